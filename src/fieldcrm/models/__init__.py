@@ -1,0 +1,48 @@
+"""SQLModel tables shared by the laptop store and the head-office server."""
+
+from fieldcrm.models.base import BOOKKEEPING_FIELDS, SyncedBase, utcnow
+from fieldcrm.models.customer import GRADES, STAGES, Contact, Customer
+from fieldcrm.models.opportunity import OPPORTUNITY_STAGES, Opportunity
+from fieldcrm.models.report import REPORT_STATUSES, DailyReport
+from fieldcrm.models.syncmeta import ConflictRecord, OutboxEntry, SyncState
+from fieldcrm.models.user import ROLES, Team, User
+from fieldcrm.models.visit import STOP_STATUSES, VISIT_KINDS, PlannedStop, Visit, VisitPlan
+
+#: Synced tables by their table name, in an order where parents come before children.
+SYNCED_TABLES: dict[str, type[SyncedBase]] = {
+    "team": Team,
+    "app_user": User,
+    "customer": Customer,
+    "contact": Contact,
+    "visit_plan": VisitPlan,
+    "planned_stop": PlannedStop,
+    "visit": Visit,
+    "daily_report": DailyReport,
+    "opportunity": Opportunity,
+}
+
+__all__ = [
+    "BOOKKEEPING_FIELDS",
+    "GRADES",
+    "OPPORTUNITY_STAGES",
+    "REPORT_STATUSES",
+    "ROLES",
+    "STAGES",
+    "STOP_STATUSES",
+    "SYNCED_TABLES",
+    "VISIT_KINDS",
+    "ConflictRecord",
+    "Contact",
+    "Customer",
+    "DailyReport",
+    "Opportunity",
+    "OutboxEntry",
+    "PlannedStop",
+    "SyncState",
+    "SyncedBase",
+    "Team",
+    "User",
+    "Visit",
+    "VisitPlan",
+    "utcnow",
+]

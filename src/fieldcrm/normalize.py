@@ -1,0 +1,94 @@
+"""Text normalisation shared by the services, the importer, the search index and the server."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Legal-form suffixes that do not make two companies different, longest first so the longest one is cut.
+_CHINESE_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "股份公司", "公司")
+_ENGLISH_SUFFIX = re.compile(
+    r"(?:[\s,.]+|^)(?:co\.?\s*,?\s*ltd|company\s+limited|co\.?\s*,?\s*limited|limited|ltd|inc|incorporated"
+    r"|corporation|corp|llc|gmbh|plc|co|company)\.?$"
+)
+_BRACKETS_AND_SPACE = re.compile(r"[\s()\[\]{}（）【】〔〕「」『』《》<>\"'“”‘’·•,，.。、;；:：!！?？&＆/\\|_\-—–]+")
+_NON_DIGIT = re.compile(r"\D+")
+
+
+def fold(text: str | None) -> str:
+    """NFKC (full-width to half-width), lower case, collapsed white space."""
+    if not text:
+        return ""
+    return " ".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+def normalise_company_name(name: str | None) -> str:
+    """The name two records of one company share: no case, width, brackets, spaces, punctuation or legal form.
+
+    "上海华润万家超市有限公司", "上海 华润万家超市(有限公司)" and "上海华润万家超市" all give "上海华润万家超市".
+    """
+    text = fold(name)
+    previous = None
+    while text and text != previous:
+        previous = text
+        text = _ENGLISH_SUFFIX.sub("", text).strip(" ,.")
+    compact = _BRACKETS_AND_SPACE.sub("", text)
+    cut = True
+    while cut:
+        cut = False
+        for suffix in _CHINESE_SUFFIXES:
+            if compact.endswith(suffix) and len(compact) > len(suffix):
+                compact = compact[: -len(suffix)]
+                cut = True
+                break
+    return compact
+
+
+def normalise_phone(phone: str | None) -> str:
+    """Digits only, without a +86/0086 country prefix: "+86 138-1234-5678" gives "13812345678"."""
+    if not phone:
+        return ""
+    digits = _NON_DIGIT.sub("", unicodedata.normalize("NFKC", str(phone)))
+    for prefix in ("0086", "86"):
+        if digits.startswith(prefix) and len(digits) - len(prefix) >= 11:
+            digits = digits[len(prefix) :]
+            break
+    return digits
+
+
+def normalise_credit_code(code: str | None) -> str:
+    """Unified social credit code (统一社会信用代码): 18 characters, upper case, no spaces."""
+    return fold(code).replace(" ", "").upper()
+
+
+def search_tokens(*segments: str | None) -> str:
+    """The bigram text the full-text index stores for some fields.
+
+    Each segment is folded to letters and digits, then written as its overlapping two-character tokens plus its
+    last character, so any substring of one or more characters of a segment can be found through the index:
+    "华润万家" → "华润 润万 万家 家". Segments are kept apart by a marker token so no match spans two fields.
+    """
+    out: list[str] = []
+    for segment in segments:
+        chars = "".join(ch for ch in fold(segment) if ch.isalnum())
+        if not chars:
+            continue
+        if out:
+            out.append("zzsep")
+        out.extend(chars[i : i + 2] for i in range(len(chars) - 1))
+        out.append(chars[-1])
+    return " ".join(out)
+
+
+def search_query(text: str) -> str | None:
+    """An FTS5 MATCH expression finding rows whose indexed text holds every word of `text` as a substring."""
+    terms = []
+    for word in fold(text).split():
+        chars = "".join(ch for ch in word if ch.isalnum())
+        if not chars:
+            continue
+        if len(chars) == 1:
+            terms.append(f'"{chars}"*')
+        else:
+            terms.append('"' + " ".join(chars[i : i + 2] for i in range(len(chars) - 1)) + '"')
+    return " AND ".join(terms) if terms else None
