@@ -2,7 +2,7 @@
 
 from fieldcrm.models.base import BOOKKEEPING_FIELDS, SyncedBase, utcnow
 from fieldcrm.models.customer import GRADES, STAGES, Contact, Customer
-from fieldcrm.models.opportunity import OPPORTUNITY_STAGES, Opportunity
+from fieldcrm.models.opportunity import CLOSED_STAGES, OPEN_STAGES, OPPORTUNITY_STAGES, Opportunity
 from fieldcrm.models.report import REPORT_STATUSES, DailyReport
 from fieldcrm.models.syncmeta import ConflictRecord, OutboxEntry, SyncState
 from fieldcrm.models.user import ROLES, Team, User

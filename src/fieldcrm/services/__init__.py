@@ -1,0 +1,44 @@
+"""Domain operations (no Qt, no SQL in callers): each opens one transaction and records its changes for sync."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fieldcrm.services.customers import CustomerService
+from fieldcrm.services.opportunities import OpportunityService
+from fieldcrm.services.plans import PlanService
+from fieldcrm.services.profile import ProfileService
+from fieldcrm.services.reports import ReportService
+from fieldcrm.services.search import CustomerQuery, SearchService
+from fieldcrm.services.visits import VisitService
+from fieldcrm.store import Store
+
+
+@dataclass(frozen=True)
+class Services:
+    """The services of one store, acting for one user (default: the profile's current user)."""
+
+    store: Store
+    profile: ProfileService
+    customers: CustomerService
+    search: SearchService
+    visits: VisitService
+    plans: PlanService
+    reports: ReportService
+    opportunities: OpportunityService
+
+    @classmethod
+    def for_store(cls, store: Store, user_id: str | None = None) -> Services:
+        return cls(
+            store=store,
+            profile=ProfileService(store),
+            customers=CustomerService(store, user_id),
+            search=SearchService(store),
+            visits=VisitService(store, user_id),
+            plans=PlanService(store, user_id),
+            reports=ReportService(store, user_id),
+            opportunities=OpportunityService(store, user_id),
+        )
+
+
+__all__ = ["CustomerQuery", "Services"]

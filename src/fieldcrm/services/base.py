@@ -1,0 +1,52 @@
+"""What every service shares: the store, the acting user, and lookups that raise a clear error."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from sqlmodel import Session
+
+from fieldcrm.models import SyncedBase, User
+from fieldcrm.services.errors import NotFoundError, PermissionDeniedError
+from fieldcrm.services.state import CURRENT_USER, get_state
+from fieldcrm.store import Store
+
+T = TypeVar("T", bound=SyncedBase)
+
+_NOUNS = {
+    "customer": "customer",
+    "contact": "contact",
+    "visit": "visit",
+    "visit_plan": "visit plan",
+    "planned_stop": "planned stop",
+    "daily_report": "daily report",
+    "opportunity": "opportunity",
+    "app_user": "user",
+    "team": "team",
+}
+
+
+class BaseService:
+    """A service acts for one user: the one given, or else the profile's current user."""
+
+    def __init__(self, store: Store, user_id: str | None = None) -> None:
+        self.store = store
+        self._user_id = user_id
+
+    def actor(self, session: Session) -> User:
+        user_id = self._user_id or get_state(session, CURRENT_USER)
+        if user_id is None:
+            raise PermissionDeniedError("no local profile yet; run `fieldcrm init` or log in to a server first")
+        user = session.get(User, user_id)
+        if user is None:
+            raise PermissionDeniedError(f"the current user {user_id} is not in this store")
+        return user
+
+
+def get_live(session: Session, model: type[T], row_id: str) -> T:
+    """The row with this id that is not deleted, or a NotFoundError naming what was looked for."""
+    row = session.get(model, row_id)
+    if row is None or row.deleted:
+        noun = _NOUNS.get(model.__tablename__, model.__tablename__)  # type: ignore[attr-defined]
+        raise NotFoundError(f"no {noun} with id {row_id}")
+    return row

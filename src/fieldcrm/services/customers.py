@@ -1,0 +1,187 @@
+"""Customer files (客户档案) and contacts: create, edit, soft-delete, read, with duplicate checks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session, select
+
+from fieldcrm.ids import stable_id
+from fieldcrm.models import Contact, Customer, Opportunity, User, Visit, utcnow
+from fieldcrm.models.codec import row_to_dict
+from fieldcrm.normalize import normalise_company_name, normalise_phone
+from fieldcrm.services.base import BaseService, get_live
+from fieldcrm.services.changes import UnitOfWork, unit_of_work
+from fieldcrm.services.dedupe import find_duplicates
+from fieldcrm.services.errors import DuplicateError, DuplicateMatch, PermissionDeniedError, ValidationError
+from fieldcrm.services.validation import clean_contact_fields, clean_customer_fields
+
+
+def derived_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """The normalised columns that follow from name and phone."""
+    out: dict[str, Any] = {}
+    if "name" in fields:
+        out["name_norm"] = normalise_company_name(fields["name"])
+    if "phone" in fields:
+        out["phone_norm"] = normalise_phone(fields["phone"]) or None
+    return out
+
+
+def customer_id_for(credit_code: str | None) -> str | None:
+    """Customers with a credit code get an id derived from it, so two offline creations land on one row."""
+    return stable_id("customer", credit_code) if credit_code else None
+
+
+class CustomerService(BaseService):
+    def check_duplicates(
+        self, name: str | None, phone: str | None = None, credit_code: str | None = None, exclude_id: str | None = None
+    ) -> list[DuplicateMatch]:
+        with self.store.session() as session:
+            return find_duplicates(session, name=name, phone=phone, credit_code=credit_code, exclude_id=exclude_id)
+
+    def create(
+        self, *, allow_duplicate: bool = False, contacts: list[dict[str, Any]] | None = None, **values: Any
+    ) -> str:
+        """Create a customer owned by the acting user; returns its id.
+
+        Same credit code is always refused; same normalised name or phone is refused unless `allow_duplicate`.
+        """
+        fields = clean_customer_fields(values, creating=True)
+        with unit_of_work(self.store) as uow:
+            actor = self.actor(uow.session)
+            matches = find_duplicates(
+                uow.session,
+                name=fields["name"],
+                phone=fields.get("phone"),
+                credit_code=fields.get("credit_code"),
+                similar=False,
+            )
+            hard = [m for m in matches if m.reason == "credit_code"]
+            if hard or (matches and not allow_duplicate):
+                raise DuplicateError(hard or matches)
+            return self._insert(uow, actor, fields, contacts or []).id
+
+    def _insert(self, uow: UnitOfWork, actor: User, fields: dict[str, Any], contacts: list[dict[str, Any]]) -> Customer:
+        now = utcnow()
+        fields.setdefault("owner_id", actor.id)
+        customer = Customer(
+            **fields,
+            **derived_fields(fields),
+            first_contact_at=now,
+            first_contact_by=actor.id,
+            created_at=now,
+            updated_at=now,
+        )
+        code_id = customer_id_for(customer.credit_code)
+        if code_id:
+            customer.id = code_id
+        uow.insert(customer)
+        uow.session.flush()
+        for i, contact_values in enumerate(contacts):
+            contact_fields = clean_contact_fields(contact_values, creating=True)
+            contact_fields.setdefault("is_primary", i == 0)
+            uow.insert(Contact(customer_id=customer.id, owner_id=customer.owner_id, **contact_fields))
+        return customer
+
+    def _editable(self, session: Session, customer_id: str) -> Customer:
+        customer = get_live(session, Customer, customer_id)
+        actor = self.actor(session)
+        if actor.role == "rep" and customer.owner_id not in (None, actor.id) and not customer.in_public_pool:
+            raise PermissionDeniedError("this customer belongs to another rep; ask your supervisor to reassign it")
+        return customer
+
+    def update(self, customer_id: str, **values: Any) -> dict[str, Any]:
+        """Change fields of a customer; returns the fields that really changed. Refuses a new duplicate."""
+        fields = clean_customer_fields(values, creating=False)
+        with unit_of_work(self.store) as uow:
+            customer = self._editable(uow.session, customer_id)
+            if "name" in fields or "phone" in fields or "credit_code" in fields:
+                matches = find_duplicates(
+                    uow.session,
+                    name=fields.get("name"),
+                    phone=fields.get("phone"),
+                    credit_code=fields.get("credit_code"),
+                    exclude_id=customer_id,
+                    similar=False,
+                )
+                if matches:
+                    raise DuplicateError(matches)
+            if "credit_code" in fields and customer.credit_code and fields["credit_code"] != customer.credit_code:
+                raise ValidationError("cannot be changed once set; it identifies the company", "credit_code")
+            return uow.update(customer, {**fields, **derived_fields(fields)})
+
+    def delete(self, customer_id: str) -> None:
+        """Soft-delete a customer and its contacts (tombstones, so other devices learn of it)."""
+        with unit_of_work(self.store) as uow:
+            customer = self._editable(uow.session, customer_id)
+            for contact in uow.session.exec(
+                select(Contact).where(Contact.customer_id == customer_id, Contact.deleted == False)
+            ):
+                uow.delete(contact)
+            uow.delete(customer)
+
+    def add_contact(self, customer_id: str, **values: Any) -> str:
+        fields = clean_contact_fields(values, creating=True)
+        with unit_of_work(self.store) as uow:
+            customer = self._editable(uow.session, customer_id)
+            contact = Contact(customer_id=customer_id, owner_id=customer.owner_id, **fields)
+            if contact.is_primary:
+                self._clear_primary(uow, customer_id)
+            uow.insert(contact)
+            return contact.id
+
+    def update_contact(self, contact_id: str, **values: Any) -> dict[str, Any]:
+        fields = clean_contact_fields(values, creating=False)
+        with unit_of_work(self.store) as uow:
+            contact = get_live(uow.session, Contact, contact_id)
+            self._editable(uow.session, contact.customer_id)
+            if fields.get("is_primary"):
+                self._clear_primary(uow, contact.customer_id, keep=contact_id)
+            return uow.update(contact, fields)
+
+    def delete_contact(self, contact_id: str) -> None:
+        with unit_of_work(self.store) as uow:
+            contact = get_live(uow.session, Contact, contact_id)
+            self._editable(uow.session, contact.customer_id)
+            uow.delete(contact)
+
+    @staticmethod
+    def _clear_primary(uow: UnitOfWork, customer_id: str, keep: str | None = None) -> None:
+        primaries = uow.session.exec(
+            select(Contact).where(
+                Contact.customer_id == customer_id, Contact.is_primary == True, Contact.deleted == False
+            )
+        )
+        for other in primaries:
+            if other.id != keep:
+                uow.update(other, {"is_primary": False})
+
+    def get(self, customer_id: str) -> dict[str, Any]:
+        """The customer with owner name, contacts, opportunities and the visit timeline (newest first)."""
+        with self.store.session() as session:
+            customer = get_live(session, Customer, customer_id)
+            data = row_to_dict(customer)
+            owner = session.get(User, customer.owner_id) if customer.owner_id else None
+            data["owner"] = owner.name if owner else None
+            data["contacts"] = [
+                row_to_dict(c)
+                for c in session.exec(
+                    select(Contact)
+                    .where(Contact.customer_id == customer_id, Contact.deleted == False)
+                    .order_by(Contact.is_primary.desc(), Contact.name)
+                )  # type: ignore[attr-defined]
+            ]
+            users = {u.id: u.name for u in session.exec(select(User))}
+            visits = session.exec(
+                select(Visit)
+                .where(Visit.customer_id == customer_id, Visit.deleted == False)
+                .order_by(Visit.started_at.desc())  # type: ignore[attr-defined]
+            )
+            data["visits"] = [{**row_to_dict(v), "rep": users.get(v.rep_id)} for v in visits]
+            data["opportunities"] = [
+                row_to_dict(o)
+                for o in session.exec(
+                    select(Opportunity).where(Opportunity.customer_id == customer_id, Opportunity.deleted == False)
+                )
+            ]
+            return data

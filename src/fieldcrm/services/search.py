@@ -1,0 +1,189 @@
+"""Customer search: substrings of name, contact, phone, address (Chinese included) through the bigram index,
+with filters, sorting and paging. Returns plain rows, never ORM objects, so any thread can take them."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import text
+
+from fieldcrm.normalize import search_query
+from fieldcrm.store import Store
+
+SORTS = {
+    "name": "c.name_norm",
+    "grade": "c.grade",
+    "stage": "c.stage",
+    "region": "c.region",
+    "industry": "c.industry",
+    "owner": "u.name",
+    "next_follow_up": "c.next_follow_up",
+    "updated": "c.updated_at",
+    "created": "c.created_at",
+    "protection_until": "c.protection_until",
+    "phone": "c.phone",
+}
+
+
+@dataclass
+class CustomerQuery:
+    text: str = ""
+    grade: str | None = None
+    stage: str | None = None
+    region: str | None = None
+    industry: str | None = None
+    owner_id: str | None = None
+    owner_name: str | None = None
+    follow_up_due: date | None = None  # due on or before this day
+    in_public_pool: bool | None = None
+    sort: str = "name"
+    descending: bool = False
+    limit: int = 50
+    offset: int = 0
+
+
+@dataclass
+class CustomerRow:
+    id: str
+    name: str
+    phone: str | None
+    grade: str | None
+    stage: str | None
+    region: str | None
+    industry: str | None
+    owner_id: str | None
+    owner: str | None
+    protection_until: str | None
+    next_follow_up: str | None
+    in_public_pool: bool
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("extra")
+        return data
+
+
+_COLUMNS = (
+    "c.id, c.name, c.phone, c.grade, c.stage, c.region, c.industry, c.owner_id, u.name,"
+    " c.protection_until, c.next_follow_up, c.in_public_pool"
+)
+
+
+def _where(query: CustomerQuery) -> tuple[str, str, dict[str, Any]]:
+    joins = " LEFT JOIN app_user u ON u.id = c.owner_id"
+    clauses = ["c.deleted = 0", "c.merged_into IS NULL"]
+    params: dict[str, Any] = {}
+    match = search_query(query.text) if query.text else None
+    if query.text and match is None:
+        clauses.append("0")  # only punctuation typed: nothing can match
+    if match:
+        joins = " JOIN customer_search_key k ON k.customer_id = c.id JOIN customer_fts f ON f.rowid = k.key" + joins
+        clauses.append("customer_fts MATCH :match")
+        params["match"] = match
+    for name in ("grade", "stage", "region", "industry", "owner_id", "in_public_pool"):
+        value = getattr(query, name)
+        if value is not None and value != "":
+            clauses.append(f"c.{name} = :{name}")
+            params[name] = value
+    if query.owner_name:
+        clauses.append("u.name = :owner_name")
+        params["owner_name"] = query.owner_name
+    if query.follow_up_due is not None:
+        clauses.append("c.next_follow_up IS NOT NULL AND c.next_follow_up <= :due")
+        params["due"] = query.follow_up_due.isoformat()
+    return joins, " AND ".join(clauses), params
+
+
+class SearchService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def search(self, query: CustomerQuery) -> list[CustomerRow]:
+        joins, where, params = _where(query)
+        order = SORTS.get(query.sort)
+        if order is None:
+            raise ValueError(f"unknown sort column {query.sort!r}")
+        direction = "DESC" if query.descending else "ASC"
+        sql = (
+            f"SELECT {_COLUMNS} FROM customer c{joins} WHERE {where}"
+            f" ORDER BY {order} IS NULL, {order} {direction}, c.id LIMIT :limit OFFSET :offset"
+        )
+        params.update(limit=query.limit, offset=query.offset)
+        with self.store.engine.connect() as conn:
+            rows = conn.execute(text(sql), params).all()
+        return [
+            CustomerRow(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                r[7],
+                r[8],
+                str(r[9]) if r[9] else None,
+                str(r[10]) if r[10] else None,
+                bool(r[11]),
+            )
+            for r in rows
+        ]
+
+    def count(self, query: CustomerQuery) -> int:
+        joins, where, params = _where(query)
+        with self.store.engine.connect() as conn:
+            return int(conn.execute(text(f"SELECT count(*) FROM customer c{joins} WHERE {where}"), params).scalar_one())
+
+    def ids(self, query: CustomerQuery) -> list[str]:
+        """All matching ids in order: what a table model holds before it fetches rows lazily."""
+        joins, where, params = _where(query)
+        order = SORTS[query.sort]
+        direction = "DESC" if query.descending else "ASC"
+        sql = f"SELECT c.id FROM customer c{joins} WHERE {where} ORDER BY {order} IS NULL, {order} {direction}, c.id"
+        with self.store.engine.connect() as conn:
+            return [r[0] for r in conn.execute(text(sql), params)]
+
+    def rows(self, ids: list[str]) -> dict[str, CustomerRow]:
+        """Rows for these ids (one window of a lazy table model)."""
+        if not ids:
+            return {}
+        marks = ",".join(f":i{n}" for n in range(len(ids)))
+        params = {f"i{n}": v for n, v in enumerate(ids)}
+        sql = f"SELECT {_COLUMNS} FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id WHERE c.id IN ({marks})"
+        with self.store.engine.connect() as conn:
+            rows = conn.execute(text(sql), params).all()
+        return {
+            r[0]: CustomerRow(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                r[7],
+                r[8],
+                str(r[9]) if r[9] else None,
+                str(r[10]) if r[10] else None,
+                bool(r[11]),
+            )
+            for r in rows
+        }
+
+    def distinct_values(self, column: str) -> list[str]:
+        """Values in use for a filter column (region, industry, …), for the filter drop-downs."""
+        if column not in ("region", "industry", "grade", "stage", "source"):
+            raise ValueError(column)
+        with self.store.engine.connect() as conn:
+            return [
+                r[0]
+                for r in conn.execute(
+                    text(
+                        f"SELECT DISTINCT {column} FROM customer"
+                        f" WHERE deleted = 0 AND {column} IS NOT NULL ORDER BY {column}"
+                    )
+                )
+            ]

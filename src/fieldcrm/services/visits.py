@@ -1,0 +1,121 @@
+"""Logging visits, calls, meetings and e-mails: the interaction history of a customer."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlmodel import Session, select
+
+from fieldcrm.models import Customer, PlannedStop, User, Visit
+from fieldcrm.models.codec import row_to_dict
+from fieldcrm.services.base import BaseService, get_live
+from fieldcrm.services.changes import unit_of_work
+from fieldcrm.services.errors import InvalidStateError, ValidationError
+from fieldcrm.services.validation import clean_date, clean_kind, clean_text
+
+
+def local_day_bounds(day: date) -> tuple[datetime, datetime]:
+    """The UTC instants where `day` starts and ends on this laptop's clock zone."""
+    start = datetime.combine(day, time.min).astimezone()
+    return start.astimezone(UTC), (start + timedelta(days=1)).astimezone(UTC)
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return (value if value.tzinfo else value.astimezone()).astimezone(UTC)
+
+
+class VisitService(BaseService):
+    def log(
+        self,
+        customer_id: str,
+        *,
+        kind: str = "visit",
+        outcome: str = "",
+        notes: str = "",
+        started_at: datetime | None = None,
+        ended_at: datetime | None = None,
+        next_step: str | None = None,
+        next_date: date | str | None = None,
+        stop_id: str | None = None,
+    ) -> str:
+        """Log one contact with a customer. A next date becomes the customer's next follow-up; a planned stop
+        it came from is marked done. All in one action."""
+        clean = {
+            "kind": clean_kind(kind),
+            "outcome": clean_text("outcome", outcome, 2000, required=True),
+            "notes": notes or "",
+            "next_step": clean_text("next_step", next_step, 500),
+            "next_date": clean_date("next_date", next_date),
+        }
+        start = as_utc(started_at) or datetime.now(UTC)
+        end = as_utc(ended_at)
+        if end is not None and end < start:
+            raise ValidationError("is before the start of the visit", "ended_at")
+        with unit_of_work(self.store) as uow:
+            actor = self.actor(uow.session)
+            customer = get_live(uow.session, Customer, customer_id)
+            stop = None
+            if stop_id:
+                stop = get_live(uow.session, PlannedStop, stop_id)
+                if stop.customer_id != customer_id:
+                    raise ValidationError("belongs to another customer", "stop_id")
+                if stop.status == "cancelled":
+                    raise InvalidStateError("this planned stop was cancelled", "stop_id")
+            visit = Visit(
+                customer_id=customer_id,
+                rep_id=actor.id,
+                owner_id=actor.id,
+                stop_id=stop_id,
+                started_at=start,
+                ended_at=end,
+                **clean,
+            )
+            uow.insert(visit)
+            if stop is not None:
+                uow.update(stop, {"status": "done", "visit_id": visit.id})
+            if clean["next_date"] is not None:
+                uow.update(customer, {"next_follow_up": clean["next_date"]})
+            return visit.id
+
+    def edit(self, visit_id: str, **values: Any) -> dict[str, Any]:
+        """Correct a visit's text fields (the rep's own visits only)."""
+        allowed = {"outcome", "notes", "next_step", "next_date", "kind"}
+        unknown = set(values) - allowed
+        if unknown:
+            raise ValidationError("cannot be edited on a visit", sorted(unknown)[0])
+        with unit_of_work(self.store) as uow:
+            visit = get_live(uow.session, Visit, visit_id)
+            if visit.rep_id != self.actor(uow.session).id:
+                raise InvalidStateError("only the rep who logged a visit can correct it")
+            fields: dict[str, Any] = {}
+            for key, value in values.items():
+                if key == "kind":
+                    fields[key] = clean_kind(value)
+                elif key == "next_date":
+                    fields[key] = clean_date(key, value)
+                elif key == "outcome":
+                    fields[key] = clean_text(key, value, 2000, required=True)
+                else:
+                    fields[key] = value or ("" if key == "notes" else None)
+            return uow.update(visit, fields)
+
+    def for_day(self, day: date, rep_id: str | None = None) -> list[dict[str, Any]]:
+        with self.store.session() as session:
+            rep = rep_id or self.actor(session).id
+            return visits_of_day(session, rep, day)
+
+
+def visits_of_day(session: Session, rep_id: str, day: date) -> list[dict[str, Any]]:
+    """The rep's visits that started on `day` (local time), oldest first, with the customer's name."""
+    start, end = local_day_bounds(day)
+    rows = session.exec(
+        select(Visit, Customer.name)
+        .join(Customer, Customer.id == Visit.customer_id)
+        .where(Visit.rep_id == rep_id, Visit.deleted == False, Visit.started_at >= start, Visit.started_at < end)
+        .order_by(Visit.started_at, Visit.id)
+    ).all()
+    users = {u.id: u.name for u in session.exec(select(User))}
+    return [{**row_to_dict(v), "customer_name": name, "rep": users.get(v.rep_id)} for v, name in rows]
