@@ -23,6 +23,8 @@ SYNCED_TABLES: dict[str, type[SyncedBase]] = {
 
 __all__ = [
     "BOOKKEEPING_FIELDS",
+    "CLOSED_STAGES",
+    "OPEN_STAGES",
     "GRADES",
     "OPPORTUNITY_STAGES",
     "REPORT_STATUSES",

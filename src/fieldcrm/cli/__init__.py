@@ -1,0 +1,40 @@
+"""`fieldcrm`: the GUI with no arguments, scripted commands otherwise (admins, scripts and our own tests)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from fieldcrm import __version__
+from fieldcrm.cli.common import CommandError, run_command
+
+#: Modules under fieldcrm.cli that add commands; each has `register(subparsers)` setting `func` on its parsers.
+COMMAND_MODULES = ("profile_cmds",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fieldcrm", description="FieldCRM, the offline-first CRM for field sales.")
+    parser.add_argument("--version", action="version", version=f"fieldcrm {__version__}")
+    parser.add_argument(
+        "--data-dir", help="keep the whole store in this folder (default: the user data folder; env FIELDCRM_DATA_DIR)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"fieldcrm.cli.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        from fieldcrm.app import run_gui
+
+        return run_gui(data_dir=args.data_dir)
+    return run_command(args)
+
+
+__all__ = ["CommandError", "main"]

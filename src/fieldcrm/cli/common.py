@@ -1,0 +1,68 @@
+"""What every command shares: opening the profile's store, printing tables or JSON, one-line errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from fieldcrm.paths import resolve_paths
+from fieldcrm.services import Services
+from fieldcrm.services.errors import ServiceError
+from fieldcrm.store import Store, StoreError
+
+
+class CommandError(Exception):
+    """A usage problem found by a command itself; printed as one line, exit status 2."""
+
+
+def open_services(args: argparse.Namespace) -> Services:
+    paths = resolve_paths(getattr(args, "data_dir", None)).ensure()
+    store = Store.open(paths.database, paths.backups)
+    return Services.for_store(store)
+
+
+def parse_day(text: str, field: str = "date") -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"{field}: '{text}' is not a date; write it as YYYY-MM-DD") from None
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]]) -> None:
+    """A plain text table; `columns` are (key, heading). Widths count CJK characters as two."""
+
+    def width(text: str) -> int:
+        return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+    cells = [[("" if r.get(k) is None else str(r.get(k))) for k, _ in columns] for r in rows]
+    widths = [max([width(h)] + [width(c[i]) for c in cells]) for i, (_, h) in enumerate(columns)]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v + " " * (w - width(v)) for v, w in zip(values, widths, strict=True)).rstrip()
+
+    print(line([h for _, h in columns]))
+    print(line(["-" * w for w in widths]))
+    for c in cells:
+        print(line(c))
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run the parsed command; any error a user can act on becomes one line on stderr and a non-zero exit."""
+    try:
+        result = args.func(args)
+        return int(result or 0)
+    except ServiceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (CommandError, StoreError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,111 @@
+"""Writing many rows in one action (demo data, imports): core executemany for the rows and their outbox entries."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from sqlalchemy import insert
+from sqlmodel import SQLModel
+
+from fieldcrm.ids import uuid7
+from fieldcrm.models import Contact, Customer, OutboxEntry, SyncedBase, utcnow
+from fieldcrm.models.codec import encode_value
+from fieldcrm.services.changes import UnitOfWork
+from fieldcrm.store import search_index
+
+CHUNK = 2000
+
+
+def _static_defaults(model: type[SQLModel]) -> tuple[dict[str, Any], dict[str, Callable[[], Any]]]:
+    static: dict[str, Any] = {}
+    factories: dict[str, Callable[[], Any]] = {}
+    for name, info in model.model_fields.items():
+        if name not in model.__table__.columns:  # type: ignore[attr-defined]
+            continue
+        if info.default_factory is not None:
+            factories[name] = info.default_factory  # type: ignore[assignment]
+        elif not info.is_required():
+            static[name] = info.default
+    return static, factories
+
+
+class BulkWriter:
+    """Inserts plain dicts of one model per call; every row also gets its outbox entry, in the unit's group.
+
+    Rows must hold validated values (the caller cleans them with `services.validation`). Customers and contacts
+    are added to the search index in the same transaction.
+    """
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.uow = uow
+        self._defaults: dict[type[SQLModel], tuple[dict[str, Any], dict[str, Callable[[], Any]]]] = {}
+
+    def _complete(self, model: type[SyncedBase], row: dict[str, Any]) -> dict[str, Any]:
+        if model not in self._defaults:
+            self._defaults[model] = _static_defaults(model)
+        static, factories = self._defaults[model]
+        full = {**static, **row}
+        for name, factory in factories.items():
+            if full.get(name) is None:
+                full[name] = factory()
+        return full
+
+    def insert_many(
+        self,
+        model: type[SyncedBase],
+        rows: Iterable[dict[str, Any]],
+        progress: Callable[[int], None] | None = None,
+    ) -> list[str]:
+        conn = self.uow.session.connection()
+        table = model.__table__  # type: ignore[attr-defined]
+        columns = list(table.columns.keys())
+        ids: list[str] = []
+        batch: list[dict[str, Any]] = []
+        done = 0
+
+        def flush() -> None:
+            nonlocal done
+            if not batch:
+                return
+            conn.execute(insert(table), batch)
+            now = utcnow()
+            conn.execute(
+                insert(OutboxEntry.__table__),  # type: ignore[attr-defined]
+                [
+                    {
+                        "op_id": uuid7(),
+                        "group_id": self.uow.group_id,
+                        "device_id": self.uow.device_id,
+                        "table_name": table.name,
+                        "row_id": r["id"],
+                        "op": "insert",
+                        "action": None,
+                        "fields": json.dumps(
+                            {k: encode_value(r[k]) for k in columns if k != "version"}, ensure_ascii=False
+                        ),
+                        "base_version": 0,
+                        "created_at": now,
+                    }
+                    for r in batch
+                ],
+            )
+            if model is Customer:
+                search_index.reindex_customers(conn, [r["id"] for r in batch])
+            elif model is Contact:
+                search_index.reindex_customers(conn, {r["customer_id"] for r in batch})
+            done += len(batch)
+            if progress is not None:
+                progress(done)
+            batch.clear()
+
+        for row in rows:
+            full = self._complete(model, row)
+            full = {name: full.get(name) for name in columns}
+            ids.append(full["id"])
+            batch.append(full)
+            if len(batch) >= CHUNK:
+                flush()
+        flush()
+        return ids
