@@ -61,6 +61,9 @@ def normalise_credit_code(code: str | None) -> str:
     return fold(code).replace(" ", "").upper()
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def search_tokens(*segments: str | None) -> str:
     """The bigram text the full-text index stores for some fields.
 
@@ -70,12 +73,14 @@ def search_tokens(*segments: str | None) -> str:
     """
     out: list[str] = []
     for segment in segments:
-        chars = "".join(ch for ch in fold(segment) if ch.isalnum())
+        if not segment:
+            continue
+        chars = _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", segment).lower())
         if not chars:
             continue
         if out:
             out.append("zzsep")
-        out.extend(chars[i : i + 2] for i in range(len(chars) - 1))
+        out.extend([chars[i : i + 2] for i in range(len(chars) - 1)])
         out.append(chars[-1])
     return " ".join(out)
 
@@ -84,7 +89,7 @@ def search_query(text: str) -> str | None:
     """An FTS5 MATCH expression finding rows whose indexed text holds every word of `text` as a substring."""
     terms = []
     for word in fold(text).split():
-        chars = "".join(ch for ch in word if ch.isalnum())
+        chars = _NOT_ALNUM.sub("", word)
         if not chars:
             continue
         if len(chars) == 1:

@@ -21,7 +21,7 @@ class SyncedBase(SQLModel):
     created_at: datetime = Field(default_factory=utcnow, nullable=False)
     updated_at: datetime = Field(default_factory=utcnow, nullable=False)
     version: int = Field(default=0, nullable=False, description="server revision of the row; 0 = never synced")
-    deleted: bool = Field(default=False, nullable=False, index=True)
+    deleted: bool = Field(default=False, nullable=False)
     owner_id: str | None = Field(default=None, index=True, max_length=36)
 
 

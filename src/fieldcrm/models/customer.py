@@ -24,6 +24,8 @@ class Customer(SyncedBase, table=True):
             sqlite_where=text("credit_code IS NOT NULL"),
             postgresql_where=text("credit_code IS NOT NULL"),
         ),
+        # The customer list's default order (name, then id) walks this index instead of sorting.
+        Index("ix_customer_name_sort", "name_norm", "id"),
     )
 
     name: str = Field(max_length=200, nullable=False)

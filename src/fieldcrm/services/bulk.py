@@ -6,12 +6,12 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import insert
 from sqlmodel import SQLModel
 
 from fieldcrm.ids import uuid7
 from fieldcrm.models import Contact, Customer, OutboxEntry, SyncedBase, utcnow
 from fieldcrm.models.codec import encode_value
+from fieldcrm.normalize import search_tokens
 from fieldcrm.services.changes import UnitOfWork
 from fieldcrm.store import search_index
 
@@ -52,6 +52,11 @@ class BulkWriter:
                 full[name] = factory()
         return full
 
+    def _processors(self, model: type[SyncedBase], columns: list[str]) -> list[Callable[[Any], Any] | None]:
+        dialect = self.uow.session.connection().dialect
+        table = model.__table__  # type: ignore[attr-defined]
+        return [table.columns[name].type._cached_bind_processor(dialect) for name in columns]
+
     def insert_many(
         self,
         model: type[SyncedBase],
@@ -61,6 +66,14 @@ class BulkWriter:
         conn = self.uow.session.connection()
         table = model.__table__  # type: ignore[attr-defined]
         columns = list(table.columns.keys())
+        processors = self._processors(model, columns)
+        row_sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        outbox_sql = (
+            "INSERT INTO outbox (op_id, group_id, device_id, table_name, row_id, op, action, fields, base_version,"
+            " created_at) VALUES (?, ?, ?, ?, ?, 'insert', NULL, ?, 0, ?)"
+        )
+        created = OutboxEntry.__table__.columns["created_at"].type._cached_bind_processor(conn.dialect)  # type: ignore[attr-defined]
+        content = [name for name in columns if name != "version"]
         ids: list[str] = []
         batch: list[dict[str, Any]] = []
         done = 0
@@ -69,30 +82,32 @@ class BulkWriter:
             nonlocal done
             if not batch:
                 return
-            conn.execute(insert(table), batch)
-            now = utcnow()
-            conn.execute(
-                insert(OutboxEntry.__table__),  # type: ignore[attr-defined]
+            conn.exec_driver_sql(
+                row_sql,
+                [tuple(p(r[c]) if p else r[c] for c, p in zip(columns, processors, strict=True)) for r in batch],
+            )
+            now = created(utcnow()) if created else utcnow()
+            group, device = self.uow.group_id, self.uow.device_id
+            conn.exec_driver_sql(
+                outbox_sql,
                 [
-                    {
-                        "op_id": uuid7(),
-                        "group_id": self.uow.group_id,
-                        "device_id": self.uow.device_id,
-                        "table_name": table.name,
-                        "row_id": r["id"],
-                        "op": "insert",
-                        "action": None,
-                        "fields": json.dumps(
-                            {k: encode_value(r[k]) for k in columns if k != "version"}, ensure_ascii=False
-                        ),
-                        "base_version": 0,
-                        "created_at": now,
-                    }
+                    (
+                        uuid7(),
+                        group,
+                        device,
+                        table.name,
+                        r["id"],
+                        json.dumps({k: encode_value(r[k]) for k in content if r[k] is not None}, ensure_ascii=False),
+                        now,
+                    )
                     for r in batch
                 ],
             )
             if model is Customer:
-                search_index.reindex_customers(conn, [r["id"] for r in batch])
+                search_index.index_new_customers(
+                    conn,
+                    [(r["id"], search_tokens(r["name"], r["phone"], r["address"], r["credit_code"])) for r in batch],
+                )
             elif model is Contact:
                 search_index.reindex_customers(conn, {r["customer_id"] for r in batch})
             done += len(batch)

@@ -66,10 +66,28 @@ class CustomerRow:
         return data
 
 
+#: Sort columns that are never NULL, so ORDER BY can walk their index directly.
+_NOT_NULL_SORTS = {"name", "updated", "created"}
+
 _COLUMNS = (
     "c.id, c.name, c.phone, c.grade, c.stage, c.region, c.industry, c.owner_id, u.name,"
     " c.protection_until, c.next_follow_up, c.in_public_pool"
 )
+
+
+def _order_by(query: CustomerQuery) -> str:
+    column = SORTS.get(query.sort)
+    if column is None:
+        raise ValueError(f"unknown sort column {query.sort!r}")
+    direction = "DESC" if query.descending else "ASC"
+    if query.sort in _NOT_NULL_SORTS:
+        return f"{column} {direction}, c.id {direction}"
+    return f"{column} IS NULL, {column} {direction}, c.id"
+
+
+def _row(r: Any) -> CustomerRow:
+    dates = (str(r[9]) if r[9] else None, str(r[10]) if r[10] else None)
+    return CustomerRow(*r[:9], *dates, bool(r[11]))
 
 
 def _where(query: CustomerQuery) -> tuple[str, str, dict[str, Any]]:
@@ -103,34 +121,14 @@ class SearchService:
 
     def search(self, query: CustomerQuery) -> list[CustomerRow]:
         joins, where, params = _where(query)
-        order = SORTS.get(query.sort)
-        if order is None:
-            raise ValueError(f"unknown sort column {query.sort!r}")
-        direction = "DESC" if query.descending else "ASC"
         sql = (
             f"SELECT {_COLUMNS} FROM customer c{joins} WHERE {where}"
-            f" ORDER BY {order} IS NULL, {order} {direction}, c.id LIMIT :limit OFFSET :offset"
+            f" ORDER BY {_order_by(query)} LIMIT :limit OFFSET :offset"
         )
         params.update(limit=query.limit, offset=query.offset)
         with self.store.engine.connect() as conn:
             rows = conn.execute(text(sql), params).all()
-        return [
-            CustomerRow(
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                r[4],
-                r[5],
-                r[6],
-                r[7],
-                r[8],
-                str(r[9]) if r[9] else None,
-                str(r[10]) if r[10] else None,
-                bool(r[11]),
-            )
-            for r in rows
-        ]
+        return [_row(r) for r in rows]
 
     def count(self, query: CustomerQuery) -> int:
         joins, where, params = _where(query)
@@ -140,9 +138,7 @@ class SearchService:
     def ids(self, query: CustomerQuery) -> list[str]:
         """All matching ids in order: what a table model holds before it fetches rows lazily."""
         joins, where, params = _where(query)
-        order = SORTS[query.sort]
-        direction = "DESC" if query.descending else "ASC"
-        sql = f"SELECT c.id FROM customer c{joins} WHERE {where} ORDER BY {order} IS NULL, {order} {direction}, c.id"
+        sql = f"SELECT c.id FROM customer c{joins} WHERE {where} ORDER BY {_order_by(query)}"
         with self.store.engine.connect() as conn:
             return [r[0] for r in conn.execute(text(sql), params)]
 
@@ -155,23 +151,7 @@ class SearchService:
         sql = f"SELECT {_COLUMNS} FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id WHERE c.id IN ({marks})"
         with self.store.engine.connect() as conn:
             rows = conn.execute(text(sql), params).all()
-        return {
-            r[0]: CustomerRow(
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                r[4],
-                r[5],
-                r[6],
-                r[7],
-                r[8],
-                str(r[9]) if r[9] else None,
-                str(r[10]) if r[10] else None,
-                bool(r[11]),
-            )
-            for r in rows
-        }
+        return {r[0]: _row(r) for r in rows}
 
     def distinct_values(self, column: str) -> list[str]:
         """Values in use for a filter column (region, industry, …), for the filter drop-downs."""

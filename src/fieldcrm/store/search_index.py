@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import event, text
+from sqlalchemy import event
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
@@ -31,56 +31,63 @@ def reindex_customers(conn: Connection, customer_ids: Iterable[str]) -> None:
     """Recompute the index rows of these customers from the tables (deleted or missing ones leave the index)."""
     ids = sorted(set(customer_ids))
     for chunk in _chunks(ids):
-        marks = ",".join(f":p{i}" for i in range(len(chunk)))
-        params = {f"p{i}": cid for i, cid in enumerate(chunk)}
-        customers = conn.execute(
-            text(
-                f"SELECT id, name, phone, address, credit_code FROM customer WHERE id IN ({marks}) AND deleted = 0"
-                " AND merged_into IS NULL"
-            ),
+        marks = ",".join("?" * len(chunk))
+        params = tuple(chunk)
+        customers = conn.exec_driver_sql(
+            f"SELECT id, name, phone, address, credit_code FROM customer WHERE id IN ({marks}) AND deleted = 0"
+            " AND merged_into IS NULL",
             params,
         ).all()
         contacts: dict[str, list[tuple]] = {}
-        for row in conn.execute(
-            text(
-                f"SELECT customer_id, name, phone, mobile FROM contact WHERE customer_id IN ({marks}) AND deleted = 0"
-            ),
+        for row in conn.exec_driver_sql(
+            f"SELECT customer_id, name, phone, mobile FROM contact WHERE customer_id IN ({marks}) AND deleted = 0",
             params,
         ):
             contacts.setdefault(row[0], []).append(row[1:])
         keys = dict(
-            conn.execute(
-                text(f"SELECT customer_id, key FROM customer_search_key WHERE customer_id IN ({marks})"), params
+            conn.exec_driver_sql(
+                f"SELECT customer_id, key FROM customer_search_key WHERE customer_id IN ({marks})", params
             ).all()
         )
         if keys:
-            conn.execute(text("DELETE FROM customer_fts WHERE rowid = :k"), [{"k": k} for k in keys.values()])
+            conn.exec_driver_sql("DELETE FROM customer_fts WHERE rowid = ?", [(k,) for k in keys.values()])
         live = {row[0] for row in customers}
-        gone = [cid for cid in keys if cid not in live]
+        gone = [(cid,) for cid in keys if cid not in live]
         if gone:
-            conn.execute(text("DELETE FROM customer_search_key WHERE customer_id = :c"), [{"c": c} for c in gone])
-        new = [cid for cid in live if cid not in keys]
-        if new:
-            conn.execute(text("INSERT INTO customer_search_key (customer_id) VALUES (:c)"), [{"c": c} for c in new])
-            keys.update(
-                conn.execute(
-                    text(f"SELECT customer_id, key FROM customer_search_key WHERE customer_id IN ({marks})"), params
-                ).all()
-            )
-        rows = []
+            conn.exec_driver_sql("DELETE FROM customer_search_key WHERE customer_id = ?", gone)
+        documents = []
         for cid, name, phone, address, credit_code in customers:
             segments = [name, phone, address, credit_code]
             for contact in contacts.get(cid, ()):
                 segments.extend(contact)
-            rows.append({"k": keys[cid], "b": search_tokens(*segments)})
-        if rows:
-            conn.execute(text("INSERT INTO customer_fts (rowid, body) VALUES (:k, :b)"), rows)
+            documents.append((cid, search_tokens(*segments)))
+        _write(conn, documents, keys)
+
+
+def index_new_customers(conn: Connection, documents: list[tuple[str, str]]) -> None:
+    """Index customers just inserted (no index rows yet): (customer id, search_tokens(...)) pairs."""
+    _write(conn, documents, {})
+
+
+def _write(conn: Connection, documents: list[tuple[str, str]], keys: dict[str, int]) -> None:
+    new = [cid for cid, _ in documents if cid not in keys]
+    if new:
+        start = conn.exec_driver_sql("SELECT coalesce(max(key), 0) FROM customer_search_key").scalar_one()
+        assigned = {cid: start + n + 1 for n, cid in enumerate(new)}
+        conn.exec_driver_sql(
+            "INSERT INTO customer_search_key (key, customer_id) VALUES (?, ?)", [(k, c) for c, k in assigned.items()]
+        )
+        keys = {**keys, **assigned}
+    if documents:
+        conn.exec_driver_sql(
+            "INSERT INTO customer_fts (rowid, body) VALUES (?, ?)", [(keys[cid], body) for cid, body in documents]
+        )
 
 
 def rebuild(conn: Connection) -> None:
-    conn.execute(text("DELETE FROM customer_fts"))
-    conn.execute(text("DELETE FROM customer_search_key"))
-    ids = [row[0] for row in conn.execute(text("SELECT id FROM customer"))]
+    conn.exec_driver_sql("DELETE FROM customer_fts")
+    conn.exec_driver_sql("DELETE FROM customer_search_key")
+    ids = [row[0] for row in conn.exec_driver_sql("SELECT id FROM customer")]
     reindex_customers(conn, ids)
 
 

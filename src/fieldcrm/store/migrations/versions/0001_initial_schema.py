@@ -31,7 +31,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("app_user", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_app_user_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_app_user_name"), ["name"], unique=False)
         batch_op.create_index(batch_op.f("ix_app_user_owner_id"), ["owner_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_app_user_team_id"), ["team_id"], unique=False)
@@ -93,7 +92,6 @@ def upgrade() -> None:
             sqlite_where=sa.text("credit_code IS NOT NULL"),
             postgresql_where=sa.text("credit_code IS NOT NULL"),
         )
-        batch_op.create_index(batch_op.f("ix_customer_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_customer_grade"), ["grade"], unique=False)
         batch_op.create_index(batch_op.f("ix_customer_industry"), ["industry"], unique=False)
         batch_op.create_index(batch_op.f("ix_customer_name_norm"), ["name_norm"], unique=False)
@@ -126,7 +124,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("daily_report", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_daily_report_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_daily_report_owner_id"), ["owner_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_daily_report_rep_id"), ["rep_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_daily_report_report_date"), ["report_date"], unique=False)
@@ -171,7 +168,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("team", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_team_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_team_name"), ["name"], unique=False)
         batch_op.create_index(batch_op.f("ix_team_owner_id"), ["owner_id"], unique=False)
 
@@ -189,7 +185,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("visit_plan", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_visit_plan_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_visit_plan_owner_id"), ["owner_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_visit_plan_plan_date"), ["plan_date"], unique=False)
         batch_op.create_index(batch_op.f("ix_visit_plan_rep_id"), ["rep_id"], unique=False)
@@ -218,7 +213,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("contact", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_contact_customer_id"), ["customer_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_contact_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_contact_owner_id"), ["owner_id"], unique=False)
 
     op.create_table(
@@ -244,7 +238,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("opportunity", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_opportunity_customer_id"), ["customer_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_opportunity_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_opportunity_owner_id"), ["owner_id"], unique=False)
 
     op.create_table(
@@ -273,7 +266,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("planned_stop", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_planned_stop_customer_id"), ["customer_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_planned_stop_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_planned_stop_owner_id"), ["owner_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_planned_stop_plan_id"), ["plan_id"], unique=False)
 
@@ -304,7 +296,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("visit", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_visit_customer_id"), ["customer_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_visit_deleted"), ["deleted"], unique=False)
         batch_op.create_index(batch_op.f("ix_visit_owner_id"), ["owner_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_visit_rep_id"), ["rep_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_visit_started_at"), ["started_at"], unique=False)
@@ -315,26 +306,22 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_visit_started_at"))
         batch_op.drop_index(batch_op.f("ix_visit_rep_id"))
         batch_op.drop_index(batch_op.f("ix_visit_owner_id"))
-        batch_op.drop_index(batch_op.f("ix_visit_deleted"))
         batch_op.drop_index(batch_op.f("ix_visit_customer_id"))
 
     op.drop_table("visit")
     with op.batch_alter_table("planned_stop", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_planned_stop_plan_id"))
         batch_op.drop_index(batch_op.f("ix_planned_stop_owner_id"))
-        batch_op.drop_index(batch_op.f("ix_planned_stop_deleted"))
         batch_op.drop_index(batch_op.f("ix_planned_stop_customer_id"))
 
     op.drop_table("planned_stop")
     with op.batch_alter_table("opportunity", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_opportunity_owner_id"))
-        batch_op.drop_index(batch_op.f("ix_opportunity_deleted"))
         batch_op.drop_index(batch_op.f("ix_opportunity_customer_id"))
 
     op.drop_table("opportunity")
     with op.batch_alter_table("contact", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_contact_owner_id"))
-        batch_op.drop_index(batch_op.f("ix_contact_deleted"))
         batch_op.drop_index(batch_op.f("ix_contact_customer_id"))
 
     op.drop_table("contact")
@@ -342,13 +329,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_visit_plan_rep_id"))
         batch_op.drop_index(batch_op.f("ix_visit_plan_plan_date"))
         batch_op.drop_index(batch_op.f("ix_visit_plan_owner_id"))
-        batch_op.drop_index(batch_op.f("ix_visit_plan_deleted"))
 
     op.drop_table("visit_plan")
     with op.batch_alter_table("team", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_team_owner_id"))
         batch_op.drop_index(batch_op.f("ix_team_name"))
-        batch_op.drop_index(batch_op.f("ix_team_deleted"))
 
     op.drop_table("team")
     op.drop_table("sync_state")
@@ -361,7 +346,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_daily_report_report_date"))
         batch_op.drop_index(batch_op.f("ix_daily_report_rep_id"))
         batch_op.drop_index(batch_op.f("ix_daily_report_owner_id"))
-        batch_op.drop_index(batch_op.f("ix_daily_report_deleted"))
 
     op.drop_table("daily_report")
     with op.batch_alter_table("customer", schema=None) as batch_op:
@@ -373,7 +357,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_customer_name_norm"))
         batch_op.drop_index(batch_op.f("ix_customer_industry"))
         batch_op.drop_index(batch_op.f("ix_customer_grade"))
-        batch_op.drop_index(batch_op.f("ix_customer_deleted"))
         batch_op.drop_index(
             "ix_customer_credit_code",
             sqlite_where=sa.text("credit_code IS NOT NULL"),
@@ -389,6 +372,5 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_app_user_team_id"))
         batch_op.drop_index(batch_op.f("ix_app_user_owner_id"))
         batch_op.drop_index(batch_op.f("ix_app_user_name"))
-        batch_op.drop_index(batch_op.f("ix_app_user_deleted"))
 
     op.drop_table("app_user")

@@ -1,4 +1,4 @@
-"""customer full-text search index (bigram FTS5), built from the rows already stored
+"""customer full-text search index (bigram FTS5), built from the rows already stored; name sort index
 
 Revision ID: 0002
 Revises: 0001
@@ -19,8 +19,10 @@ def upgrade() -> None:
     for statement in search_index.CREATE_STATEMENTS:
         op.execute(statement)
     search_index.rebuild(op.get_bind())
+    op.create_index("ix_customer_name_sort", "customer", ["name_norm", "id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_customer_name_sort", "customer")
     for statement in search_index.DROP_STATEMENTS:
         op.execute(statement)
