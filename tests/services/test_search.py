@@ -1,0 +1,113 @@
+"""Customer search: substrings of name, contact, phone and address, Chinese included, with filters and paging."""
+
+from datetime import date
+
+import pytest
+
+from fieldcrm.services import CustomerQuery, Services
+
+
+@pytest.fixture
+def people(team_services: dict[str, Services]) -> dict[str, str]:
+    rep, other = team_services["rep"], team_services["other"]
+    ids = {
+        "华润": rep.customers.create(
+            name="上海华润万家超市有限公司",
+            phone="021-5555 1234",
+            grade="A",
+            stage="重要",
+            region="华东",
+            industry="零售",
+            address="上海市闵行区虹梅路100号",
+            next_follow_up=date(2026, 1, 5),
+            contacts=[{"name": "欧阳娜娜", "mobile": "13912345678"}],
+        ),
+        "科技": rep.customers.create(
+            name="杭州新达科技有限公司", phone="0571-8888 0000", grade="B", region="华东", industry="软件", stage="一般"
+        ),
+        "贸易": other.customers.create(
+            name="广州恒泰贸易有限公司", phone="020-3333 4444", grade="C", region="华南", industry="贸易"
+        ),
+        "ACME": rep.customers.create(name="ACME Trading Co., Ltd.", phone="13800000000", region="华北"),
+    }
+    return ids
+
+
+def names(services: Services, **kwargs) -> list[str]:
+    return [r.name for r in services.search.search(CustomerQuery(**kwargs))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("华润", ["上海华润万家超市有限公司"]),
+        ("万", ["上海华润万家超市有限公司"]),
+        ("有限公司", ["广州恒泰贸易有限公司", "杭州新达科技有限公司", "上海华润万家超市有限公司"]),
+        ("娜娜", ["上海华润万家超市有限公司"]),  # a contact's name
+        ("1234 5678", ["上海华润万家超市有限公司"]),  # contact mobile 13912345678 and phone 5555 1234
+        ("3912345", ["上海华润万家超市有限公司"]),
+        ("8888", ["杭州新达科技有限公司"]),
+        ("虹梅路", ["上海华润万家超市有限公司"]),  # address
+        ("acme", ["ACME Trading Co., Ltd."]),
+        ("ＡＣＭＥ", ["ACME Trading Co., Ltd."]),  # full-width typed
+        ("不存在", []),
+        ("!!", []),
+    ],
+)
+def test_substring_search(services: Services, people: dict[str, str], text: str, expected: list[str]) -> None:
+    assert sorted(names(services, text=text)) == sorted(expected)
+
+
+def test_filters_combine_with_text(services: Services, people: dict[str, str]) -> None:
+    assert sorted(names(services, region="华东")) == sorted(["杭州新达科技有限公司", "上海华润万家超市有限公司"])
+    assert names(services, text="有限", grade="C") == ["广州恒泰贸易有限公司"]
+    assert names(services, stage="重要") == ["上海华润万家超市有限公司"]
+    assert names(services, industry="软件") == ["杭州新达科技有限公司"]
+    assert names(services, owner_name="李娜") == ["广州恒泰贸易有限公司"]
+    assert names(services, follow_up_due=date(2026, 1, 31)) == ["上海华润万家超市有限公司"]
+    assert names(services, follow_up_due=date(2026, 1, 4)) == []
+
+
+def test_json_rows_carry_owner_and_dates(services: Services, people: dict[str, str]) -> None:
+    row = services.search.search(CustomerQuery(text="华润"))[0].to_json()
+    assert {
+        "id",
+        "name",
+        "phone",
+        "grade",
+        "stage",
+        "region",
+        "industry",
+        "owner",
+        "protection_until",
+        "next_follow_up",
+    } <= set(row)
+    assert (row["owner"], row["next_follow_up"]) == ("张伟", "2026-01-05")
+
+
+def test_sorting_paging_count_and_ids(services: Services, people: dict[str, str]) -> None:
+    query = CustomerQuery(sort="grade", limit=2)
+    first = services.search.search(query)
+    second = services.search.search(CustomerQuery(sort="grade", limit=2, offset=2))
+    assert [r.grade for r in first + second] == ["A", "B", "C", None]  # no grade sorts last
+    assert services.search.count(CustomerQuery()) == 4
+    ids = services.search.ids(CustomerQuery(sort="grade", descending=True))
+    assert len(ids) == 4 and ids[0] == people["贸易"]
+    rows = services.search.rows(ids[:2])
+    assert set(rows) == set(ids[:2])
+
+
+def test_search_follows_edits_and_deletes(services: Services, people: dict[str, str]) -> None:
+    services.customers.update(people["科技"], name="杭州新达软件有限公司")
+    assert names(services, text="新达软件") == ["杭州新达软件有限公司"]
+    assert names(services, text="新达科技") == []
+    services.customers.add_contact(people["科技"], name="司马光")
+    assert names(services, text="司马") == ["杭州新达软件有限公司"]
+    services.customers.delete(people["科技"])
+    assert names(services, text="新达") == []
+
+
+def test_distinct_values_for_filters(services: Services, people: dict[str, str]) -> None:
+    assert services.search.distinct_values("region") == sorted(["华东", "华南", "华北"])
+    with pytest.raises(ValueError):
+        services.search.distinct_values("name; DROP TABLE customer")

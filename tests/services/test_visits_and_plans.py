@@ -1,0 +1,96 @@
+"""Logging visits and planning a day's stops."""
+
+import json
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlmodel import select
+
+from fieldcrm.models import OutboxEntry
+from fieldcrm.services import Services
+from fieldcrm.services.errors import InvalidStateError, NotFoundError, ValidationError
+
+TODAY = date.today()
+
+
+@pytest.fixture
+def customers(services: Services) -> list[str]:
+    return [services.customers.create(name=n) for n in ("甲商贸有限公司", "乙电子有限公司", "丙机械有限公司")]
+
+
+def test_log_visit_sets_follow_up_and_appears_in_timeline(services: Services, customers: list[str]) -> None:
+    vid = services.visits.log(
+        customers[0],
+        kind="call",
+        outcome="确认了报价",
+        notes="客户要求月底前回复",
+        next_step="发送合同",
+        next_date="2026-12-20",
+    )
+    data = services.customers.get(customers[0])
+    assert data["next_follow_up"] == "2026-12-20"
+    assert [(v["id"], v["kind"], v["rep"]) for v in data["visits"]] == [(vid, "call", "张伟")]
+    with services.store.session() as session:
+        entries = list(session.exec(select(OutboxEntry).order_by(OutboxEntry.client_seq)))[-2:]
+    assert [(e.table_name, e.op) for e in entries] == [("visit", "insert"), ("customer", "update")]
+    assert entries[0].group_id == entries[1].group_id
+    assert json.loads(entries[1].fields) == {"next_follow_up": "2026-12-20"}
+
+
+def test_visit_validation(services: Services, customers: list[str]) -> None:
+    with pytest.raises(ValidationError) as err:
+        services.visits.log(customers[0], kind="fax", outcome="x")
+    assert err.value.field == "kind"
+    with pytest.raises(ValidationError) as err:
+        services.visits.log(customers[0], outcome="  ")
+    assert err.value.field == "outcome"
+    start = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+    with pytest.raises(ValidationError) as err:
+        services.visits.log(customers[0], outcome="x", started_at=start, ended_at=start - timedelta(hours=1))
+    assert err.value.field == "ended_at"
+    with pytest.raises(NotFoundError):
+        services.visits.log("no-such-customer", outcome="x")
+
+
+def test_only_the_rep_who_logged_can_correct(team_services: dict[str, Services], customers: list[str]) -> None:
+    vid = team_services["rep"].visits.log(customers[0], outcome="初访")
+    assert team_services["rep"].visits.edit(vid, outcome="初访，见到采购经理") == {"outcome": "初访，见到采购经理"}
+    with pytest.raises(InvalidStateError):
+        team_services["other"].visits.edit(vid, outcome="改写")
+
+
+def test_plan_a_day_reorder_move_cancel(services: Services, customers: list[str]) -> None:
+    a = services.plans.add_stop(TODAY, customers[0], purpose="送样品")
+    b = services.plans.add_stop(TODAY, customers[1])
+    c = services.plans.add_stop(TODAY, customers[2], position=0)
+    assert [s["id"] for s in services.plans.day(TODAY)] == [c, a, b]
+    services.plans.reorder(TODAY, [a, b, c])
+    assert [s["id"] for s in services.plans.day(TODAY)] == [a, b, c]
+    services.plans.move_stop(c, -1)
+    assert [s["id"] for s in services.plans.day(TODAY)] == [a, c, b]
+    with pytest.raises(ValidationError):
+        services.plans.reorder(TODAY, [a, b])
+    tomorrow = TODAY + timedelta(days=1)
+    services.plans.move_to_day(b, tomorrow)
+    assert [s["id"] for s in services.plans.day(TODAY)] == [a, c]
+    assert [s["id"] for s in services.plans.day(tomorrow)] == [b]
+    services.plans.cancel_stop(c)
+    day = {s["id"]: s for s in services.plans.day(TODAY)}
+    assert day[c]["status"] == "cancelled" and day[a]["customer_name"] == "甲商贸有限公司"
+    week = services.plans.week(TODAY)
+    assert len(week) == 7 and len(week[TODAY.isoformat()]) == 2
+
+
+def test_logging_from_a_stop_marks_it_done(services: Services, customers: list[str]) -> None:
+    stop = services.plans.add_stop(TODAY, customers[0])
+    vid = services.visits.log(customers[0], outcome="完成拜访", stop_id=stop)
+    done = services.plans.day(TODAY)[0]
+    assert (done["status"], done["visit_id"]) == ("done", vid)
+    with pytest.raises(InvalidStateError):
+        services.plans.cancel_stop(stop)
+    other = services.plans.add_stop(TODAY, customers[1])
+    with pytest.raises(ValidationError):
+        services.visits.log(customers[0], outcome="x", stop_id=other)
+    services.plans.cancel_stop(other)
+    with pytest.raises(InvalidStateError):
+        services.visits.log(customers[1], outcome="x", stop_id=other)

@@ -1,0 +1,112 @@
+"""The local store: pragmas, migrations from older revisions, backups, refusing a newer store."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+from sqlmodel import SQLModel
+
+from fieldcrm.services import CustomerQuery, Services
+from fieldcrm.store import Store, StoreTooNewError
+from fieldcrm.store.db import make_engine
+from fieldcrm.store.migrate import alembic_config, head_revision, upgrade_store
+
+
+def test_pragmas(store: Store) -> None:
+    with store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar_one() >= 5000
+
+
+def test_one_head_and_models_match_migrations(store: Store) -> None:
+    assert len(ScriptDirectory.from_config(alembic_config()).get_heads()) == 1
+
+    def ours(obj, name, type_, reflected, compare_to) -> bool:  # FTS tables are made by SQL, not by models
+        return not (type_ == "table" and (name.startswith("customer_fts") or name == "customer_search_key"))
+
+    with store.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_object": ours})
+        assert compare_metadata(context, SQLModel.metadata) == []
+
+
+def _store_at_first_revision(path: Path) -> None:
+    """A laptop store as the first release left it, with data typed by a user."""
+    engine = make_engine(path)
+    upgrade_store(engine, path, path.parent / "backups", target="0001")
+    engine.dispose()
+    conn = sqlite3.connect(path)
+    now = "2026-01-02 03:04:05.000000"
+    conn.execute(
+        "INSERT INTO app_user (id, created_at, updated_at, version, deleted, owner_id, name, role, active)"
+        " VALUES ('u1', ?, ?, 0, 0, 'u1', '张伟', 'rep', 1)",
+        (now, now),
+    )
+    conn.execute("INSERT INTO sync_state (key, value) VALUES ('current_user_id', 'u1')")
+    for i, name in enumerate(("上海华润万家超市有限公司", "杭州新达科技有限公司")):
+        conn.execute(
+            "INSERT INTO customer (id, created_at, updated_at, version, deleted, owner_id, name, name_norm,"
+            " in_public_pool, tags, notes) VALUES (?, ?, ?, 3, 0, 'u1', ?, '', 0, '', '老客户')",
+            (f"c{i}", now, now, name),
+        )
+    conn.execute(
+        "INSERT INTO contact (id, created_at, updated_at, version, deleted, owner_id, customer_id, name,"
+        " is_primary) VALUES ('k1', ?, ?, 0, 0, 'u1', 'c0', '欧阳娜娜', 1)",
+        (now, now),
+    )
+    conn.execute(
+        "INSERT INTO outbox (op_id, group_id, device_id, table_name, row_id, op, fields, base_version,"
+        " created_at) VALUES ('o1', 'g1', 'd1', 'customer', 'c1', 'update', '{\"notes\": \"老客户\"}', 3, ?)",
+        (now,),
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_upgrade_from_first_revision_keeps_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "old" / "fieldcrm.sqlite3"
+    path.parent.mkdir()
+    _store_at_first_revision(path)
+    store = Store.open(path, tmp_path / "old" / "backups")
+    try:
+        services = Services.for_store(store)
+        assert services.search.count(CustomerQuery()) == 2
+        assert [r.name for r in services.search.search(CustomerQuery(text="娜娜"))] == ["上海华润万家超市有限公司"]
+        assert services.customers.get("c1")["notes"] == "老客户"
+        with store.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM outbox")).scalar_one() == 1  # the outbox survives
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == head_revision()
+        services.customers.update("c1", grade="A")  # and the upgraded store works
+    finally:
+        store.close()
+    backups = list((tmp_path / "old" / "backups").glob("*.sqlite3"))
+    assert len(backups) == 1
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert copy.execute("SELECT count(*) FROM customer").fetchone() == (2,)
+
+
+def test_no_backup_for_a_new_store_and_only_five_kept(tmp_path: Path) -> None:
+    path = tmp_path / "p" / "fieldcrm.sqlite3"
+    Store.open(path).close()
+    assert not (tmp_path / "p" / "backups").exists()
+    from fieldcrm.store.migrate import backup_store
+
+    for i in range(7):
+        backup_store(path, tmp_path / "p" / "backups", f"test{i}")
+    assert len(list((tmp_path / "p" / "backups").glob("*.sqlite3"))) == 5
+
+
+def test_store_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "fieldcrm.sqlite3"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreTooNewError, match="newer FieldCRM"):
+        Store.open(path)
