@@ -110,3 +110,15 @@ def test_store_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(StoreTooNewError, match="newer FieldCRM"):
         Store.open(path)
+
+
+def test_a_damaged_store_gives_one_actionable_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from fieldcrm.cli import main
+
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "fieldcrm.sqlite3").write_bytes(b"this is not a database" * 100)
+    code = main(["--data-dir", str(folder), "init", "--name", "张伟", "--role", "rep"])
+    err = capsys.readouterr().err.strip()
+    assert code != 0
+    assert err.startswith("error: ") and "damaged" in err and "\n" not in err

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from fieldcrm.paths import resolve_paths
 from fieldcrm.services import Services
 from fieldcrm.services.errors import ServiceError
-from fieldcrm.store import Store, StoreError
+from fieldcrm.store import Store, StoreError, known_store_error
 
 
 class CommandError(Exception):
@@ -66,3 +69,9 @@ def run_command(args: argparse.Namespace) -> int:
     except (CommandError, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except (sqlite3.Error, SQLAlchemyError) as exc:
+        message = known_store_error(exc)
+        if message is None:
+            raise  # a bug: let the traceback show
+        print(f"error: {message}", file=sys.stderr)
+        return 3

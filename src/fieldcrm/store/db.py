@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from fieldcrm.store import search_index
@@ -19,6 +20,26 @@ class StoreError(Exception):
 
 class StoreTooNewError(StoreError):
     pass
+
+
+_KNOWN_SQLITE_ERRORS = (
+    ("database or disk is full", "The disk is full: free some space, then try again. Nothing was saved."),
+    ("database is locked", "The store is busy in another FieldCRM window or program: close it and try again."),
+    ("disk i/o error", "The store could not be read or written (disk I/O error): check the disk, then try again."),
+    ("file is not a database", "The store file is damaged or is not a FieldCRM store: restore it from backups/."),
+    ("database disk image is malformed", "The store file is damaged: restore the newest copy from backups/."),
+    ("unable to open database file", "The store file cannot be opened: check the folder exists and is writable."),
+    ("attempt to write a readonly database", "The store is read-only: check the file's permissions."),
+)
+
+
+def known_store_error(exc: BaseException) -> str | None:
+    """A message the user can act on for the SQLite failures that are not bugs (disk full, busy, damaged)."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    for needle, message in _KNOWN_SQLITE_ERRORS:
+        if needle in text:
+            return message
+    return None
 
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -53,10 +74,13 @@ class Store:
         if migrate:
             try:
                 upgrade_store(engine, path, backups or path.parent / "backups")
-            except sqlite3.DatabaseError as exc:  # pragma: no cover - depends on the file
+            except (sqlite3.Error, SQLAlchemyError) as exc:
                 engine.dispose()
-                raise StoreError(f"The store {path} cannot be opened: {exc}") from exc
-            except Exception:
+                message = known_store_error(exc)
+                if message is None:
+                    raise
+                raise StoreError(f"{message} ({path})") from exc
+            except BaseException:
                 engine.dispose()
                 raise
         return cls(path, engine)
