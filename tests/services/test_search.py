@@ -111,3 +111,18 @@ def test_distinct_values_for_filters(services: Services, people: dict[str, str])
     assert services.search.distinct_values("region") == sorted(["华东", "华南", "华北"])
     with pytest.raises(ValueError):
         services.search.distinct_values("name; DROP TABLE customer")
+
+
+@pytest.mark.parametrize("text", ["有限", "华", "5555", "虹梅路", "不存在"])
+def test_both_query_plans_give_the_same_page(
+    services: Services, people: dict[str, str], monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """Common words walk the name index; rare ones sort their matches. Users must not see a difference."""
+    from fieldcrm.services import search
+
+    query = CustomerQuery(text=text, region="华东", limit=2)
+    monkeypatch.setattr(search, "WALK_INDEX_ABOVE", 10**9)
+    sorted_matches = services.search.search(query)
+    monkeypatch.setattr(search, "WALK_INDEX_ABOVE", -1)
+    walked = services.search.search(query)
+    assert walked == sorted_matches

@@ -90,14 +90,26 @@ def _row(r: Any) -> CustomerRow:
     return CustomerRow(*r[:9], *dates, bool(r[11]))
 
 
-def _where(query: CustomerQuery) -> tuple[str, str, dict[str, Any]]:
+#: Above this many text matches, the name-ordered first page is found faster by walking the name index and probing
+#: the matches than by sorting every match (measured on 100k customers: ~8 ms against ~25 ms for common words).
+WALK_INDEX_ABOVE = 1500
+
+
+def _where(query: CustomerQuery, walk_name_index: bool = False) -> tuple[str, str, dict[str, Any]]:
     joins = " LEFT JOIN app_user u ON u.id = c.owner_id"
     clauses = ["c.deleted = 0", "c.merged_into IS NULL"]
     params: dict[str, Any] = {}
     match = search_query(query.text) if query.text else None
     if query.text and match is None:
         clauses.append("0")  # only punctuation typed: nothing can match
-    if match:
+    if match and walk_name_index:
+        joins = " INDEXED BY ix_customer_name_sort" + joins
+        clauses.append(
+            "c.id IN (SELECT k.customer_id FROM customer_fts f JOIN customer_search_key k ON k.key = f.rowid"
+            " WHERE customer_fts MATCH :match)"
+        )
+        params["match"] = match
+    elif match:
         joins = " JOIN customer_search_key k ON k.customer_id = c.id JOIN customer_fts f ON f.rowid = k.key" + joins
         clauses.append("customer_fts MATCH :match")
         params["match"] = match
@@ -120,15 +132,24 @@ class SearchService:
         self.store = store
 
     def search(self, query: CustomerQuery) -> list[CustomerRow]:
-        joins, where, params = _where(query)
-        sql = (
-            f"SELECT {_COLUMNS} FROM customer c{joins} WHERE {where}"
-            f" ORDER BY {_order_by(query)} LIMIT :limit OFFSET :offset"
-        )
-        params.update(limit=query.limit, offset=query.offset)
         with self.store.engine.connect() as conn:
+            joins, where, params = _where(query, self._walk_name_index(conn, query))
+            sql = (
+                f"SELECT {_COLUMNS} FROM customer c{joins} WHERE {where}"
+                f" ORDER BY {_order_by(query)} LIMIT :limit OFFSET :offset"
+            )
+            params.update(limit=query.limit, offset=query.offset)
             rows = conn.execute(text(sql), params).all()
         return [_row(r) for r in rows]
+
+    @staticmethod
+    def _walk_name_index(conn: Any, query: CustomerQuery) -> bool:
+        """Whether a name-ordered page of a text search should walk the name index (many matches)."""
+        match = search_query(query.text) if query.text else None
+        if match is None or query.sort != "name":
+            return False
+        matches = conn.execute(text("SELECT count(*) FROM customer_fts WHERE customer_fts MATCH :m"), {"m": match})
+        return matches.scalar_one() > WALK_INDEX_ABOVE
 
     def count(self, query: CustomerQuery) -> int:
         joins, where, params = _where(query)
