@@ -8,19 +8,26 @@ import sys
 from collections.abc import Sequence
 
 from fieldcrm import __version__
-from fieldcrm.cli.common import CommandError, run_command
+from fieldcrm.cli.common import CommandError, OneLineParser, run_command
 
 #: Modules under fieldcrm.cli that add commands; each has `register(subparsers)` setting `func` on its parsers.
-COMMAND_MODULES = ("profile_cmds",)
+COMMAND_MODULES = (
+    "profile_cmds",
+    "user_cmds",
+    "customer_cmds",
+    "visit_cmds",
+    "report_cmds",
+    "demo_cmds",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="fieldcrm", description="FieldCRM, the offline-first CRM for field sales.")
+    parser = OneLineParser(prog="fieldcrm", description="FieldCRM, the offline-first CRM for field sales.")
     parser.add_argument("--version", action="version", version=f"fieldcrm {__version__}")
     parser.add_argument(
         "--data-dir", help="keep the whole store in this folder (default: the user data folder; env FIELDCRM_DATA_DIR)"
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"fieldcrm.cli.{name}").register(sub)
     return parser

@@ -6,8 +6,9 @@ import argparse
 import json
 import sqlite3
 import sys
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -22,10 +23,33 @@ class CommandError(Exception):
     """A usage problem found by a command itself; printed as one line, exit status 2."""
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """A command's parser whose usage mistakes are one line (which option, why), like every other error."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"error: {message} (see `{self.prog} --help`)\n")
+
+
 def open_services(args: argparse.Namespace) -> Services:
     paths = resolve_paths(getattr(args, "data_dir", None)).ensure()
     store = Store.open(paths.database, paths.backups)
     return Services.for_store(store)
+
+
+@contextmanager
+def services_of(args: argparse.Namespace) -> Iterator[Services]:
+    """The profile's services for one command; the store is closed when the command ends."""
+    services = open_services(args)
+    try:
+        yield services
+    finally:
+        services.store.close()
+
+
+def add_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format", choices=("table", "json"), default="table", help="table for people, json for scripts"
+    )
 
 
 def parse_day(text: str, field: str = "date") -> date:
@@ -33,6 +57,27 @@ def parse_day(text: str, field: str = "date") -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise CommandError(f"{field}: '{text}' is not a date; write it as YYYY-MM-DD") from None
+
+
+def parse_time(text: str, field: str = "at") -> datetime:
+    """A local wall-clock time typed as "YYYY-MM-DD HH:MM" (naive: the services read it as this laptop's zone)."""
+    try:
+        return datetime.fromisoformat(text.strip().replace("T", " "))
+    except ValueError:
+        raise CommandError(f"{field}: '{text}' is not a time; write it as \"YYYY-MM-DD HH:MM\"") from None
+
+
+def local_time(stamp: str | None) -> str | None:
+    """A stored UTC time (ISO text) as this laptop's wall-clock time, "YYYY-MM-DD HH:MM"."""
+    return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M") if stamp else None
+
+
+def print_fields(pairs: Sequence[tuple[str, Any]]) -> None:
+    """`label: value` lines for one record, labels aligned; empty values are left out."""
+    shown = [(label, value) for label, value in pairs if value not in (None, "")]
+    width = max((len(label) for label, _ in shown), default=0)
+    for label, value in shown:
+        print(f"{label + ':':<{width + 1}} {value}")
 
 
 def print_json(data: Any) -> None:

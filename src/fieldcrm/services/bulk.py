@@ -11,7 +11,6 @@ from sqlmodel import SQLModel
 from fieldcrm.ids import uuid7
 from fieldcrm.models import Contact, Customer, OutboxEntry, SyncedBase, utcnow
 from fieldcrm.models.codec import encode_value
-from fieldcrm.normalize import search_tokens
 from fieldcrm.services.changes import UnitOfWork
 from fieldcrm.store import search_index
 
@@ -62,7 +61,11 @@ class BulkWriter:
         model: type[SyncedBase],
         rows: Iterable[dict[str, Any]],
         progress: Callable[[int], None] | None = None,
+        *,
+        index: bool = True,
     ) -> list[str]:
+        """Insert `rows`; returns their ids. With `index=False` the caller keeps the search index current itself
+        (e.g. an import that indexes each new customer once, together with its new contacts)."""
         conn = self.uow.session.connection()
         table = model.__table__  # type: ignore[attr-defined]
         columns = list(table.columns.keys())
@@ -103,12 +106,15 @@ class BulkWriter:
                     for r in batch
                 ],
             )
-            if model is Customer:
+            if index and model is Customer:
                 search_index.index_new_customers(
                     conn,
-                    [(r["id"], search_tokens(r["name"], r["phone"], r["address"], r["credit_code"])) for r in batch],
+                    [
+                        (r["id"], search_index.customer_document(r["name"], r["phone"], r["address"], r["credit_code"]))
+                        for r in batch
+                    ],
                 )
-            elif model is Contact:
+            elif index and model is Contact:
                 search_index.reindex_customers(conn, {r["customer_id"] for r in batch})
             done += len(batch)
             if progress is not None:
@@ -123,4 +129,31 @@ class BulkWriter:
             if len(batch) >= CHUNK:
                 flush()
         flush()
+        return ids
+
+    def insert_customers(
+        self,
+        customers: list[dict[str, Any]],
+        contacts: list[dict[str, Any]],
+        progress: Callable[[int], None] | None = None,
+    ) -> list[str]:
+        """New customers with their new contacts; each customer is indexed once, with its contacts."""
+        ids = self.insert_many(Customer, customers, progress, index=False)
+        completed = [self._complete(Contact, c) for c in contacts]
+        self.insert_many(Contact, completed, index=False)
+        by_customer: dict[str, list[tuple[str | None, ...]]] = {}
+        for c in completed:
+            by_customer.setdefault(c["customer_id"], []).append((c["name"], c.get("phone"), c.get("mobile")))
+        documents = [
+            (
+                cid,
+                search_index.customer_document(
+                    c["name"], c.get("phone"), c.get("address"), c.get("credit_code"), by_customer.get(cid, ())
+                ),
+            )
+            for cid, c in zip(ids, customers, strict=True)
+        ]
+        conn = self.uow.session.connection()
+        for start in range(0, len(documents), CHUNK):
+            search_index.index_new_customers(conn, documents[start : start + CHUNK])
         return ids

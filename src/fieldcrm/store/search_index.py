@@ -27,6 +27,20 @@ def _chunks(ids: list[str]) -> Iterable[list[str]]:
         yield ids[start : start + _BATCH]
 
 
+def customer_document(
+    name: str | None,
+    phone: str | None,
+    address: str | None,
+    credit_code: str | None,
+    contacts: Iterable[tuple[str | None, ...]] = (),
+) -> str:
+    """The indexed text of one customer: its own fields, then each contact's name, phone and mobile."""
+    segments = [name, phone, address, credit_code]
+    for contact in contacts:
+        segments.extend(contact)
+    return search_tokens(*segments)
+
+
 def reindex_customers(conn: Connection, customer_ids: Iterable[str]) -> None:
     """Recompute the index rows of these customers from the tables (deleted or missing ones leave the index)."""
     ids = sorted(set(customer_ids))
@@ -55,12 +69,10 @@ def reindex_customers(conn: Connection, customer_ids: Iterable[str]) -> None:
         gone = [(cid,) for cid in keys if cid not in live]
         if gone:
             conn.exec_driver_sql("DELETE FROM customer_search_key WHERE customer_id = ?", gone)
-        documents = []
-        for cid, name, phone, address, credit_code in customers:
-            segments = [name, phone, address, credit_code]
-            for contact in contacts.get(cid, ()):
-                segments.extend(contact)
-            documents.append((cid, search_tokens(*segments)))
+        documents = [
+            (cid, customer_document(name, phone, address, credit_code, contacts.get(cid, ())))
+            for cid, name, phone, address, credit_code in customers
+        ]
         _write(conn, documents, keys)
 
 

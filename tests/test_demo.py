@@ -1,0 +1,246 @@
+"""Demo data: deterministic for a seed, valid by the same rules the GUI applies, and a coherent history."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from fieldcrm.demo import CustomerFactory, credit_code, generate_demo
+from fieldcrm.demo_words import CITIES, MOBILE_PREFIXES
+from fieldcrm.models import OPPORTUNITY_STAGES
+from fieldcrm.normalize import normalise_company_name
+from fieldcrm.services import CustomerQuery, Services
+from fieldcrm.services.errors import PermissionDeniedError, ValidationError
+from fieldcrm.services.validation import clean_contact_fields, clean_customer_fields, credit_code_is_valid
+from fieldcrm.store import Store
+
+TODAY = date.today()
+REGIONS = {"华东", "华北", "华南", "华中", "西南", "西北", "东北"}
+
+
+def rows(store: Store, sql: str, **params: object) -> list:
+    with store.engine.connect() as conn:
+        return conn.execute(text(sql), params).all()
+
+
+def fresh_store(template: Path, folder: Path, name: str, role: str = "rep", team: str | None = None) -> Store:
+    folder.mkdir(parents=True)
+    shutil.copy(template, folder / "fieldcrm.sqlite3")
+    store = Store.open(folder / "fieldcrm.sqlite3")
+    Services.for_store(store).profile.init_profile(name, role, team)
+    return store
+
+
+def test_same_seed_same_data_other_seed_other_data(_template_store: Path, tmp_path: Path) -> None:
+    def snapshot(folder: str, seed: int) -> tuple[list, list, int]:
+        store = fresh_store(_template_store, tmp_path / folder, "张伟")
+        try:
+            generate_demo(store, 150, seed)
+            customers = rows(
+                store, "SELECT name, phone, address, grade, stage, credit_code FROM customer ORDER BY name"
+            )
+            contacts = rows(store, "SELECT name, mobile, title FROM contact ORDER BY name, mobile")
+            return customers, contacts, len(rows(store, "SELECT id FROM visit"))
+        finally:
+            store.close()
+
+    first, second, other = snapshot("a", 7), snapshot("b", 7), snapshot("c", 8)
+    assert first == second
+    assert len(first[0]) == 150 and len(first[1]) >= 150
+    assert {r[0] for r in first[0]} != {r[0] for r in other[0]}
+
+
+def test_generated_rows_pass_the_shared_validation() -> None:
+    """Every demo row is what the GUI would have saved: cleaning it changes nothing."""
+    factory = CustomerFactory(random.Random(3), TODAY, {"names": set(), "phones": set(), "codes": set()})
+    customers = [factory.customer("owner") for _ in range(2000)]
+    editable = (
+        "name", "credit_code", "phone", "address", "region", "industry", "size", "grade", "stage", "source",
+        "tags", "notes", "next_follow_up", "protection_until", "in_public_pool",
+    )  # fmt: skip
+    for row in customers:
+        values = {k: row[k] for k in editable if row[k] is not None}
+        assert clean_customer_fields(values, creating=True) == values
+        assert row["name_norm"] == normalise_company_name(row["name"])
+        assert row["region"] in REGIONS
+        assert row["name"].endswith("公司")
+        for contact in factory.contacts(row):
+            fields = {k: contact[k] for k in ("name", "title", "phone", "mobile", "email", "wechat", "is_primary")}
+            fields = {k: v for k, v in fields.items() if v is not None}
+            assert clean_contact_fields(fields, creating=True) == fields
+            assert len(contact["mobile"]) == 11 and contact["mobile"][:3] in MOBILE_PREFIXES
+    assert len({r["name_norm"] for r in customers}) == len(customers)  # unique even after normalising
+    phones = [r["phone"] for r in customers if r["phone"]]
+    assert len(set(phones)) == len(phones)
+    assert any("-" in p for p in phones) and any(len(p) == 11 and "-" not in p for p in phones)  # landlines, mobiles
+    codes = [r["credit_code"] for r in customers if r["credit_code"]]
+    assert 400 < len(codes) < 800 and all(credit_code_is_valid(c) for c in codes)
+    assert Counter(r["region"] for r in customers).keys() == REGIONS
+
+
+def test_credit_codes_carry_the_city_and_valid_check_characters() -> None:
+    rng = random.Random(1)
+    for city in CITIES:
+        code = credit_code(rng, city)
+        assert code.startswith("91" + city.division) and credit_code_is_valid(code)
+
+
+def test_demo_for_a_rep_builds_a_coherent_history(team_services: dict[str, Services]) -> None:
+    rep = team_services["rep"]
+    store = rep.store
+    summary = generate_demo(store, 300, 5)
+    me = rep.profile.current()
+    assert (summary.user, summary.role, summary.reps_added) == ("张伟", "rep", [])
+    assert summary.counts["customers"] == 300
+
+    owners = Counter(r[0] for r in rows(store, "SELECT owner_id FROM customer"))
+    assert set(owners) <= {me.id, None} and owners[me.id] > 250  # the rep's, and a few in the public pool
+    pool = rows(store, "SELECT count(*) FROM customer WHERE owner_id IS NULL AND in_public_pool = 1")[0][0]
+    assert pool == owners[None]
+
+    visits = rows(
+        store,
+        "SELECT v.id, v.stop_id, c.owner_id, v.started_at FROM visit v JOIN customer c ON c.id = v.customer_id",
+    )
+    assert len(visits) == summary.counts["visits"] > 100
+    assert {v[2] for v in visits} == {me.id}  # visits only on the rep's own customers
+    days = {date.fromisoformat(v[3][:10]) for v in visits}
+    assert min(days) >= TODAY - timedelta(days=91) and max(days) <= TODAY
+
+    stops = rows(
+        store,
+        "SELECT s.id, s.status, s.visit_id, p.plan_date FROM planned_stop s JOIN visit_plan p ON p.id = s.plan_id",
+    )
+    by_visit = {v[0]: v[1] for v in visits}
+    past = [s for s in stops if s[3] < TODAY.isoformat()]
+    coming = [s for s in stops if s[3] >= TODAY.isoformat()]
+    assert past and coming
+    assert {s[1] for s in coming} == {"planned"}
+    for stop_id, status, visit_id, _day in past:
+        assert status in ("done", "cancelled")
+        if status == "done":
+            assert by_visit[visit_id] == stop_id  # the stop and its visit point at each other
+
+    statuses = Counter(r[0] for r in rows(store, "SELECT status FROM daily_report WHERE rep_id = :r", r=me.id))
+    assert statuses["countersigned"] > 40 and statuses["submitted"] >= 1 and statuses["draft"] == 1
+    signed = rows(store, "SELECT report_date FROM daily_report WHERE status = 'countersigned' LIMIT 3")
+    for (day,) in signed:
+        report = rep.reports.find(None, date.fromisoformat(day))
+        assert report["signed_by_name"] == "王经理" and report["signature_valid"] is True
+        assert report["visits"] and report["summary"]
+
+    stages = {r[0] for r in rows(store, "SELECT stage FROM opportunity")}
+    assert stages == set(OPPORTUNITY_STAGES)
+    lost = rows(store, "SELECT lost_reason FROM opportunity WHERE stage = '输单'")
+    assert all(r[0] for r in lost)
+
+
+def test_every_demo_row_has_its_outbox_entry(team_services: dict[str, Services]) -> None:
+    store = team_services["rep"].store
+    before = rows(store, "SELECT count(*) FROM outbox")[0][0]
+    generate_demo(store, 120, 2)
+    for table in ("customer", "contact", "visit", "visit_plan", "planned_stop", "opportunity"):
+        count = rows(store, f"SELECT count(*) FROM {table}")[0][0]
+        entries = rows(
+            store, "SELECT count(DISTINCT row_id) FROM outbox WHERE table_name = :t AND op = 'insert'", t=table
+        )
+        assert entries[0][0] == count, table
+    entry = rows(store, "SELECT fields FROM outbox WHERE table_name = 'customer' AND op = 'insert' LIMIT 1")[0][0]
+    assert {"name", "owner_id", "region"} <= set(json.loads(entry))
+    assert rows(store, "SELECT count(*) FROM outbox")[0][0] > before
+
+
+def test_demo_customers_are_found_by_search(team_services: dict[str, Services]) -> None:
+    rep = team_services["rep"]
+    generate_demo(rep.store, 200, 4)
+    contact_name, customer_id = rows(rep.store, "SELECT name, customer_id FROM contact ORDER BY name LIMIT 1")[0]
+    found = rep.search.search(CustomerQuery(text=contact_name, limit=500))
+    assert customer_id in {r.id for r in found}
+    east = rep.search.search(CustomerQuery(region="华东", limit=500))
+    assert east and {r.region for r in east} == {"华东"}
+
+
+def test_demo_for_a_supervisor_adds_reps_with_data(_template_store: Path, tmp_path: Path) -> None:
+    store = fresh_store(_template_store, tmp_path / "sup", "王经理", "supervisor", "华南二组")
+    try:
+        summary = generate_demo(store, 240, 9)
+        users = {u.name: u for u in Services.for_store(store).profile.users()}
+        assert summary.reps_added == ["李娜", "王强", "刘洋"]
+        for name in summary.reps_added:
+            assert (users[name].role, users[name].team_name) == ("rep", "华南二组")
+            rep_id = users[name].id
+            assert rows(store, "SELECT count(*) FROM customer WHERE owner_id = :o", o=rep_id)[0][0] > 20
+            assert rows(store, "SELECT count(*) FROM visit WHERE rep_id = :o", o=rep_id)[0][0] > 50
+            signed = rows(
+                store, "SELECT signed_by FROM daily_report WHERE rep_id = :o AND status = 'countersigned'", o=rep_id
+            )
+            assert signed and {r[0] for r in signed} == {users["王经理"].id}
+        assert Services.for_store(store).profile.current().name == "王经理"  # still the supervisor's laptop
+    finally:
+        store.close()
+
+
+def test_running_demo_twice_keeps_names_unique_and_reports_untouched(team_services: dict[str, Services]) -> None:
+    rep = team_services["rep"]
+    generate_demo(rep.store, 100, 1)
+    reports = rows(rep.store, "SELECT id, status, updated_at FROM daily_report ORDER BY id")
+    generate_demo(rep.store, 100, 1)  # same seed again: names must not collide with the first batch
+    norms = [r[0] for r in rows(rep.store, "SELECT name_norm FROM customer")]
+    assert len(norms) == 200 and len(set(norms)) == 200
+    assert rows(rep.store, "SELECT id, status, updated_at FROM daily_report ORDER BY id") == reports
+    me = rep.profile.current()
+    plans = rows(rep.store, "SELECT count(*), count(DISTINCT plan_date) FROM visit_plan WHERE rep_id = :r", r=me.id)
+    assert plans[0][0] == plans[0][1]  # plans of the same days were extended, not duplicated
+
+
+def test_demo_needs_a_profile_and_a_sensible_count(store: Store) -> None:
+    with pytest.raises(PermissionDeniedError, match="fieldcrm init"):
+        generate_demo(store, 10)
+    Services.for_store(store).profile.init_profile("张伟", "rep")
+    with pytest.raises(ValidationError) as err:
+        generate_demo(store, -1)
+    assert err.value.field == "customers"
+    assert rows(store, "SELECT count(*) FROM customer")[0][0] == 0
+
+
+def test_same_seed_same_names_across_processes(tmp_path: Path) -> None:
+    """Nothing depends on the process (string hashing, set order): two interpreters agree on the names."""
+    script = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from fieldcrm.demo import generate_demo\n"
+        "from fieldcrm.services import Services\n"
+        "from fieldcrm.store import Store\n"
+        "store = Store.open(Path(sys.argv[1]) / 'fieldcrm.sqlite3')\n"
+        "Services.for_store(store).profile.init_profile('王经理', 'supervisor', '华东一组')\n"
+        "generate_demo(store, 40, 11)\n"
+        "with store.engine.connect() as conn:\n"
+        "    names = [r[0] for r in conn.exec_driver_sql('SELECT name FROM customer ORDER BY name')]\n"
+        "print(json.dumps(names, ensure_ascii=False))\n"
+    )
+
+    def names(folder: str, hash_seed: str) -> list[str]:
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path / folder)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=True,
+        )
+        return json.loads(done.stdout)
+
+    first = names("a", "1")
+    assert len(first) == 40
+    assert names("b", "2") == first
