@@ -2,6 +2,7 @@
 
 from fieldcrm.models.base import BOOKKEEPING_FIELDS, SyncedBase, utcnow
 from fieldcrm.models.customer import GRADES, STAGES, Contact, Customer
+from fieldcrm.models.importing import ImportBatch, ImportItem
 from fieldcrm.models.opportunity import CLOSED_STAGES, OPEN_STAGES, OPPORTUNITY_STAGES, Opportunity
 from fieldcrm.models.report import REPORT_STATUSES, DailyReport
 from fieldcrm.models.syncmeta import ConflictRecord, OutboxEntry, SyncState
@@ -37,6 +38,8 @@ __all__ = [
     "Contact",
     "Customer",
     "DailyReport",
+    "ImportBatch",
+    "ImportItem",
     "Opportunity",
     "OutboxEntry",
     "PlannedStop",
