@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import SQLModel
 
 
@@ -20,8 +21,11 @@ def encode_value(value: Any) -> Any:
 
 def _column_kind(model: type[SQLModel], field: str) -> str:
     column = model.__table__.columns[field]  # type: ignore[attr-defined]
+    column_type = column.type
+    if isinstance(column_type, TypeDecorator):  # e.g. sqlmodel's UTCDateTime: its python_type is `object`
+        column_type = column_type.impl_instance
     try:
-        python_type = column.type.python_type
+        python_type = column_type.python_type
     except NotImplementedError:  # pragma: no cover - every column here has a python type
         return "str"
     if python_type is datetime:

@@ -1,0 +1,154 @@
+"""`fieldcrm login`, `fieldcrm sync [status]`, `fieldcrm conflicts list|show|resolve`: head-office sync."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from fieldcrm.cli.common import CommandError, OneLineParser, add_format, print_fields, print_json, print_table
+from fieldcrm.paths import AppPaths, resolve_paths
+from fieldcrm.store import Store
+from fieldcrm.sync import conflicts
+from fieldcrm.sync.client import SyncClient
+from fieldcrm.sync.transport import AuthRequired, Offline, SyncError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("login", help="log in to the head-office server and set up this laptop's profile")
+    p.add_argument("--server", required=True, help="e.g. https://crm.example.com or http://127.0.0.1:8765")
+    p.add_argument("--user", required=True)
+    p.add_argument("--password-stdin", action="store_true", required=True, help="read the password from stdin")
+    p.set_defaults(func=cmd_login)
+    p = sub.add_parser("logout", help="revoke and forget this laptop's sync token")
+    p.set_defaults(func=cmd_logout)
+
+    p = sub.add_parser("sync", help="send local changes to head office, then fetch theirs")
+    actions = p.add_subparsers(dest="sync_command", metavar="ACTION", parser_class=OneLineParser)
+    p.set_defaults(func=cmd_sync)
+    s = actions.add_parser("status", help="server, pending changes, last sync, open conflicts")
+    add_format(s)
+    s.set_defaults(func=cmd_status)
+
+    c = sub.add_parser("conflicts", help="conflicts and sync problems: list, show, resolve")
+    actions = c.add_subparsers(dest="conflicts_command", metavar="ACTION", required=True, parser_class=OneLineParser)
+    p = actions.add_parser("list", help="open conflicts and sync problems")
+    p.add_argument("--all", action="store_true", help="include resolved and logged ones")
+    add_format(p)
+    p.set_defaults(func=cmd_list)
+    p = actions.add_parser("show", help="one conflict with both values")
+    p.add_argument("id")
+    add_format(p)
+    p.set_defaults(func=cmd_show)
+    p = actions.add_parser("resolve", help="resolve a conflict by keeping your value or theirs")
+    p.add_argument("id")
+    p.add_argument("--keep", required=True, choices=("mine", "theirs"))
+    p.set_defaults(func=cmd_resolve)
+
+
+def _open(args: argparse.Namespace) -> tuple[Store, AppPaths]:
+    paths = resolve_paths(getattr(args, "data_dir", None)).ensure()
+    return Store.open(paths.database, paths.backups), paths
+
+
+def cmd_login(args: argparse.Namespace) -> int:
+    password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise CommandError("password: nothing on standard input")
+    store, paths = _open(args)
+    try:
+        answer = SyncClient(store, paths).login(args.server, args.user, password)
+    except (AuthRequired, SyncError) as exc:
+        raise CommandError(f"login refused: {exc}") from None
+    except Offline as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        store.close()
+    team = f", team {answer.user.team_name}" if answer.user.team_name else ""
+    print(f"Logged in as {answer.user.name} ({answer.user.role}{team}); profile ready in {paths.data}")
+    return 0
+
+
+def cmd_logout(args: argparse.Namespace) -> int:
+    store, paths = _open(args)
+    try:
+        SyncClient(store, paths).logout()
+    except AuthRequired as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        store.close()
+    print("Logged out; local data is kept")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    store, paths = _open(args)
+    try:
+        result = SyncClient(store, paths).sync_once()
+    except (AuthRequired, SyncError) as exc:
+        raise CommandError(f"sync refused: {exc}") from None
+    finally:
+        store.close()
+    print(result.summary())
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    store, paths = _open(args)
+    try:
+        status = SyncClient(store, paths).status()
+    finally:
+        store.close()
+    if args.format == "json":
+        print_json(status)
+    else:
+        print_fields(list(status.items()))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    store, _ = _open(args)
+    try:
+        rows = conflicts.list_conflicts(store, include_closed=args.all)
+    finally:
+        store.close()
+    if args.format == "json":
+        print_json(rows)
+    elif not rows:
+        print("No open conflicts.")
+    else:
+        columns = [
+            ("id", "id"),
+            ("kind", "kind"),
+            ("table_name", "table"),
+            ("field", "field"),
+            ("local_value", "mine"),
+            ("server_value", "theirs"),
+            ("reason", "reason"),
+        ]
+        print_table(rows, columns)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    store, _ = _open(args)
+    try:
+        record = conflicts.get_conflict(store, args.id)
+    finally:
+        store.close()
+    if args.format == "json":
+        print_json(record)
+    else:
+        print_fields(list(record.items()))
+    return 0
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    store, _ = _open(args)
+    try:
+        conflicts.resolve(store, args.id, args.keep)
+    finally:
+        store.close()
+    print(f"Resolved {args.id} keeping {args.keep}; it is sent with the next sync")
+    return 0

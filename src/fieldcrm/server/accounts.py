@@ -1,0 +1,85 @@
+"""Server accounts: users and teams (the shared tables) with Argon2 password hashes, created by the admin CLI."""
+
+from __future__ import annotations
+
+import os
+
+from argon2 import PasswordHasher
+from sqlalchemy import Engine, update
+from sqlmodel import Session, select
+
+from fieldcrm.ids import stable_id
+from fieldcrm.models import ROLES, Team, User
+from fieldcrm.server.tables import auth_token, credential
+from fieldcrm.server.writes import record_changes, touched_row
+from fieldcrm.services.errors import NotFoundError, ValidationError
+
+
+def _hasher() -> PasswordHasher:
+    # FIELDCRM_ARGON2_PROFILE=cheapest exists for the test suite only, where hundreds of accounts are made.
+    if os.environ.get("FIELDCRM_ARGON2_PROFILE") == "cheapest":
+        from argon2.profiles import CHEAPEST
+
+        return PasswordHasher.from_parameters(CHEAPEST)
+    return PasswordHasher()
+
+
+hasher = _hasher()
+
+
+def create_user(engine: Engine, name: str, role: str, team: str | None, password: str) -> User:
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError("is required", "name")
+    if role not in ROLES:
+        raise ValidationError(f"'{role}' is not a role; use one of {', '.join(ROLES)}", "role")
+    if len(password) < 8:
+        raise ValidationError("must be at least 8 characters", "password")
+    with Session(engine) as session, session.begin():
+        if session.exec(select(User).where(User.name == name)).first() is not None:
+            raise ValidationError(f"a user named '{name}' exists already", "name")
+        touched = []
+        team_row = None
+        if team:
+            team_row = session.get(Team, stable_id("team", team))
+            if team_row is None:
+                team_row = Team(id=stable_id("team", team), name=team)
+                session.add(team_row)
+            touched.append(team_row)
+        user = User(name=name, role=role, team_id=team_row.id if team_row else None)
+        user.owner_id = user.id
+        session.add(user)
+        touched.append(user)
+        if team_row is not None and role == "supervisor":
+            team_row.supervisor_id = user.id
+        session.flush()
+        session.execute(credential.insert().values(user_id=user.id, password_hash=hasher.hash(password)))
+        record_changes(session, [touched_row(row) for row in touched])
+        session.expunge(user)
+        return user
+
+
+def list_users(engine: Engine) -> list[dict]:
+    with Session(engine) as session:
+        teams = {t.id: t.name for t in session.exec(select(Team))}
+        users = session.exec(select(User).order_by(User.name))
+        return [
+            {"id": u.id, "name": u.name, "role": u.role, "team": teams.get(u.team_id), "active": u.active}
+            for u in users
+        ]
+
+
+def disable_user(engine: Engine, name: str) -> None:
+    """Disable a user and revoke every token they hold (their laptops keep their data, but cannot sync)."""
+    from fieldcrm.models import utcnow
+
+    with Session(engine) as session, session.begin():
+        user = session.exec(select(User).where(User.name == name)).first()
+        if user is None:
+            raise NotFoundError(f"no user named '{name}'", "name")
+        user.active = False
+        session.execute(
+            update(auth_token).where(auth_token.c.user_id == user.id, auth_token.c.revoked_at.is_(None)),
+            {"revoked_at": utcnow()},
+        )
+        record_changes(session, [touched_row(user, {"active": [True, False]})])

@@ -1,0 +1,134 @@
+"""The FastAPI application: login, push, pull and single-row reads, each checked against role and visibility."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import Engine, select
+from sqlmodel import Session
+
+from fieldcrm import __version__
+from fieldcrm.models import SYNCED_TABLES, utcnow
+from fieldcrm.models.codec import row_to_dict
+from fieldcrm.server import auth
+from fieldcrm.server.pull import pull
+from fieldcrm.server.push import push
+from fieldcrm.server.tables import row_seq
+from fieldcrm.server.visibility import can_see, viewer_for
+from fieldcrm.sync.protocol import (
+    MAX_PAGE_SIZE,
+    MIN_CLIENT_PROTOCOL,
+    PAGE_SIZE,
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    LoginRequest,
+    LoginResponse,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    UserInfo,
+)
+
+UPDATE_MESSAGE = (
+    "this FieldCRM speaks sync protocol {got}; the server needs {need} or newer. Please update the app "
+    "(your unsynced changes are kept and will be sent after the update)."
+)
+
+
+def check_protocol(version: int | None) -> None:
+    if version is None or version < MIN_CLIENT_PROTOCOL:
+        raise HTTPException(426, UPDATE_MESSAGE.format(got=version or "unknown", need=MIN_CLIENT_PROTOCOL))
+
+
+def protocol(x_fieldcrm_protocol: Annotated[int | None, Header(alias=PROTOCOL_HEADER)] = None) -> int:
+    check_protocol(x_fieldcrm_protocol)
+    return x_fieldcrm_protocol  # type: ignore[return-value]
+
+
+def principal(
+    request: Request,
+    _protocol: Annotated[int, Depends(protocol)],
+    authorization: Annotated[str | None, Header()] = None,
+) -> auth.Principal:
+    if not authorization or not authorization.lower().startswith("bearer "):
+        raise auth.AuthError("log in first (no bearer token)")
+    return auth.authenticate(request.app.state.engine, authorization[7:].strip())
+
+
+Who = Annotated[auth.Principal, Depends(principal)]
+
+
+def create_app(engine: Engine) -> FastAPI:
+    app = FastAPI(
+        title="FieldCRM sync server",
+        version=__version__,
+        description=f"Head-office sync for FieldCRM laptops, protocol {PROTOCOL_VERSION}.",
+    )
+    app.state.engine = engine
+
+    @app.exception_handler(auth.AuthError)
+    async def _auth_error(_request: Request, exc: auth.AuthError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return JSONResponse({"detail": str(exc)}, status_code=exc.status, headers=headers)
+
+    @app.post("/auth/login", response_model=LoginResponse)
+    def login(body: LoginRequest) -> LoginResponse:
+        check_protocol(body.protocol)
+        token, expires, user, team = auth.login(engine, body.user, body.password, body.device_id)
+        info = UserInfo(
+            id=user.id, name=user.name, role=user.role, team_id=user.team_id, team_name=team.name if team else None
+        )
+        return LoginResponse(token=token, expires_at=expires.isoformat(), user=info, server_time=utcnow().isoformat())
+
+    @app.post("/auth/logout", status_code=204)
+    def logout(who: Who) -> None:
+        auth.revoke(engine, who)
+
+    @app.post("/sync/push", response_model=PushResponse)
+    def sync_push(body: PushRequest, who: Who) -> PushResponse:
+        return PushResponse(results=push(engine, who, body.ops), server_time=utcnow().isoformat())
+
+    @app.get("/sync/pull", response_model=PullResponse)
+    def sync_pull(
+        who: Who,
+        after: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = PAGE_SIZE,
+        checksums: bool = False,
+        table: Annotated[str | None, Query(max_length=40)] = None,
+    ) -> Response:
+        page = pull(engine, who, after, limit, checksums, table)
+        # Serialised once here: letting FastAPI validate the model again would double the cost of big pages.
+        return Response(content=page.model_dump_json(), media_type="application/json")
+
+    @app.get("/rows/{table}/{row_id}")
+    def read_row(table: str, row_id: str, who: Who) -> dict:
+        """One row, if this user may see it (404 otherwise, so ids cannot be probed)."""
+        model = SYNCED_TABLES.get(table)
+        if model is None:
+            raise HTTPException(404, f"unknown table '{table}'")
+        with Session(engine) as session:
+            row = session.get(model, row_id)
+            feed = session.execute(
+                select(row_seq.c.owner_id, row_seq.c.customer_id).where(
+                    row_seq.c.table_name == table, row_seq.c.row_id == row_id
+                )
+            ).first()
+            viewer = viewer_for(session, who)
+            if row is None or feed is None or not can_see(session, viewer, table, feed[0], feed[1]):
+                raise HTTPException(404, f"no {table} with id {row_id}")
+            return row_to_dict(row)
+
+    @app.get("/health")
+    def health() -> dict:
+        return {"status": "ok", "protocol": PROTOCOL_VERSION, "server_time": utcnow().isoformat()}
+
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """The app for `uvicorn --factory` worker processes: database from FIELDCRM_DATABASE_URL."""
+    from fieldcrm.server.db import database_url, make_engine
+
+    return create_app(make_engine(database_url()))

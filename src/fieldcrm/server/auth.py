@@ -1,0 +1,122 @@
+"""Login with Argon2 passwords (throttled after repeated failures) and revocable, expiring bearer tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Engine, select, update
+from sqlmodel import Session
+
+from fieldcrm.models import Team, User, utcnow
+from fieldcrm.server.accounts import hasher
+from fieldcrm.server.tables import auth_token, credential
+
+TOKEN_TTL = timedelta(days=30)
+FREE_FAILURES = 5
+MAX_LOCK = timedelta(minutes=15)
+
+
+class AuthError(Exception):
+    """Refused: `status` is the HTTP status the API answers with."""
+
+    def __init__(self, message: str, status: int = 401) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The user a request acts for, and the device it comes from (one token per device)."""
+
+    user_id: str
+    name: str
+    role: str
+    team_id: str | None
+    device_id: str
+    token_hash: str
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
+
+
+def login(engine: Engine, name: str, password: str, device_id: str) -> tuple[str, datetime, User, Team | None]:
+    """A new token for this user and device. After five failures in a row the account waits, doubling each time."""
+    now = utcnow()
+    with Session(engine) as session, session.begin():
+        user = session.execute(select(User).where(User.name == name)).scalars().first()
+        cred = session.execute(select(credential).where(credential.c.user_id == user.id)).first() if user else None
+        if user is None or cred is None:
+            hasher.hash(password)  # same work as a real check, so timing does not reveal which names exist
+            raise AuthError("wrong user name or password")
+        locked = _aware(cred.locked_until)
+        if locked is not None and locked > now:
+            wait = int((locked - now).total_seconds()) + 1
+            raise AuthError(f"too many failed logins; try again in {wait} seconds", 429)
+        try:
+            hasher.verify(cred.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            failures = cred.failed_logins + 1
+            lock = None
+            if failures >= FREE_FAILURES:
+                lock = now + min(MAX_LOCK, timedelta(seconds=2 ** (failures - FREE_FAILURES)))
+            failed = (user.id, failures, lock)
+        else:
+            failed = None
+        if failed is None:
+            return _issue(session, user, device_id, now)
+    with engine.begin() as conn:
+        conn.execute(
+            update(credential).where(credential.c.user_id == failed[0]),
+            {"failed_logins": failed[1], "locked_until": failed[2]},
+        )
+    raise AuthError("wrong user name or password")
+
+
+def _issue(session: Session, user: User, device_id: str, now: datetime) -> tuple[str, datetime, User, Team | None]:
+    if not user.active:
+        raise AuthError("this account is disabled; ask head office", 403)
+    session.execute(
+        update(credential).where(credential.c.user_id == user.id), {"failed_logins": 0, "locked_until": None}
+    )
+    token = secrets.token_urlsafe(32)
+    expires = now + TOKEN_TTL
+    session.execute(
+        auth_token.insert().values(
+            token_hash=_hash(token), user_id=user.id, device_id=device_id, created_at=now, expires_at=expires
+        )
+    )
+    team = session.get(Team, user.team_id) if user.team_id else None
+    session.expunge_all()
+    return token, expires, user, team
+
+
+def authenticate(engine: Engine, token: str) -> Principal:
+    now = utcnow()
+    with engine.connect() as conn:
+        row = conn.execute(select(auth_token).where(auth_token.c.token_hash == _hash(token))).first()
+        if row is None:
+            raise AuthError("unknown token; log in again")
+        if row.revoked_at is not None:
+            raise AuthError("this token was revoked; log in again")
+        if _aware(row.expires_at) <= now:
+            raise AuthError("this token has expired; log in again")
+        user = conn.execute(select(User.__table__).where(User.__table__.c.id == row.user_id)).first()  # type: ignore[attr-defined]
+    if user is None or not user.active:
+        raise AuthError("this account is disabled; ask head office", 403)
+    return Principal(user.id, user.name, user.role, user.team_id, row.device_id, row.token_hash)
+
+
+def revoke(engine: Engine, principal: Principal) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            update(auth_token).where(auth_token.c.token_hash == principal.token_hash), {"revoked_at": utcnow()}
+        )

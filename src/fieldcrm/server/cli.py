@@ -1,0 +1,92 @@
+"""`fieldcrm-server`: serve the sync API, migrate the database, manage user accounts."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from sqlalchemy.exc import OperationalError
+
+from fieldcrm.models import ROLES
+from fieldcrm.server import accounts
+from fieldcrm.server.db import ENV_DATABASE_URL, database_url, make_engine, migrate
+from fieldcrm.services.errors import ServiceError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fieldcrm-server", description="FieldCRM head-office sync server.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("--database-url", help="SQLAlchemy URL (env FIELDCRM_DATABASE_URL; default a SQLite file)")
+        return p
+
+    p = command("serve", "run the sync server (migrates the database first)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    command("migrate", "bring the database schema up to date")
+    p = command("create-user", "create an account; the password is read from standard input")
+    p.add_argument("--name", required=True)
+    p.add_argument("--role", required=True, choices=ROLES)
+    p.add_argument("--team")
+    p.add_argument("--password-stdin", action="store_true", required=True)
+    command("list-users", "list the accounts")
+    p = command("disable-user", "disable an account and revoke its tokens")
+    p.add_argument("--name", required=True)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    url = database_url(args.database_url)
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+        if args.command == "serve":
+            import uvicorn
+
+            from fieldcrm.server.app import create_app
+
+            if args.workers > 1:
+                # Worker processes build their own app (and engine) from the environment.
+                os.environ[ENV_DATABASE_URL] = url
+                uvicorn.run(
+                    "fieldcrm.server.app:app_from_env",
+                    factory=True,
+                    host=args.host,
+                    port=args.port,
+                    workers=args.workers,
+                    log_level="warning",
+                )
+            else:
+                uvicorn.run(create_app(engine), host=args.host, port=args.port, log_level="warning")
+        elif args.command == "create-user":
+            password = sys.stdin.readline().rstrip("\r\n")
+            user = accounts.create_user(engine, args.name, args.role, args.team, password)
+            print(user.id)
+        elif args.command == "list-users":
+            for u in accounts.list_users(engine):
+                state = "" if u["active"] else "  (disabled)"
+                print(f"{u['name']}\t{u['role']}\t{u['team'] or '-'}\t{u['id']}{state}")
+        elif args.command == "disable-user":
+            accounts.disable_user(engine, args.name)
+            print(f"disabled {args.name}; their tokens are revoked")
+        elif args.command == "migrate":
+            print("database schema is up to date")
+        return 0
+    except ServiceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OperationalError as exc:
+        print(f"error: cannot use the database: {str(exc.orig).splitlines()[0]}", file=sys.stderr)
+        return 3
+    finally:
+        engine.dispose()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

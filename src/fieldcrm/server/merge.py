@@ -1,0 +1,136 @@
+"""Field-level merge of one pushed update against the server row, by the per-field rules of the protocol."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from fieldcrm.models import SyncedBase
+from fieldcrm.models.codec import _column_kind, decode_value, encode_value
+from fieldcrm.server.writes import changes_since
+
+#: Fields two people must not silently overwrite: both values are kept as a conflict the user resolves.
+IMPORTANT = {
+    "customer": {"name", "phone", "address", "credit_code", "grade"},
+    "contact": {"name", "phone", "mobile"},
+    "opportunity": {"amount_cents", "stage"},
+}
+#: Set-valued text fields (comma separated): an add beats a concurrent remove.
+SET_FIELDS = {("customer", "tags")}
+#: Never taken from a client: the server keeps these itself.
+SERVER_FIELDS = {"id", "version", "created_at", "updated_at", "name_norm", "phone_norm", "received_at", "merged_into"}
+
+
+class BadOp(ValueError):
+    """The op cannot be applied as sent (unknown field, value of the wrong type): rejected with this reason."""
+
+
+@dataclass
+class MergeOutcome:
+    apply: dict[str, Any] = field(default_factory=dict)  # field -> python value
+    conflicts: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # field, kept, offered
+    lost: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # field, winner, lost value
+    concurrent: bool = False
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(encode_value(value), ensure_ascii=False)
+
+
+def decode_fields(model: type[SyncedBase], fields: dict[str, Any]) -> dict[str, Any]:
+    columns = model.__table__.columns  # type: ignore[attr-defined]
+    out: dict[str, Any] = {}
+    for name, value in fields.items():
+        if name not in columns:
+            raise BadOp(f"{model.__tablename__} has no field '{name}'")  # type: ignore[attr-defined]
+        if name in SERVER_FIELDS:
+            continue
+        _check_json_type(model, name, value)
+        try:
+            out[name] = decode_value(model, name, value)
+        except (TypeError, ValueError) as exc:
+            raise BadOp(f"{name}: {exc}") from None
+        if isinstance(out[name], str) and columns[name].type.__class__.__name__ in ("AutoString", "String"):
+            limit = getattr(columns[name].type, "length", None)
+            if limit and len(out[name]) > limit:
+                raise BadOp(f"{name}: longer than {limit} characters")
+        if out[name] is None and not columns[name].nullable:
+            raise BadOp(f"{name}: cannot be empty")
+    return out
+
+
+def _check_json_type(model: type[SyncedBase], name: str, value: Any) -> None:
+    """Values must arrive as the JSON type of their column: "maybe" is not a yes/no, 12 is not a time."""
+    if value is None:
+        return
+    kind = _column_kind(model, name)
+    ok = {
+        "bool": isinstance(value, bool) or value in (0, 1),
+        "int": isinstance(value, int) and not isinstance(value, bool),
+    }.get(kind, isinstance(value, str))
+    if not ok:
+        raise BadOp(f"{name}: {value!r} is not a valid {kind} value")
+
+
+def _split(text: str | None) -> list[str]:
+    return [t.strip() for t in (text or "").split(",") if t.strip()]
+
+
+def merge_tags(base: str | None, server: str | None, mine: str | None) -> str:
+    """Three-way merge of comma-separated tags: an add on either side beats a remove on the other."""
+    b, s, m = set(_split(base)), _split(server), _split(mine)
+    added_by_me = [t for t in m if t not in b]
+    removed_by_me = b - set(m)
+    added_by_server = set(s) - b
+    result = [t for t in s if t not in (removed_by_me - added_by_server)]
+    result += [t for t in added_by_me if t not in result]
+    return ",".join(result)
+
+
+def merge_update(
+    session: Session,
+    row: SyncedBase,
+    fields: dict[str, Any],
+    base_version: int,
+    *,
+    fill_only: bool = False,
+    device_id: str | None = None,
+) -> MergeOutcome:
+    """What to write for an op that set `fields` on `row` as it was at `base_version`.
+
+    `fill_only` is for a second creation of the same row: empty server fields are filled, differing ones are
+    conflicts (important) or logged (plain), nothing the first creator wrote is overwritten.
+    """
+    model = type(row)
+    table = model.__tablename__  # type: ignore[attr-defined]
+    wanted = decode_fields(model, fields)
+    outcome = MergeOutcome()
+    server_changed = (
+        changes_since(session, table, row.id, base_version, device_id) if row.version > base_version else {}
+    )
+    outcome.concurrent = bool(server_changed) or fill_only
+    for name, value in wanted.items():
+        current = getattr(row, name)
+        if current == value:
+            continue
+        if fill_only:
+            if current in (None, ""):
+                outcome.apply[name] = value
+            elif name in IMPORTANT.get(table, ()):
+                outcome.conflicts.append((name, _json(current), _json(value)))
+            else:
+                outcome.lost.append((name, _json(current), _json(value)))
+            continue
+        if name not in server_changed:
+            outcome.apply[name] = value
+        elif (table, name) in SET_FIELDS:
+            outcome.apply[name] = merge_tags(server_changed[name], current, value)
+        elif name in IMPORTANT.get(table, ()):
+            outcome.conflicts.append((name, _json(current), _json(value)))
+        else:  # plain field: last arrival at the server wins, the value it replaces is logged
+            outcome.apply[name] = value
+            outcome.lost.append((name, _json(value), _json(current)))
+    return outcome

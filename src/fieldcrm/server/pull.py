@@ -1,0 +1,90 @@
+"""The pull feed: rows changed after a cursor that this user may see, in commit order, paged; checksums."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import Engine, and_, func, not_, or_, select
+from sqlmodel import Session
+
+from fieldcrm.models import SYNCED_TABLES, utcnow
+from fieldcrm.models.codec import encode_value
+from fieldcrm.server.auth import Principal
+from fieldcrm.server.tables import row_seq, sync_conflict, sync_counter
+from fieldcrm.server.visibility import row_visible, viewer_for, was_visible
+from fieldcrm.sync.protocol import CONFLICT_TABLE, PullResponse, RowChange, TableChecksum
+
+_TABLES: dict[str, Any] = {name: model.__table__ for name, model in SYNCED_TABLES.items()}  # type: ignore[attr-defined]
+_TABLES[CONFLICT_TABLE] = sync_conflict
+
+
+def pull(
+    engine: Engine, principal: Principal, after: int, limit: int, checksums: bool, table: str | None = None
+) -> PullResponse:
+    with Session(engine) as session:
+        viewer = viewer_for(session, principal)
+        # Every seq up to the committed counter value belongs to a committed transaction (the counter row is
+        # locked until commit), so nothing at or below `top` can still appear later.
+        top = int(session.execute(select(sync_counter.c.value).where(sync_counter.c.id == 1)).scalar_one())
+        rs = row_seq.c
+        visible = row_visible(viewer, rs.table_name, rs.owner_id, rs.customer_id)
+        gone = and_(not_(visible), was_visible(viewer, rs.prev_owner_id, rs.prev_public))
+        query = (
+            select(rs.table_name, rs.row_id, rs.seq, visible.label("visible"))
+            .where(rs.seq > after, rs.seq <= top, or_(visible, gone))
+            .order_by(rs.seq)
+            .limit(limit + 1)
+        )
+        if table:
+            query = query.where(rs.table_name == table)
+        feed = session.execute(query).all()
+        has_more = len(feed) > limit
+        feed = feed[:limit]
+        wanted: dict[str, list[str]] = defaultdict(list)
+        for name, row_id, _seq, is_visible in feed:
+            if is_visible:
+                wanted[name].append(row_id)
+        rows = {(name, r["id"]): r for name, ids in wanted.items() for r in _load(session, name, ids)}
+        changes = []
+        for name, row_id, seq, is_visible in feed:
+            row = rows.get((name, row_id))
+            if is_visible and row is None:
+                continue  # gone from the table (never happens: rows are only soft-deleted)
+            changes.append(RowChange(seq=seq, table=name, id=row_id, gone=not is_visible, row=row))
+        sums = None
+        if checksums and not has_more:
+            sums = table_checksums(session, viewer, [table] if table else list(SYNCED_TABLES))
+        next_after = feed[-1][2] if has_more else max(after, top)
+        return PullResponse(
+            changes=changes, next_after=next_after, has_more=has_more, server_time=utcnow().isoformat(), checksums=sums
+        )
+
+
+def _load(session: Session, name: str, ids: list[str]) -> list[dict[str, Any]]:
+    table = _TABLES.get(name)
+    if table is None:
+        return []
+    out = []
+    for start in range(0, len(ids), 1000):
+        for row in session.execute(select(table).where(table.c.id.in_(ids[start : start + 1000]))).mappings():
+            out.append({key: encode_value(value) for key, value in row.items()})
+    return out
+
+
+def table_checksums(session: Session, viewer: Any, names: list[str]) -> dict[str, TableChecksum]:
+    """Per table: how many live rows this user may see, and the sum of their versions (order-independent)."""
+    rs = row_seq.c
+    out = {}
+    for name in names:
+        table = _TABLES.get(name)
+        if table is None or name == CONFLICT_TABLE:
+            continue
+        query = (
+            select(func.count(), func.coalesce(func.sum(table.c.version), 0))
+            .select_from(table.join(row_seq, and_(rs.table_name == name, rs.row_id == table.c.id)))
+            .where(table.c.deleted == False, row_visible(viewer, rs.table_name, rs.owner_id, rs.customer_id))
+        )
+        count, total = session.execute(query).one()
+        out[name] = TableChecksum(count=int(count), version_sum=int(total))
+    return out

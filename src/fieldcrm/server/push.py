@@ -1,0 +1,410 @@
+"""Applying pushed groups: each group in its own transaction, exactly once by op id, merged field by field."""
+
+from __future__ import annotations
+
+import json
+import threading
+from contextlib import nullcontext
+from typing import Any
+
+from sqlalchemy import Engine, bindparam, select
+from sqlalchemy.exc import DataError, IntegrityError
+from sqlmodel import Session
+
+from fieldcrm.ids import uuid7
+from fieldcrm.models import SYNCED_TABLES, Customer, DailyReport, SyncedBase, Visit, utcnow
+from fieldcrm.models.codec import encode_value
+from fieldcrm.normalize import normalise_company_name, normalise_phone
+from fieldcrm.server import rules
+from fieldcrm.server.auth import Principal
+from fieldcrm.server.db import is_sqlite
+from fieldcrm.server.merge import BadOp, decode_fields, merge_update
+from fieldcrm.server.tables import applied_op, sync_conflict
+from fieldcrm.server.visibility import Viewer, can_see, viewer_for
+from fieldcrm.server.writes import CUSTOMER_SCOPED, Touched, changes_since, record_changes, scope_of, touched_row
+from fieldcrm.services.customers import derived_fields
+from fieldcrm.sync.protocol import CONFLICT_TABLE, OpResult, WireOp
+
+# SQLite has one writer at a time anyway; taking turns here avoids its busy-retry storms. PostgreSQL writers run
+# concurrently and meet only at the counter row, which is locked last, just before commit.
+_sqlite_writer = threading.Lock()
+
+
+class GroupRejected(Exception):
+    def __init__(self, op: WireOp, reason: str) -> None:
+        super().__init__(reason)
+        self.op = op
+        self.reason = reason
+
+
+def group_ops(ops: list[WireOp]) -> list[list[WireOp]]:
+    """Consecutive ops of one group id, in client_seq order."""
+    groups: list[list[WireOp]] = []
+    for op in sorted(ops, key=lambda o: o.client_seq):
+        if groups and groups[-1][0].group_id == op.group_id:
+            groups[-1].append(op)
+        else:
+            groups.append([op])
+    return groups
+
+
+def push(engine: Engine, principal: Principal, ops: list[WireOp]) -> list[OpResult]:
+    """Apply a push in one transaction: each group under a savepoint (whole or not at all), one answer per op."""
+    groups = group_ops(ops)
+    with _sqlite_writer if is_sqlite(engine) else nullcontext():
+        try:
+            with Session(engine) as session, session.begin():
+                return _push_all(session, principal, groups)
+        except IntegrityError:
+            pass  # a concurrent retry of these very ops committed first: answer group by group
+        results: list[OpResult] = []
+        for group in groups:
+            try:
+                with Session(engine) as session, session.begin():
+                    results += _push_all(session, principal, [group])
+            except IntegrityError:
+                with Session(engine) as session:
+                    results += _stored(session, group)
+        return results
+
+
+def _stored(session: Session, ops: list[WireOp]) -> list[OpResult]:
+    rows = session.execute(
+        select(applied_op.c.op_id, applied_op.c.result).where(applied_op.c.op_id.in_([o.op_id for o in ops]))
+    ).all()
+    stored = {op_id: OpResult.model_validate_json(text) for op_id, text in rows}
+    return [stored[o.op_id] for o in ops if o.op_id in stored]
+
+
+def _push_all(session: Session, principal: Principal, groups: list[list[WireOp]]) -> list[OpResult]:
+    results: list[OpResult] = []
+    touched: list[Touched] = []
+    fresh: list[tuple[WireOp, OpResult]] = []
+    stored = {r.op_id: r for r in _stored(session, [o for group in groups for o in group])}
+    for group in groups:
+        if all(o.op_id in stored for o in group):
+            results += [stored[o.op_id] for o in group]  # a retry: the first answer, nothing applied twice
+            continue
+        applier = GroupApplier(session, principal)
+        try:
+            with session.begin_nested():
+                answers = applier.apply(group)
+            touched += applier.touched
+        except GroupRejected as exc:
+            answers = [
+                _rejected(o, exc.reason if o is exc.op else f"rejected with its group: {exc.reason}") for o in group
+            ]
+        except (IntegrityError, DataError) as exc:
+            answers = [_rejected(o, f"the server refused the data: {_short(exc)}") for o in group]
+        fresh += zip(group, answers, strict=True)
+        results += answers
+    if fresh:
+        _remember(session, principal, [o for o, _ in fresh], [r for _, r in fresh])
+    _finish(session, touched)
+    return results
+
+
+def _finish(session: Session, touched: list[Touched]) -> None:
+    """Sequence numbers for everything this push changed, taken last: the counter row stays locked only briefly."""
+    done = record_changes(session, touched)
+    versions = [{"cid": i.row_id, "v": i.seq} for i in done if i.table == CONFLICT_TABLE]
+    if versions:
+        session.execute(
+            sync_conflict.update().where(sync_conflict.c.id == bindparam("cid")).values(version=bindparam("v")),
+            versions,
+        )
+
+
+def _short(exc: Exception) -> str:
+    return str(getattr(exc, "orig", exc)).splitlines()[0][:200]
+
+
+def _rejected(op: WireOp, reason: str) -> OpResult:
+    return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="rejected", reason=reason)
+
+
+def _remember(session: Session, principal: Principal, ops: list[WireOp], results: list[OpResult]) -> None:
+    now = utcnow()
+    session.execute(
+        applied_op.insert(),
+        [
+            {
+                "op_id": o.op_id,
+                "device_id": principal.device_id,
+                "client_seq": o.client_seq,
+                "user_id": principal.user_id,
+                "result": r.model_dump_json(),
+                "applied_at": now,
+            }
+            for o, r in zip(ops, results, strict=True)
+        ],
+    )
+
+
+class GroupApplier:
+    """Applies one group inside one transaction; any rejected op rejects the whole group (all or nothing)."""
+
+    def __init__(self, session: Session, principal: Principal) -> None:
+        self.session = session
+        self.principal = principal
+        self.viewer: Viewer = viewer_for(session, principal)
+        self.touched: list[Touched] = []
+        self.conflicts: list[dict[str, Any]] = []
+        self.lock = not is_sqlite(session.get_bind())  # type: ignore[arg-type]
+
+    def apply(self, ops: list[WireOp]) -> list[OpResult]:
+        results = []
+        for op in ops:
+            try:
+                results.append(self._apply_op(op))
+            except BadOp as exc:
+                raise GroupRejected(op, str(exc)) from None
+            self.session.flush()
+        if self.conflicts:
+            self.session.execute(sync_conflict.insert(), [{**c, "version": 0} for c in self.conflicts])
+            self.touched += [
+                Touched(CONFLICT_TABLE, c["id"], c["owner_id"], c["customer_id"], c["owner_id"]) for c in self.conflicts
+            ]
+        return results
+
+    # -- bookkeeping ---------------------------------------------------------------------------------------
+    def _get(self, model: type[SyncedBase], row_id: str) -> SyncedBase | None:
+        return self.session.get(model, row_id, with_for_update=self.lock)
+
+    def _follow_merge(self, customer_id: str) -> str:
+        for _ in range(5):
+            row = self.session.get(Customer, customer_id)
+            if row is None or not row.merged_into:
+                return customer_id
+            customer_id = row.merged_into
+        return customer_id
+
+    def _conflict(
+        self,
+        kind: str,
+        table: str,
+        row: SyncedBase,
+        field: str | None,
+        kept: str | None,
+        offered: str | None,
+        reason: str | None = None,
+        status: str = "open",
+    ) -> str:
+        conflict_id = uuid7()
+        self.conflicts.append(
+            {
+                "id": conflict_id,
+                "kind": kind,
+                "table_name": table,
+                "row_id": row.id,
+                "field": field,
+                "kept_value": kept,
+                "offered_value": offered,
+                "offered_by_user": self.principal.user_id,
+                "offered_by_device": self.principal.device_id,
+                "owner_id": row.owner_id,
+                "customer_id": scope_of(table, row),
+                "reason": reason,
+                "status": status,
+                "created_at": utcnow(),
+            }
+        )
+        return conflict_id
+
+    def _touch(
+        self, row: SyncedBase, changes: dict[str, Any], prev_owner: str | None = None, prev_public: bool = False
+    ) -> None:
+        row.updated_at = utcnow()
+        item = touched_row(row, changes, prev_owner, prev_public)
+        item.device_id = self.principal.device_id
+        self.touched.append(item)
+
+    # -- ops ----------------------------------------------------------------------------------------------
+    def _apply_op(self, op: WireOp) -> OpResult:
+        if op.table == CONFLICT_TABLE:
+            return self._resolve(op)
+        model = SYNCED_TABLES.get(op.table)
+        if model is None:
+            raise BadOp(f"unknown table '{op.table}'")
+        fields = dict(op.fields)
+        if isinstance(fields.get("customer_id"), str) and op.table in (*CUSTOMER_SCOPED, "planned_stop"):
+            fields["customer_id"] = self._follow_merge(fields["customer_id"])
+        row_id = self._follow_merge(op.row_id) if op.table == "customer" else op.row_id
+        redirected = row_id != op.row_id
+        row = self._get(model, row_id)
+        if op.op == "insert":
+            if row is None:
+                return self._insert(op, model, fields)
+            return self._update(op, row, fields, fill_only=True)
+        if row is None:
+            raise BadOp(f"no {op.table} with id {op.row_id} on the server")
+        result = self._update(op, row, fields, fill_only=False, base_zero=redirected)
+        if redirected:
+            result.row_id = row_id
+        return result
+
+    def _insert(self, op: WireOp, model: type[SyncedBase], fields: dict[str, Any]) -> OpResult:
+        values = decode_fields(model, fields)
+        values.setdefault("owner_id", self.principal.user_id)
+        values.pop("deleted", None)
+        row = model(id=op.row_id, **values)
+        if isinstance(row, Customer):
+            row.name_norm = normalise_company_name(row.name)
+            row.phone_norm = normalise_phone(row.phone) or None
+            twin = self._twin(row)
+            if twin is not None:
+                return self._merge_twin(op, row, twin, fields)
+        if isinstance(row, Visit):
+            row.received_at = utcnow()
+        rules.check_insert(self.session, self.viewer, op.table, row)
+        self.session.add(row)
+        self.session.flush()
+        self._touch(row, {k: [None, encode_value(getattr(row, k))] for k in values})
+        if isinstance(row, Visit):
+            self._reveal_customer(row)
+        return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="applied")
+
+    def _twin(self, row: Customer) -> Customer | None:
+        """The customer this new one duplicates: same normalised name and phone (credit codes share an id)."""
+        if not row.name_norm or not row.phone_norm:
+            return None
+        query = select(Customer).where(
+            Customer.name_norm == row.name_norm,
+            Customer.phone_norm == row.phone_norm,
+            Customer.deleted == False,
+            Customer.merged_into.is_(None),
+            Customer.id != row.id,  # type: ignore[union-attr]
+        )
+        return self.session.execute(query.order_by(Customer.first_contact_at, Customer.id)).scalars().first()  # type: ignore[arg-type]
+
+    def _merge_twin(self, op: WireOp, row: Customer, twin: Customer, fields: dict[str, Any]) -> OpResult:
+        """Keep the second creation as a tombstone pointing at the first, so ops queued against it follow."""
+        if not rules.may_own(self.viewer, row.owner_id):
+            raise BadOp("you cannot create rows for another owner")
+        row.deleted = True
+        row.merged_into = twin.id
+        self.session.add(row)
+        self.session.flush()
+        self._touch(row, {"merged_into": [None, twin.id]})
+        result = self._update(
+            op, twin, {k: v for k, v in fields.items() if k not in rules.OWNERSHIP_FIELDS}, fill_only=True
+        )
+        result.row_id = twin.id
+        return result
+
+    def _reveal_customer(self, visit: Visit) -> None:
+        """A rep's visit to a customer they could not see before makes it visible: resend it to them."""
+        customer = self.session.get(Customer, visit.customer_id)
+        if customer is not None and not customer.in_public_pool and customer.owner_id != visit.owner_id:
+            if not any(t.row_id == customer.id for t in self.touched):
+                self.touched.append(touched_row(customer, {}))
+
+    def _update(
+        self, op: WireOp, row: SyncedBase, fields: dict[str, Any], *, fill_only: bool, base_zero: bool = False
+    ) -> OpResult:
+        table = op.table
+        if not (fill_only and isinstance(row, Customer)):
+            # A second creation of the same customer only fills gaps (nothing of the first is overwritten),
+            # so the second rep may contribute to a customer that is not theirs.
+            rules.check_write(self.session, self.viewer, table, row)
+        base = 0 if base_zero else op.base_version
+        ok = OpResult(op_id=op.op_id, client_seq=op.client_seq, status="applied")
+        if row.deleted:
+            if op.op == "delete":
+                return ok
+            cid = self._conflict(
+                "deleted",
+                table,
+                row,
+                None,
+                None,
+                json.dumps(op.fields, ensure_ascii=False),
+                "changed on one side, deleted on the other",
+            )
+            return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="conflict", conflict_ids=[cid])
+        if op.op == "delete":
+            if isinstance(row, DailyReport):
+                rules.check_report_step(self.session, self.viewer, row, op, {})
+            if row.version > base and changes_since(self.session, table, row.id, base, self.principal.device_id):
+                cid = self._conflict(
+                    "deleted",
+                    table,
+                    row,
+                    None,
+                    None,
+                    json.dumps({"deleted": True}),
+                    "deleted on one side, changed on the other",
+                )
+                return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="conflict", conflict_ids=[cid])
+            row.deleted = True
+            self._touch(row, {"deleted": [False, True]})
+            return ok
+        outcome = merge_update(
+            self.session,
+            row,
+            {k: v for k, v in fields.items() if k != "deleted"},
+            base,
+            fill_only=fill_only,
+            device_id=self.principal.device_id,
+        )
+        if isinstance(row, DailyReport):
+            rules.check_report_step(self.session, self.viewer, row, op, outcome.apply)
+        prev_owner, prev_public = row.owner_id, False
+        if isinstance(row, Customer):
+            rules.check_ownership_change(self.viewer, row, outcome.apply)
+            prev_public = row.in_public_pool
+        changes = {k: [encode_value(getattr(row, k)), encode_value(v)] for k, v in outcome.apply.items()}
+        for name, value in outcome.apply.items():
+            setattr(row, name, value)
+        if isinstance(row, Customer):
+            for name, value in derived_fields({k: getattr(row, k) for k in ("name", "phone")}).items():
+                setattr(row, name, value)
+        ids = [self._conflict("field", table, row, f, kept, offered) for f, kept, offered in outcome.conflicts]
+        for f, winner, lost in outcome.lost:
+            self._conflict("lost_value", table, row, f, winner, lost, "a later change replaced this value", "logged")
+        if fill_only and isinstance(row, Customer):
+            ids.append(
+                self._conflict(
+                    "duplicate",
+                    table,
+                    row,
+                    None,
+                    None,
+                    json.dumps(op.fields, ensure_ascii=False),
+                    "created twice offline; merged under the first contact",
+                    "open",
+                )
+            )
+        if changes or op.op == "action" or fill_only:
+            self._touch(row, changes, prev_owner, prev_public)
+            if isinstance(row, Customer) and (row.owner_id != prev_owner or row.in_public_pool != prev_public):
+                self._touch_dependants(row, prev_owner, prev_public)
+        status = "conflict" if ids else ("merged" if outcome.concurrent else "applied")
+        return OpResult(op_id=op.op_id, client_seq=op.client_seq, status=status, conflict_ids=ids)
+
+    def _touch_dependants(self, customer: Customer, prev_owner: str | None, prev_public: bool) -> None:
+        """The customer moved between views: its dependants move with it (new seqs, old view remembered)."""
+        for table in CUSTOMER_SCOPED:
+            model = SYNCED_TABLES[table]
+            for dep in self.session.execute(select(model).where(model.customer_id == customer.id)).scalars():  # type: ignore[attr-defined]
+                self.touched.append(Touched(table, dep.id, dep.owner_id, customer.id, prev_owner, prev_public))
+
+    def _resolve(self, op: WireOp) -> OpResult:
+        if op.op != "action" or op.action != "resolve":
+            raise BadOp("conflicts can only be resolved")
+        row = self.session.execute(select(sync_conflict).where(sync_conflict.c.id == op.row_id)).first()
+        if row is None or not can_see(self.session, self.viewer, row.table_name, row.owner_id, row.customer_id):
+            raise BadOp(f"no conflict with id {op.row_id}")
+        if row.status != "resolved":
+            resolution = str(op.fields.get("resolution", ""))[:12] or None
+            self.session.execute(
+                sync_conflict.update().where(sync_conflict.c.id == op.row_id),
+                {
+                    "status": "resolved",
+                    "resolution": resolution,
+                    "resolved_at": utcnow(),
+                    "resolved_by": self.principal.user_id,
+                },
+            )
+            self.touched.append(Touched(CONFLICT_TABLE, row.id, row.owner_id, row.customer_id, row.owner_id))
+        return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="applied")

@@ -1,0 +1,99 @@
+"""Server-only bookkeeping tables: credentials, tokens, the commit-order counter, change feed, ops, conflicts."""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Boolean, Column, DateTime, Index, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+_BIG = BigInteger().with_variant(Integer(), "sqlite")
+
+credential = Table(
+    "credential",
+    metadata,
+    Column("user_id", String(36), primary_key=True),
+    Column("password_hash", Text, nullable=False),
+    Column("failed_logins", Integer, nullable=False, default=0),
+    Column("locked_until", DateTime(timezone=True)),
+)
+
+auth_token = Table(
+    "auth_token",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", String(36), nullable=False, index=True),
+    Column("device_id", String(36), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
+# One row (id 1). Its value is the last server sequence number handed out; the applying transaction locks it
+# (UPDATE ... RETURNING), so sequence numbers become visible in commit order and a pull cursor skips nothing.
+sync_counter = Table(
+    "sync_counter",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("value", _BIG, nullable=False),
+)
+
+# The change feed: one row per synced row, holding the seq of its latest change and what visibility needs.
+row_seq = Table(
+    "row_seq",
+    metadata,
+    Column("table_name", String(40), primary_key=True),
+    Column("row_id", String(36), primary_key=True),
+    Column("seq", _BIG, nullable=False, unique=True),
+    Column("owner_id", String(36)),
+    Column("customer_id", String(36), index=True),
+    Column("prev_owner_id", String(36)),
+    Column("prev_public", Boolean, nullable=False, default=False),
+)
+
+# Which fields each change touched, with old and new values: the merge finds the base value of a field here.
+field_change = Table(
+    "field_change",
+    metadata,
+    Column("id", _BIG, primary_key=True, autoincrement=True),
+    Column("table_name", String(40), nullable=False),
+    Column("row_id", String(36), nullable=False),
+    Column("seq", _BIG, nullable=False),
+    Column("device_id", String(36)),  # who made it: a device's own earlier changes are not concurrent to it
+    Column("changes", Text, nullable=False),
+    Index("ix_field_change_row", "table_name", "row_id", "seq"),
+)
+
+# Exactly once: every op ever applied (or rejected), with the result a retry gets back.
+applied_op = Table(
+    "applied_op",
+    metadata,
+    Column("op_id", String(36), primary_key=True),
+    Column("device_id", String(36), nullable=False),
+    Column("client_seq", _BIG, nullable=False),
+    Column("user_id", String(36), nullable=False),
+    Column("result", Text, nullable=False),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+    Index("ix_applied_op_device", "device_id", "client_seq"),
+)
+
+sync_conflict = Table(
+    "sync_conflict",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("table_name", String(40), nullable=False),
+    Column("row_id", String(36), nullable=False, index=True),
+    Column("field", String(60)),
+    Column("kept_value", Text),
+    Column("offered_value", Text),
+    Column("offered_by_user", String(36)),
+    Column("offered_by_device", String(36)),
+    Column("owner_id", String(36)),
+    Column("customer_id", String(36)),
+    Column("reason", Text),
+    Column("status", String(12), nullable=False),
+    Column("resolution", String(12)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("resolved_at", DateTime(timezone=True)),
+    Column("resolved_by", String(36)),
+    Column("version", _BIG, nullable=False, default=0),
+)

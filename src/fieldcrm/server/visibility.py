@@ -1,0 +1,88 @@
+"""Who may see what: reps their own and public-pool customers (and what hangs off them), supervisors their team.
+
+The same predicate filters the pull feed, answers single-row reads, and builds the per-table checksums.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, String, and_, exists, false, literal, or_, select, true
+from sqlalchemy.orm import Session
+
+from fieldcrm.models import Customer, Team, User, Visit
+from fieldcrm.server.auth import Principal
+
+#: Tables every signed-in user sees whole (the company directory: names of colleagues and teams).
+DIRECTORY = ("team", "app_user")
+
+_customer = Customer.__table__  # type: ignore[attr-defined]
+_visit = Visit.__table__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """A principal with the owner ids whose rows they see (None: an admin sees everything)."""
+
+    principal: Principal
+    owners: tuple[str, ...] | None
+
+    @property
+    def user_id(self) -> str:
+        return self.principal.user_id
+
+
+def viewer_for(session: Session, principal: Principal) -> Viewer:
+    if principal.role == "admin":
+        return Viewer(principal, None)
+    owners = [principal.user_id]
+    if principal.role == "supervisor":
+        teams = select(Team.id).where(Team.supervisor_id == principal.user_id)  # type: ignore[arg-type]
+        owners += list(session.execute(select(User.id).where(User.team_id.in_(teams))).scalars())  # type: ignore[union-attr]
+    return Viewer(principal, tuple(sorted(set(owners))))
+
+
+def customer_visible(viewer: Viewer, customer_id: ColumnElement) -> ColumnElement[bool]:
+    """The customer with this id is owned by one of the viewer's owners, is in the public pool (公海), or
+    the viewer's side logged a visit to it (so a merged duplicate stays visible to the rep who visited it)."""
+    if viewer.owners is None:
+        return true()
+    owners = viewer.owners
+    c = _customer.alias("vis_c")
+    v = _visit.alias("vis_v")
+    return or_(
+        exists().where(c.c.id == customer_id, or_(c.c.owner_id.in_(owners), c.c.in_public_pool == True)),
+        exists().where(v.c.customer_id == customer_id, v.c.owner_id.in_(owners), v.c.deleted == False),
+    )
+
+
+def row_visible(
+    viewer: Viewer, table_name: ColumnElement, owner_id: ColumnElement, customer_id: ColumnElement
+) -> ColumnElement[bool]:
+    if viewer.owners is None:
+        return true()
+    return or_(
+        table_name.in_(DIRECTORY),
+        owner_id.in_(viewer.owners),
+        and_(customer_id.is_not(None), customer_visible(viewer, customer_id)),
+    )
+
+
+def was_visible(viewer: Viewer, prev_owner_id: ColumnElement, prev_public: ColumnElement) -> ColumnElement[bool]:
+    """Before its latest change the row may have been on this viewer's laptop: tell them it left."""
+    if viewer.owners is None:
+        return false()
+    return or_(prev_owner_id.in_(viewer.owners), prev_public == True)
+
+
+def can_see(session: Session, viewer: Viewer, table: str, owner_id: str | None, customer_id: str | None) -> bool:
+    if viewer.owners is None or table in DIRECTORY or owner_id in viewer.owners:
+        return True
+    if customer_id is None:
+        return False
+    return bool(session.execute(select(customer_visible(viewer, literal(customer_id, String(36))))).scalar())
+
+
+def owners_list(viewer: Viewer) -> Sequence[str] | None:
+    return viewer.owners

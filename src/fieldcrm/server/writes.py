@@ -1,0 +1,146 @@
+"""Recording committed changes in the feed: sequence numbers from the locked counter row, in commit order."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from fieldcrm.models import SyncedBase
+from fieldcrm.server.tables import field_change, row_seq, sync_counter
+
+#: Tables whose rows hang off a customer (their visibility follows the customer's).
+CUSTOMER_SCOPED = {"contact": "customer_id", "visit": "customer_id", "opportunity": "customer_id"}
+
+
+@dataclass
+class Touched:
+    """One row to put in the feed. `changes` maps field -> [old, new] (JSON values) for the merge history."""
+
+    table: str
+    row_id: str
+    owner_id: str | None
+    customer_id: str | None
+    prev_owner_id: str | None = None
+    prev_public: bool = False
+    changes: dict[str, Any] = field(default_factory=dict)
+    row: SyncedBase | None = None  # its version becomes the seq
+    seq: int = 0
+    device_id: str | None = None
+
+
+def scope_of(table: str, row: Any) -> str | None:
+    if table == "customer":
+        return row.id
+    column = CUSTOMER_SCOPED.get(table) or ("customer_id" if table == "planned_stop" else None)
+    return getattr(row, column) if column else None
+
+
+def touched_row(
+    row: SyncedBase, changes: dict[str, Any] | None = None, prev_owner: str | None = None, prev_public: bool = False
+) -> Touched:
+    table = row.__tablename__  # type: ignore[attr-defined]
+    return Touched(
+        table, row.id, row.owner_id, scope_of(table, row), prev_owner or row.owner_id, prev_public, changes or {}, row
+    )
+
+
+def take_seqs(session: Session, count: int) -> int:
+    """Reserve `count` sequence numbers; returns the last. Locks the counter row until this transaction ends."""
+    stmt = update(sync_counter).where(sync_counter.c.id == 1).values(value=sync_counter.c.value + count)
+    return int(session.execute(stmt.returning(sync_counter.c.value)).scalar_one())
+
+
+def _upsert(session: Session, values: list[dict[str, Any]]) -> None:
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    stmt = dialect.insert(row_seq)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["table_name", "row_id"],
+        set_={name: stmt.excluded[name] for name in ("seq", "owner_id", "customer_id", "prev_owner_id", "prev_public")},
+    )
+    session.execute(stmt, values)
+
+
+def _one_per_row(items: Sequence[Touched]) -> list[Touched]:
+    """A row touched twice in one push gets one new seq; its history keeps the first old and the last new value."""
+    unique: dict[tuple[str, str], Touched] = {}
+    for item in items:
+        key = (item.table, item.row_id)
+        prev = unique.pop(key, None)
+        if prev is not None:
+            changes = dict(prev.changes)
+            for name, (old, new) in item.changes.items():
+                changes[name] = [prev.changes[name][0] if name in prev.changes else old, new]
+            item.changes = changes
+            item.prev_owner_id, item.prev_public = prev.prev_owner_id, prev.prev_public
+            item.row = item.row or prev.row
+            item.device_id = item.device_id or prev.device_id
+        unique[key] = item
+    return list(unique.values())
+
+
+def record_changes(session: Session, items: Sequence[Touched]) -> Sequence[Touched]:
+    """Give each touched row the next sequence number (its new version) and write the feed and history."""
+    items = _one_per_row(items)
+    if not items:
+        return []
+    session.flush()
+    last = take_seqs(session, len(items))
+    for offset, item in enumerate(items):
+        item.seq = last - len(items) + 1 + offset
+        if item.row is not None:
+            item.row.version = item.seq
+    session.flush()
+    _upsert(
+        session,
+        [
+            {
+                "table_name": i.table,
+                "row_id": i.row_id,
+                "seq": i.seq,
+                "owner_id": i.owner_id,
+                "customer_id": i.customer_id,
+                "prev_owner_id": i.prev_owner_id,
+                "prev_public": bool(i.prev_public),
+            }
+            for i in items
+        ],
+    )
+    history = [
+        {
+            "table_name": i.table,
+            "row_id": i.row_id,
+            "seq": i.seq,
+            "device_id": i.device_id,
+            "changes": json.dumps(i.changes, ensure_ascii=False),
+        }
+        for i in items
+        if i.changes
+    ]
+    if history:
+        session.execute(field_change.insert(), history)
+    return items
+
+
+def changes_since(
+    session: Session, table: str, row_id: str, base_version: int, device_id: str | None = None
+) -> dict[str, Any]:
+    """Fields other devices changed after `base_version`, each with its value at that base (the oldest `old`).
+
+    A device's own later changes are not concurrent to its queued edits: it made them after those edits, in order.
+    """
+    fc = field_change.c
+    query = select(fc.changes).where(fc.table_name == table, fc.row_id == row_id, fc.seq > base_version)
+    if device_id is not None:
+        query = query.where(or_(fc.device_id.is_(None), fc.device_id != device_id))
+    rows = session.execute(query.order_by(fc.seq)).scalars()
+    base: dict[str, Any] = {}
+    for text in rows:
+        for name, (old, _new) in json.loads(text).items():
+            base.setdefault(name, old)
+    return base

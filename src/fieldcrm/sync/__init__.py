@@ -1,0 +1,1 @@
+"""Laptop side of head-office sync: wire types, outbox reading, applying pulled rows, the HTTP client."""

@@ -1,0 +1,86 @@
+"""The conflict and sync-problems list on the laptop: list, show, and resolve by keeping mine or theirs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlmodel import col, select
+
+from fieldcrm.models import SYNCED_TABLES, ConflictRecord, OutboxEntry, utcnow
+from fieldcrm.models.codec import decode_value, row_to_dict
+from fieldcrm.services.changes import unit_of_work
+from fieldcrm.services.customers import derived_fields
+from fieldcrm.services.errors import InvalidStateError, NotFoundError, ValidationError
+from fieldcrm.store import Store
+from fieldcrm.sync.protocol import CONFLICT_TABLE
+
+#: Kinds the server keeps too: resolving them is pushed so the user's other laptops see it resolved.
+SERVER_KINDS = {"field", "deleted", "duplicate"}
+
+
+def list_conflicts(store: Store, include_closed: bool = False) -> list[dict[str, Any]]:
+    with store.session() as session:
+        query = select(ConflictRecord).order_by(col(ConflictRecord.created_at), col(ConflictRecord.id))
+        if not include_closed:
+            query = query.where(col(ConflictRecord.status) == "open")
+        return [row_to_dict(c) for c in session.exec(query)]
+
+
+def get_conflict(store: Store, conflict_id: str) -> dict[str, Any]:
+    with store.session() as session:
+        record = session.get(ConflictRecord, conflict_id)
+        if record is None:
+            raise NotFoundError(f"no conflict with id {conflict_id}")
+        return row_to_dict(record)
+
+
+def _value(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
+
+
+def resolve(store: Store, conflict_id: str, keep: str) -> dict[str, Any]:
+    """Keep my value or theirs. Keeping mine writes it as a new local edit (pushed like any other), and the
+    resolution itself is pushed so the conflict closes on every laptop."""
+    if keep not in ("mine", "theirs"):
+        raise ValidationError("use mine or theirs", "keep")
+    with unit_of_work(store) as uow:
+        record = uow.session.get(ConflictRecord, conflict_id)
+        if record is None:
+            raise NotFoundError(f"no conflict with id {conflict_id}")
+        if record.status != "open":
+            raise InvalidStateError(f"this conflict is {record.status} already")
+        model = SYNCED_TABLES.get(record.table_name)
+        row = uow.session.get(model, record.row_id) if model else None
+        chosen = record.local_value if keep == "mine" else record.server_value
+        if record.kind == "field" and row is not None and record.field:
+            value = decode_value(model, record.field, _value(chosen))  # type: ignore[arg-type]
+            changes = {record.field: value}
+            if record.table_name == "customer":
+                changes.update(derived_fields(changes))
+            uow.update(row, changes)
+        elif record.kind == "deleted" and keep == "mine" and row is not None:
+            mine = _value(record.local_value) or {}
+            if mine.get("deleted"):
+                uow.delete(row)
+            else:
+                fields = {k: decode_value(model, k, v) for k, v in mine.items() if k != "deleted"}  # type: ignore[arg-type]
+                uow.update(row, {"deleted": False, **fields})
+        if record.kind in SERVER_KINDS:
+            uow.session.add(
+                OutboxEntry(
+                    group_id=uow.group_id,
+                    device_id=uow.device_id,
+                    table_name=CONFLICT_TABLE,
+                    row_id=record.id,
+                    op="action",
+                    action="resolve",
+                    fields=json.dumps({"resolution": keep}),
+                )
+            )
+        record.status = "resolved"
+        record.resolution = keep
+        record.resolved_at = utcnow()
+        uow.session.add(record)
+        uow.session.flush()
+        return row_to_dict(record)

@@ -1,0 +1,100 @@
+"""HTTP to the sync server: timeouts, retries with backoff, and errors sorted into offline / refused / bug."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import httpx
+
+from fieldcrm.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+
+
+class SyncError(Exception):
+    """The server refused (bad login, protocol too old, forbidden): a message the user can act on."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class AuthRequired(SyncError):
+    pass
+
+
+class Offline(Exception):
+    """The server could not be reached; a normal state for a field laptop, not an error."""
+
+
+class Cancelled(Exception):
+    pass
+
+
+RETRYABLE = (httpx.TransportError,)
+
+
+class Transport:
+    def __init__(
+        self, base_url: str, token: str | None = None, *, timeout: float = 30.0, retries: int = 3, backoff: float = 0.25
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.retries = retries
+        self.backoff = backoff
+        self.client = httpx.Client(base_url=self.base_url, timeout=httpx.Timeout(timeout, connect=5.0))
+
+    def close(self) -> None:
+        self.client.close()
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: dict | None = None,
+        cancel: threading.Event | None = None,
+        raw: bool = False,
+    ) -> Any:
+        headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        delay = self.backoff
+        for attempt in range(self.retries + 1):
+            if cancel is not None and cancel.is_set():
+                raise Cancelled()
+            try:
+                response = self.client.request(method, path, json=json, params=params, headers=headers)
+            except RETRYABLE as exc:
+                if attempt == self.retries:
+                    raise Offline(f"cannot reach {self.base_url}: {exc.__class__.__name__}") from exc
+            else:
+                if response.status_code < 500:
+                    if raw and response.status_code == 200:
+                        return response.content  # parsed by the caller straight into its model
+                    return self._answer(response)
+                if attempt == self.retries:
+                    raise Offline(f"the server had a problem (HTTP {response.status_code}); try again later")
+            # A retried push is safe: the server applies each op once and returns the stored answer.
+            if cancel is not None and cancel.wait(delay):
+                raise Cancelled()
+            if cancel is None:
+                time.sleep(delay)
+            delay = min(delay * 2, 5.0)
+        raise Offline("unreachable")  # pragma: no cover - the loop returns or raises
+
+    @staticmethod
+    def _answer(response: httpx.Response) -> Any:
+        if response.status_code == 204:
+            return None
+        try:
+            body = response.json()
+        except ValueError:
+            body = {"detail": response.text[:200]}
+        if response.status_code in (401, 403):
+            raise AuthRequired(str(body.get("detail", "log in again")), response.status_code)
+        if response.status_code >= 400:
+            detail = body.get("detail", body) if isinstance(body, dict) else body
+            raise SyncError(str(detail), response.status_code)
+        return body

@@ -1,0 +1,118 @@
+"""Test helpers: a simulated laptop (its own data dir and SQLite store) driven through the real CLI or API."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from fieldcrm.cli import main
+from fieldcrm.paths import resolve_paths
+from fieldcrm.services import Services
+from fieldcrm.store import Store
+from fieldcrm.sync.client import SyncClient, SyncResult
+
+
+@dataclass
+class ServerHandle:
+    url: str
+    engine: Engine
+    database_url: str
+
+
+class Laptop:
+    def __init__(self, folder: Path, server_url: str, template: Path | None = None) -> None:
+        self.folder = folder
+        self.server_url = server_url
+        self.paths = resolve_paths(folder).ensure()
+        if template is not None and not self.paths.database.exists():
+            shutil.copy(template, self.paths.database)  # a migrated empty store, without migrating again
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store.open(self.paths.database, self.paths.backups)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def cli(self, *args: str, stdin: str = "", expect: int = 0) -> str:
+        """Run `fieldcrm --data-dir <this laptop> ARGS` in-process; returns stdout, checks the exit status."""
+        out, err = io.StringIO(), io.StringIO()
+        old_stdin = sys.stdin
+        sys.stdin = io.StringIO(stdin)
+        try:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                code = main(["--data-dir", str(self.folder), *args])
+        finally:
+            sys.stdin = old_stdin
+        assert code == expect, f"fieldcrm {' '.join(args)} exited {code}: {err.getvalue()}{out.getvalue()}"
+        self.last_stderr = err.getvalue()
+        return out.getvalue()
+
+    def cli_json(self, *args: str) -> Any:
+        return json.loads(self.cli(*args, "--format", "json"))
+
+    def login(self, user: str, password: str) -> None:
+        self.cli("login", "--server", self.server_url, "--user", user, "--password-stdin", stdin=password + "\n")
+
+    def services(self, user_id: str | None = None) -> Services:
+        return Services.for_store(self.store, user_id)
+
+    def client(self, **kwargs: Any) -> SyncClient:
+        return SyncClient(self.store, self.paths, **kwargs)
+
+    def sync(self, **kwargs: Any) -> SyncResult:
+        result = self.client(**kwargs).sync_once()
+        assert not result.offline, result.message
+        return result
+
+
+def add_customers(laptop: Laptop, owner_id: str, count: int, groups: int = 1, prefix: str = "批量客户") -> list[str]:
+    """`count` customers made offline in `groups` user actions (bulk writes, with their outbox entries)."""
+    from fieldcrm.models import Customer, utcnow
+    from fieldcrm.normalize import normalise_company_name
+    from fieldcrm.services.bulk import BulkWriter
+    from fieldcrm.services.changes import unit_of_work
+
+    ids: list[str] = []
+    per_group = -(-count // groups)
+    for start in range(0, count, per_group):
+        with unit_of_work(laptop.store) as uow:
+            rows = []
+            for i in range(start, min(count, start + per_group)):
+                name = f"{prefix}{i:05d}有限公司"
+                rows.append(
+                    {
+                        "name": name,
+                        "name_norm": normalise_company_name(name),
+                        "owner_id": owner_id,
+                        "first_contact_at": utcnow(),
+                        "first_contact_by": owner_id,
+                    }
+                )
+            ids += BulkWriter(uow).insert_many(Customer, rows)
+    return ids
+
+
+def server_count(server: ServerHandle, sql: str) -> int:
+    from sqlalchemy import text
+
+    with server.engine.connect() as conn:
+        return int(conn.execute(text(sql)).scalar_one())
+
+
+def local_count(laptop: Laptop, sql: str) -> int:
+    with laptop.store.engine.connect() as conn:
+        return int(conn.exec_driver_sql(sql).scalar_one())
