@@ -18,6 +18,8 @@ COMMAND_MODULES = (
     "visit_cmds",
     "report_cmds",
     "demo_cmds",
+    "excel_cmds",
+    "sync_cmds",
 )
 
 
