@@ -1,0 +1,161 @@
+"""Screenshots of every screen and dialog in English and Simplified Chinese, offscreen, into screenshots/<lang>/.
+
+    uv run python scripts/screenshots.py [--out screenshots] [--customers 300]
+
+Builds a throw-away profile with demo data (a rep, the team's supervisor), then drives the real windows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from fieldcrm.app import load_style  # noqa: E402
+from fieldcrm.demo import generate_demo  # noqa: E402
+from fieldcrm.paths import resolve_paths  # noqa: E402
+from fieldcrm.services import Services  # noqa: E402
+from fieldcrm.store import Store  # noqa: E402
+from fieldcrm.ui.i18n import install_language  # noqa: E402
+from fieldcrm.ui.main_window import MainWindow  # noqa: E402
+from fieldcrm.ui.settings import settings_for  # noqa: E402
+from fieldcrm.ui.workers import DbWorker, protect_singletons  # noqa: E402
+
+SIZE = (1280, 800)
+
+
+def settle(worker: DbWorker, seconds: float = 0.25) -> None:
+    """Let the event loop run until the database worker is idle and the screen has painted."""
+    deadline = time.monotonic() + 15
+    quiet_since = None
+    while time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        if worker.pending == 0:
+            quiet_since = quiet_since or time.monotonic()
+            if time.monotonic() - quiet_since > seconds:
+                return
+        else:
+            quiet_since = None
+        time.sleep(0.01)
+
+
+def shot(widget: QWidget, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(path))
+    print(path)
+
+
+def seed(store: Store, customers: int) -> dict[str, Services]:
+    base = Services.for_store(store)
+    supervisor = base.profile.add_user("王经理", "supervisor", "华东一组")
+    rep = base.profile.init_profile("张伟", "rep", "华东一组")
+    generate_demo(store, customers, seed=7)
+    services = {"rep": Services.for_store(store, rep.id), "supervisor": Services.for_store(store, supervisor.id)}
+    rep_services = services["rep"]
+    today = date.today()
+    first = rep_services.search.ids(base_query())[:3]
+    if not rep_services.plans.day(today):
+        for customer_id in first:
+            rep_services.plans.add_stop(today, customer_id, "介绍新产品")
+    if not rep_services.visits.for_day(today):
+        stop = rep_services.plans.day(today)[0]
+        rep_services.visits.log(
+            stop["customer_id"], outcome="客户同意试用样品", next_step="发送报价单", stop_id=stop["id"], kind="visit"
+        )
+    return services
+
+
+def base_query():  # noqa: ANN201 - a CustomerQuery for the rep's own customers
+    from fieldcrm.services import CustomerQuery
+
+    return CustomerQuery(limit=10)
+
+
+def capture_language(language: str, store: Store, services: dict[str, Services], out: Path, paths) -> None:  # noqa: ANN001
+    install_language(language)
+    folder = out / language
+    worker = DbWorker(services["rep"])
+    settings = settings_for(paths)
+    rep = services["rep"].profile.users()
+    rep_info = next(u for u in rep if u.name == "张伟")
+    boss_info = next(u for u in rep if u.name == "王经理")
+    window = MainWindow(worker, rep_info, settings, paths)
+    window.resize(*SIZE)
+    window.show()
+    for key in window.screens:
+        window.show_screen(key)
+        settle(worker)
+        shot(window, folder / f"{key}.png")
+    customers = window.show_screen("customers")
+    customers.search_box.setText("上海" if language == "zh_CN" else "科技")
+    settle(worker)
+    shot(window, folder / "customers-search.png")
+    customers.open_customer(customers.model.customer_id(0))
+    settle(worker)
+    shot(window, folder / "customer-page.png")
+    dialog = window.log_visit()
+    settle(worker)
+    if dialog is not None:
+        shot(dialog, folder / "log-visit.png")
+        dialog.close()
+    existing = services["rep"].search.search(base_query())[0]
+    new = window.new_customer()
+    new.form.inputs["name"].setText(existing.name)
+    new.check_duplicates()
+    settle(worker)
+    shot(new, folder / "new-customer-duplicates.png")
+    new.close()
+    window.close()
+
+    worker.set_services(services["supervisor"])
+    boss = MainWindow(worker, boss_info, settings, paths)
+    boss.resize(*SIZE)
+    boss.show()
+    inbox = boss.show_screen("inbox")
+    settle(worker)
+    if inbox.reports.rowCount():
+        inbox.list.selectRow(0)
+        settle(worker)
+    shot(boss, folder / "supervisor-inbox.png")
+    boss.close()
+
+    from fieldcrm.ui.first_run import FirstRunDialog
+
+    first = FirstRunDialog(worker)
+    first.show()
+    settle(worker)
+    shot(first, folder / "first-run.png")
+    first.close()
+    worker.shutdown()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default="screenshots")
+    parser.add_argument("--customers", type=int, default=300)
+    args = parser.parse_args()
+    protect_singletons()
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setStyleSheet(load_style())
+    with tempfile.TemporaryDirectory(prefix="fieldcrm-shots-") as tmp:
+        paths = resolve_paths(tmp).ensure()
+        store = Store.open(paths.database, paths.backups)
+        services = seed(store, args.customers)
+        for language in ("en", "zh_CN"):
+            capture_language(language, store, services, Path(args.out), paths)
+        store.close()
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

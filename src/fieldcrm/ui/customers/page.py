@@ -1,0 +1,214 @@
+"""`CustomerPage`: one customer's file: editable fields, owner and protection, contacts, timeline, opportunities."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldcrm.services.errors import ServiceError
+from fieldcrm.ui.common.dict_model import Column, DictTableModel
+from fieldcrm.ui.common.timefmt import local_time
+from fieldcrm.ui.customers.form import CustomerForm
+from fieldcrm.ui.fields import kind_name
+from fieldcrm.ui.ops import customers as ops
+from fieldcrm.ui.workers import DbWorker
+
+CONTACT_COLUMNS = [
+    Column("name", QT_TRANSLATE_NOOP("CustomerPage", "Name")),
+    Column("title", QT_TRANSLATE_NOOP("CustomerPage", "Title")),
+    Column("mobile", QT_TRANSLATE_NOOP("CustomerPage", "Mobile")),
+    Column("phone", QT_TRANSLATE_NOOP("CustomerPage", "Phone")),
+    Column("email", QT_TRANSLATE_NOOP("CustomerPage", "E-mail")),
+    Column("wechat", QT_TRANSLATE_NOOP("CustomerPage", "WeChat")),
+]
+TIMELINE_COLUMNS = [
+    Column("started_at", QT_TRANSLATE_NOOP("CustomerPage", "When"), local_time),
+    Column("kind", QT_TRANSLATE_NOOP("CustomerPage", "Kind"), kind_name),
+    Column("rep", QT_TRANSLATE_NOOP("CustomerPage", "By")),
+    Column("outcome", QT_TRANSLATE_NOOP("CustomerPage", "Outcome")),
+    Column("next_step", QT_TRANSLATE_NOOP("CustomerPage", "Next step")),
+    Column("next_date", QT_TRANSLATE_NOOP("CustomerPage", "Follow-up date")),
+]
+OPPORTUNITY_COLUMNS = [
+    Column("title", QT_TRANSLATE_NOOP("CustomerPage", "Opportunity")),
+    Column("stage", QT_TRANSLATE_NOOP("CustomerPage", "Stage")),
+    Column("amount_cents", QT_TRANSLATE_NOOP("CustomerPage", "Amount"), lambda v: f"{(v or 0) / 100:,.2f}"),
+    Column("expected_close", QT_TRANSLATE_NOOP("CustomerPage", "Expected close")),
+]
+
+
+def table(model: DictTableModel, name: str, stretch: int = 1) -> QTableView:
+    """A read-only table for a short list: columns fit their contents, column `stretch` takes the rest."""
+    view = QTableView(objectName=name)
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    view.verticalHeader().hide()
+    return view
+
+
+class CustomerPage(QWidget):
+    back_requested = Signal()
+    log_visit_requested = Signal(str, str)  # customer id, name
+
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.customer_id: str | None = None
+        self.data: dict[str, Any] = {}
+        self.title = QLabel(objectName="customerTitle")
+        self.title.setProperty("role", "title")
+        self.owner_line = QLabel(objectName="ownerLine")
+        self.back = QPushButton(self.tr("← Back to list"))
+        self.log_visit = QPushButton(self.tr("Log visit"), objectName="pageLogVisit")
+        self.save = QPushButton(self.tr("Save changes"), objectName="saveCustomer")
+        self.message = QLabel(objectName="pageMessage")
+        self.message.setWordWrap(True)
+        self.form = CustomerForm()
+        self.contacts = DictTableModel("CustomerPage", CONTACT_COLUMNS, self)
+        self.timeline = DictTableModel("CustomerPage", TIMELINE_COLUMNS, self)
+        self.opportunities = DictTableModel("CustomerPage", OPPORTUNITY_COLUMNS, self)
+        self.contact_name = QLineEdit(placeholderText=self.tr("Contact name"), objectName="contactName")
+        self.contact_title = QLineEdit(placeholderText=self.tr("Title"))
+        self.contact_mobile = QLineEdit(placeholderText=self.tr("Mobile"))
+        self.add_contact = QPushButton(self.tr("Add contact"), objectName="addContact")
+
+        header = QHBoxLayout()
+        header.addWidget(self.back)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.log_visit)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.addWidget(self.owner_line)
+        left_box.addWidget(self.form)
+        left_box.addWidget(self.message)
+        left_box.addWidget(self.save)
+        left_box.addStretch(1)
+        scroll.setWidget(left)
+        contacts_tab = QWidget()
+        contacts_box = QVBoxLayout(contacts_tab)
+        contacts_box.addWidget(table(self.contacts, "contactTable", 0))
+        adder = QHBoxLayout()
+        for widget in (self.contact_name, self.contact_title, self.contact_mobile, self.add_contact):
+            adder.addWidget(widget)
+        contacts_box.addLayout(adder)
+        self.tabs = QTabWidget()
+        timeline_tab = QWidget()
+        timeline_box = QVBoxLayout(timeline_tab)
+        self.timeline_hint = QLabel(
+            self.tr("No visits, calls or meetings yet. Click “Log visit” after you contact this customer."),
+            objectName="emptyHint",
+        )
+        self.timeline_hint.setWordWrap(True)
+        timeline_box.addWidget(self.timeline_hint)
+        timeline_box.addWidget(table(self.timeline, "timelineTable", 3))
+        self.tabs.addTab(timeline_tab, self.tr("Timeline"))
+        self.tabs.addTab(contacts_tab, self.tr("Contacts"))
+        self.tabs.addTab(table(self.opportunities, "opportunityTable", 0), self.tr("Opportunities"))
+        body = QHBoxLayout()
+        body.addWidget(scroll, 2)
+        body.addWidget(self.tabs, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+
+        self.back.clicked.connect(self.back_requested)
+        self.save.clicked.connect(self.save_changes)
+        self.add_contact.clicked.connect(self.add_new_contact)
+        self.log_visit.clicked.connect(self._ask_log_visit)
+        worker.changed.connect(self, self._on_changed)
+
+    def _ask_log_visit(self) -> None:
+        if self.customer_id:
+            self.log_visit_requested.emit(self.customer_id, self.data.get("name", ""))
+
+    def load(self, customer_id: str) -> None:
+        self.customer_id = customer_id
+        self.message.clear()
+        self.reload()
+
+    def reload(self) -> None:
+        if self.customer_id:
+            ops.get_customer(self, self.worker, self.customer_id).success(self._show).run()
+
+    def _show(self, data: dict[str, Any]) -> None:
+        if data["id"] != self.customer_id:
+            return
+        self.data = data
+        self.title.setText(data["name"])
+        owner = data.get("owner") or self.tr("nobody (public pool)")
+        until = data.get("protection_until") or self.tr("not protected")
+        self.owner_line.setText(self.tr("Owner: {0} · protected until: {1}").format(owner, until))
+        self.form.set_values(data)
+        self.contacts.set_rows(data["contacts"])
+        self.timeline.set_rows(data["visits"])
+        self.timeline_hint.setVisible(not data["visits"])
+        self.opportunities.set_rows(data["opportunities"])
+
+    def changed_fields(self) -> dict[str, Any]:
+        values = self.form.values()
+        out = {}
+        for key, value in values.items():
+            before = self.data.get(key)
+            now = value.isoformat() if hasattr(value, "isoformat") else value
+            if (before or None) != (now or None):
+                out[key] = value
+        return out
+
+    def save_changes(self) -> None:
+        fields = self.changed_fields()
+        if not fields or not self.customer_id:
+            self.message.setText(self.tr("Nothing to save."))
+            return
+        ops.update_customer(self, self.worker, self.customer_id, fields).success(self._saved).failure(
+            self._failed
+        ).run()
+
+    def _saved(self, _changed: dict[str, Any]) -> None:
+        self.message.setText(self.tr("Saved."))
+        self.reload()
+
+    def _failed(self, exc: BaseException, message: str) -> None:
+        field = exc.field if isinstance(exc, ServiceError) else None
+        if not self.form.show_error(field, message):
+            self.message.setText(message)
+
+    def add_new_contact(self) -> None:
+        if not self.customer_id:
+            return
+        fields = {
+            "name": self.contact_name.text(),
+            "title": self.contact_title.text() or None,
+            "mobile": self.contact_mobile.text() or None,
+        }
+
+        def added(_id: str) -> None:
+            for edit in (self.contact_name, self.contact_title, self.contact_mobile):
+                edit.clear()
+            self.reload()
+
+        ops.add_contact(self, self.worker, self.customer_id, fields).success(added).failure(
+            lambda _e, m: self.message.setText(m)
+        ).run()
+
+    def _on_changed(self, nouns: frozenset[str]) -> None:
+        if "customers" in nouns and self.isVisible():
+            self.reload()

@@ -1,0 +1,254 @@
+"""The Customers screen: type-ahead search, filters and the lazy customer list; opens a customer's page."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldcrm.models import GRADES, STAGES
+from fieldcrm.services import CustomerQuery
+from fieldcrm.ui.customers.model import COL_NAME, WINDOW, CustomerTableModel
+from fieldcrm.ui.customers.page import CustomerPage
+from fieldcrm.ui.ops import customers as ops
+from fieldcrm.ui.workers import DbWorker
+
+
+class CustomerListScreen(QWidget):
+    """Search box, filter row, the table and a count; a customer opens on the page behind the list."""
+
+    log_visit_requested = Signal(str, str)  # customer id, name
+    new_customer_requested = Signal()
+
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self._search_generation = 0
+        self._sort = ("name", False)
+        self.searches_done = 0
+
+        self.search_box = QLineEdit(objectName="customerSearch")
+        self.search_box.setPlaceholderText(self.tr("Search name, contact, phone or address (Ctrl+F)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.new_button = QPushButton(self.tr("New customer"), objectName="newCustomer")
+        self.grade = self._combo(self.tr("All grades"), [(g, g) for g in GRADES])
+        self.stage = self._combo(self.tr("All stages"), [(s, s) for s in STAGES])
+        self.region = self._combo(self.tr("All regions"), [])
+        self.industry = self._combo(self.tr("All industries"), [])
+        self.owner = self._combo(self.tr("All owners"), [])
+        self.due = QCheckBox(self.tr("Follow-up due"))
+        self.count_label = QLabel(objectName="customerCount")
+        self.no_customers_text = self.tr(
+            "No customers yet. Click “New customer” (Ctrl+N) to add your first one, or import an Excel list."
+        )
+        self.empty_hint = QLabel(self.no_customers_text, objectName="emptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.hide()
+
+        self.model = CustomerTableModel(self._fetch_rows, self)
+        self.view = QTableView(objectName="customerTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.view.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.verticalHeader().hide()
+        self.view.doubleClicked.connect(lambda index: self.open_customer(self.model.customer_id(index.row())))
+        self.view.activated.connect(lambda index: self.open_customer(self.model.customer_id(index.row())))
+
+        filters = QHBoxLayout()
+        for widget in (self.grade, self.stage, self.region, self.industry, self.owner, self.due):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        top = QHBoxLayout()
+        top.addWidget(self.search_box, 1)
+        top.addWidget(self.new_button)
+        list_page = QWidget()
+        layout = QVBoxLayout(list_page)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.empty_hint)
+        layout.addWidget(self.view, 1)
+
+        self.page = CustomerPage(worker)
+        self.page.back_requested.connect(self.show_list)
+        self.page.log_visit_requested.connect(self.log_visit_requested)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(list_page)
+        self.stack.addWidget(self.page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+        self.search_box.textChanged.connect(self.search)
+        self.search_box.returnPressed.connect(self._open_first)
+        for combo in (self.grade, self.stage, self.region, self.industry, self.owner):
+            combo.currentIndexChanged.connect(self.search)
+        self.due.toggled.connect(self.search)
+        self.new_button.clicked.connect(self.new_customer_requested)
+        self.model.sort_requested.connect(self._sort_by)
+        worker.changed.connect(self, self._on_changed)
+        self._filters_loaded = False
+        self.full_lists_done = 0
+        self._full_query = CustomerQuery()
+        # the full id list (for the scroll bar) loads when typing pauses, so keystrokes never queue behind it
+        self._full_timer = QTimer(self, singleShot=True, interval=300)
+        self._full_timer.timeout.connect(self._load_full_list)
+
+    @staticmethod
+    def _combo(all_label: str, items: list[tuple[str, Any]]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(all_label, None)
+        for text, value in items:
+            combo.addItem(text, value)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return combo
+
+    def activate(self) -> None:
+        """Called when the screen is shown: load filters once, and the list."""
+        if not self._filters_loaded:
+            self._filters_loaded = True
+            ops.filter_values(self, self.worker).success(self._set_filter_values).run()
+            self.search()
+
+    def _set_filter_values(self, values: dict[str, Any]) -> None:
+        for combo, items in (
+            (self.region, [(v, v) for v in values["region"]]),
+            (self.industry, [(v, v) for v in values["industry"]]),
+            (self.owner, [(name, uid) for uid, name in values["owners"]]),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)  # refilling is not a filter change
+            try:
+                while combo.count() > 1:
+                    combo.removeItem(1)
+                for text, value in items:
+                    combo.addItem(text, value)
+                combo.setCurrentIndex(max(0, combo.findData(current)))
+            finally:
+                combo.blockSignals(False)
+
+    def query(self) -> CustomerQuery:
+        return CustomerQuery(
+            text=self.search_box.text().strip(),
+            grade=self.grade.currentData(),
+            stage=self.stage.currentData(),
+            region=self.region.currentData(),
+            industry=self.industry.currentData(),
+            owner_id=self.owner.currentData(),
+            follow_up_due=date.today() if self.due.isChecked() else None,
+            sort=self._sort[0],
+            descending=self._sort[1],
+        )
+
+    def search(self) -> None:
+        """Show the first page of matches at once, then, once typing pauses, the full list for scrolling.
+
+        Only the newest search typed is run and shown; a stale one is skipped before it touches the store.
+        """
+        self._search_generation += 1
+        generation = self._search_generation
+        query = self.query()
+        self._full_query = query
+        self._full_timer.stop()
+        first = replace(query, limit=WINDOW + 1, offset=0)
+        current = self._is_current(generation)
+        ops.first_page(self, self.worker, first, current).success(
+            lambda rows: self._show_first(generation, query, rows)
+        ).run()
+
+    def _is_current(self, generation: int) -> Any:
+        return lambda: generation == self._search_generation
+
+    def _show_first(self, generation: int, query: CustomerQuery, rows: list[Any] | None) -> None:
+        if rows is None or generation != self._search_generation:
+            return
+        page = rows[:WINDOW]
+        self.model.set_ids([r.id for r in page], {r.id: r for r in page})
+        self.searches_done += 1
+        if len(rows) > WINDOW:
+            self.count_label.setText(self.tr("More than %n customer(s)…", "", WINDOW))
+            self._full_timer.start()
+        else:
+            self._show_count(len(rows))
+        self._show_hint(query, bool(rows))
+
+    def _load_full_list(self) -> None:
+        generation = self._search_generation
+        current = self._is_current(generation)
+
+        def shown(ids: list[str] | None) -> None:
+            if ids is not None and generation == self._search_generation:
+                self.model.extend_ids(ids)
+                self._show_count(len(ids))
+                self.full_lists_done += 1
+
+        ops.search_ids(self, self.worker, self._full_query, current).success(shown).run()
+
+    def _show_count(self, count: int) -> None:
+        self.count_label.setText(self.tr("%n customer(s)", "", count))
+
+    def _show_hint(self, query: CustomerQuery, found: bool) -> None:
+        filtered = (
+            bool(query.text)
+            or query.follow_up_due is not None
+            or any(c.currentIndex() > 0 for c in (self.grade, self.stage, self.region, self.industry, self.owner))
+        )
+        if found:
+            self.empty_hint.hide()
+        elif filtered:
+            self.empty_hint.setText(self.tr("No customer matches. Check the spelling, or clear the filters."))
+            self.empty_hint.show()
+        else:
+            self.empty_hint.setText(self.no_customers_text)
+            self.empty_hint.show()
+
+    def _sort_by(self, key: str, descending: int) -> None:
+        self._sort = (key, bool(descending))
+        self.search()
+
+    def _fetch_rows(self, ids: list[str], deliver: Any) -> None:
+        ops.fetch_rows(self, self.worker, ids).success(deliver).run()
+
+    def _on_changed(self, nouns: frozenset[str]) -> None:
+        if "customers" in nouns and self._filters_loaded:
+            ops.filter_values(self, self.worker).success(self._set_filter_values).run()
+            self.search()
+
+    def _open_first(self) -> None:
+        if self.model.rowCount() > 0:
+            self.open_customer(self.model.customer_id(0))
+
+    def focus_search(self) -> None:
+        self.show_list()
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def open_customer(self, customer_id: str | None) -> None:
+        if customer_id:
+            self.page.load(customer_id)
+            self.stack.setCurrentWidget(self.page)
+
+    def show_list(self) -> None:
+        self.stack.setCurrentIndex(0)
+        QTimer.singleShot(0, self.view.setFocus)

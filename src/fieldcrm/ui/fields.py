@@ -1,0 +1,111 @@
+"""Translated names of fields, grades, stages, kinds and statuses, and how a service error reads on screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from fieldcrm.services.errors import DuplicateError, ServiceError
+
+FIELD_LABELS = {
+    "name": QT_TRANSLATE_NOOP("fields", "Name"),
+    "phone": QT_TRANSLATE_NOOP("fields", "Phone"),
+    "credit_code": QT_TRANSLATE_NOOP("fields", "Credit code"),
+    "address": QT_TRANSLATE_NOOP("fields", "Address"),
+    "region": QT_TRANSLATE_NOOP("fields", "Region"),
+    "industry": QT_TRANSLATE_NOOP("fields", "Industry"),
+    "size": QT_TRANSLATE_NOOP("fields", "Size"),
+    "grade": QT_TRANSLATE_NOOP("fields", "Grade"),
+    "stage": QT_TRANSLATE_NOOP("fields", "Stage"),
+    "source": QT_TRANSLATE_NOOP("fields", "Source"),
+    "tags": QT_TRANSLATE_NOOP("fields", "Tags"),
+    "notes": QT_TRANSLATE_NOOP("fields", "Notes"),
+    "next_follow_up": QT_TRANSLATE_NOOP("fields", "Next follow-up"),
+    "owner": QT_TRANSLATE_NOOP("fields", "Owner"),
+    "outcome": QT_TRANSLATE_NOOP("fields", "Outcome"),
+    "next_step": QT_TRANSLATE_NOOP("fields", "Next step"),
+    "next_date": QT_TRANSLATE_NOOP("fields", "Follow-up date"),
+    "summary": QT_TRANSLATE_NOOP("fields", "Summary"),
+    "comment": QT_TRANSLATE_NOOP("fields", "Comment"),
+    "kind": QT_TRANSLATE_NOOP("fields", "Kind"),
+    "email": QT_TRANSLATE_NOOP("fields", "E-mail"),
+    "title": QT_TRANSLATE_NOOP("fields", "Title"),
+    "mobile": QT_TRANSLATE_NOOP("fields", "Mobile"),
+    "wechat": QT_TRANSLATE_NOOP("fields", "WeChat"),
+    "role": QT_TRANSLATE_NOOP("fields", "Role"),
+    "team": QT_TRANSLATE_NOOP("fields", "Team"),
+    "protection_until": QT_TRANSLATE_NOOP("fields", "Protected until"),
+    "server": QT_TRANSLATE_NOOP("fields", "Server address"),
+    "user": QT_TRANSLATE_NOOP("fields", "User name"),
+    "value": QT_TRANSLATE_NOOP("fields", "Value"),
+}
+
+KINDS = {
+    "visit": QT_TRANSLATE_NOOP("fields", "Visit"),
+    "call": QT_TRANSLATE_NOOP("fields", "Call"),
+    "meeting": QT_TRANSLATE_NOOP("fields", "Meeting"),
+    "email": QT_TRANSLATE_NOOP("fields", "E-mail"),
+}
+
+STATUSES = {
+    "draft": QT_TRANSLATE_NOOP("fields", "Draft"),
+    "submitted": QT_TRANSLATE_NOOP("fields", "Submitted"),
+    "countersigned": QT_TRANSLATE_NOOP("fields", "Countersigned"),
+    "returned": QT_TRANSLATE_NOOP("fields", "Returned"),
+    "planned": QT_TRANSLATE_NOOP("fields", "Planned"),
+    "done": QT_TRANSLATE_NOOP("fields", "Done"),
+    "cancelled": QT_TRANSLATE_NOOP("fields", "Cancelled"),
+}
+
+ROLE_NAMES = {
+    "rep": QT_TRANSLATE_NOOP("fields", "Sales rep"),
+    "supervisor": QT_TRANSLATE_NOOP("fields", "Supervisor"),
+    "admin": QT_TRANSLATE_NOOP("fields", "Administrator"),
+}
+
+DUPLICATE_REASONS = {
+    "credit_code": QT_TRANSLATE_NOOP("fields", "same credit code"),
+    "name": QT_TRANSLATE_NOOP("fields", "same company name"),
+    "phone": QT_TRANSLATE_NOOP("fields", "same phone"),
+    "similar_name": QT_TRANSLATE_NOOP("fields", "similar name"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("fields", text)
+
+
+def label(field: str) -> str:
+    return tr(FIELD_LABELS[field]) if field in FIELD_LABELS else field
+
+
+def kind_name(kind: str) -> str:
+    return tr(KINDS.get(kind, kind))
+
+
+def status_name(status: str) -> str:
+    return tr(STATUSES.get(status, status))
+
+
+def role_name(role: str) -> str:
+    return tr(ROLE_NAMES.get(role, role))
+
+
+def duplicate_line(match: object) -> str:
+    """One possible duplicate: name, why, and whose customer it is."""
+    owner = getattr(match, "owner_name", None) or tr(QT_TRANSLATE_NOOP("fields", "no owner"))
+    reason = tr(DUPLICATE_REASONS.get(match.reason, match.reason))  # type: ignore[attr-defined]
+    return tr(QT_TRANSLATE_NOOP("fields", "{name} ({reason}; owner: {owner})")).format(
+        name=match.name,  # type: ignore[attr-defined]
+        reason=reason,
+        owner=owner,
+    )
+
+
+def error_text(exc: ServiceError) -> str:
+    """The field named in the user's language; the service's explanation is shown as written (English)."""
+    if isinstance(exc, DuplicateError):
+        lines = "\n".join(duplicate_line(m) for m in exc.matches[:5])
+        return tr(QT_TRANSLATE_NOOP("fields", "Possible duplicate of an existing customer:")) + "\n" + lines
+    if exc.field:
+        return f"{label(exc.field)}: {exc.message}"
+    return exc.message

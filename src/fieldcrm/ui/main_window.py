@@ -1,0 +1,207 @@
+"""`MainWindow`: the navigation rail, the screens, the status bar (online, pending changes, last sync), shortcuts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldcrm.paths import AppPaths
+from fieldcrm.services.profile import UserInfo
+from fieldcrm.ui import settings as keys
+from fieldcrm.ui.common.timefmt import local_time
+from fieldcrm.ui.fields import role_name
+from fieldcrm.ui.ops import sync as sync_ops
+from fieldcrm.ui.screens import SCREENS, ScreenContext
+from fieldcrm.ui.workers import DbWorker
+
+
+class MainWindow(QMainWindow):
+    settings_requested = Signal()
+
+    def __init__(
+        self, worker: DbWorker, user: UserInfo, settings: QSettings, paths: AppPaths, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.worker = worker
+        self.user = user
+        self.settings = settings
+        self.paths = paths
+        self.setWindowTitle(self.tr("FieldCRM — {0} ({1})").format(user.name, role_name(user.role)))
+        self.rail = QListWidget(objectName="navRail")
+        self.rail.setFixedWidth(150)
+        self.stack = QStackedWidget()
+        self.screens: dict[str, QWidget] = {}
+        for spec in SCREENS:
+            if user.role not in spec.roles:
+                continue
+            widget = spec.factory(ScreenContext(worker, paths))
+            widget.setObjectName(f"screen_{spec.key}")
+            self.screens[spec.key] = widget
+            self.stack.addWidget(widget)
+            item = QListWidgetItem(QCoreApplication.translate("screens", spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.rail.addItem(item)
+            self._connect(widget)
+        self.settings_button = QPushButton(self.tr("Settings"), objectName="settingsButton")
+        left = QVBoxLayout()
+        who = QLabel(f"{user.name}\n{role_name(user.role)} · {user.team_name or ''}", objectName="whoLabel")
+        who.setWordWrap(True)
+        left.addWidget(who)
+        left.addWidget(self.rail, 1)
+        left.addWidget(self.settings_button)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addLayout(left)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.online_label = QLabel(objectName="onlineLabel")
+        self.pending_label = QLabel(objectName="pendingLabel")
+        self.last_sync_label = QLabel(objectName="lastSyncLabel")
+        self.busy_label = QLabel(objectName="busyLabel")
+        for label in (self.busy_label, self.online_label, self.pending_label, self.last_sync_label):
+            self.statusBar().addPermanentWidget(label)
+        worker.busy_changed.connect(self, self._show_busy)
+        worker.changed.connect(self, self.refresh_status)
+
+        self.rail.currentRowChanged.connect(self._on_rail)
+        self.settings_button.clicked.connect(self.settings_requested)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.find_customer)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_customer)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.log_visit)
+        self._dialogs: list[QWidget] = []
+        self._restore()
+        self._status_timer = QTimer(self, interval=30_000)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self._status_timer.start()
+        self.refresh_status()
+
+    def _connect(self, widget: QWidget) -> None:
+        """Screens ask for dialogs through signals; the window opens them (screens do not know each other)."""
+        if hasattr(widget, "log_visit_requested"):
+            widget.log_visit_requested.connect(self.open_log_visit)
+        if hasattr(widget, "new_customer_requested"):
+            widget.new_customer_requested.connect(self.new_customer)
+
+    # --- screens ------------------------------------------------------------------------------------------
+    def show_screen(self, key: str) -> QWidget | None:
+        for row in range(self.rail.count()):
+            if self.rail.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.rail.setCurrentRow(row)
+                return self.screens[key]
+        return None
+
+    def current_key(self) -> str | None:
+        item = self.rail.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _on_rail(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.rail.item(row).data(Qt.ItemDataRole.UserRole)
+        widget = self.screens[key]
+        self.stack.setCurrentWidget(widget)
+        if hasattr(widget, "activate"):
+            widget.activate()
+
+    # --- shortcuts ----------------------------------------------------------------------------------------
+    def find_customer(self) -> None:
+        screen = self.show_screen("customers")
+        if screen is not None:
+            screen.focus_search()
+
+    def new_customer(self) -> Any:
+        from fieldcrm.ui.customers.new_dialog import NewCustomerDialog
+
+        dialog = NewCustomerDialog(self.worker, self)
+        screen = self.screens.get("customers")
+        if screen is not None:
+            dialog.created.connect(self._show_created)
+        return self._open(dialog)
+
+    def _show_created(self, customer_id: str) -> None:
+        screen = self.show_screen("customers")
+        if screen is not None:
+            screen.open_customer(customer_id)
+
+    def log_visit(self) -> Any:
+        """Ctrl+L: for the customer on screen, or else the selected (or next) stop of today."""
+        customers = self.screens.get("customers")
+        if self.current_key() == "customers" and customers is not None and customers.stack.currentIndex() == 1:
+            page = customers.page
+            if page.customer_id:
+                return self.open_log_visit(page.customer_id, page.data.get("name", ""), None)
+        today = self.show_screen("today")
+        if today is None or not today.log_selected_stop():
+            self.statusBar().showMessage(self.tr("Open a customer or select a planned stop to log a visit."), 5000)
+        return None
+
+    def open_log_visit(self, customer_id: str, name: str, stop_id: str | None = None) -> Any:
+        from fieldcrm.ui.visits.log_dialog import LogVisitDialog
+
+        dialog = LogVisitDialog(self.worker, customer_id, name, stop_id, self)
+        dialog.logged.connect(self._visit_logged)
+        return self._open(dialog)
+
+    def _visit_logged(self, _visit_id: str) -> None:
+        self.statusBar().showMessage(self.tr("Visit logged."), 5000)
+
+    def _open(self, dialog: Any) -> Any:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # window-modal, the event loop keeps running (no exec())
+        return dialog
+
+    # --- status bar ---------------------------------------------------------------------------------------
+    def _show_busy(self, busy: int) -> None:
+        self.busy_label.setText(self.tr("Working…") if busy else "")
+
+    def refresh_status(self, _nouns: object = None) -> None:
+        sync_ops.status(self, self.worker, self.paths).success(self._show_status).run()
+
+    def _show_status(self, status: dict[str, Any]) -> None:
+        if not status["server"]:
+            self.online_label.setText(self.tr("Offline (sync not configured)"))
+        elif not status["logged_in"]:
+            self.online_label.setText(self.tr("Offline (log in again to sync)"))
+        elif status["last_result"] and status["last_result"].startswith("offline"):
+            self.online_label.setText(self.tr("Offline (server not reachable at last sync)"))
+        else:
+            self.online_label.setText(self.tr("Online: {0}").format(status["server"]))
+        self.pending_label.setText(self.tr("%n change(s) waiting to sync", "", status["pending_changes"]))
+        last = local_time(status["last_sync"]) if status["last_sync"] else self.tr("never")
+        self.last_sync_label.setText(self.tr("Last sync: {0}").format(last))
+
+    # --- window state -------------------------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.value(keys.GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 780)
+        wanted = self.settings.value(keys.LAST_SCREEN) or ""
+        if not (wanted and self.show_screen(str(wanted))):
+            self.rail.setCurrentRow(0)
+
+    def save_state(self) -> None:
+        self.settings.setValue(keys.GEOMETRY, self.saveGeometry())
+        if self.current_key():
+            self.settings.setValue(keys.LAST_SCREEN, self.current_key())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,96 @@
+"""`Op` (a change) and `QueryOp` (a read): run a work function on the database worker, then call back on the GUI."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from fieldcrm.services import Services
+from fieldcrm.services.errors import ServiceError
+from fieldcrm.store.db import known_store_error
+from fieldcrm.sync.transport import Offline, SyncError
+from fieldcrm.ui.fields import error_text
+from fieldcrm.ui.workers import DbWorker
+
+log = logging.getLogger(__name__)
+
+
+def describe_error(exc: BaseException, details: str) -> str:
+    """A message the user can act on: service errors and known SQLite failures as they are; anything else is a bug."""
+    if isinstance(exc, ServiceError):
+        return error_text(exc)
+    if isinstance(exc, SyncError | Offline):
+        return str(exc)
+    known = known_store_error(exc)
+    if known:
+        return known
+    log.error("unexpected error in a database operation\n%s", details)
+    return QCoreApplication.translate("ops", "Unexpected error (this is a bug, details are in the log): {0}").format(
+        exc
+    )
+
+
+def show_error(parent: QWidget | None, message: str) -> QMessageBox:
+    """A non-blocking warning box (open(), never exec(): the event loop keeps running)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("ops", "FieldCRM"), message, parent=parent)
+    box.setObjectName("errorBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+class QueryOp:
+    """Read something on the database worker; `success` gets the plain result on the GUI thread."""
+
+    changes: frozenset[str] = frozenset()
+
+    def __init__(self, parent: QWidget | None, worker: DbWorker, work: Callable[[Services], Any]) -> None:
+        self._parent = parent
+        self._worker = worker
+        self._work = work
+        self._success: Callable[[Any], None] | None = None
+        self._failure: Callable[[BaseException, str], None] | None = None
+
+    def success(self, callback: Callable[[Any], None]) -> QueryOp:
+        self._success = callback
+        return self
+
+    def failure(self, callback: Callable[[BaseException, str], None]) -> QueryOp:
+        """Called with the exception and a user-readable message instead of the default warning box."""
+        self._failure = callback
+        return self
+
+    def _alive(self) -> bool:
+        return self._parent is None or shiboken6.isValid(self._parent)
+
+    def _done(self, result: Any) -> None:
+        self._worker.announce(self.changes)
+        if self._success is not None and self._alive():
+            self._success(result)
+
+    def _error(self, exc: BaseException, details: str) -> None:
+        message = describe_error(exc, details)
+        if not self._alive():
+            return
+        if self._failure is not None:
+            self._failure(exc, message)
+        else:
+            show_error(self._parent, message)
+
+    def run(self) -> None:
+        self._worker.submit(self._work, self._done, self._error)
+
+
+class Op(QueryOp):
+    """A change to the store: like a query, and on success it announces which nouns changed."""
+
+    def __init__(
+        self, parent: QWidget | None, worker: DbWorker, work: Callable[[Services], Any], changes: set[str]
+    ) -> None:
+        super().__init__(parent, worker, work)
+        self.changes = frozenset(changes)

@@ -1,0 +1,82 @@
+"""Sync operations: status, login, one sync with progress and cancel, and resolving conflicts.
+
+Sync writes to the local store, so it runs on the database worker like every other store operation; the
+panel polls its progress with a timer and cancels cooperatively between batches.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from fieldcrm.paths import AppPaths
+from fieldcrm.services.errors import ValidationError
+from fieldcrm.services.validation import clean_customer_fields
+from fieldcrm.sync import conflicts
+from fieldcrm.sync.client import SyncClient
+from fieldcrm.ui.ops.base import Op, QueryOp
+from fieldcrm.ui.workers import DbWorker
+
+#: After a sync anything may have changed.
+EVERYTHING = {"customers", "visits", "plans", "reports", "sync"}
+
+
+class SyncProgress:
+    """Written by the sync client's callback on the worker, read by the panel's timer; cancel is an Event."""
+
+    def __init__(self) -> None:
+        self.cancel = threading.Event()
+        self._lock = threading.Lock()
+        self._state = ("", 0, 0)
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        with self._lock:
+            self._state = (stage, done, total)
+
+    def snapshot(self) -> tuple[str, int, int]:
+        with self._lock:
+            return self._state
+
+
+def status(parent: QWidget | None, worker: DbWorker, paths: AppPaths) -> QueryOp:
+    return QueryOp(parent, worker, lambda s: SyncClient(s.store, paths).status())
+
+
+def panel_state(parent: QWidget | None, worker: DbWorker, paths: AppPaths) -> QueryOp:
+    def work(s: Any) -> dict[str, Any]:
+        return {**SyncClient(s.store, paths).status(), "open": conflicts.list_conflicts(s.store)}
+
+    return QueryOp(parent, worker, work)
+
+
+def login(parent: QWidget | None, worker: DbWorker, paths: AppPaths, server: str, user: str, password: str) -> Op:
+    def work(s: Any) -> str:
+        if not server.strip():
+            raise ValidationError("is required, e.g. https://crm.example.com", "server")
+        if not user.strip():
+            raise ValidationError("is required", "user")
+        return SyncClient(s.store, paths).login(server.strip(), user.strip(), password).user.name
+
+    return Op(parent, worker, work, EVERYTHING | {"profile"})
+
+
+def sync_once(parent: QWidget | None, worker: DbWorker, paths: AppPaths, progress: SyncProgress) -> Op:
+    return Op(parent, worker, lambda s: SyncClient(s.store, paths).sync_once(progress, progress.cancel), EVERYTHING)
+
+
+def resolve(parent: QWidget | None, worker: DbWorker, conflict: dict[str, Any], choice: str, edited: str) -> Op:
+    """Keep mine, keep theirs, or keep an edited value (taken as theirs, then edited like any change)."""
+
+    def work(s: Any) -> dict[str, Any]:
+        if choice != "edited":
+            return conflicts.resolve(s.store, conflict["id"], choice)
+        if conflict["table_name"] != "customer" or not conflict.get("field"):
+            raise ValidationError("only customer fields can be edited here; keep one of the two values", "value")
+        clean_customer_fields({conflict["field"]: edited}, creating=False)  # refuse bad input before changing anything
+        record = conflicts.resolve(s.store, conflict["id"], "theirs")
+        s.customers.update(conflict["row_id"], **{conflict["field"]: edited})
+        return record
+
+    return Op(parent, worker, work, {"customers", "sync"})

@@ -1,0 +1,60 @@
+"""Visit and plan operations: log a visit, the day's visits and stops, plan edits."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from fieldcrm.services import CustomerQuery
+from fieldcrm.ui.ops.base import Op, QueryOp
+from fieldcrm.ui.workers import DbWorker
+
+VISITS = {"visits", "plans", "customers"}
+PLANS = {"plans"}
+
+
+def log_visit(parent: QWidget | None, worker: DbWorker, customer_id: str, values: dict[str, Any]) -> Op:
+    return Op(parent, worker, lambda s: s.visits.log(customer_id, **values), VISITS)
+
+
+def today(parent: QWidget | None, worker: DbWorker, day: date) -> QueryOp:
+    """The day's stops in order and the follow-ups due on or before it (the Today screen)."""
+
+    def work(s: Any) -> dict[str, Any]:
+        me = s.profile.current()
+        due = s.search.search(
+            CustomerQuery(follow_up_due=day, owner_id=me.id if me else None, sort="next_follow_up", limit=200)
+        )
+        return {"stops": s.plans.day(day), "due": [r.to_json() for r in due], "visits": s.visits.for_day(day)}
+
+    return QueryOp(parent, worker, work)
+
+
+def week(parent: QWidget | None, worker: DbWorker, monday: date) -> QueryOp:
+    return QueryOp(parent, worker, lambda s: s.plans.week(monday))
+
+
+def add_stop(parent: QWidget | None, worker: DbWorker, day: date, customer_id: str, purpose: str) -> Op:
+    return Op(parent, worker, lambda s: s.plans.add_stop(day, customer_id, purpose), PLANS)
+
+
+def move_stop(parent: QWidget | None, worker: DbWorker, stop_id: str, offset: int) -> Op:
+    return Op(parent, worker, lambda s: s.plans.move_stop(stop_id, offset), PLANS)
+
+
+def reorder(parent: QWidget | None, worker: DbWorker, day: date, stop_ids: list[str]) -> Op:
+    return Op(parent, worker, lambda s: s.plans.reorder(day, stop_ids), PLANS)
+
+
+def move_to_day(parent: QWidget | None, worker: DbWorker, stop_id: str, day: date) -> Op:
+    return Op(parent, worker, lambda s: s.plans.move_to_day(stop_id, day), PLANS)
+
+
+def cancel_stop(parent: QWidget | None, worker: DbWorker, stop_id: str) -> Op:
+    return Op(parent, worker, lambda s: s.plans.cancel_stop(stop_id), PLANS)
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())

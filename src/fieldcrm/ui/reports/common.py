@@ -1,0 +1,54 @@
+"""What the rep's report screen and the supervisor's inbox share: the visits table and the state line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from fieldcrm.ui.common.dict_model import Column
+from fieldcrm.ui.common.timefmt import local_clock, local_time
+from fieldcrm.ui.fields import kind_name, status_name
+
+VISIT_COLUMNS = [
+    Column("started_at", QT_TRANSLATE_NOOP("reports", "Time"), local_clock),
+    Column("customer_name", QT_TRANSLATE_NOOP("reports", "Customer")),
+    Column("kind", QT_TRANSLATE_NOOP("reports", "Kind"), kind_name),
+    Column("outcome", QT_TRANSLATE_NOOP("reports", "Outcome")),
+    Column("next_step", QT_TRANSLATE_NOOP("reports", "Next step")),
+    Column("next_date", QT_TRANSLATE_NOOP("reports", "Follow-up date")),
+]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("reports", text)
+
+
+def state_line(report: dict[str, Any]) -> str:
+    """Draft / submitted / countersigned by whom and when (with the signature check) / returned with comment."""
+    status = report.get("status")
+    if not status:
+        return tr(QT_TRANSLATE_NOOP("reports", "Not started: this preview lists the day's visits."))
+    line = tr(QT_TRANSLATE_NOOP("reports", "State: {0}")).format(status_name(status))
+    if status == "submitted":
+        line += " · " + tr(QT_TRANSLATE_NOOP("reports", "submitted {0}")).format(local_time(report.get("submitted_at")))
+    if status == "countersigned":
+        line += " · " + tr(QT_TRANSLATE_NOOP("reports", "countersigned by {0} on {1}")).format(
+            report.get("signed_by_name") or "?", local_time(report.get("signed_at"))
+        )
+    if status == "returned":
+        line += " · " + tr(QT_TRANSLATE_NOOP("reports", "returned with comment: {0}")).format(
+            report.get("return_comment") or ""
+        )
+    return line
+
+
+def signature_line(report: dict[str, Any]) -> str:
+    valid = report.get("signature_valid")
+    if valid is None:
+        return ""
+    if valid:
+        return tr(
+            QT_TRANSLATE_NOOP("reports", "✔ Signature valid: the report is unchanged since it was countersigned.")
+        )
+    return tr(QT_TRANSLATE_NOOP("reports", "✘ Signature check failed: the report was changed after countersigning!"))

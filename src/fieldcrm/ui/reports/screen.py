@@ -1,0 +1,120 @@
+"""The rep's daily report (销售日报): built from the day's visits, summary editable, submit; read-only once signed."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldcrm.ui.common.dict_model import DictTableModel
+from fieldcrm.ui.customers.page import table
+from fieldcrm.ui.ops import reports as ops
+from fieldcrm.ui.reports.common import VISIT_COLUMNS, signature_line, state_line
+from fieldcrm.ui.workers import DbWorker
+
+
+class ReportScreen(QWidget):
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.report: dict[str, Any] = {}
+        self.day = QDateEdit(QDate.currentDate(), objectName="reportDay", calendarPopup=True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.state = QLabel(objectName="reportState")
+        self.state.setWordWrap(True)
+        self.signature = QLabel(objectName="reportSignature")
+        self.visits = DictTableModel("reports", VISIT_COLUMNS, self)
+        self.summary = QPlainTextEdit(objectName="reportSummary")
+        self.summary.setPlaceholderText(self.tr("Summary of the day: what went well, what needs help, tomorrow's plan"))
+        self.rebuild = QPushButton(self.tr("Rebuild from visits"), objectName="rebuildReport")
+        self.save = QPushButton(self.tr("Save draft"), objectName="saveReport")
+        self.submit = QPushButton(self.tr("Submit report"), objectName="submitReport")
+        self.message = QLabel(objectName="reportMessage")
+        self.message.setWordWrap(True)
+        self.empty_hint = QLabel(
+            self.tr("No visits logged on this day. Log visits from Today or a customer's page; they appear here."),
+            objectName="emptyHint",
+        )
+        self.empty_hint.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Report for")))
+        top.addWidget(self.day)
+        top.addWidget(self.state, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.rebuild)
+        buttons.addWidget(self.save)
+        buttons.addWidget(self.submit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.signature)
+        layout.addWidget(self.empty_hint)
+        layout.addWidget(table(self.visits, "reportVisits", 3), 3)
+        layout.addWidget(QLabel(self.tr("Summary")))
+        layout.addWidget(self.summary, 2)
+        layout.addLayout(buttons)
+        self.day.dateChanged.connect(self.reload)
+        self.rebuild.clicked.connect(self._rebuild)
+        self.save.clicked.connect(self._save)
+        self.submit.clicked.connect(self._submit)
+        worker.changed.connect(self, self._on_changed)
+
+    def chosen_day(self) -> date:
+        return self.day.date().toPython()
+
+    def _on_changed(self, nouns: frozenset[str]) -> None:
+        if nouns & {"reports", "visits"}:
+            self.reload()
+
+    def activate(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        ops.own_report(self, self.worker, self.chosen_day()).success(self._show).run()
+
+    def _show(self, report: dict[str, Any]) -> None:
+        if report.get("report_date") != self.chosen_day().isoformat():
+            return
+        self.report = report
+        self.visits.set_rows(report["visits"])
+        self.empty_hint.setVisible(not report["visits"])
+        if self.summary.toPlainText() != report.get("summary", ""):
+            self.summary.setPlainText(report.get("summary", ""))
+        self.state.setText(state_line(report))
+        self.signature.setText(signature_line(report))
+        self.signature.setVisible(bool(self.signature.text()))
+        editable = report.get("status") in (None, "draft", "returned")
+        self.summary.setReadOnly(not editable)
+        for button in (self.rebuild, self.save, self.submit):
+            button.setEnabled(editable)
+        self.submit.setText(
+            self.tr("Resubmit report") if report.get("status") == "returned" else self.tr("Submit report")
+        )
+
+    def _rebuild(self) -> None:
+        ops.build(self, self.worker, self.chosen_day()).success(self._show).failure(self._failed).run()
+
+    def _failed(self, _exc: BaseException, message: str) -> None:
+        self.message.setText(message)
+
+    def _save(self) -> None:
+        op = ops.save_summary(self, self.worker, self.chosen_day(), self.summary.toPlainText())
+        op.success(lambda r: (self.message.setText(self.tr("Draft saved.")), self._show(r))).failure(
+            lambda _e, m: self.message.setText(m)
+        ).run()
+
+    def _submit(self) -> None:
+        op = ops.submit(self, self.worker, self.chosen_day(), self.summary.toPlainText())
+        op.success(lambda r: (self.message.setText(self.tr("Submitted to your supervisor.")), self._show(r))).failure(
+            lambda _e, m: self.message.setText(m)
+        ).run()

@@ -1,0 +1,222 @@
+"""The Sync panel: server login, sync now with progress and cancel, the last result, conflicts side by side."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldcrm.paths import AppPaths
+from fieldcrm.ui.common.dict_model import Column, DictTableModel
+from fieldcrm.ui.common.timefmt import local_time
+from fieldcrm.ui.customers.page import table
+from fieldcrm.ui.fields import label
+from fieldcrm.ui.ops import sync as ops
+from fieldcrm.ui.workers import DbWorker
+
+CONFLICT_COLUMNS = [
+    Column("table_name", QT_TRANSLATE_NOOP("SyncPanel", "Record")),
+    Column("field", QT_TRANSLATE_NOOP("SyncPanel", "Field"), lambda f: label(f) if f else ""),
+    Column("local_value", QT_TRANSLATE_NOOP("SyncPanel", "Mine")),
+    Column("server_value", QT_TRANSLATE_NOOP("SyncPanel", "Theirs (server)")),
+    Column("reason", QT_TRANSLATE_NOOP("SyncPanel", "Why")),
+    Column("created_at", QT_TRANSLATE_NOOP("SyncPanel", "Since"), local_time),
+]
+
+
+class SyncPanel(QWidget):
+    def __init__(self, worker: DbWorker, paths: AppPaths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.paths = paths
+        self.running: ops.SyncProgress | None = None
+        self.state = QLabel(objectName="syncState")
+        self.state.setWordWrap(True)
+        self.state.setProperty("role", "title")
+        self.pending = QLabel(objectName="syncPending")
+        self.last = QLabel(objectName="syncLast")
+        self.last_result = QLabel(objectName="syncLastResult")
+        self.last_result.setWordWrap(True)
+        self.server = QLineEdit(objectName="syncServer", placeholderText="https://crm.example.com")
+        self.user = QLineEdit(objectName="syncUser")
+        self.password = QLineEdit(objectName="syncPassword", echoMode=QLineEdit.EchoMode.Password)
+        self.login = QPushButton(self.tr("Log in"), objectName="syncLogin")
+        self.sync_now = QPushButton(self.tr("Sync now"), objectName="syncNow")
+        self.cancel = QPushButton(self.tr("Cancel"), objectName="syncCancel")
+        self.cancel.setEnabled(False)
+        self.progress = QProgressBar(objectName="syncProgress")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.conflicts = DictTableModel("SyncPanel", CONFLICT_COLUMNS, self)
+        self.conflict_view = table(self.conflicts, "conflictTable", 4)
+        self.conflict_hint = QLabel(self.tr("No conflicts. Changes made on two devices to the same field show here."))
+        self.conflict_hint.setWordWrap(True)
+        self.edited = QLineEdit(objectName="conflictEdited", placeholderText=self.tr("Or type the value to keep"))
+        self.keep_mine = QPushButton(self.tr("Keep mine"), objectName="keepMine")
+        self.keep_theirs = QPushButton(self.tr("Keep theirs"), objectName="keepTheirs")
+        self.keep_edited = QPushButton(self.tr("Keep edited value"), objectName="keepEdited")
+        self.message = QLabel(objectName="syncMessage")
+        self.message.setWordWrap(True)
+        self._poll = QTimer(self, interval=150)  # Anki polls sync progress the same way
+        self._poll.timeout.connect(self._show_progress)
+
+        login_box = QGroupBox(self.tr("Head-office server"))
+        form = QFormLayout(login_box)
+        form.addRow(self.tr("Server address"), self.server)
+        form.addRow(self.tr("User name"), self.user)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow("", self.login)
+        status_box = QGroupBox(self.tr("Status"))
+        status = QVBoxLayout(status_box)
+        for widget in (self.state, self.pending, self.last, self.last_result):
+            status.addWidget(widget)
+        row = QHBoxLayout()
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.sync_now)
+        row.addWidget(self.cancel)
+        status.addLayout(row)
+        top = QHBoxLayout()
+        top.addWidget(status_box, 1)
+        top.addWidget(login_box, 1)
+        conflict_box = QGroupBox(self.tr("Conflicts"))
+        conflict_layout = QVBoxLayout(conflict_box)
+        conflict_layout.addWidget(self.conflict_hint)
+        conflict_layout.addWidget(self.conflict_view, 1)
+        choose = QHBoxLayout()
+        choose.addWidget(self.keep_mine)
+        choose.addWidget(self.keep_theirs)
+        choose.addWidget(self.edited, 1)
+        choose.addWidget(self.keep_edited)
+        conflict_layout.addLayout(choose)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(conflict_box, 1)
+        layout.addWidget(self.message)
+
+        self.login.clicked.connect(self._login)
+        self.sync_now.clicked.connect(self.start_sync)
+        self.cancel.clicked.connect(self._cancel)
+        self.keep_mine.clicked.connect(self._keep_mine)
+        self.keep_theirs.clicked.connect(self._keep_theirs)
+        self.keep_edited.clicked.connect(self._keep_edited)
+        worker.changed.connect(self, self._on_changed)
+
+    def _on_changed(self, _nouns: frozenset[str]) -> None:
+        if self.isVisible():
+            self.reload()
+
+    def activate(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        ops.panel_state(self, self.worker, self.paths).success(self._show).run()
+
+    def _show(self, status: dict[str, Any]) -> None:
+        if not status["server"]:
+            self.state.setText(self.tr("Sync not configured: your changes are kept safely on this laptop."))
+        elif not status["logged_in"]:
+            self.state.setText(self.tr("Logged out of {0}: log in again to sync.").format(status["server"]))
+        else:
+            self.state.setText(self.tr("Connected to {0} as {1}").format(status["server"], status["user"]))
+        if status["server"] and not self.server.text():
+            self.server.setText(status["server"])
+            self.user.setText(status["user"] or "")
+        self.pending.setText(self.tr("%n change(s) waiting to be sent", "", status["pending_changes"]))
+        last = local_time(status["last_sync"]) if status["last_sync"] else self.tr("never")
+        self.last.setText(self.tr("Last sync: {0}").format(last))
+        self.last_result.setText(self.tr("Last result: {0}").format(status["last_result"] or "—"))
+        self.sync_now.setEnabled(bool(status["logged_in"]) and self.running is None)
+        self.conflicts.set_rows(status["open"])
+        self.conflict_hint.setVisible(not status["open"])
+        for widget in (self.keep_mine, self.keep_theirs, self.keep_edited, self.edited):
+            widget.setEnabled(bool(status["open"]))
+
+    def _fail(self, _exc: BaseException, message: str) -> None:
+        self.message.setText(message)
+
+    def _login(self) -> None:
+        op = ops.login(self, self.worker, self.paths, self.server.text(), self.user.text(), self.password.text())
+        op.success(self._logged_in).failure(self._fail).run()
+
+    def _logged_in(self, name: str) -> None:
+        self.password.clear()
+        self.message.setText(self.tr("Logged in as {0}.").format(name))
+
+    def start_sync(self) -> None:
+        if self.running is not None:
+            return
+        self.running = ops.SyncProgress()
+        self.sync_now.setEnabled(False)
+        self.cancel.setEnabled(True)
+        self.progress.setRange(0, 0)  # busy until the first figures arrive
+        self._poll.start()
+        op = ops.sync_once(self, self.worker, self.paths, self.running)
+        op.success(self._synced).failure(self._sync_failed).run()
+
+    def _show_progress(self) -> None:
+        if self.running is None:
+            return
+        stage, done, total = self.running.snapshot()
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+        if stage:
+            self.progress.setFormat(f"{stage} %v/%m")
+
+    def _cancel(self) -> None:
+        if self.running is not None:
+            self.running.cancel.set()
+            self.message.setText(self.tr("Cancelling after the current batch…"))
+
+    def _finish(self) -> None:
+        self.running = None
+        self._poll.stop()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.cancel.setEnabled(False)
+        self.reload()
+
+    def _synced(self, result: Any) -> None:
+        self._finish()
+        self.message.setText(self.tr("Sync finished: {0}").format(result.summary()))
+
+    def _sync_failed(self, exc: BaseException, message: str) -> None:
+        self._finish()
+        self.message.setText(message)
+
+    def _selected(self) -> dict[str, Any] | None:
+        index = self.conflict_view.currentIndex()
+        conflict = self.conflicts.row(index.row()) if index.isValid() else None
+        if conflict is None:
+            self.message.setText(self.tr("Select a conflict first."))
+        return conflict
+
+    def _resolve(self, choice: str) -> None:
+        conflict = self._selected()
+        if conflict is not None:
+            op = ops.resolve(self, self.worker, conflict, choice, self.edited.text())
+            op.success(self._resolved).failure(self._fail).run()
+
+    def _resolved(self, _record: dict[str, Any]) -> None:
+        self.edited.clear()
+        self.message.setText(self.tr("Conflict resolved."))
+
+    def _keep_mine(self) -> None:
+        self._resolve("mine")
+
+    def _keep_theirs(self) -> None:
+        self._resolve("theirs")
+
+    def _keep_edited(self) -> None:
+        self._resolve("edited")
