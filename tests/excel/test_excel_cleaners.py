@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date, datetime
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from fieldcrm.excel import cleaners
 from fieldcrm.excel.validate import RowValidator
 from fieldcrm.services.errors import ValidationError
+from fieldcrm.services.validation import credit_check_char
 
 
 def test_phone_stored_as_number_keeps_its_digits() -> None:
@@ -110,3 +112,70 @@ def test_rows_with_only_unmapped_cells_are_blank_and_total_rows_are_flagged() ->
     assert validator.clean(9, [17, None, None]) is None
     total = validator.clean(10, [None, "合计", None])
     assert total is not None and total.problems[0].reason == "is a total row, not a customer"
+
+
+# Values as lists really hold them, so rows often come out clean and the column-at-a-time path is exercised,
+# mixed with any cell at all so rows with problems, blanks and look-alikes (1, 1.0, True) meet in one column.
+_typical = st.sampled_from(
+    [None, "", " ", "某某有限公司", "合计", "Ａ类", "a", "b级", "Z", "潜在客户", "新", "重要", "流失客户", "x",
+     13800000001, 13800000001.0, "1.38E+10", "13800000001", "021-5555 6666", True, 1, 1.0, 0, 45000, "2025/4/1",
+     "下周", date(2025, 1, 1), datetime(2025, 1, 1), "张三", " 李四 ", "a@b.cn", "not-mail", "9131000000000000X",
+     "备注\n第二行", "_x000D_", "\u3000"]
+)  # fmt: skip
+_FINE = {
+    "name": ["某某有限公司", "甲公司", " 乙 公司 ", "Ｃｏ． Ｌｔｄ"],
+    "phone": [13800000001, 13800000001.0, "021-5555 6666", "1.3812345678E+10", None],
+    "grade": ["A类", "a", "Ｂ 级", None],
+    "stage": ["潜在客户", "新", None],
+    "next_follow_up": [45000, "2025/4/1", date(2025, 1, 1), datetime(2025, 1, 1, 9, 30), None],
+    "credit_code": [base + credit_check_char(base) for base in ("91310000000000001", "91440300MA5F00000")] + [None],
+    "contact_name": ["张三", " 李四 ", None],
+    "contact_mobile": ["13900000001", 13900000001, 13800000001, None],
+    "contact_email": ["a@b.cn", " A@B.CN ", None],
+    "notes": ["备注\n第二行", "_x000D_行", None],
+    "region": ["华东", "华东", None],
+}
+_LAYOUTS = [
+    ["name", "phone", "grade", "stage", "next_follow_up", "credit_code", "contact_name", "contact_mobile", "notes"],
+    ["contact_mobile", "name", "contact_name", "contact_email", "region"],  # no phone column: the mobile stands in
+    ["region", "contact_mobile", "grade"],  # no name column at all
+]
+
+
+def _rows_of(fields: list[str]) -> st.SearchStrategy:
+    cells = [st.one_of(*[st.sampled_from(_FINE[f])] * 8, _typical, _cell) for f in fields]
+    return st.tuples(st.just(fields), st.lists(st.tuples(*cells).map(list), max_size=40))
+
+
+def _same_as_one_by_one(fields: list[str], rows: list[list]) -> None:
+    validator = RowValidator([f"col{i}" for i in range(len(fields))], dict(enumerate(fields)))
+    expected = [row for i, raw in enumerate(rows) if (row := validator.clean(5 + i, raw)) is not None]
+    assert validator.clean_rows(5, rows) == expected
+
+
+@given(st.sampled_from(_LAYOUTS).flatmap(_rows_of))
+def test_rows_cleaned_a_column_at_a_time_are_the_rows_cleaned_one_by_one(layout: tuple) -> None:
+    _same_as_one_by_one(*layout)
+
+
+@given(st.sampled_from(_LAYOUTS), st.lists(st.lists(st.one_of(_typical, _cell), max_size=10), max_size=30))
+def test_ragged_rows_of_any_cells_are_cleaned_as_one_by_one(fields: list[str], rows: list[list]) -> None:
+    _same_as_one_by_one(fields, rows)
+
+
+@pytest.mark.parametrize("fields", _LAYOUTS)
+def test_thousands_of_mostly_clean_rows_are_cleaned_as_one_by_one(fields: list[str]) -> None:
+    pick = random.Random(len(fields))
+    odd = [None, "合计", "Z", True, 1.0, "下周", "not-mail", "9131000000000000X", float("nan"), "\x01"]
+    rows = [[pick.choice(_FINE[f] if pick.random() < 0.97 else odd) for f in fields] for _ in range(6000)]
+    _same_as_one_by_one(fields, rows)
+
+
+def test_a_column_of_repeated_values_is_cleaned_once_per_value_and_type() -> None:
+    validator = RowValidator(["客户名称", "等级", "电话"], {0: "name", 1: "grade", 2: "phone"})
+    rows = [[f"公司{i}", ["A类", "b", "Ｃ 类"][i % 3], [1, 1.0, True][i % 3] if i % 7 else 13800000000 + i]
+            for i in range(3000)]  # fmt: skip
+    cleaned = validator.clean_rows(2, rows)
+    assert cleaned == [row for i, raw in enumerate(rows) if (row := validator.clean(2 + i, raw)) is not None]
+    assert [r.customer["grade"] for r in cleaned[:3]] == ["A", "B", "C"]
+    assert sum(1 for r in cleaned if r.problems) == sum(1 for i in range(3000) if i % 7)  # 1, 1.0, True: no phone

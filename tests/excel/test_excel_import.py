@@ -291,3 +291,35 @@ def test_contacts_are_updated_or_added_and_undo_reverts_both(services: Services,
     restored = services.customers.get(first)["contacts"][0]
     assert (restored["mobile"], restored["title"]) == ("13600000001", None)
     assert services.customers.get(second)["contacts"] == []
+
+
+def test_each_imported_row_has_one_outbox_entry_holding_exactly_what_was_stored(
+    services: Services, tmp_path: Path
+) -> None:
+    from sqlmodel import select
+
+    from fieldcrm.models import Contact, Customer
+    from fieldcrm.models.codec import row_to_dict
+
+    path = write_xlsx(
+        tmp_path / "o.xlsx",
+        [
+            HEADERS,
+            ["寅公司", code("9131000000000007"), 13800000007, "A类", "重要", 45000, "孙八", 13900000007, "一\n二"],
+            ["卯公司", None, "021-7777 8888", None, None, None, None, None, None],
+        ],
+    )
+    result = _run(services, path)
+    assert result.new == 2
+    with services.store.session() as session:
+        rows = [*session.exec(select(Customer)).all(), *session.exec(select(Contact)).all()]
+        entries = {
+            (table, row_id): json.loads(fields)
+            for table, row_id, fields in session.connection().exec_driver_sql(
+                "SELECT table_name, row_id, fields FROM outbox WHERE op = 'insert'"
+            )
+        }
+        assert len(rows) == len(entries) == 3
+        for row in rows:
+            stored = {k: v for k, v in row_to_dict(row).items() if v is not None and k != "version"}
+            assert entries[(row.__tablename__, row.id)] == stored

@@ -33,6 +33,7 @@ from fieldcrm.store import Store
 
 Progress = Callable[[str, int, int], None]
 PREVIEW_ROWS = 20
+_VALIDATE_CHUNK = 5000  # rows cleaned between progress reports (and chances to cancel)
 
 
 @dataclass
@@ -195,13 +196,10 @@ class ImportJob(BaseService):
         start = proposal.header_row - self._sheet.first_row + 1
         rows = self._sheet.rows
         total = len(rows) - start
-        out = []
-        for i in range(start, len(rows)):
-            if (i - start) % 5000 == 0:
-                self._check("validate", i - start, total)
-            cleaned = validator.clean(self._sheet.first_row + i, rows[i])
-            if cleaned is not None:
-                out.append(cleaned)
+        out: list[CleanRow] = []
+        for i in range(start, len(rows), _VALIDATE_CHUNK):
+            self._check("validate", i - start, total)
+            out.extend(validator.clean_rows(self._sheet.first_row + i, rows[i : i + _VALIDATE_CHUNK]))
         return out
 
     def _plan(self, session: Any, actor: Any) -> list[RowPlan]:

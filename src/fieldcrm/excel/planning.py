@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from fieldcrm.excel.validate import CleanRow
 from fieldcrm.models import Contact, Customer, User
-from fieldcrm.normalize import fold, normalise_company_name, normalise_phone
+from fieldcrm.normalize import fold, normalise_company_name, normalise_credit_code, normalise_phone
 from fieldcrm.services.dedupe import DuplicateIndex, _similar_names
 from fieldcrm.services.errors import DuplicateMatch
 
@@ -36,6 +36,8 @@ class RowPlan:
     contact_changes: dict[str, Any] = field(default_factory=dict)
     contact_insert: bool = False
     possible: list[DuplicateMatch] = field(default_factory=list)
+    name_norm: str = ""  # of a new row: its normalised name and phone, as the writer stores them
+    phone_norm: str | None = None
 
 
 def _editable(actor: User, customer: Customer) -> bool:
@@ -68,16 +70,17 @@ def plan_rows(
             check(done)
         values = row.customer
         code = values.get("credit_code")
+        norms = normalise_company_name(values.get("name")), normalise_phone(values.get("phone"))
         if code and code in retired_codes:
             cid, merged = retired_codes.pop(code)
             if merged:
                 plans.append(RowPlan(row, "duplicate", reason="a merged customer already has this credit code"))
             else:
                 # A deleted customer (e.g. an undone import) comes back rather than clashing with its tombstone.
-                plans.append(_new(index, row))
+                plans.append(_new(index, row, norms))
                 plans[-1].target_id = cid
             continue
-        hit = index.match(name=values.get("name"), phone=values.get("phone"), credit_code=code)
+        hit = index.match_normalised(normalise_credit_code(code), *norms)
         if hit is not None:
             target, why = hit
             within = target.startswith("row:")
@@ -85,11 +88,11 @@ def plan_rows(
             reason = f"{_REASONS[why]} as {where}"
             if within:
                 if policy == "create" and why != "credit_code":
-                    plans.append(_new(index, row, plan_reason=reason))
+                    plans.append(_new(index, row, norms, plan_reason=reason))
                 else:
                     plans.append(RowPlan(row, "duplicate", reason=reason))
             elif policy == "create" and why != "credit_code":
-                plans.append(_new(index, row, plan_reason=reason))
+                plans.append(_new(index, row, norms, plan_reason=reason))
             elif target in claimed:
                 plans.append(RowPlan(row, "duplicate", target, f"{reason}, already matched by row {claimed[target]}"))
             else:
@@ -98,10 +101,10 @@ def plan_rows(
                 if policy == "update":
                     plans[-1].changes = {"_match": why}  # read by _diff_updates
             continue
-        plan = _new(index, row)
+        plan = _new(index, row, norms)
         if similar_budget and values.get("name"):
             similar_budget -= 1
-            name_norm = normalise_company_name(values["name"])
+            name_norm = norms[0]
             if len(name_norm) >= 2:
                 plan.possible = [
                     DuplicateMatch(cid, cname, owner, None, "similar_name")
@@ -112,15 +115,14 @@ def plan_rows(
     return plans
 
 
-def _new(index: DuplicateIndex, row: CleanRow, plan_reason: str = "") -> RowPlan:
-    values = row.customer
+def _new(index: DuplicateIndex, row: CleanRow, norms: tuple[str, str], plan_reason: str = "") -> RowPlan:
+    """A new row, remembered so later rows of the file that are the same company are found. `norms`: its
+    normalised name and phone."""
+    name_norm, phone_norm = norms[0], norms[1] or None
     index.remember(
-        f"row:{row.row}",
-        credit_code=values.get("credit_code"),
-        name_norm=normalise_company_name(values.get("name")),
-        phone_norm=normalise_phone(values.get("phone")) or None,
+        f"row:{row.row}", credit_code=row.customer.get("credit_code"), name_norm=name_norm, phone_norm=phone_norm
     )
-    return RowPlan(row, "new", reason=plan_reason)
+    return RowPlan(row, "new", reason=plan_reason, name_norm=name_norm, phone_norm=phone_norm)
 
 
 def _diff_updates(session: Session, actor: User, plans: list[RowPlan]) -> None:

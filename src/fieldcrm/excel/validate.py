@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from fieldcrm.excel import cleaners
+from fieldcrm.excel.fields import CONTACT_FIELDS, CUSTOMER_FIELDS
 from fieldcrm.services.errors import ValidationError
 from fieldcrm.services.validation import clean_contact_fields, clean_customer_fields
 
@@ -24,6 +26,64 @@ _CLEANERS: dict[str, Callable[[Any, str], Any]] = {
 
 #: What a company-name cell holds on the summary rows people add at the bottom of a list.
 _TOTAL_WORDS = {"合计", "总计", "小计", "合计：", "总计：", "total", "Total", "TOTAL", "sum", "Sum"}
+
+#: Cell types whose equal values always clean alike, so a column's work can be done once per distinct value
+#: (not aware datetimes: equal instants in two zones have different dates).
+_SAME_TYPES = frozenset({str, int, float, bool, type(None), date})
+_SAMPLE = 1000
+_NO_ERRORS: frozenset[int] = frozenset()
+
+
+def _cell_cleaner(name: str) -> Callable[[Any], Any]:
+    cleaner = _CLEANERS.get(name)
+    if cleaner is None:
+        return cleaners.clean_plain
+    return lambda value: cleaner(value, name)
+
+
+def _customer_check(name: str) -> Callable[[Any], Any]:
+    return lambda value: clean_customer_fields({name: value}, creating=False)[name]
+
+
+def _contact_check(name: str) -> Callable[[Any], Any]:
+    return lambda value: clean_contact_fields({name: value}, creating=False)[name]
+
+
+def _as_read(values: list[Any], read: list[Any] | None) -> list[Any]:
+    """`values`, holding the text as read where cleaning left it as it was: one string in memory, not two."""
+    if read is None:
+        return values
+    return [r if v == r and r.__class__ is str else v for v, r in zip(values, read, strict=True)]
+
+
+def _apply(fn: Callable[[Any], Any], values: list[Any]) -> tuple[list[Any], frozenset[int] | set[int]]:
+    """`fn` of every value, and the positions where it raised ValidationError (their result is None).
+
+    Columns that repeat their values (regions, grades, dates) are worked out once per distinct value and type
+    (1, 1.0 and True are different cells)."""
+    sample = values[:_SAMPLE]
+    if len({(v.__class__, v) for v in sample if v.__class__ in _SAME_TYPES}) * 2 <= len(sample):
+        keys = [(v.__class__, v) if v.__class__ in _SAME_TYPES else (v.__class__, id(v)) for v in values]
+        distinct = dict(zip(keys, values, strict=True))
+        try:
+            done = {key: fn(value) for key, value in distinct.items()}
+            return [done[key] for key in keys], _NO_ERRORS
+        except ValidationError:
+            pass
+    else:
+        try:
+            return [fn(value) for value in values], _NO_ERRORS
+        except ValidationError:
+            pass
+    out: list[Any] = []
+    errors: set[int] = set()
+    for i, value in enumerate(values):
+        try:
+            out.append(fn(value))
+        except ValidationError:
+            out.append(None)
+            errors.add(i)
+    return out, errors
 
 
 @dataclass(slots=True)
@@ -54,6 +114,7 @@ class RowValidator:
         self.headers = list(headers)
         self.mapping = dict(sorted(mapping.items()))
         self.column_of = {f: self._header(i) for i, f in self.mapping.items()}
+        self._cell_cleaners = {f: _cell_cleaner(f) for f in self.mapping.values()}
 
     def _header(self, index: int) -> str:
         text = self.headers[index] if index < len(self.headers) else ""
@@ -61,6 +122,78 @@ class RowValidator:
 
     def column(self, field_name: str) -> str:
         return self.column_of.get(field_name, field_name)
+
+    def clean_rows(self, first: int, rows: Sequence[list[Any]]) -> list[CleanRow]:
+        """`clean` of each row (`rows[i]` is row number `first + i`), blank rows left out: the same CleanRows,
+        worked out a column at a time. Rows with any problem are cleaned again one by one by `clean`, which
+        reports each problem."""
+        fields = list(self.mapping.values())
+        if not rows or not fields or not set(fields) <= set(CUSTOMER_FIELDS) | set(CONTACT_FIELDS):
+            return [row for i, raw in enumerate(rows) if (row := self.clean(first + i, raw)) is not None]
+        unreadable: set[int] = set()  # rows with a cell its cleaner refused
+        cells: dict[str, list[Any]] = {}
+        read: dict[str, list[Any]] = {}
+        for index, name in self.mapping.items():
+            read[name] = [raw[index] if index < len(raw) else None for raw in rows]
+            cells[name], errors = _apply(self._cell_cleaners[name], read[name])
+            unreadable |= errors
+        careful = set(unreadable)  # rows `clean` must do, to report their problems
+        width = len(fields)
+        blank = [values.count(None) == width for values in zip(*cells.values(), strict=True)]
+        # The customer's fields as `clean` passes them to clean_customer_fields: the mapped ones, then the name
+        # if unmapped, then the phone if unmapped and a mobile stands in for it.
+        names = [f for f in fields if not f.startswith("contact_")]
+        if "name" not in names:
+            names.append("name")
+        n = len(rows)
+        nothing = [None] * n
+        mobiles = cells.get("contact_mobile", nothing)
+        phones = cells.get("phone", nothing)
+        stand_in = [bool(not p and m) for p, m in zip(phones, mobiles, strict=True)]
+        phones = [m if s else p for p, m, s in zip(phones, mobiles, stand_in, strict=True)]
+        checked: dict[str, list[Any]] = {}
+        for name in [*names, "phone"] if "phone" not in names else names:
+            values = phones if name == "phone" else cells.get(name, nothing)
+            checked[name], errors = _apply(_customer_check(name), values)
+            checked[name] = _as_read(checked[name], read.get(name))
+            careful |= errors
+        contact_fields = [(f, f[len("contact_") :]) for f in fields if f.startswith("contact_")]
+        contact_checked: dict[str, tuple[list[Any], frozenset[int] | set[int]]] = {}
+        for f, short in contact_fields:
+            values, errors = _apply(_contact_check(short), cells[f])
+            contact_checked[short] = _as_read(values, read[f]), errors
+        customer_columns = [checked[name] for name in names]
+        add_phone = "phone" not in names
+        company, company_cells = checked["name"], cells.get("name", nothing)
+        out: list[CleanRow] = []
+        for i, values in enumerate(zip(*customer_columns, strict=True)):
+            if blank[i]:
+                if i not in unreadable:
+                    continue
+            elif i in careful or not company[i] or company_cells[i] in _TOTAL_WORDS:
+                pass
+            else:
+                customer = dict(zip(names, values, strict=True))
+                if add_phone and stand_in[i]:
+                    customer["phone"] = checked["phone"][i]
+                row = CleanRow(first + i, rows[i], customer)
+                contact = {short: v for f, short in contact_fields if (v := cells[f][i]) is not None}
+                if not contact:
+                    out.append(row)
+                    continue
+                if not contact.get("name"):
+                    if all(k == "mobile" and contact["mobile"] == phones[i] for k in contact):
+                        out.append(row)  # only the mobile, standing in for the phone: no contact to keep
+                        continue
+                elif not any(i in contact_checked[k][1] for k in contact):
+                    row.contact = {k: contact_checked[k][0][i] for k in contact}
+                    if row.contact.get("name"):
+                        out.append(row)
+                        continue
+            row = self.clean(first + i, rows[i])
+            if row is not None:
+                out.append(row)
+        return out
 
     def clean(self, number: int, raw: list[Any]) -> CleanRow | None:
         """None for a blank row; otherwise the cleaned row (with problems, if any)."""

@@ -3,25 +3,57 @@
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Callable, Iterable
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 from sqlmodel import SQLModel
 
-from fieldcrm.ids import uuid7
+from fieldcrm.ids import uuid7_many
 from fieldcrm.models import Contact, Customer, OutboxEntry, SyncedBase, utcnow
 from fieldcrm.models.codec import encode_value
 from fieldcrm.services.changes import UnitOfWork
 from fieldcrm.store import search_index
 
 CHUNK = 2000
+_UNSET = object()
+
+
+def _json_encoder() -> Callable[[Any], str]:
+    """json.dumps(…, ensure_ascii=False) of a row's fields, dates and times written as `encode_value` writes them.
+
+    One encoder serves every row, and each date or time is written once (a batch shares its timestamps)."""
+    written: dict[Any, str] = {}
+
+    def default(value: Any) -> Any:
+        try:
+            return written[value]
+        except (KeyError, TypeError):
+            pass
+        encoded = encode_value(value)
+        if encoded is value:  # not a date or time: not something JSON can hold
+            raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+        if len(written) >= 4096:
+            written.clear()
+        written[value] = encoded
+        return encoded
+
+    encoder = json.JSONEncoder(ensure_ascii=False, default=default)
+    if c_make_encoder is None:  # pragma: no cover - CPython has the C encoder
+        return encoder.encode
+    # What encoder.encode does for each call, with the C encoder made once rather than per row.
+    make = c_make_encoder({}, default, encode_basestring, None, ": ", ", ", False, False, True)
+    return lambda row: "".join(make(row, 0))
 
 
 def _static_defaults(model: type[SQLModel]) -> tuple[dict[str, Any], dict[str, Callable[[], Any]]]:
-    static: dict[str, Any] = {}
+    """Every column (in table order) with its static default or None, and the columns' default factories."""
+    columns = model.__table__.columns  # type: ignore[attr-defined]
+    static: dict[str, Any] = dict.fromkeys(columns.keys())
     factories: dict[str, Callable[[], Any]] = {}
     for name, info in model.model_fields.items():
-        if name not in model.__table__.columns:  # type: ignore[attr-defined]
+        if name not in columns:
             continue
         if info.default_factory is not None:
             factories[name] = info.default_factory  # type: ignore[assignment]
@@ -47,14 +79,32 @@ class BulkWriter:
         static, factories = self._defaults[model]
         full = {**static, **row}
         for name, factory in factories.items():
-            if full.get(name) is None:
+            if full[name] is None:
                 full[name] = factory()
         return full
 
-    def _processors(self, model: type[SyncedBase], columns: list[str]) -> list[Callable[[Any], Any] | None]:
+    def _binder(self, model: type[SyncedBase], columns: list[str]) -> Callable[[dict[str, Any]], tuple]:
+        """A row dict to its statement parameters: the values of `columns`, through their types' bind processors.
+        A processor's last result is reused while its column holds the very same object (e.g. one `now`)."""
         dialect = self.uow.session.connection().dialect
         table = model.__table__  # type: ignore[attr-defined]
-        return [table.columns[name].type._cached_bind_processor(dialect) for name in columns]
+        get = operator.itemgetter(*columns)
+        slots = [
+            [i, processor, _UNSET, None]
+            for i, name in enumerate(columns)
+            if (processor := table.columns[name].type._cached_bind_processor(dialect)) is not None
+        ]
+
+        def bind(row: dict[str, Any]) -> tuple:
+            values = list(get(row))
+            for slot in slots:
+                value = values[slot[0]]
+                if value is not slot[2]:
+                    slot[2], slot[3] = value, slot[1](value)
+                values[slot[0]] = slot[3]
+            return tuple(values)
+
+        return bind
 
     def insert_many(
         self,
@@ -68,8 +118,9 @@ class BulkWriter:
         (e.g. an import that indexes each new customer once, together with its new contacts)."""
         conn = self.uow.session.connection()
         table = model.__table__  # type: ignore[attr-defined]
+        table_name = str(table.name)  # a plain str: sqlite3 asks a str subclass how to adapt itself, per row
         columns = list(table.columns.keys())
-        processors = self._processors(model, columns)
+        bind = self._binder(model, columns)
         row_sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
         outbox_sql = (
             "INSERT INTO outbox (op_id, group_id, device_id, table_name, row_id, op, action, fields, base_version,"
@@ -77,6 +128,7 @@ class BulkWriter:
         )
         created = OutboxEntry.__table__.columns["created_at"].type._cached_bind_processor(conn.dialect)  # type: ignore[attr-defined]
         content = [name for name in columns if name != "version"]
+        encode = _json_encoder()
         ids: list[str] = []
         batch: list[dict[str, Any]] = []
         done = 0
@@ -85,25 +137,22 @@ class BulkWriter:
             nonlocal done
             if not batch:
                 return
-            conn.exec_driver_sql(
-                row_sql,
-                [tuple(p(r[c]) if p else r[c] for c, p in zip(columns, processors, strict=True)) for r in batch],
-            )
+            conn.exec_driver_sql(row_sql, [bind(r) for r in batch])
             now = created(utcnow()) if created else utcnow()
             group, device = self.uow.group_id, self.uow.device_id
             conn.exec_driver_sql(
                 outbox_sql,
                 [
                     (
-                        uuid7(),
+                        op_id,
                         group,
                         device,
-                        table.name,
+                        table_name,
                         r["id"],
-                        json.dumps({k: encode_value(r[k]) for k in content if r[k] is not None}, ensure_ascii=False),
+                        encode({k: v for k in content if (v := r[k]) is not None}),
                         now,
                     )
-                    for r in batch
+                    for op_id, r in zip(uuid7_many(len(batch)), batch, strict=True)
                 ],
             )
             if index and model is Customer:
@@ -122,8 +171,7 @@ class BulkWriter:
             batch.clear()
 
         for row in rows:
-            full = self._complete(model, row)
-            full = {name: full.get(name) for name in columns}
+            full = self._complete(model, row)  # every column, and maybe other keys the caller passed
             ids.append(full["id"])
             batch.append(full)
             if len(batch) >= CHUNK:
@@ -139,11 +187,10 @@ class BulkWriter:
     ) -> list[str]:
         """New customers with their new contacts; each customer is indexed once, with its contacts."""
         ids = self.insert_many(Customer, customers, progress, index=False)
-        completed = [self._complete(Contact, c) for c in contacts]
-        self.insert_many(Contact, completed, index=False)
+        self.insert_many(Contact, contacts, index=False)
         by_customer: dict[str, list[tuple[str | None, ...]]] = {}
-        for c in completed:
-            by_customer.setdefault(c["customer_id"], []).append((c["name"], c.get("phone"), c.get("mobile")))
+        for c in contacts:
+            by_customer.setdefault(c["customer_id"], []).append((c.get("name"), c.get("phone"), c.get("mobile")))
         documents = [
             (
                 cid,

@@ -143,13 +143,16 @@ class DuplicateIndex:
 
     def match(self, *, name: str | None, phone: str | None, credit_code: str | None) -> tuple[str, str] | None:
         """(customer id, reason) of the first exact match, by credit code, then name, then phone."""
-        code = normalise_credit_code(credit_code)
+        return self.match_normalised(
+            normalise_credit_code(credit_code), normalise_company_name(name), normalise_phone(phone)
+        )
+
+    def match_normalised(self, code: str, name_norm: str, phone_norm: str) -> tuple[str, str] | None:
+        """`match` for values already normalised (normalise_credit_code, normalise_company_name, normalise_phone)."""
         if code and code in self.by_code:
             return self.by_code[code], "credit_code"
-        name_norm = normalise_company_name(name)
         if name_norm and name_norm in self.by_name:
             return self.by_name[name_norm], "name"
-        phone_norm = normalise_phone(phone)
         if len(phone_norm) >= 5 and phone_norm in self.by_phone:
             return self.by_phone[phone_norm], "phone"
         return None
