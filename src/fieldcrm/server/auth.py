@@ -101,18 +101,26 @@ def _issue(session: Session, user: User, device_id: str, now: datetime) -> tuple
 
 def authenticate(engine: Engine, token: str) -> Principal:
     now = utcnow()
+    users = User.__table__  # type: ignore[attr-defined]
+    t = auth_token.c
+    # One indexed lookup per request: the token by its hash, with its user (no password hashing here).
+    query = (
+        select(t.device_id, t.token_hash, t.revoked_at, t.expires_at)
+        .add_columns(users.c.id, users.c.name, users.c.role, users.c.team_id, users.c.active)
+        .select_from(auth_token.outerjoin(users, users.c.id == t.user_id))
+        .where(t.token_hash == _hash(token))
+    )
     with engine.connect() as conn:
-        row = conn.execute(select(auth_token).where(auth_token.c.token_hash == _hash(token))).first()
-        if row is None:
-            raise AuthError("unknown token; log in again")
-        if row.revoked_at is not None:
-            raise AuthError("this token was revoked; log in again")
-        if _aware(row.expires_at) <= now:
-            raise AuthError("this token has expired; log in again")
-        user = conn.execute(select(User.__table__).where(User.__table__.c.id == row.user_id)).first()  # type: ignore[attr-defined]
-    if user is None or not user.active:
+        row = conn.execute(query).first()
+    if row is None:
+        raise AuthError("unknown token; log in again")
+    if row.revoked_at is not None:
+        raise AuthError("this token was revoked; log in again")
+    if _aware(row.expires_at) <= now:
+        raise AuthError("this token has expired; log in again")
+    if row.id is None or not row.active:
         raise AuthError("this account is disabled; ask head office", 403)
-    return Principal(user.id, user.name, user.role, user.team_id, row.device_id, row.token_hash)
+    return Principal(row.id, row.name, row.role, row.team_id, row.device_id, row.token_hash)
 
 
 def revoke(engine: Engine, principal: Principal) -> None:

@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     command("list-users", "list the accounts")
     p = command("disable-user", "disable an account and revoke its tokens")
     p.add_argument("--name", required=True)
+    p = command("purge-tombstones", "forget deletions older than the tombstone horizon")
+    p.add_argument("--days", type=int, help="the horizon in days (env FIELDCRM_TOMBSTONE_DAYS; default 180)")
     return parser
 
 
@@ -75,6 +77,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "disable-user":
             accounts.disable_user(engine, args.name)
             print(f"disabled {args.name}; their tokens are revoked")
+        elif args.command == "purge-tombstones":
+            from datetime import timedelta
+
+            from fieldcrm.server.horizon import purge_tombstones, tombstone_days
+
+            days = args.days if args.days is not None else tombstone_days()
+            print(f"purged {purge_tombstones(engine, timedelta(days=days))} deletions older than {days} days")
         elif args.command == "migrate":
             print("database schema is up to date")
         return 0

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Engine, and_, func, not_, or_, select
+from sqlalchemy import Date, DateTime, Engine, String, and_, any_, bindparam, func, not_, or_, select, text
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session
 
 from fieldcrm.models import SYNCED_TABLES, utcnow
-from fieldcrm.models.codec import encode_value
+from fieldcrm.models.codec import _column_kind, encode_value
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.tables import row_seq, sync_conflict, sync_counter
 from fieldcrm.server.visibility import row_visible, viewer_for, was_visible
@@ -23,6 +25,11 @@ def pull(
     engine: Engine, principal: Principal, after: int, limit: int, checksums: bool, table: str | None = None
 ) -> PullResponse:
     with Session(engine) as session:
+        if engine.dialect.name == "postgresql":
+            # The feed is read in seq order and stops at the limit. The planner cannot know how many rows of a
+            # seq range a viewer sees, and may choose to filter the whole range and sort it (seconds for an
+            # initial sync); without sorts it walks the seq index and stops after `limit` rows.
+            session.execute(text("SET LOCAL enable_sort = off"))
         viewer = viewer_for(session, principal)
         # Every seq up to the committed counter value belongs to a committed transaction (the counter row is
         # locked until commit), so nothing at or below `top` can still appear later.
@@ -65,11 +72,29 @@ def _load(session: Session, name: str, ids: list[str]) -> list[dict[str, Any]]:
     table = _TABLES.get(name)
     if table is None:
         return []
+    temporal = _temporal_columns(name)
+    postgres = session.get_bind().dialect.name == "postgresql"
     out = []
-    for start in range(0, len(ids), 1000):
-        for row in session.execute(select(table).where(table.c.id.in_(ids[start : start + 1000]))).mappings():
-            out.append({key: encode_value(value) for key, value in row.items()})
+    for start in range(0, len(ids), 5000 if postgres else 1000):
+        chunk = ids[start : start + (5000 if postgres else 1000)]
+        # One array parameter on PostgreSQL instead of a thousand: less to send, parse and plan.
+        match = table.c.id == any_(bindparam("ids", chunk, type_=ARRAY(String))) if postgres else table.c.id.in_(chunk)
+        for row in session.execute(select(table).where(match)).mappings():
+            values = dict(row)
+            for key in temporal:  # only dates and times differ between a column value and its JSON form
+                if values[key] is not None:
+                    values[key] = encode_value(values[key])
+            out.append(values)
     return out
+
+
+@cache
+def _temporal_columns(name: str) -> tuple[str, ...]:
+    table = _TABLES[name]
+    model = SYNCED_TABLES.get(name)
+    if model is None:  # the conflict log: plain SQLAlchemy columns
+        return tuple(c.name for c in table.columns if isinstance(c.type, (DateTime, Date)))
+    return tuple(c.name for c in table.columns if _column_kind(model, c.name) in ("datetime", "date"))
 
 
 def table_checksums(session: Session, viewer: Any, names: list[str]) -> dict[str, TableChecksum]:

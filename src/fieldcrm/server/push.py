@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import defaultdict
 from contextlib import nullcontext
 from typing import Any
 
@@ -29,6 +30,8 @@ from fieldcrm.sync.protocol import CONFLICT_TABLE, OpResult, WireOp
 # concurrently and meet only at the counter row, which is locked last, just before commit.
 _sqlite_writer = threading.Lock()
 
+RowCache = dict[tuple[type[SyncedBase], str], SyncedBase | None]
+
 
 class GroupRejected(Exception):
     def __init__(self, op: WireOp, reason: str) -> None:
@@ -48,10 +51,24 @@ def group_ops(ops: list[WireOp]) -> list[list[WireOp]]:
     return groups
 
 
+class _SlowPath(Exception):
+    """The fast path met a refused group or refused data: the push is applied again, a savepoint per group."""
+
+
 def push(engine: Engine, principal: Principal, ops: list[WireOp]) -> list[OpResult]:
-    """Apply a push in one transaction: each group under a savepoint (whole or not at all), one answer per op."""
+    """Apply a push in one transaction: each group whole or not at all, one answer per op.
+
+    First without savepoints, the rows the ops name read (and locked) up front in one query per table and the
+    writes flushed together: the common case, where every group applies, costs a handful of round trips. If any
+    group is refused, that attempt is rolled back and the push applied again with a savepoint per group.
+    """
     groups = group_ops(ops)
     with _sqlite_writer if is_sqlite(engine) else nullcontext():
+        try:
+            with Session(engine) as session, session.begin():
+                return _push_all(session, principal, groups, fast=True)
+        except (_SlowPath, IntegrityError, DataError):
+            pass  # a refused group or refused data (or a concurrent retry): again, group by group
         try:
             with Session(engine) as session, session.begin():
                 return _push_all(session, principal, groups)
@@ -76,16 +93,60 @@ def _stored(session: Session, ops: list[WireOp]) -> list[OpResult]:
     return [stored[o.op_id] for o in ops if o.op_id in stored]
 
 
-def _push_all(session: Session, principal: Principal, groups: list[list[WireOp]]) -> list[OpResult]:
+def _prefetch(session: Session, ops: list[WireOp], lock: bool) -> tuple[RowCache, RowCache]:
+    """The rows these ops write (locked, in id order) and the customers they point at, one query per table.
+
+    Returns (written rows, referenced customers) keyed by (model, id); None marks a row the server does not have.
+    """
+    written: dict[str, set[str]] = defaultdict(set)
+    referenced: set[str] = set()
+    for op in ops:
+        if op.table in SYNCED_TABLES:
+            written[op.table].add(op.row_id)
+            customer_id = op.fields.get("customer_id")
+            if isinstance(customer_id, str) and op.table in (*CUSTOMER_SCOPED, "planned_stop"):
+                referenced.add(customer_id)
+    locked: RowCache = {}
+    for name, ids in written.items():
+        model = SYNCED_TABLES[name]
+        query = select(model).where(model.id.in_(sorted(ids))).order_by(model.id)  # type: ignore[attr-defined]
+        found = {row.id: row for row in session.execute(query.with_for_update() if lock else query).scalars()}
+        locked.update({(model, i): found.get(i) for i in ids})
+    others = sorted(i for i in referenced if (Customer, i) not in locked)
+    seen: RowCache = {}
+    if others:
+        found = {row.id: row for row in session.execute(select(Customer).where(Customer.id.in_(others))).scalars()}  # type: ignore[attr-defined]
+        seen = {(Customer, i): found.get(i) for i in others}
+    return locked, {**seen, **{k: v for k, v in locked.items() if k[0] is Customer}}
+
+
+def _push_all(
+    session: Session, principal: Principal, groups: list[list[WireOp]], *, fast: bool = False
+) -> list[OpResult]:
     results: list[OpResult] = []
     touched: list[Touched] = []
     fresh: list[tuple[WireOp, OpResult]] = []
     stored = {r.op_id: r for r in _stored(session, [o for group in groups for o in group])}
+    viewer = viewer_for(session, principal)
+    locked: RowCache | None = None
+    customers: RowCache | None = None
+    if fast:
+        todo = [o for group in groups if not all(o.op_id in stored for o in group) for o in group]
+        locked, customers = _prefetch(session, todo, not is_sqlite(session.get_bind()))  # type: ignore[arg-type]
     for group in groups:
         if all(o.op_id in stored for o in group):
             results += [stored[o.op_id] for o in group]  # a retry: the first answer, nothing applied twice
             continue
-        applier = GroupApplier(session, principal)
+        applier = GroupApplier(session, principal, viewer, locked, customers)
+        if fast:
+            try:
+                answers = applier.apply(group)
+            except (GroupRejected, IntegrityError, DataError):
+                raise _SlowPath() from None
+            touched += applier.touched
+            fresh += zip(group, answers, strict=True)
+            results += answers
+            continue
         try:
             with session.begin_nested():
                 answers = applier.apply(group)
@@ -144,13 +205,24 @@ def _remember(session: Session, principal: Principal, ops: list[WireOp], results
 class GroupApplier:
     """Applies one group inside one transaction; any rejected op rejects the whole group (all or nothing)."""
 
-    def __init__(self, session: Session, principal: Principal) -> None:
+    def __init__(
+        self,
+        session: Session,
+        principal: Principal,
+        viewer: Viewer | None = None,
+        locked: RowCache | None = None,
+        customers: RowCache | None = None,
+    ) -> None:
         self.session = session
         self.principal = principal
-        self.viewer: Viewer = viewer_for(session, principal)
+        self.viewer: Viewer = viewer or viewer_for(session, principal)
         self.touched: list[Touched] = []
         self.conflicts: list[dict[str, Any]] = []
         self.lock = not is_sqlite(session.get_bind())  # type: ignore[arg-type]
+        # The fast path (no savepoints): rows read up front, shared by the push's groups, writes flushed at the end.
+        self.locked = locked
+        self.customers = customers
+        self.eager = locked is None
 
     def apply(self, ops: list[WireOp]) -> list[OpResult]:
         results = []
@@ -159,7 +231,8 @@ class GroupApplier:
                 results.append(self._apply_op(op))
             except BadOp as exc:
                 raise GroupRejected(op, str(exc)) from None
-            self.session.flush()
+            if self.eager:
+                self.session.flush()
         if self.conflicts:
             self.session.execute(sync_conflict.insert(), [{**c, "version": 0} for c in self.conflicts])
             self.touched += [
@@ -169,11 +242,26 @@ class GroupApplier:
 
     # -- bookkeeping ---------------------------------------------------------------------------------------
     def _get(self, model: type[SyncedBase], row_id: str) -> SyncedBase | None:
+        if self.locked is not None and (model, row_id) in self.locked:
+            return self.locked[(model, row_id)]
         return self.session.get(model, row_id, with_for_update=self.lock)
+
+    def _added(self, row: SyncedBase) -> None:
+        """A row this push creates: later ops of the push find it without a query."""
+        key = (type(row), row.id)
+        for cache in (self.locked, self.customers):
+            if cache is not None and (cache is self.locked or isinstance(row, Customer)):
+                cache[key] = row
+        if self.eager:
+            self.session.flush()
 
     def _follow_merge(self, customer_id: str) -> str:
         for _ in range(5):
-            row = self.session.get(Customer, customer_id)
+            key = (Customer, customer_id)
+            if self.customers is not None and key in self.customers:
+                row = self.customers[key]
+            else:
+                row = self.session.get(Customer, customer_id)
             if row is None or not row.merged_into:
                 return customer_id
             customer_id = row.merged_into
@@ -238,7 +326,10 @@ class GroupApplier:
             return self._update(op, row, fields, fill_only=True)
         if row is None:
             raise BadOp(f"no {op.table} with id {op.row_id} on the server")
-        result = self._update(op, row, fields, fill_only=False, base_zero=redirected)
+        # An op queued against a customer merged into its twin: its author may write it there as they could on
+        # their own (now merged) row; the merge is judged as concurrent to everything the twin holds.
+        via = self._get(model, op.row_id) if redirected else None
+        result = self._update(op, row, fields, fill_only=False, base_zero=redirected, via=via)
         if redirected:
             result.row_id = row_id
         return result
@@ -258,7 +349,7 @@ class GroupApplier:
             row.received_at = utcnow()
         rules.check_insert(self.session, self.viewer, op.table, row)
         self.session.add(row)
-        self.session.flush()
+        self._added(row)
         self._touch(row, {k: [None, encode_value(getattr(row, k))] for k in values})
         if isinstance(row, Visit):
             self._reveal_customer(row)
@@ -284,7 +375,7 @@ class GroupApplier:
         row.deleted = True
         row.merged_into = twin.id
         self.session.add(row)
-        self.session.flush()
+        self._added(row)
         self._touch(row, {"merged_into": [None, twin.id]})
         result = self._update(
             op, twin, {k: v for k, v in fields.items() if k not in rules.OWNERSHIP_FIELDS}, fill_only=True
@@ -300,28 +391,40 @@ class GroupApplier:
                 self.touched.append(touched_row(customer, {}))
 
     def _update(
-        self, op: WireOp, row: SyncedBase, fields: dict[str, Any], *, fill_only: bool, base_zero: bool = False
+        self,
+        op: WireOp,
+        row: SyncedBase,
+        fields: dict[str, Any],
+        *,
+        fill_only: bool,
+        base_zero: bool = False,
+        via: SyncedBase | None = None,
     ) -> OpResult:
         table = op.table
         if not (fill_only and isinstance(row, Customer)):
             # A second creation of the same customer only fills gaps (nothing of the first is overwritten),
             # so the second rep may contribute to a customer that is not theirs.
-            rules.check_write(self.session, self.viewer, table, row)
+            rules.check_write(self.session, self.viewer, table, via if via is not None else row)
         base = 0 if base_zero else op.base_version
         ok = OpResult(op_id=op.op_id, client_seq=op.client_seq, status="applied")
+        restored = False
         if row.deleted:
             if op.op == "delete":
                 return ok
-            cid = self._conflict(
-                "deleted",
-                table,
-                row,
-                None,
-                None,
-                json.dumps(op.fields, ensure_ascii=False),
-                "changed on one side, deleted on the other",
-            )
-            return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="conflict", conflict_ids=[cid])
+            if op.op == "update" and op.fields.get("deleted") is False and not getattr(row, "merged_into", None):
+                # An explicit restore: a delete-versus-edit conflict resolved by keeping the edit.
+                row.deleted, restored = False, True
+            else:
+                cid = self._conflict(
+                    "deleted",
+                    table,
+                    row,
+                    None,
+                    json.dumps({"deleted": True}),
+                    json.dumps(op.fields, ensure_ascii=False),
+                    "changed on one side, deleted on the other",
+                )
+                return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="conflict", conflict_ids=[cid])
         if op.op == "delete":
             if isinstance(row, DailyReport):
                 rules.check_report_step(self.session, self.viewer, row, op, {})
@@ -354,6 +457,8 @@ class GroupApplier:
             rules.check_ownership_change(self.viewer, row, outcome.apply)
             prev_public = row.in_public_pool
         changes = {k: [encode_value(getattr(row, k)), encode_value(v)] for k, v in outcome.apply.items()}
+        if restored:
+            changes["deleted"] = [True, False]
         for name, value in outcome.apply.items():
             setattr(row, name, value)
         if isinstance(row, Customer):
@@ -387,6 +492,14 @@ class GroupApplier:
         for table in CUSTOMER_SCOPED:
             model = SYNCED_TABLES[table]
             for dep in self.session.execute(select(model).where(model.customer_id == customer.id)).scalars():  # type: ignore[attr-defined]
+                if table != "visit" and customer.owner_id and dep.owner_id == prev_owner != customer.owner_id:
+                    # Contacts and opportunities go with the customer to its new owner (visits stay the
+                    # work record of the rep who made them).
+                    dep.owner_id = customer.owner_id
+                    self.touched.append(
+                        touched_row(dep, {"owner_id": [prev_owner, customer.owner_id]}, prev_owner, prev_public)
+                    )
+                    continue
                 self.touched.append(Touched(table, dep.id, dep.owner_id, customer.id, prev_owner, prev_public))
 
     def _resolve(self, op: WireOp) -> OpResult:

@@ -86,6 +86,8 @@ def check_report_step(session: Session, viewer: Viewer, report: DailyReport, op:
     action = op.action
     if op.op == "update" and REPORT_WORKFLOW_FIELDS & set(apply):
         raise BadOp("report status changes only through submit, countersign or return")
+    if op.op == "update" and report.status == "submitted" and apply:
+        raise BadOp("this report is submitted; it can be changed only after the supervisor returns it")
     if op.op == "delete" and report.status == "submitted":
         raise BadOp("a submitted report cannot be deleted")
     if action is None or op.op != "action":

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, String, and_, exists, false, literal, or_, select, true
+from sqlalchemy import ColumnElement, String, and_, false, literal, or_, select, true
 from sqlalchemy.orm import Session
 
 from fieldcrm.models import Customer, Team, User, Visit
@@ -51,9 +51,17 @@ def customer_visible(viewer: Viewer, customer_id: ColumnElement) -> ColumnElemen
     owners = viewer.owners
     c = _customer.alias("vis_c")
     v = _visit.alias("vis_v")
+    # OFFSET 0 keeps each EXISTS a per-row index probe: without it PostgreSQL may plan it as a hashed subplan,
+    # which reads every customer (or every visit of the viewer) on each pull, however few rows the page holds.
     return or_(
-        exists().where(c.c.id == customer_id, or_(c.c.owner_id.in_(owners), c.c.in_public_pool == True)),
-        exists().where(v.c.customer_id == customer_id, v.c.owner_id.in_(owners), v.c.deleted == False),
+        select(literal(1))
+        .where(c.c.id == customer_id, or_(c.c.owner_id.in_(owners), c.c.in_public_pool == True))
+        .offset(0)
+        .exists(),
+        select(literal(1))
+        .where(v.c.customer_id == customer_id, v.c.owner_id.in_(owners), v.c.deleted == False)
+        .offset(0)
+        .exists(),
     )
 
 

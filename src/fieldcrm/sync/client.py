@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlmodel import col, func, select
 
-from fieldcrm.models import ConflictRecord, Team, User, utcnow
+from fieldcrm.models import SYNCED_TABLES, ConflictRecord, Team, User, utcnow
 from fieldcrm.paths import AppPaths
 from fieldcrm.services.state import CURRENT_USER, device_id, get_state, set_state
 from fieldcrm.store import Store
@@ -31,6 +31,10 @@ SKEW_WARNING = 300  # seconds
 #: The checksum self-check costs the server a pass over all the user's rows: on the first sync, then every Nth.
 VERIFY_EVERY = 10
 VERIFY_KEY = "syncs_until_check"
+#: Set while a fresh pull (after the server's tombstone horizon passed this laptop's cursor) is unfinished.
+FRESH_PULL_KEY = "fresh_pull_pending"
+WARNINGS_KEY = "last_sync_warnings"
+GONE = 410  # the server's answer to a cursor older than its tombstone horizon
 
 Progress = Callable[[str, int, int], None]
 
@@ -42,6 +46,7 @@ class SyncResult:
     conflicts: int = 0
     rejected: int = 0
     repaired: list[str] = field(default_factory=list)
+    fresh_pull: bool = False
     offline: bool = False
     cancelled: bool = False
     message: str = ""
@@ -55,13 +60,23 @@ class SyncResult:
             text += f", rejected {self.rejected} (see `fieldcrm conflicts list`)"
         if self.repaired:
             text += f", repaired {', '.join(self.repaired)}"
+        if self.fresh_pull:
+            text += ", fetched a fresh copy"
         return text + (" (cancelled)" if self.cancelled else "")
 
 
 class SyncClient:
     def __init__(
-        self, store: Store, paths: AppPaths, *, timeout: float = 30.0, retries: int = 3, page_size: int = PAGE_SIZE
+        self,
+        store: Store,
+        paths: AppPaths,
+        *,
+        timeout: float = 30.0,
+        retries: int = 3,
+        page_size: int = PAGE_SIZE,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
+        self.clock = clock or (lambda: datetime.now(UTC))  # this laptop's clock: only ever compared, for a warning
         self.store = store
         self.paths = paths
         self.tokens = TokenStore(paths.config)
@@ -199,6 +214,26 @@ class SyncClient:
             countdown = int(get_state(session, VERIFY_KEY) or 0)
             verify = countdown <= 0
             set_state(session, VERIFY_KEY, str(VERIFY_EVERY if verify else countdown - 1))
+            fresh = get_state(session, FRESH_PULL_KEY) == "1"
+        try:
+            if not fresh:
+                self._pull_pages(transport, result, progress, cancel, device, after, verify)
+                return
+        except SyncError as exc:
+            if exc.status != GONE:
+                raise
+        self._fresh_pull(transport, result, progress, cancel, device)
+
+    def _pull_pages(
+        self,
+        transport: Transport,
+        result: SyncResult,
+        progress: Progress | None,
+        cancel: threading.Event | None,
+        device: str,
+        after: int,
+        verify: bool,
+    ) -> None:
         while True:
             if cancel is not None and cancel.is_set():
                 raise Cancelled()
@@ -215,6 +250,49 @@ class SyncClient:
                 if page.checksums:
                     self._verify(transport, page, device, result)
                 return
+
+    def _fresh_pull(
+        self,
+        transport: Transport,
+        result: SyncResult,
+        progress: Progress | None,
+        cancel: threading.Event | None,
+        device: str,
+    ) -> None:
+        """The server purged deletions this laptop never saw: fetch the whole view again from 0, then drop local
+        rows the server no longer has, except rows with unsent changes (the outbox is kept and pushed as usual).
+        Interrupted, it starts over on the next sync (the flag stays set until the prune is done)."""
+        with self.store.transaction() as session:
+            set_state(session, FRESH_PULL_KEY, "1")
+        seen: dict[str, set[str]] = {name: set() for name in SYNCED_TABLES}
+        after = 0
+        while True:
+            if cancel is not None and cancel.is_set():
+                raise Cancelled()
+            body = transport.request(
+                "GET",
+                "/sync/pull",
+                params={"after": after, "limit": self.page_size, "fresh": "true"},
+                cancel=cancel,
+                raw=True,
+            )
+            page = PullResponse.model_validate_json(body)
+            apply.apply_page(self.store, page.changes, device, page.next_after)
+            for change in page.changes:
+                if change.table in seen and not change.gone:
+                    seen[change.table].add(change.id)
+            result.pulled += len(page.changes)
+            after = page.next_after
+            if progress:
+                progress("pull", result.pulled, 0)
+            if not page.has_more:
+                break
+        for name in reversed(list(seen)):
+            apply.prune_table(self.store, name, seen[name])
+        with self.store.transaction() as session:
+            set_state(session, FRESH_PULL_KEY, "0")
+        result.fresh_pull = True
+        self._check_clock(page.server_time, result)
 
     def _verify(self, transport: Transport, page: PullResponse, device: str, result: SyncResult) -> None:
         """Compare per-table checksums; a table that differs is fetched again alone and the event recorded."""
@@ -242,8 +320,8 @@ class SyncClient:
 
     def _check_clock(self, server_time: str, result: SyncResult) -> None:
         """Clock skew only warns: ordering comes from the server, never from this laptop's clock."""
-        skew = abs((datetime.now(UTC) - datetime.fromisoformat(server_time)).total_seconds())
-        if skew > SKEW_WARNING and not result.warnings:
+        skew = abs((self.clock() - datetime.fromisoformat(server_time)).total_seconds())
+        if skew > SKEW_WARNING and not any("clock" in w for w in result.warnings):
             result.warnings.append(f"this laptop's clock is off by {int(skew // 60)} minutes; please correct it")
 
     def _remember(self, result: SyncResult) -> None:
@@ -251,6 +329,7 @@ class SyncClient:
             if not result.offline and not result.cancelled:
                 set_state(session, LAST_SYNC_KEY, utcnow().isoformat())
             set_state(session, LAST_RESULT_KEY, result.summary())
+            set_state(session, WARNINGS_KEY, "\n".join(result.warnings))
 
     def status(self) -> dict[str, Any]:
         with self.store.session() as session:
@@ -268,6 +347,7 @@ class SyncClient:
                 "cursor": int(get_state(session, apply.CURSOR_KEY) or 0),
                 "last_sync": get_state(session, LAST_SYNC_KEY),
                 "last_result": get_state(session, LAST_RESULT_KEY),
+                "warnings": [w for w in (get_state(session, WARNINGS_KEY) or "").split("\n") if w],
                 "open_conflicts": int(open_conflicts),
                 "device_id": get_state(session, "device_id"),
             }

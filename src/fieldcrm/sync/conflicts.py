@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from fieldcrm.models import SYNCED_TABLES, ConflictRecord, OutboxEntry, utcnow
+from fieldcrm.models import BOOKKEEPING_FIELDS, SYNCED_TABLES, ConflictRecord, OutboxEntry, utcnow
 from fieldcrm.models.codec import decode_value, row_to_dict
 from fieldcrm.services.changes import unit_of_work
 from fieldcrm.services.customers import derived_fields
@@ -59,12 +59,17 @@ def resolve(store: Store, conflict_id: str, keep: str) -> dict[str, Any]:
             if record.table_name == "customer":
                 changes.update(derived_fields(changes))
             uow.update(row, changes)
-        elif record.kind == "deleted" and keep == "mine" and row is not None:
-            mine = _value(record.local_value) or {}
-            if mine.get("deleted"):
+        elif record.kind == "deleted" and row is not None:
+            # One side is the delete ({"deleted": true}), the other the edit's fields (or nothing: the edit is
+            # what the server holds already). Keeping the delete deletes; keeping an edit restores the row with it.
+            kept = _value(chosen)
+            if isinstance(kept, dict) and kept.get("deleted"):
                 uow.delete(row)
-            else:
-                fields = {k: decode_value(model, k, v) for k, v in mine.items() if k != "deleted"}  # type: ignore[arg-type]
+            elif isinstance(kept, dict):
+                fields = {k: decode_value(model, k, v) for k, v in kept.items() if k in model.__table__.columns}  # type: ignore[union-attr]
+                fields = {k: v for k, v in fields.items() if k not in BOOKKEEPING_FIELDS}
+                if record.table_name == "customer":
+                    fields.update(derived_fields(fields))
                 uow.update(row, {"deleted": False, **fields})
         if record.kind in SERVER_KINDS:
             uow.session.add(
