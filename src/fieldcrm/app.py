@@ -1,22 +1,80 @@
-"""Starting the GUI: open (and migrate) the store, ask for a profile on first run, then show the main window."""
+"""Starting the GUI: open (and migrate) the store, ask for a profile on first run, then show the main window.
+
+The customer list is on screen before the heavy libraries load: a store already at the newest schema is checked
+with plain sqlite3 (no Alembic), the current user and the first page of customers are read through
+`store.reader.ReadStore`, and the ORM-backed services are built on the database worker when first needed (the
+main window asks for them once its first screen has painted).
+"""
 
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
-from typing import Any
+import threading
+from typing import TYPE_CHECKING, Any
 
 from fieldcrm.paths import AppPaths, resolve_paths
 
+if TYPE_CHECKING:
+    from fieldcrm.services import Services
+    from fieldcrm.store import Store
+    from fieldcrm.store.reader import ReadStore
+
 log = logging.getLogger(__name__)
+
+
+class LazyServices:
+    """The `Services` of the GUI's worker: `search` reads through the light store at once; every other service
+    (and the ORM) is built on first use, normally on the worker thread."""
+
+    def __init__(self, app: GuiApp, user_id: str | None = None) -> None:
+        from fieldcrm.services.search import SearchService
+
+        self._app = app
+        self._user_id = user_id
+        self._full: Services | None = None
+        self.search = SearchService(app.reader)
+
+    @property
+    def loaded(self) -> bool:
+        return self._full is not None
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if self._full is None:
+            from fieldcrm.services import Services
+
+            self._full = Services.for_store(self._app.store, self._user_id)
+        return getattr(self._full, name)
+
+
+def open_reader(paths: AppPaths) -> ReadStore | None:
+    """A light reader of the profile's store if it needs no migration; None if Alembic must look at it (no store
+    yet, an older or newer schema, or any doubt)."""
+    from fieldcrm.store.reader import ReadStore
+
+    if not paths.database.is_file():
+        return None
+    try:
+        reader = ReadStore(paths.database)
+    except sqlite3.Error:
+        return None
+    try:
+        if reader.at_head():
+            return reader
+    except sqlite3.Error:
+        log.info("the store could not be checked quickly; Alembic will look at it", exc_info=True)
+    reader.close()
+    return None
 
 
 class GuiApp:
     """Owns the store, the database worker and the main window of one profile folder."""
 
     def __init__(self, paths: AppPaths, cache_dir: Any = None) -> None:
-        from fieldcrm.services import Services
-        from fieldcrm.store import Store
+        from fieldcrm.store.reader import ReadStore
         from fieldcrm.ui.i18n import install_language
         from fieldcrm.ui.settings import LANGUAGE, settings_for
         from fieldcrm.ui.workers import DbWorker, GarbageCollector, SingletonGuard
@@ -25,18 +83,38 @@ class GuiApp:
         self.cache_dir = cache_dir
         self.settings = settings_for(paths)
         self.language = install_language(str(self.settings.value(LANGUAGE) or ""), cache_dir)
-        self.store = Store.open(paths.database, paths.backups)
-        self.worker = DbWorker(Services.for_store(self.store))
+        self._store: Store | None = None
+        self._store_lock = threading.Lock()
+        reader = open_reader(paths)
+        if reader is None:  # first run, or a migration: Alembic (after a backup), as the CLI does
+            from fieldcrm.store import Store
+
+            self._store = Store.open(paths.database, paths.backups)
+            reader = ReadStore(paths.database)
+        self.reader = reader
+        self.worker = DbWorker(LazyServices(self))  # type: ignore[arg-type]
         self.guard = SingletonGuard(self.worker)
         self.collector = GarbageCollector(self.worker)
         self.window: Any = None
         self.first_run: Any = None
 
+    @property
+    def store(self) -> Store:
+        """The full store (SQLAlchemy engine, sessions), opened on first use from any thread."""
+        with self._store_lock:
+            if self._store is None:
+                from fieldcrm.store import Store
+
+                self._store = Store.open(self.paths.database, self.paths.backups, migrate=False)
+            return self._store
+
     def start(self) -> None:
         """Ask the store who the user is (on the worker), then show the first-run dialog or the main window."""
+        from fieldcrm.services.userinfo import current_user
         from fieldcrm.ui.ops.base import QueryOp
 
-        QueryOp(None, self.worker, lambda s: s.profile.current()).success(self._started).run()
+        reader = self.reader
+        QueryOp(None, self.worker, lambda _s: current_user(reader)).success(self._started).run()
 
     def _started(self, user: Any) -> None:
         if user is None:
@@ -58,20 +136,21 @@ class GuiApp:
 
     def open_main(self, user: Any) -> None:
         """Show the main window acting as `user` (also used after switching user in the settings)."""
-        from fieldcrm.services import Services
         from fieldcrm.ui.main_window import MainWindow
-        from fieldcrm.ui.settings_dialog import SettingsDialog
 
-        self.worker.set_services(Services.for_store(self.store, user.id))
+        self.worker.set_services(LazyServices(self, user.id))  # type: ignore[arg-type]
         if self.window is not None:
             self.window.save_state()
             self.window.close()
             self.window.deleteLater()
         self.window = MainWindow(self.worker, user, self.settings, self.paths)
-        self.window.settings_requested.connect(
-            lambda: SettingsDialog.show_for(self.window, self.worker, self.settings, self)
-        )
+        self.window.settings_requested.connect(self._open_settings)
         self.window.show()
+
+    def _open_settings(self) -> None:
+        from fieldcrm.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog.show_for(self.window, self.worker, self.settings, self)
 
     def set_language(self, language: str) -> None:
         """Switch language now: reinstall the catalogues and rebuild the window in the new language."""
@@ -89,13 +168,16 @@ class GuiApp:
             self.window.close()
         self.worker.shutdown()
         self.collector.stop()
-        self.store.close()
+        with self._store_lock:
+            if self._store is not None:
+                self._store.close()
+        self.reader.close()
 
 
 def run_gui(data_dir: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from fieldcrm.store.db import StoreError
+    from fieldcrm.store.errors import StoreError
     from fieldcrm.ui.workers import protect_singletons
 
     logging.basicConfig(level=logging.INFO)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 
@@ -80,20 +81,24 @@ def search_tokens(*segments: str | None) -> str:
             continue
         if out:
             out.append("zzsep")
-        out.extend([chars[i : i + 2] for i in range(len(chars) - 1)])
+        out.extend(map(operator.add, chars, chars[1:]))  # the bigrams: chars[i : i + 2] for each i
         out.append(chars[-1])
     return " ".join(out)
 
 
-def search_query(text: str) -> str | None:
-    """An FTS5 MATCH expression finding rows whose indexed text holds every word of `text` as a substring."""
+def search_terms(text: str) -> list[str]:
+    """The words of `text` as index tokens: a one-character word as itself (any token starting with it matches),
+    a longer one as its run of bigrams ("华润万" → "华润 润万")."""
     terms = []
     for word in fold(text).split():
         chars = _NOT_ALNUM.sub("", word)
         if not chars:
             continue
-        if len(chars) == 1:
-            terms.append(f'"{chars}"*')
-        else:
-            terms.append('"' + " ".join(chars[i : i + 2] for i in range(len(chars) - 1)) + '"')
+        terms.append(chars if len(chars) == 1 else " ".join(chars[i : i + 2] for i in range(len(chars) - 1)))
+    return terms
+
+
+def search_query(text: str) -> str | None:
+    """An FTS5 MATCH expression finding rows whose indexed text holds every word of `text` as a substring."""
+    terms = [f'"{t}"*' if len(t) == 1 else f'"{t}"' for t in search_terms(text)]
     return " AND ".join(terms) if terms else None

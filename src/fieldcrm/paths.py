@@ -6,8 +6,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "FieldCRM"
 ENV_DATA_DIR = "FIELDCRM_DATA_DIR"
 
@@ -36,6 +34,8 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     if chosen:
         root = Path(chosen).expanduser().resolve()
         return AppPaths(data=root, config=root / "config", logs=root / "logs", backups=root / "backups")
+    import platformdirs  # only without a data dir (it takes ~10 ms to import)
+
     data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     return AppPaths(
         data=data,

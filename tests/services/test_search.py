@@ -121,8 +121,50 @@ def test_both_query_plans_give_the_same_page(
     from fieldcrm.services import search
 
     query = CustomerQuery(text=text, region="华东", limit=2)
+    monkeypatch.setattr(search, "SCAN_FIRST", 0)  # the two full-text plans (the scan has its own test)
     monkeypatch.setattr(search, "WALK_INDEX_ABOVE", 10**9)
     sorted_matches = services.search.search(query)
     monkeypatch.setattr(search, "WALK_INDEX_ABOVE", -1)
     walked = services.search.search(query)
     assert walked == sorted_matches
+
+
+@pytest.fixture
+def many(services: Services) -> list[str]:
+    """Enough customers that one character matches most of them (as "1" does on a large store)."""
+    made = []
+    for n in range(40):
+        made.append(
+            services.customers.create(
+                name=f"{'甲乙丙丁'[n % 4]}{n:02d}号商店",
+                phone=f"1390000{n:04d}" if n % 3 else None,
+                grade="AB"[n % 2],
+                address="上海市" if n % 5 == 0 else "杭州市",
+            )
+        )
+    return made
+
+
+def test_name_order_scan_gives_the_full_text_page(
+    services: Services, many: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Common words are answered from the first customers in name order, testing their indexed text: the page
+    must be the one the full-text index gives (no match through the field separator token, either)."""
+    from fieldcrm.services import search
+
+    texts = ["1", "3", "号", "商店", "上海", "s", "e", "p", "z", "杭州 1", "0001", "不存在"]
+    queries = [
+        CustomerQuery(text=text, limit=2, descending=descending, grade=grade)
+        for text in texts
+        for descending in (False, True)
+        for grade in (None, "A")
+    ]
+    monkeypatch.setattr(search, "SCAN_FIRST", 0)  # the full-text plans only
+    expected = [services.search.search(q) for q in queries]
+    for scan_first in (8, 40, 1000):
+        monkeypatch.setattr(search, "SCAN_FIRST", scan_first)
+        assert [services.search.search(q) for q in queries] == expected, scan_first
+    monkeypatch.setattr(search, "SCAN_FIRST", 8)
+    with services.store.read_connection() as conn:  # the scan really answers common words
+        assert search.SearchService._scan_name_order(conn, CustomerQuery(text="号", limit=2)) is not None
+        assert search.SearchService._scan_name_order(conn, CustomerQuery(text="上海", limit=2)) is None

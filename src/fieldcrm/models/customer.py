@@ -8,10 +8,9 @@ from sqlalchemy import Index, text
 from sqlmodel import Field
 
 from fieldcrm.models.base import SyncedBase
+from fieldcrm.vocabulary import GRADES, STAGES
 
-GRADES = ("A", "B", "C")
-#: Lifecycle stages: prospect, new, regular, important, strategic, lost.
-STAGES = ("潜在", "新", "一般", "重要", "战略", "流失")
+__all__ = ["GRADES", "STAGES", "Contact", "Customer"]
 
 
 class Customer(SyncedBase, table=True):

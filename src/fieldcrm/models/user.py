@@ -5,8 +5,9 @@ from __future__ import annotations
 from sqlmodel import Field
 
 from fieldcrm.models.base import SyncedBase
+from fieldcrm.vocabulary import ROLES
 
-ROLES = ("rep", "supervisor", "admin")
+__all__ = ["ROLES", "Team", "User"]
 
 
 class Team(SyncedBase, table=True):

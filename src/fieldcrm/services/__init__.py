@@ -1,17 +1,25 @@
-"""Domain operations (no Qt, no SQL in callers): each opens one transaction and records its changes for sync."""
+"""Domain operations (no Qt, no SQL in callers): each opens one transaction and records its changes for sync.
+
+The service classes (and the ORM they use) are imported when `Services.for_store` first runs, so light parts
+(`search`, `errors`, `userinfo`) load without them (the GUI paints its customer list first).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from fieldcrm.services.customers import CustomerService
-from fieldcrm.services.opportunities import OpportunityService
-from fieldcrm.services.plans import PlanService
-from fieldcrm.services.profile import ProfileService
-from fieldcrm.services.reports import ReportService
-from fieldcrm.services.search import CustomerQuery, SearchService
-from fieldcrm.services.visits import VisitService
-from fieldcrm.store import Store
+from fieldcrm.services.search import CustomerQuery
+
+if TYPE_CHECKING:
+    from fieldcrm.services.customers import CustomerService
+    from fieldcrm.services.opportunities import OpportunityService
+    from fieldcrm.services.plans import PlanService
+    from fieldcrm.services.profile import ProfileService
+    from fieldcrm.services.reports import ReportService
+    from fieldcrm.services.search import SearchService
+    from fieldcrm.services.visits import VisitService
+    from fieldcrm.store import Store
 
 
 @dataclass(frozen=True)
@@ -29,6 +37,14 @@ class Services:
 
     @classmethod
     def for_store(cls, store: Store, user_id: str | None = None) -> Services:
+        from fieldcrm.services.customers import CustomerService
+        from fieldcrm.services.opportunities import OpportunityService
+        from fieldcrm.services.plans import PlanService
+        from fieldcrm.services.profile import ProfileService
+        from fieldcrm.services.reports import ReportService
+        from fieldcrm.services.search import SearchService
+        from fieldcrm.services.visits import VisitService
+
         return cls(
             store=store,
             profile=ProfileService(store),

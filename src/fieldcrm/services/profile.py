@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlmodel import Session, select
 
 from fieldcrm.ids import stable_id
 from fieldcrm.models import ROLES, Team, User
 from fieldcrm.services.errors import NotFoundError, ValidationError
 from fieldcrm.services.state import CURRENT_USER, device_id, get_state, set_state
+from fieldcrm.services.userinfo import UserInfo
 from fieldcrm.services.validation import clean_text
 from fieldcrm.store import Store
 
-
-@dataclass(frozen=True)
-class UserInfo:
-    id: str
-    name: str
-    role: str
-    team_id: str | None
-    team_name: str | None
+__all__ = ["ProfileService", "UserInfo"]
 
 
 def _info(session: Session, user: User) -> UserInfo:

@@ -1,5 +1,24 @@
-"""The laptop's local store: SQLite engine, sessions, migrations and the customer search index."""
+"""The laptop's local store: SQLite engine, sessions, migrations and the customer search index.
 
-from fieldcrm.store.db import Store, StoreError, StoreTooNewError, known_store_error
+`Store` loads SQLAlchemy on first use, so `fieldcrm.store.reader` (plain sqlite3) stays light for the
+GUI's first paint.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from fieldcrm.store.errors import StoreError, StoreTooNewError, known_store_error
+
+if TYPE_CHECKING:
+    from fieldcrm.store.db import Store
 
 __all__ = ["Store", "StoreError", "StoreTooNewError", "known_store_error"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Store":
+        from fieldcrm.store.db import Store
+
+        return Store
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,34 +12,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from fieldcrm.store import search_index
+from fieldcrm.store.errors import StoreError, StoreTooNewError, known_store_error
 
-
-class StoreError(Exception):
-    """A problem with the store file the user can act on (disk full, locked, damaged, too new)."""
-
-
-class StoreTooNewError(StoreError):
-    pass
-
-
-_KNOWN_SQLITE_ERRORS = (
-    ("database or disk is full", "The disk is full: free some space, then try again. Nothing was saved."),
-    ("database is locked", "The store is busy in another FieldCRM window or program: close it and try again."),
-    ("disk i/o error", "The store could not be read or written (disk I/O error): check the disk, then try again."),
-    ("file is not a database", "The store file is damaged or is not a FieldCRM store: restore it from backups/."),
-    ("database disk image is malformed", "The store file is damaged: restore the newest copy from backups/."),
-    ("unable to open database file", "The store file cannot be opened: check the folder exists and is writable."),
-    ("attempt to write a readonly database", "The store is read-only: check the file's permissions."),
-)
-
-
-def known_store_error(exc: BaseException) -> str | None:
-    """A message the user can act on for the SQLite failures that are not bugs (disk full, busy, damaged)."""
-    text = str(getattr(exc, "orig", None) or exc).lower()
-    for needle, message in _KNOWN_SQLITE_ERRORS:
-        if needle in text:
-            return message
-    return None
+__all__ = ["Store", "StoreError", "StoreTooNewError", "known_store_error", "make_engine"]
 
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -84,6 +59,15 @@ class Store:
                 engine.dispose()
                 raise
         return cls(path, engine)
+
+    @contextmanager
+    def read_connection(self) -> Iterator[sqlite3.Connection]:
+        """A plain sqlite3 connection from the pool for read queries (what `reader.ReadStore` also offers)."""
+        conn = self.engine.raw_connection()
+        try:
+            yield conn.driver_connection  # type: ignore[misc]
+        finally:
+            conn.close()
 
     def session(self) -> Session:
         session = Session(self.engine, expire_on_commit=False)

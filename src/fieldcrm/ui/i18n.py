@@ -6,14 +6,10 @@ folder on first use (keyed by the source's hash), unless a bundle already ships 
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import shutil
-import subprocess
 from importlib import resources
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from fieldcrm.paths import APP_NAME
@@ -32,6 +28,8 @@ def resolve_language(choice: str | None) -> str:
 
 
 def _lrelease() -> str | None:
+    import shutil
+
     found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
     if found:
         return found
@@ -51,6 +49,11 @@ def compiled_catalogue(language: str, cache_dir: Path | None = None) -> Path | N
     source = folder / f"fieldcrm_{language}.ts"
     if not source.is_file():
         return None
+    import hashlib
+    import subprocess
+
+    import platformdirs
+
     data = source.read_bytes()
     cache = cache_dir or Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "translations"
     target = cache / f"fieldcrm_{language}-{hashlib.sha256(data).hexdigest()[:16]}.qm"

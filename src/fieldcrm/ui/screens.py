@@ -1,4 +1,6 @@
-"""The navigation rail's screens. Adding a screen is one `register(...)` line (Public pool, Dashboard later)."""
+"""The navigation rail's screens. Adding a screen is one `register(...)` line (Public pool, Dashboard later).
+
+A screen's module is imported and its widget built when the screen is first shown (see `MainWindow.screens`)."""
 
 from __future__ import annotations
 
@@ -8,9 +10,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
-from fieldcrm.models import ROLES
 from fieldcrm.paths import AppPaths
 from fieldcrm.ui.workers import DbWorker
+from fieldcrm.vocabulary import ROLES
 
 
 @dataclass(frozen=True)

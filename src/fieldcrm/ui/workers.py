@@ -10,12 +10,13 @@ import sys
 import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 
-from fieldcrm.services import Services
+if TYPE_CHECKING:
+    from fieldcrm.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +142,22 @@ class DbWorker(QObject):
         if self.pending == 1:
             self.busy_changed.emit(1)
         self._pool.submit(self._run, ticket)
+
+    def hold(self) -> Callable[[], None]:
+        """Count as busy (`pending`) until the returned function is called (once more calls do nothing): for work
+        the GUI has promised but not queued yet, so "idle" still means everything asked for has come back."""
+        self.pending += 1
+        if self.pending == 1:
+            self.busy_changed.emit(1)
+        held = [True]
+
+        def release(*_args: object) -> None:
+            if held.pop() if held else False:
+                self.pending -= 1
+                if self.pending == 0:
+                    self.busy_changed.emit(0)
+
+        return release
 
     def _run(self, ticket: int) -> None:
         """On the worker thread: run the job, park its outcome, and tell the GUI thread."""

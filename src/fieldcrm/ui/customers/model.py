@@ -37,6 +37,14 @@ WINDOW = 100
 MAX_WINDOWS = 30
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Plain ints for the paint path: a view asks data() for about ten roles per visible cell on every repaint.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ID = int(ID_ROLE)
+_SORT = int(SORT_ROLE)
+_SERVED_ROLES = frozenset((_DISPLAY, _TOOLTIP, _ID, _SORT))
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ATTRIBUTES = tuple(c[0] for c in COLUMNS)
 
 RowFetcher = Callable[[list[str], Callable[[dict[str, CustomerRow]], None]], None]
 
@@ -68,22 +76,22 @@ class CustomerTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        role = int(role)
+        if role not in _SERVED_ROLES or not index.isValid():
             return None
-        if role == ID_ROLE:
-            return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE):
+        number = index.row()
+        if not 0 <= number < len(self._ids):
             return None
-        row = self.row_at(index.row())
+        if role == _ID:
+            return self._ids[number]
+        row = self.row_at(number)
         if row is None:
-            return "…" if role == Qt.ItemDataRole.DisplayRole and index.column() == COL_NAME else None
-        value = getattr(row, COLUMNS[index.column()][0])
-        if role == SORT_ROLE:
+            return "…" if role == _DISPLAY and index.column() == COL_NAME else None
+        value = getattr(row, _ATTRIBUTES[index.column()])
+        if role == _SORT:
             return value or ""
         return value if value is not None else ""
 
