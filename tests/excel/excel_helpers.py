@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,18 @@ import openpyxl
 from sqlalchemy import text
 
 from fieldcrm.store import Store
+
+
+def corpus_dir() -> Path:
+    """The shared real-world spreadsheets: $FIELDCRM_SHARED_DIR/corpus/spreadsheets, else ../shared beside the clone,
+    else /work/shared (where CI machines keep it)."""
+    candidates = [Path(os.environ["FIELDCRM_SHARED_DIR"])] if os.environ.get("FIELDCRM_SHARED_DIR") else []
+    candidates += [Path(__file__).resolve().parents[2].parent / "shared", Path("/work/shared")]
+    for shared in candidates:
+        folder = shared / "corpus" / "spreadsheets"
+        if folder.is_dir():
+            return folder
+    return candidates[0] / "corpus" / "spreadsheets"
 
 
 def write_xlsx(path: Path, rows: Sequence[Sequence[Any]], *, merge: str | None = None, title: str = "客户") -> Path:

@@ -7,13 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from excel_helpers import store_fingerprint
+from excel_helpers import corpus_dir, store_fingerprint
 
 from fieldcrm.cli import main
 from fieldcrm.paths import resolve_paths
 from fieldcrm.store import Store
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "spreadsheets"
+CORPUS = corpus_dir()
 FILES = (
     sorted(p for p in CORPUS.glob("*") if p.suffix.lower() in (".xls", ".xlsx", ".xlsm", ".csv"))
     if CORPUS.is_dir()

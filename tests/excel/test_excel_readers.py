@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from excel_helpers import write_xlsx
+from excel_helpers import corpus_dir, write_xlsx
 
 from fieldcrm.excel import ImportLimits, ImportRefusedError
 from fieldcrm.excel.headers import find_header_row, suggest_mapping
@@ -137,7 +137,7 @@ def test_unknown_sheet_is_named(tmp_path: Path) -> None:
         read_sheet(path, "别的")
 
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "spreadsheets"
+CORPUS = corpus_dir()
 
 
 @pytest.mark.skipif(not (CORPUS / "date.xls").is_file(), reason=f"the spreadsheet corpus is not at {CORPUS}")

@@ -33,6 +33,11 @@ class BaseService:
         self.store = store
         self._user_id = user_id
 
+    @property
+    def user_id(self) -> str | None:
+        """The user this service was given, or None when it acts for the profile's current user."""
+        return self._user_id
+
     def actor(self, session: Session) -> User:
         user_id = self._user_id or get_state(session, CURRENT_USER)
         if user_id is None:

@@ -1,9 +1,16 @@
-"""`MainWindow`: the navigation rail, the screens, the status bar (online, pending changes, last sync), shortcuts."""
+"""`MainWindow`: the navigation rail, the screens, the status bar (online, pending changes, last sync), shortcuts.
+
+Start-up is ordered for a quick first paint: only the shown screen is built; the ORM, the sync client and the other
+screens' modules are loaded on the database worker after that screen has painted its data, and only then does the
+window ask for its status (see `_first_painted`)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,13 +26,65 @@ from PySide6.QtWidgets import (
 )
 
 from fieldcrm.paths import AppPaths
-from fieldcrm.services.profile import UserInfo
 from fieldcrm.ui import settings as keys
 from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.fields import role_name
-from fieldcrm.ui.ops import sync as sync_ops
-from fieldcrm.ui.screens import SCREENS, ScreenContext
+from fieldcrm.ui.ops.base import QueryOp
+from fieldcrm.ui.screens import SCREENS, ScreenContext, ScreenSpec
 from fieldcrm.ui.workers import DbWorker
+
+if TYPE_CHECKING:
+    from fieldcrm.services.userinfo import UserInfo
+
+#: Loaded on the database worker once the first screen has painted, so no later click waits for an import.
+WARM_UP_MODULES = (
+    "fieldcrm.ui.ops.sync",
+    "fieldcrm.ui.customers.page",
+    "fieldcrm.ui.customers.new_dialog",
+    "fieldcrm.ui.visits.log_dialog",
+    "fieldcrm.ui.today.screen",
+    "fieldcrm.ui.plans.screen",
+    "fieldcrm.ui.reports.screen",
+    "fieldcrm.ui.reports.inbox",
+    "fieldcrm.ui.sync.panel",
+    "fieldcrm.ui.settings_dialog",
+)
+#: If the shown screen never reports a painted first page (a hidden window), start-up work runs after this.
+STARTUP_FALLBACK_MS = 1500
+
+
+def _warm_up(services: Any) -> None:
+    """On the worker: open the full store and services (the ORM) and import the modules of later clicks."""
+    services.profile  # noqa: B018 - touching it builds the services of a lazily opened store
+    for name in WARM_UP_MODULES:
+        import_module(name)
+
+
+class ScreenMap(Mapping[str, QWidget]):
+    """The rail's screens by key (those the user's role may see); a screen is built when first asked for."""
+
+    def __init__(self, specs: list[ScreenSpec], build: Callable[[ScreenSpec], QWidget]) -> None:
+        self._specs = {spec.key: spec for spec in specs}
+        self._build = build
+        self._built: dict[str, QWidget] = {}
+
+    def __getitem__(self, key: str) -> QWidget:
+        if key not in self._built:
+            self._built[key] = self._build(self._specs[key])
+        return self._built[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._specs
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._specs)
+
+    def __len__(self) -> int:
+        return len(self._specs)
+
+    def built(self, key: str) -> QWidget | None:
+        """The screen if it was built already (never builds)."""
+        return self._built.get(key)
 
 
 class MainWindow(QMainWindow):
@@ -44,18 +103,12 @@ class MainWindow(QMainWindow):
         self.rail = QListWidget(objectName="navRail")
         self.rail.setFixedWidth(150)
         self.stack = QStackedWidget()
-        self.screens: dict[str, QWidget] = {}
-        for spec in SCREENS:
-            if user.role not in spec.roles:
-                continue
-            widget = spec.factory(ScreenContext(worker, paths))
-            widget.setObjectName(f"screen_{spec.key}")
-            self.screens[spec.key] = widget
-            self.stack.addWidget(widget)
+        specs = [spec for spec in SCREENS if user.role in spec.roles]
+        self.screens = ScreenMap(specs, self._build_screen)
+        for spec in specs:
             item = QListWidgetItem(QCoreApplication.translate("screens", spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.rail.addItem(item)
-            self._connect(widget)
         self.settings_button = QPushButton(self.tr("Settings"), objectName="settingsButton")
         left = QVBoxLayout()
         who = QLabel(f"{user.name}\n{role_name(user.role)} · {user.team_name or ''}", objectName="whoLabel")
@@ -84,11 +137,42 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_customer)
         QShortcut(QKeySequence("Ctrl+L"), self, self.log_visit)
         self._dialogs: list[QWidget] = []
-        self._restore()
         self._status_timer = QTimer(self, interval=30_000)
         self._status_timer.timeout.connect(self.refresh_status)
-        self._status_timer.start()
-        self.refresh_status()
+        self._starting = True  # until the start-up work is done: no status requests yet
+        self._warming = False
+        self._release_hold = worker.hold()  # the worker counts as busy until start-up work is done
+        self.destroyed.connect(self._release_hold)
+        self._restore()
+        screen = self.screens.built(self.current_key() or "")
+        if screen is not None and hasattr(screen, "when_painted"):
+            screen.when_painted(self._first_painted)
+            QTimer.singleShot(STARTUP_FALLBACK_MS, self, self._first_painted)
+        else:
+            QTimer.singleShot(0, self, self._first_painted)
+
+    def _first_painted(self) -> None:
+        """The first screen is on show: now load the rest (on the worker), then ask for the status."""
+        if self._warming or not self._starting:
+            return
+        self._warming = True
+        release = self._release_hold
+
+        def started(_result: object = None) -> None:
+            release()
+            if shiboken6.isValid(self):
+                self._starting = False
+                self._status_timer.start()
+                self.refresh_status()
+
+        QueryOp(None, self.worker, _warm_up).success(started).failure(lambda _exc, _message: started()).run()
+
+    def _build_screen(self, spec: ScreenSpec) -> QWidget:
+        widget = spec.factory(ScreenContext(self.worker, self.paths))
+        widget.setObjectName(f"screen_{spec.key}")
+        self.stack.addWidget(widget)
+        self._connect(widget)
+        return widget
 
     def _connect(self, widget: QWidget) -> None:
         """Screens ask for dialogs through signals; the window opens them (screens do not know each other)."""
@@ -96,6 +180,10 @@ class MainWindow(QMainWindow):
             widget.log_visit_requested.connect(self.open_log_visit)
         if hasattr(widget, "new_customer_requested"):
             widget.new_customer_requested.connect(self.new_customer)
+        if hasattr(widget, "import_requested"):
+            widget.import_requested.connect(self.open_import)
+        if hasattr(widget, "export_requested"):
+            widget.export_requested.connect(self.open_export)
 
     # --- screens ------------------------------------------------------------------------------------------
     def show_screen(self, key: str) -> QWidget | None:
@@ -128,8 +216,7 @@ class MainWindow(QMainWindow):
         from fieldcrm.ui.customers.new_dialog import NewCustomerDialog
 
         dialog = NewCustomerDialog(self.worker, self)
-        screen = self.screens.get("customers")
-        if screen is not None:
+        if "customers" in self.screens:
             dialog.created.connect(self._show_created)
         return self._open(dialog)
 
@@ -140,7 +227,7 @@ class MainWindow(QMainWindow):
 
     def log_visit(self) -> Any:
         """Ctrl+L: for the customer on screen, or else the selected (or next) stop of today."""
-        customers = self.screens.get("customers")
+        customers = self.screens.built("customers")
         if self.current_key() == "customers" and customers is not None and customers.stack.currentIndex() == 1:
             page = customers.page
             if page.customer_id:
@@ -157,6 +244,20 @@ class MainWindow(QMainWindow):
         dialog.logged.connect(self._visit_logged)
         return self._open(dialog)
 
+    def open_import(self) -> Any:
+        from fieldcrm.ui.excel.import_dialog import ImportDialog
+
+        return self._open(ImportDialog(self.worker, self.paths, self))
+
+    def open_export(self, query: Any = None) -> Any:
+        """Export the customer list as filtered on screen (or all customers)."""
+        from fieldcrm.ui.excel.export_dialog import ExportDialog
+
+        customers = self.screens.get("customers")
+        if query is None and customers is not None:
+            query = customers.query()
+        return self._open(ExportDialog(self.worker, query, self))
+
     def _visit_logged(self, _visit_id: str) -> None:
         self.statusBar().showMessage(self.tr("Visit logged."), 5000)
 
@@ -170,6 +271,10 @@ class MainWindow(QMainWindow):
         self.busy_label.setText(self.tr("Working…") if busy else "")
 
     def refresh_status(self, _nouns: object = None) -> None:
+        if self._starting:
+            return  # start-up work asks for the status when it is done
+        from fieldcrm.ui.ops import sync as sync_ops
+
         sync_ops.status(self, self.worker, self.paths).success(self._show_status).run()
 
     def _show_status(self, status: dict[str, Any]) -> None:
@@ -203,5 +308,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._warming:
+            self._release_hold()  # closed before its first screen painted
         self.save_state()
         super().closeEvent(event)

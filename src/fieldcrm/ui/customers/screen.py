@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,12 +22,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldcrm.models import GRADES, STAGES
-from fieldcrm.services import CustomerQuery
-from fieldcrm.ui.customers.model import COL_NAME, WINDOW, CustomerTableModel
-from fieldcrm.ui.customers.page import CustomerPage
+from fieldcrm.services.search import CustomerQuery
+from fieldcrm.ui.customers.model import COL_GRADE, COL_NAME, COL_PHONE, WINDOW, CustomerTableModel
 from fieldcrm.ui.ops import customers as ops
 from fieldcrm.ui.workers import DbWorker
+from fieldcrm.vocabulary import GRADES, STAGES
+
+#: `when_painted` callbacks run at the latest this long after they were asked for (a hidden screen never paints).
+PAINT_FALLBACK_MS = 1500
+
+
+class _PaintWatch(QObject):
+    """Calls `on_paint` at each paint of the watched widget (removed once the screen's first page is painted)."""
+
+    def __init__(self, on_paint: Any, parent: QObject) -> None:
+        super().__init__(parent)
+        self._on_paint = on_paint
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._on_paint()
+        return False
 
 
 class CustomerListScreen(QWidget):
@@ -70,8 +85,11 @@ class CustomerListScreen(QWidget):
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
         self.view.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((COL_PHONE, 135), (COL_GRADE, 60)):  # whole phone numbers; grades are one letter
+            self.view.horizontalHeader().resizeSection(column, width)
         self.view.verticalHeader().setDefaultSectionSize(26)
         self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)  # one line per cell, elided: a repaint while typing stays cheap
         self.view.doubleClicked.connect(lambda index: self.open_customer(self.model.customer_id(index.row())))
         self.view.activated.connect(lambda index: self.open_customer(self.model.customer_id(index.row())))
 
@@ -90,12 +108,9 @@ class CustomerListScreen(QWidget):
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.view, 1)
 
-        self.page = CustomerPage(worker)
-        self.page.back_requested.connect(self.show_list)
-        self.page.log_visit_requested.connect(self.log_visit_requested)
+        self._page: Any = None  # built when a customer is first opened
         self.stack = QStackedWidget()
         self.stack.addWidget(list_page)
-        self.stack.addWidget(self.page)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
@@ -114,6 +129,48 @@ class CustomerListScreen(QWidget):
         # the full id list (for the scroll bar) loads when typing pauses, so keystrokes never queue behind it
         self._full_timer = QTimer(self, singleShot=True, interval=300)
         self._full_timer.timeout.connect(self._load_full_list)
+        self._paint_callbacks: list[Any] = []
+        self._paint_watch: _PaintWatch | None = None
+        self._painted = False
+
+    @property
+    def page(self) -> Any:
+        """The customer page behind the list (a `CustomerPage`, built on first use)."""
+        if self._page is None:
+            from fieldcrm.ui.customers.page import CustomerPage
+
+            self._page = CustomerPage(self.worker)
+            self._page.back_requested.connect(self.show_list)
+            self._page.log_visit_requested.connect(self.log_visit_requested)
+            self.stack.addWidget(self._page)
+        return self._page
+
+    def when_painted(self, callback: Any) -> None:
+        """Call `callback` (once, on the GUI thread) when the list has painted its first page of results: what
+        can wait (filter values, the rest of the start-up) waits until the user sees customers."""
+        if self._painted:
+            QTimer.singleShot(0, self, callback)
+            return
+        self._paint_callbacks.append(callback)
+        if self._paint_watch is None:
+            self._paint_watch = _PaintWatch(self._on_paint, self)
+            self.view.viewport().installEventFilter(self._paint_watch)
+        QTimer.singleShot(PAINT_FALLBACK_MS, self, self._run_paint_callbacks)
+
+    def _on_paint(self) -> None:
+        if self.searches_done and not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self._run_paint_callbacks)  # after this paint reaches the screen
+
+    def _run_paint_callbacks(self) -> None:
+        if self._paint_watch is not None:
+            self.view.viewport().removeEventFilter(self._paint_watch)
+            self._paint_watch.deleteLater()
+            self._paint_watch = None
+        self._painted = True
+        callbacks, self._paint_callbacks = self._paint_callbacks, []
+        for callback in callbacks:
+            callback()
 
     @staticmethod
     def _combo(all_label: str, items: list[tuple[str, Any]]) -> QComboBox:
@@ -125,11 +182,18 @@ class CustomerListScreen(QWidget):
         return combo
 
     def activate(self) -> None:
-        """Called when the screen is shown: load filters once, and the list."""
+        """Called when the screen is shown: load the list, and once it is painted the filters' values."""
         if not self._filters_loaded:
             self._filters_loaded = True
-            ops.filter_values(self, self.worker).success(self._set_filter_values).run()
             self.search()
+            release = self.worker.hold()  # idle means the filters were asked for too
+            self.destroyed.connect(release)
+
+            def load_filters() -> None:
+                release()
+                ops.filter_values(self, self.worker).success(self._set_filter_values).run()
+
+            self.when_painted(load_filters)
 
     def _set_filter_values(self, values: dict[str, Any]) -> None:
         for combo, items in (

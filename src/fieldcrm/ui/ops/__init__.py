@@ -1,5 +1,5 @@
 """Operation factories: small functions per domain noun that run service calls on the database worker."""
 
-from fieldcrm.ui.ops.base import Op, QueryOp
+from fieldcrm.ui.ops.base import Op, Progress, QueryOp
 
-__all__ = ["Op", "QueryOp"]
+__all__ = ["Op", "Progress", "QueryOp"]

@@ -3,27 +3,50 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
-from fieldcrm.services import Services
 from fieldcrm.services.errors import ServiceError
-from fieldcrm.store.db import known_store_error
-from fieldcrm.sync.transport import Offline, SyncError
+from fieldcrm.store.errors import known_store_error
 from fieldcrm.ui.fields import error_text
-from fieldcrm.ui.workers import DbWorker
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+    from fieldcrm.services import Services
+    from fieldcrm.ui.workers import DbWorker
 
 log = logging.getLogger(__name__)
+
+
+class Progress:
+    """Written by a long job's callback on the worker, read by a widget's timer; `cancel` is an Event."""
+
+    def __init__(self) -> None:
+        self.cancel = threading.Event()
+        self._lock = threading.Lock()
+        self._state = ("", 0, 0)
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        with self._lock:
+            self._state = (stage, done, total)
+
+    def snapshot(self) -> tuple[str, int, int]:
+        with self._lock:
+            return self._state
 
 
 def describe_error(exc: BaseException, details: str) -> str:
     """A message the user can act on: service errors and known SQLite failures as they are; anything else is a bug."""
     if isinstance(exc, ServiceError):
         return error_text(exc)
+    from fieldcrm.sync.transport import Offline, SyncError  # on the error path only: it loads httpx
+
     if isinstance(exc, SyncError | Offline):
         return str(exc)
     known = known_store_error(exc)
@@ -37,6 +60,8 @@ def describe_error(exc: BaseException, details: str) -> str:
 
 def show_error(parent: QWidget | None, message: str) -> QMessageBox:
     """A non-blocking warning box (open(), never exec(): the event loop keeps running)."""
+    from PySide6.QtWidgets import QMessageBox  # its enums cost ~10 ms to load: not before the first paint
+
     box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("ops", "FieldCRM"), message, parent=parent)
     box.setObjectName("errorBox")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

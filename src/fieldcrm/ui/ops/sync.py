@@ -6,7 +6,6 @@ panel polls its progress with a timer and cancels cooperatively between batches.
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
@@ -16,28 +15,13 @@ from fieldcrm.services.errors import ValidationError
 from fieldcrm.services.validation import clean_customer_fields
 from fieldcrm.sync import conflicts
 from fieldcrm.sync.client import SyncClient
-from fieldcrm.ui.ops.base import Op, QueryOp
+from fieldcrm.ui.ops.base import Op, Progress, QueryOp
 from fieldcrm.ui.workers import DbWorker
+
+SyncProgress = Progress  # the sync client reports (phase, done, total)
 
 #: After a sync anything may have changed.
 EVERYTHING = {"customers", "visits", "plans", "reports", "sync"}
-
-
-class SyncProgress:
-    """Written by the sync client's callback on the worker, read by the panel's timer; cancel is an Event."""
-
-    def __init__(self) -> None:
-        self.cancel = threading.Event()
-        self._lock = threading.Lock()
-        self._state = ("", 0, 0)
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        with self._lock:
-            self._state = (stage, done, total)
-
-    def snapshot(self) -> tuple[str, int, int]:
-        with self._lock:
-            return self._state
 
 
 def status(parent: QWidget | None, worker: DbWorker, paths: AppPaths) -> QueryOp:

@@ -1,0 +1,129 @@
+"""Import wizard and export dialog: a real workbook in, preview, import, undo; the filtered list out to .xlsx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+
+from fieldcrm.services import CustomerQuery, Services
+
+
+def _workbook(path: Path) -> Path:
+    """A list as a rep gets it: a title row, Chinese headers, a phone stored as a number, a bad row, a duplicate."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "客户"
+    ws.append(["2026年华东区客户名单"])
+    ws.append(["客户名称", "联系电话", "地区", "客户等级", "联系人", "内部编号"])
+    ws.append(["苏州工业园区精密模具有限公司", 51262345678, "华东", "A类", "王强", "X-1"])
+    ws.append(["无锡新能源科技股份有限公司", "0510-88886666", "华东", "b", "李梅", "X-2"])
+    ws.append(["", "021-00000000", "华东", "A", "", "X-3"])  # no company name: an error row
+    ws.append(["上海华东机械有限公司", "021-55550001", "华东", "C", "", "X-4"])  # already in the store
+    ws.append(["宁波港口物流有限公司", "0574-1234", "华东", "Z", "", "X-5"])  # grade Z: an error row
+    book.save(path)
+    return path
+
+
+def _customer_names(services: Services) -> set[str]:
+    return {row.name for row in services.search.search(CustomerQuery(limit=1000))}
+
+
+def test_import_wizard_previews_imports_and_undoes(qtbot, make_window, services, idle, tmp_path):
+    services.customers.create(name="上海华东机械有限公司", phone="021-55550001", region="华东", grade="A")
+    before = _customer_names(services)
+    source = _workbook(tmp_path / "客户名单.xlsx")
+    window = make_window()
+    dialog = window.open_import()
+    dialog.path_edit.setText(str(source))
+    dialog.read_button.click()
+    idle()
+    assert dialog.message.text() == ""
+    assert dialog.pages.currentIndex() == 1
+    assert "row 2" in dialog.header_info.text() and "5 data rows" in dialog.header_info.text()
+    mapping = dialog.mapping()
+    assert mapping[0] == "name" and mapping[1] == "phone" and mapping[4] == "contact_name"
+    assert 5 not in mapping  # 内部编号 is not a customer field
+    dialog.set_field("地区", "region")
+    dialog.policy.setCurrentIndex(dialog.policy.findData("skip"))
+    dialog.preview_button.click()
+    idle()
+    assert dialog.pages.currentIndex() == 2
+    assert dialog.counts.text().startswith("2 new, 0 to update, 1 duplicates, 0 skipped, 2 with errors")
+    errors = {
+        (dialog.errors_table.item(r, 0).text(), dialog.errors_table.item(r, 1).text())
+        for r in range(dialog.errors_table.rowCount())
+    }
+    assert ("5", "客户名称") in errors and ("7", "客户等级") in errors
+    assert _customer_names(services) == before  # a preview writes nothing
+
+    dialog.save_errors(tmp_path / "错误行.xlsx")
+    idle()
+    failed = list(load_workbook(tmp_path / "错误行.xlsx").active.iter_rows(values_only=True))
+    assert len(failed) == 3  # header + the two rows with errors, each with its reason
+    assert "Saved 2 rows" in dialog.message.text()
+
+    assert dialog.commit_button.text() == "Import 2 rows"
+    dialog.commit_button.click()
+    idle()
+    assert dialog.pages.currentIndex() == 3
+    assert "2 new customers" in dialog.result.text()
+    after = _customer_names(services)
+    assert after - before == {"苏州工业园区精密模具有限公司", "无锡新能源科技股份有限公司"}
+    imported = services.search.search(CustomerQuery(text="精密模具"))[0]
+    assert imported.phone == "51262345678" and imported.grade == "A"
+
+    dialog.undo_button.click()
+    idle()
+    assert "Undone" in dialog.result.text()
+    assert _customer_names(services) == before
+
+
+def test_import_wizard_says_why_a_file_is_refused(qtbot, make_window, idle, tmp_path):
+    bogus = tmp_path / "not-a-sheet.xlsx"
+    bogus.write_bytes(b"%PDF-1.4 this is not a workbook")
+    window = make_window()
+    dialog = window.open_import()
+    dialog.path_edit.setText(str(bogus))
+    dialog.read_button.click()
+    idle()
+    assert dialog.pages.currentIndex() == 0
+    text = dialog.message.text()
+    assert "not-a-sheet.xlsx" in text and "Traceback" not in text
+    dialog.path_edit.setText(str(tmp_path / "missing.xlsx"))
+    dialog.read_button.click()
+    assert "no such file" in dialog.message.text()
+
+
+def test_export_writes_the_list_as_filtered_on_screen(qtbot, make_window, services, idle, tmp_path):
+    services.customers.create(name="上海华东机械有限公司", phone="021-55550001", region="上海", grade="A")
+    services.customers.create(name="杭州西湖茶叶有限公司", phone="0571-5550002", region="杭州", grade="B")
+    services.customers.create(
+        name="南京华东电子科技有限公司",
+        phone="025-5550003",
+        region="南京",
+        address='=HYPERLINK("http://example.com")',
+        grade="A",
+    )
+    window = make_window()
+    screen = window.show_screen("customers")
+    idle()
+    screen.grade.setCurrentIndex(screen.grade.findData("A"))
+    idle()
+    dialog = window.open_export()
+    idle()
+    assert dialog.scope.text() == "2 customers in the list as filtered now"
+    target = tmp_path / "a-customers.xlsx"
+    dialog.path_edit.setText(str(target))
+    dialog.language.setCurrentIndex(dialog.language.findData("zh"))
+    dialog.export_button.click()
+    idle()
+    assert dialog.message.text() == f"Exported 2 customers to {target}."
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert rows[0][0] == "客户名称"
+    assert sorted(r[0] for r in rows[1:]) == ["上海华东机械有限公司", "南京华东电子科技有限公司"]
+    sheet = load_workbook(target).active
+    address = list(rows[0]).index("地址") + 1
+    cells = [sheet.cell(row=r, column=address) for r in range(2, 4)]
+    nanjing = next(c for c in cells if c.value)
+    assert nanjing.data_type == "s" and nanjing.value.startswith("=HYPERLINK")  # text, never a formula
