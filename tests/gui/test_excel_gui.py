@@ -7,6 +7,8 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 
 from fieldcrm.services import CustomerQuery, Services
+from fieldcrm.ui.excel.export_dialog import ExportDialog
+from fieldcrm.ui.excel.import_dialog import ImportDialog
 
 
 def _workbook(path: Path) -> Path:
@@ -34,7 +36,11 @@ def test_import_wizard_previews_imports_and_undoes(qtbot, make_window, services,
     before = _customer_names(services)
     source = _workbook(tmp_path / "客户名单.xlsx")
     window = make_window()
-    dialog = window.open_import()
+    screen = window.show_screen("customers")
+    idle()
+    screen.import_button.click()  # the way a rep gets there: the button beside "New customer"
+    dialog = window.findChild(ImportDialog)
+    assert dialog is not None and dialog.isVisible()
     dialog.path_edit.setText(str(source))
     dialog.read_button.click()
     idle()
@@ -110,8 +116,10 @@ def test_export_writes_the_list_as_filtered_on_screen(qtbot, make_window, servic
     idle()
     screen.grade.setCurrentIndex(screen.grade.findData("A"))
     idle()
-    dialog = window.open_export()
+    screen.export_button.click()
     idle()
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None and dialog.isVisible()
     assert dialog.scope.text() == "2 customers in the list as filtered now"
     target = tmp_path / "a-customers.xlsx"
     dialog.path_edit.setText(str(target))

@@ -50,6 +50,8 @@ class CustomerListScreen(QWidget):
 
     log_visit_requested = Signal(str, str)  # customer id, name
     new_customer_requested = Signal()
+    import_requested = Signal()
+    export_requested = Signal()  # the main window exports what query() selects
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +64,10 @@ class CustomerListScreen(QWidget):
         self.search_box.setPlaceholderText(self.tr("Search name, contact, phone or address (Ctrl+F)"))
         self.search_box.setClearButtonEnabled(True)
         self.new_button = QPushButton(self.tr("New customer"), objectName="newCustomer")
+        self.import_button = QPushButton(self.tr("Import…"), objectName="importCustomers")
+        self.import_button.setToolTip(self.tr("Import customers from an Excel or CSV file"))
+        self.export_button = QPushButton(self.tr("Export…"), objectName="exportCustomers")
+        self.export_button.setToolTip(self.tr("Export the customers shown, with the current filter, to Excel"))
         self.grade = self._combo(self.tr("All grades"), [(g, g) for g in GRADES])
         self.stage = self._combo(self.tr("All stages"), [(s, s) for s in STAGES])
         self.region = self._combo(self.tr("All regions"), [])
@@ -101,6 +107,8 @@ class CustomerListScreen(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search_box, 1)
         top.addWidget(self.new_button)
+        top.addWidget(self.import_button)
+        top.addWidget(self.export_button)
         list_page = QWidget()
         layout = QVBoxLayout(list_page)
         layout.addLayout(top)
@@ -121,6 +129,8 @@ class CustomerListScreen(QWidget):
             combo.currentIndexChanged.connect(self.search)
         self.due.toggled.connect(self.search)
         self.new_button.clicked.connect(self.new_customer_requested)
+        self.import_button.clicked.connect(self.import_requested)
+        self.export_button.clicked.connect(self.export_requested)
         self.model.sort_requested.connect(self._sort_by)
         worker.changed.connect(self, self._on_changed)
         self._filters_loaded = False
