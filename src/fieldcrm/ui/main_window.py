@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 #: Loaded on the database worker once the first screen has painted, so no later click waits for an import.
 WARM_UP_MODULES = (
     "fieldcrm.ui.ops.sync",
+    "fieldcrm.ui.auto_sync",
     "fieldcrm.ui.customers.page",
     "fieldcrm.ui.customers.new_dialog",
     "fieldcrm.ui.visits.log_dialog",
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         self._dialogs: list[QWidget] = []
         self._status_timer = QTimer(self, interval=30_000)
         self._status_timer.timeout.connect(self.refresh_status)
+        self.auto_sync: Any = None  # the background sync, set up with the rest once the first screen has painted
         self._starting = True  # until the start-up work is done: no status requests yet
         self._warming = False
         self._release_hold = worker.hold()  # the worker counts as busy until start-up work is done
@@ -163,9 +165,25 @@ class MainWindow(QMainWindow):
             if shiboken6.isValid(self):
                 self._starting = False
                 self._status_timer.start()
+                self._start_auto_sync()
                 self.refresh_status()
 
         QueryOp(None, self.worker, _warm_up).success(started).failure(lambda _exc, _message: started()).run()
+
+    def _start_auto_sync(self) -> None:
+        from fieldcrm.ui.auto_sync import AutoSyncDriver
+
+        self.auto_sync = AutoSyncDriver(self.worker, self.paths, self)
+        self.auto_sync.manual_running = self._panel_syncing
+        self.auto_sync.reported.connect(self._auto_sync_reported)
+        self.auto_sync.start()
+
+    def _panel_syncing(self) -> bool:
+        panel = self.screens.built("sync")
+        return panel is not None and getattr(panel, "running", None) is not None
+
+    def _auto_sync_reported(self, text: str, problem: bool) -> None:
+        self.statusBar().showMessage(text, 0 if problem else 10_000)  # a problem stays until the next message
 
     def _build_screen(self, spec: ScreenSpec) -> QWidget:
         widget = spec.factory(ScreenContext(self.worker, self.paths))
@@ -278,6 +296,8 @@ class MainWindow(QMainWindow):
         sync_ops.status(self, self.worker, self.paths).success(self._show_status).run()
 
     def _show_status(self, status: dict[str, Any]) -> None:
+        if self.auto_sync is not None:
+            self.auto_sync.set_status(status)
         if not status["server"]:
             self.online_label.setText(self.tr("Offline (sync not configured)"))
         elif not status["logged_in"]:
@@ -310,5 +330,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._warming:
             self._release_hold()  # closed before its first screen painted
+        if self.auto_sync is not None:
+            self.auto_sync.stop()
         self.save_state()
         super().closeEvent(event)

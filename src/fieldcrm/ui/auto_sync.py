@@ -1,0 +1,108 @@
+"""`AutoSyncDriver`: the window's background sync. Every few minutes, shortly after local changes (debounced), and
+with backoff after a failed attempt (the schedule is `fieldcrm.sync.auto.AutoSync`); the sync itself runs on the
+database worker like any other store operation, so the window never waits for the network. Offline is a normal
+state: it shows in the status bar, never as an error box.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from fieldcrm.paths import AppPaths
+from fieldcrm.ui.ops.base import Op, Progress
+from fieldcrm.ui.workers import DbWorker
+
+if TYPE_CHECKING:
+    from fieldcrm.sync.auto import AutoSync
+
+#: How often the window asks the schedule whether a sync is due (cheap: no I/O unless one is).
+TICK_MS = 1000
+
+
+class AutoSyncDriver(QObject):
+    """Starts a sync on the worker whenever the schedule says so and the profile is logged in to a server."""
+
+    #: (one line for the status bar, whether it is a problem)
+    reported = Signal(str, bool)
+
+    def __init__(self, worker: DbWorker, paths: AppPaths, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from fieldcrm.sync.auto import AutoSync  # loads the sync client: only after the first paint
+
+        self.worker = worker
+        self.paths = paths
+        self.schedule: AutoSync = AutoSync()
+        self.logged_in = False
+        self.running: Progress | None = None
+        self.runs = 0
+        self.manual_running: Any = lambda: False  # the sync panel's own "Sync now" is under way
+        self.timer = QTimer(self, interval=TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        worker.changed.connect(self, self._on_changed)
+
+    def start(self) -> None:
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        if self.running is not None:
+            self.running.cancel.set()
+
+    def set_status(self, status: dict[str, Any]) -> None:
+        """From the status bar's refresh: a fresh login (or re-login) starts syncing again at once."""
+        logged_in = bool(status.get("logged_in"))
+        if logged_in and not self.logged_in:
+            self.schedule.resume()
+        self.logged_in = logged_in
+
+    def _on_changed(self, nouns: frozenset[str]) -> None:
+        if "sync" in nouns or nouns <= {"profile"}:
+            return  # a sync (or login) changed the store: that is not a local edit waiting to go up
+        self.schedule.local_change()
+
+    def tick(self) -> None:
+        if self.running is not None or not self.logged_in or self.manual_running():
+            return
+        if self.schedule.due():
+            self.sync_now()
+
+    def sync_now(self) -> None:
+        from fieldcrm.sync.client import SyncClient
+
+        progress = self.running = Progress()
+        paths = self.paths
+
+        def work(services: Any) -> tuple[Any, int]:
+            client = SyncClient(services.store, paths)
+            try:
+                result = client.sync_once(progress, progress.cancel)
+            finally:
+                pending = client.status()["pending_changes"]
+            return result, pending
+
+        self.runs += 1
+        op = Op(self.parent(), self.worker, work, {"customers", "visits", "plans", "reports", "sync"})
+        op.success(self._done).failure(self._failed).run()
+
+    def _done(self, outcome: tuple[Any, int]) -> None:
+        result, pending = outcome
+        self.running = None
+        self.schedule.finished(result, pending)
+        if result.offline:
+            self.reported.emit(self.tr("Offline: will sync when the server can be reached."), False)
+        elif result.cancelled:
+            self.reported.emit(self.tr("Background sync cancelled."), False)
+        else:
+            text = self.tr("Synced: {0} sent, {1} received, {2} conflicts.").format(
+                result.pushed, result.pulled, result.conflicts
+            )
+            self.reported.emit(text, bool(result.conflicts or result.rejected))
+
+    def _failed(self, exc: BaseException, message: str) -> None:
+        self.running = None
+        self.schedule.finished(None, 1, exc)  # changes may be waiting: retry with backoff (or pause if refused)
+        if self.schedule.paused:
+            message = self.tr("Background sync paused: {0}").format(message)
+        self.reported.emit(message, True)

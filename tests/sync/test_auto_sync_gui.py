@@ -1,0 +1,102 @@
+"""The window syncs by itself: a real main window (offscreen) logged in to a real server on loopback sends a local
+edit shortly after it is made and brings in a colleague's change, without anyone pressing "Sync now"; a server that
+goes away is reported as offline in the status bar, never as an error box, and the window keeps working."""
+
+from __future__ import annotations
+
+import pytest
+from laptops import server_count
+from proxy import CuttingProxy
+from PySide6.QtWidgets import QMessageBox
+
+from conftest import PASSWORD
+from fieldcrm.services import CustomerQuery
+from fieldcrm.ui.main_window import MainWindow
+from fieldcrm.ui.ops.base import Op
+from fieldcrm.ui.settings import settings_for
+from fieldcrm.ui.workers import DbWorker, GarbageCollector, SingletonGuard, protect_singletons
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+
+@pytest.fixture
+def proxy(server):
+    running = CuttingProxy(int(server.url.rsplit(":", 1)[1]))
+    yield running
+    running.close()
+
+
+@pytest.fixture
+def rep_window(qtbot, qapp, team, laptop_factory, proxy):
+    protect_singletons()
+    laptop = laptop_factory("zhangwei")
+    laptop.server_url = proxy.url  # the rep's laptop reaches the server through a line the test can cut
+    laptop.login("张伟", PASSWORD)
+    services = laptop.services()
+    worker = DbWorker(services)
+    guard, collector = SingletonGuard(worker), GarbageCollector(worker)
+    info = next(u for u in services.profile.users() if u.name == "张伟")
+    window = MainWindow(worker, info, settings_for(laptop.paths), laptop.paths)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.auto_sync is not None, timeout=10_000)
+    window.auto_sync.schedule.debounce = 0.2  # seconds instead of the app's 10, so the test need not wait
+    yield window, worker, laptop
+    window.close()
+    worker.shutdown()
+    collector.stop()
+    del guard
+
+
+def test_local_edit_goes_up_and_a_colleagues_edit_comes_down_unasked(qtbot, rep_window, server, laptop_factory):
+    window, worker, laptop = rep_window
+    driver = window.auto_sync
+    qtbot.waitUntil(lambda: driver.runs >= 1 and driver.running is None, timeout=15_000)  # the sync at start
+    assert window.online_label.text() == f"Online: {laptop.server_url}"
+
+    Op(
+        window, worker, lambda s: s.customers.create(name="苏州精密模具有限公司", phone="0512-62345678"), {"customers"}
+    ).run()
+    qtbot.waitUntil(
+        lambda: server_count(server, "SELECT count(*) FROM customer WHERE name = '苏州精密模具有限公司'") == 1,
+        timeout=15_000,
+    )
+    qtbot.waitUntil(lambda: window.pending_label.text() == "0 change(s) waiting to sync", timeout=10_000)
+    assert window.statusBar().currentMessage().startswith("Synced: 1 sent")
+
+    # the supervisor regrades that customer from another laptop; the rep's next scheduled sync brings it in
+    boss = laptop_factory("wangjingli", "王经理")
+    boss.sync()
+    services = boss.services()
+    found = services.search.search(CustomerQuery(text="精密模具"))
+    assert len(found) == 1
+    services.customers.update(found[0].id, grade="A")
+    boss.sync()
+    runs = driver.runs
+    driver.schedule.next_at = driver.schedule.clock()  # as when the periodic interval comes round
+    qtbot.waitUntil(lambda: driver.runs > runs and driver.running is None, timeout=15_000)
+    assert laptop.services().customers.get(found[0].id)["grade"] == "A"
+    assert window.statusBar().currentMessage().startswith("Synced: 0 sent, 1 received")
+
+
+def test_server_gone_is_offline_in_the_status_bar_and_retried_with_backoff(qtbot, rep_window, server, proxy):
+    window, worker, _laptop = rep_window
+    driver = window.auto_sync
+    qtbot.waitUntil(lambda: driver.runs >= 1 and driver.running is None, timeout=15_000)
+    driver.schedule.retry_first = 2.0  # the app waits 15 s before its first retry
+    proxy.down = True  # the car park has no signal
+    Op(window, worker, lambda s: s.customers.create(name="宁波港口物流有限公司"), {"customers"}).run()
+    runs = driver.runs
+    qtbot.waitUntil(lambda: driver.runs > runs and driver.running is None, timeout=30_000)
+    assert window.statusBar().currentMessage() == "Offline: will sync when the server can be reached."
+    assert driver.schedule.failures == 1 and 0 < driver.schedule.seconds_left() <= driver.schedule.retry_first
+    assert not [w for w in window.findChildren(QMessageBox) if w.isVisible()]  # no error box for being offline
+    qtbot.waitUntil(lambda: window.online_label.text() == "Offline (server not reachable at last sync)")
+    assert window.pending_label.text() == "1 change(s) waiting to sync"
+
+    proxy.down = False  # back in range: the retry sends the waiting change
+    qtbot.waitUntil(
+        lambda: server_count(server, "SELECT count(*) FROM customer WHERE name = '宁波港口物流有限公司'") == 1,
+        timeout=30_000,
+    )
+    qtbot.waitUntil(lambda: driver.schedule.failures == 0 and driver.running is None, timeout=10_000)
