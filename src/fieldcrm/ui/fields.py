@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from fieldcrm.services.errors import DuplicateError, ServiceError
+from fieldcrm.ui.reasons import localize
 
 FIELD_LABELS = {
     "name": QT_TRANSLATE_NOOP("fields", "Name"),
@@ -102,10 +103,10 @@ def duplicate_line(match: object) -> str:
 
 
 def error_text(exc: ServiceError) -> str:
-    """The field named in the user's language; the service's explanation is shown as written (English)."""
+    """The field and the service's explanation in the user's language (see `fieldcrm.ui.reasons`)."""
     if isinstance(exc, DuplicateError):
         lines = "\n".join(duplicate_line(m) for m in exc.matches[:5])
         return tr(QT_TRANSLATE_NOOP("fields", "Possible duplicate of an existing customer:")) + "\n" + lines
     if exc.field:
-        return f"{label(exc.field)}: {exc.message}"
-    return exc.message
+        return label(exc.field) + QCoreApplication.translate("reasons", ": ") + localize(exc.message)
+    return localize(exc.message)

@@ -36,6 +36,7 @@ from fieldcrm.ui.excel.progress_row import ProgressRow
 from fieldcrm.ui.fields import label
 from fieldcrm.ui.ops import excel as ops
 from fieldcrm.ui.ops.base import Progress
+from fieldcrm.ui.reasons import localize
 from fieldcrm.ui.workers import DbWorker
 
 FILE, MAPPING, PREVIEW, DONE = range(4)
@@ -292,7 +293,7 @@ class ImportDialog(QDialog):
         if proposal.saved:
             info += " " + self.tr("Using the mapping you saved for these columns.")
         if proposal.notice:
-            info += " " + proposal.notice
+            info += " " + localize(proposal.notice)
         self.header_info.setText(info)
         self.remember.setChecked(proposal.saved)
         self.mapping_table.setRowCount(len(proposal.headers))
@@ -341,7 +342,7 @@ class ImportDialog(QDialog):
             self.tr("{0} new, {1} to update, {2} duplicates, {3} skipped, {4} with errors.").format(
                 summary.new, summary.update, summary.duplicate, summary.skipped, summary.error
             )
-            + ("\n" + summary.notice if summary.notice else "")
+            + ("\n" + localize(summary.notice) if summary.notice else "")
         )
         _fill(
             self.preview_table,
@@ -352,12 +353,12 @@ class ImportDialog(QDialog):
                     p["customer"].get("name"),
                     p["customer"].get("phone"),
                     p["customer"].get("region"),
-                    p["reason"],
+                    localize(p["reason"]),
                 ]
                 for p in summary.preview
             ],
         )
-        _fill(self.errors_table, [[e.row, e.column, e.reason] for e in summary.errors[:MAX_ERRORS_SHOWN]])
+        _fill(self.errors_table, [[e.row, e.column, localize(e.reason)] for e in summary.errors[:MAX_ERRORS_SHOWN]])
         has_errors = bool(summary.errors)
         self.errors_table.setVisible(has_errors)
         self.errors_title.setVisible(has_errors)

@@ -1,0 +1,182 @@
+"""The services explain a refusal in one English sentence (the CLI and the logs show them as written); the window
+shows the same sentence in the user's language. Each known sentence is a template here, marked for Qt's
+translation tools; its `{n}` parts (a value, a file name, a number) are carried over into the translation.
+
+A sentence made of parts ("same phone as an existing customer; it belongs to another rep") is translated part by
+part; a "file name: why" sentence keeps its name. A sentence no template matches is shown as written.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "reasons"
+
+TEMPLATES = (
+    # fields (services/validation.py, excel/cleaners.py)
+    QT_TRANSLATE_NOOP("reasons", "is required and was left empty"),
+    QT_TRANSLATE_NOOP("reasons", "is required"),
+    QT_TRANSLATE_NOOP("reasons", "is {0} characters long; at most {1} are allowed"),
+    QT_TRANSLATE_NOOP("reasons", "'{0}' is not a phone number (it has {1} digits)"),
+    QT_TRANSLATE_NOOP("reasons", "'{0}' is not a phone number"),
+    QT_TRANSLATE_NOOP(
+        "reasons",
+        "'{0}' was shortened by Excel to scientific notation and its last digits are lost; type the number again as"
+        " text",
+    ),
+    QT_TRANSLATE_NOOP("reasons", "'{0}' is not a grade; use one of {1}"),
+    QT_TRANSLATE_NOOP("reasons", "'{0}' is not a lifecycle stage; use one of {1}"),
+    QT_TRANSLATE_NOOP(
+        "reasons",
+        "'{0}' is not a valid unified social credit code (18 characters with a matching check digit)",
+    ),
+    QT_TRANSLATE_NOOP("reasons", "'{0}' is not an e-mail address"),
+    QT_TRANSLATE_NOOP("reasons", "'{0}' is not a date; write it as YYYY-MM-DD"),
+    QT_TRANSLATE_NOOP("reasons", "'{0}' is not a date that exists"),
+    QT_TRANSLATE_NOOP("reasons", "'{0}' is not a kind of contact; use one of {1}"),
+    QT_TRANSLATE_NOOP("reasons", "'{0}' is not a role; use one of {1}"),
+    QT_TRANSLATE_NOOP("reasons", "are too long; at most 500 characters in all"),
+    QT_TRANSLATE_NOOP("reasons", "is not a customer field"),
+    QT_TRANSLATE_NOOP("reasons", "is not a contact field"),
+    QT_TRANSLATE_NOOP("reasons", "cannot be changed once set; it identifies the company"),
+    QT_TRANSLATE_NOOP("reasons", "must be at least 8 characters"),
+    QT_TRANSLATE_NOOP("reasons", "is required, e.g. https://crm.example.com"),
+    # customers, visits, plans, opportunities
+    QT_TRANSLATE_NOOP("reasons", "this customer belongs to another rep; ask your supervisor to reassign it"),
+    QT_TRANSLATE_NOOP("reasons", "is before the start of the visit"),
+    QT_TRANSLATE_NOOP("reasons", "cannot be edited on a visit"),
+    QT_TRANSLATE_NOOP("reasons", "only the rep who logged a visit can correct it"),
+    QT_TRANSLATE_NOOP("reasons", "belongs to another customer"),
+    QT_TRANSLATE_NOOP("reasons", "this planned stop was cancelled"),
+    QT_TRANSLATE_NOOP("reasons", "must list every stop of the day exactly once"),
+    QT_TRANSLATE_NOOP("reasons", "this stop is {0} and can no longer be moved"),
+    QT_TRANSLATE_NOOP("reasons", "this stop is already done; a logged visit cannot be cancelled"),
+    QT_TRANSLATE_NOOP("reasons", "'{0}' is not an amount of money"),
+    QT_TRANSLATE_NOOP("reasons", "cannot be negative"),
+    QT_TRANSLATE_NOOP("reasons", "'{0}' is not an open stage; use one of {1}"),
+    QT_TRANSLATE_NOOP("reasons", "'{0}' is not a stage; use one of {1}"),
+    QT_TRANSLATE_NOOP("reasons", "the opportunity is already at {0}"),
+    QT_TRANSLATE_NOOP("reasons", "is required when an opportunity is lost"),
+    # reports
+    QT_TRANSLATE_NOOP("reasons", "this report is countersigned and can no longer be changed"),
+    QT_TRANSLATE_NOOP("reasons", "this report is submitted; it can be changed only after the supervisor returns it"),
+    QT_TRANSLATE_NOOP("reasons", "is longer than 10,000 characters"),
+    QT_TRANSLATE_NOOP("reasons", "only the rep's own supervisor or an admin can countersign or return a report"),
+    QT_TRANSLATE_NOOP("reasons", "this report is {0}, not submitted"),
+    QT_TRANSLATE_NOOP("reasons", "the report changed since you opened it; reload it before deciding"),
+    QT_TRANSLATE_NOOP("reasons", "is required: tell the rep what to change"),
+    QT_TRANSLATE_NOOP("reasons", "a report with no visits needs a summary of the day"),
+    QT_TRANSLATE_NOOP("reasons", "{0} has no report for {1}"),
+    # sync and conflicts
+    QT_TRANSLATE_NOOP("reasons", "only customer fields can be edited here; keep one of the two values"),
+    QT_TRANSLATE_NOOP("reasons", "use mine or theirs"),
+    QT_TRANSLATE_NOOP("reasons", "no conflict with id {0}"),
+    QT_TRANSLATE_NOOP("reasons", "this conflict is {0} already"),
+    # the store
+    QT_TRANSLATE_NOOP("reasons", "no local profile yet; run `fieldcrm init` or log in to a server first"),
+    QT_TRANSLATE_NOOP("reasons", "the current user {0} is not in this store"),
+    QT_TRANSLATE_NOOP("reasons", "no {0} with id {1}"),
+    QT_TRANSLATE_NOOP("reasons", "no user named '{0}' in this store"),
+    # import rows (excel/validate.py, excel/planning.py)
+    QT_TRANSLATE_NOOP("reasons", "import {0} was already undone on {1}"),
+    QT_TRANSLATE_NOOP("reasons", "is a total row, not a customer"),
+    QT_TRANSLATE_NOOP("reasons", "needs a contact name ({0}) in the same row"),
+    QT_TRANSLATE_NOOP("reasons", "a merged customer already has this credit code"),
+    QT_TRANSLATE_NOOP("reasons", "same credit code as an existing customer"),
+    QT_TRANSLATE_NOOP("reasons", "same company name as an existing customer"),
+    QT_TRANSLATE_NOOP("reasons", "same phone as an existing customer"),
+    QT_TRANSLATE_NOOP("reasons", "same credit code as row {0} of this file"),
+    QT_TRANSLATE_NOOP("reasons", "same company name as row {0} of this file"),
+    QT_TRANSLATE_NOOP("reasons", "same phone as row {0} of this file"),
+    QT_TRANSLATE_NOOP("reasons", "{0}, already matched by row {1}"),
+    QT_TRANSLATE_NOOP("reasons", "it belongs to another rep"),
+    QT_TRANSLATE_NOOP("reasons", "nothing to change"),
+    # files refused by the import (excel/sniff.py, excel/readers.py, excel/importer.py)
+    QT_TRANSLATE_NOOP("reasons", "no such file"),
+    QT_TRANSLATE_NOOP("reasons", "the file is empty"),
+    QT_TRANSLATE_NOOP("reasons", "the file is larger than the import limit of {0} MB"),
+    QT_TRANSLATE_NOOP(
+        "reasons",
+        "this is a web page or XML file with a spreadsheet name; open it in Excel or WPS and save as .xlsx",
+    ),
+    QT_TRANSLATE_NOOP("reasons", "this is not a spreadsheet (it is neither .xlsx, .xls nor a CSV text file)"),
+    QT_TRANSLATE_NOOP("reasons", "it unpacks to {0} MB, over the import limit of {1} MB"),
+    QT_TRANSLATE_NOOP("reasons", "this is a Word or PowerPoint file, not a spreadsheet"),
+    QT_TRANSLATE_NOOP("reasons", "this is a zip archive without an Excel workbook in it"),
+    QT_TRANSLATE_NOOP("reasons", "the workbook is damaged (its zip structure cannot be read)"),
+    QT_TRANSLATE_NOOP("reasons", "the workbook is encrypted with a password; save an unprotected copy and import that"),
+    QT_TRANSLATE_NOOP("reasons", "the workbook is protected with a password; save an unprotected copy and import that"),
+    QT_TRANSLATE_NOOP("reasons", "the workbook is damaged or in an unsupported format ({0})"),
+    QT_TRANSLATE_NOOP("reasons", "the workbook is damaged ({0})"),
+    QT_TRANSLATE_NOOP("reasons", "the sheet has more than {0} rows, the import limit"),
+    QT_TRANSLATE_NOOP("reasons", "the workbook has no sheets"),
+    QT_TRANSLATE_NOOP("reasons", "there is no sheet named '{0}'; it has {1}"),
+    QT_TRANSLATE_NOOP("reasons", "the text is neither UTF-8 nor GBK/GB18030; save it as UTF-8 CSV"),
+    QT_TRANSLATE_NOOP("reasons", "row {0} cannot be read as CSV ({1})"),
+    QT_TRANSLATE_NOOP(
+        "reasons",
+        "no header row found in the first rows of sheet '{0}'; a column headed 客户名称 / 公司名称 / Company is needed",
+    ),
+    QT_TRANSLATE_NOOP("reasons", "two columns are mapped to the same field; map each once"),
+    QT_TRANSLATE_NOOP("reasons", "this workbook contains macros; only its data is read and the macros are never run"),
+)
+
+#: How parts are joined (Chinese uses full-width punctuation).
+SEPARATORS = (QT_TRANSLATE_NOOP("reasons", "; "), QT_TRANSLATE_NOOP("reasons", ": "))
+
+_PLACEHOLDER = re.compile(r"\\\{(\d)\\\}")
+
+
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each template as a pattern whose groups capture its `{n}` parts, longest first (most specific wins)."""
+    compiled = []
+    for template in sorted(TEMPLATES, key=len, reverse=True):
+        pattern = _PLACEHOLDER.sub(lambda m: f"(?P<p{m.group(1)}>.+?)", re.escape(template))
+        compiled.append((re.compile(f"^{pattern}$", re.DOTALL), template))
+    return tuple(compiled)
+
+
+def _one(text: str) -> str | None:
+    for pattern, template in _patterns():
+        match = pattern.match(text)
+        if match:
+            parts = {int(name[1:]): value for name, value in match.groupdict().items()}
+            translated = QCoreApplication.translate(CONTEXT, template)
+            return translated.format(*(localize(parts[i]) for i in sorted(parts)))  # a part may be a reason too
+    return None
+
+
+def _prefixed(text: str) -> str | None:
+    """ "客户名单.xlsx: the workbook has no sheets", "客户名称: is required and was left empty"."""
+    head, sep, rest = text.partition(": ")
+    if sep and head and "'" not in head:
+        tail = _one(rest)
+        if tail is not None:
+            return f"{head}{QCoreApplication.translate(CONTEXT, ': ')}{tail}"
+    return None
+
+
+def _translate(message: str) -> str | None:
+    whole = _one(message) or _prefixed(message)
+    if whole is not None:
+        return whole
+    if "; " in message:  # parts joined by the import planner
+        translated = [_one(part) or _prefixed(part) for part in message.split("; ")]
+        if all(t is not None for t in translated):
+            return QCoreApplication.translate(CONTEXT, "; ").join(t for t in translated if t is not None)
+    return None
+
+
+def localize(message: str) -> str:
+    """`message` in the user's language where a template knows it; otherwise as written."""
+    translated = _translate(message)
+    return message if translated is None else translated
+
+
+def known(message: str) -> bool:
+    """Whether a template covers `message` (a test checks every refusal the services can raise)."""
+    return _translate(message) is not None
