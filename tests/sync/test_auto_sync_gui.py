@@ -4,6 +4,8 @@ goes away is reported as offline in the status bar, never as an error box, and t
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from laptops import server_count
 from proxy import CuttingProxy
@@ -12,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from conftest import PASSWORD
 from fieldcrm.services import CustomerQuery
 from fieldcrm.ui.main_window import MainWindow
-from fieldcrm.ui.ops.base import Op
+from fieldcrm.ui.ops.base import Op, QueryOp
 from fieldcrm.ui.settings import settings_for
 from fieldcrm.ui.workers import DbWorker, GarbageCollector, SingletonGuard, protect_singletons
 
@@ -100,3 +102,23 @@ def test_server_gone_is_offline_in_the_status_bar_and_retried_with_backoff(qtbot
         timeout=30_000,
     )
     qtbot.waitUntil(lambda: driver.schedule.failures == 0 and driver.running is None, timeout=10_000)
+
+
+def test_a_background_sync_shows_in_the_sync_panel_and_can_be_cancelled(qtbot, rep_window):
+    window, worker, _laptop = rep_window
+    driver = window.auto_sync
+    qtbot.waitUntil(lambda: driver.runs >= 1 and driver.running is None, timeout=15_000)
+    panel = window.show_screen("sync")
+    gate = threading.Event()
+    QueryOp(None, worker, lambda _s: gate.wait(10)).run()  # the worker is busy with something else for now
+    driver.schedule.next_at = driver.schedule.clock()
+    qtbot.waitUntil(lambda: driver.running is not None, timeout=5_000)
+    assert panel.background and panel.cancel.isEnabled() and not panel.sync_now.isEnabled()
+    assert panel.message.text() == "Syncing in the background…"
+    assert window.statusBar().currentMessage() == "Syncing in the background…"
+    panel.cancel.click()
+    gate.set()
+    qtbot.waitUntil(lambda: driver.running is None, timeout=15_000)
+    assert panel.message.text() == "Background sync cancelled."
+    assert not panel.background and not panel.cancel.isEnabled()
+    qtbot.waitUntil(panel.sync_now.isEnabled, timeout=5_000)

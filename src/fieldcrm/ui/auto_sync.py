@@ -38,6 +38,7 @@ class AutoSyncDriver(QObject):
         self.running: Progress | None = None
         self.runs = 0
         self.manual_running: Any = lambda: False  # the sync panel's own "Sync now" is under way
+        self.on_start: Any = lambda _progress: None  # shows a sync's progress (and cancel) where the user looks
         self.timer = QTimer(self, interval=TICK_MS)
         self.timer.timeout.connect(self.tick)
         worker.changed.connect(self, self._on_changed)
@@ -83,6 +84,7 @@ class AutoSyncDriver(QObject):
             return result, pending
 
         self.runs += 1
+        self.on_start(progress)
         op = Op(self.parent(), self.worker, work, {"customers", "visits", "plans", "reports", "sync"})
         op.success(self._done).failure(self._failed).run()
 

@@ -175,15 +175,25 @@ class MainWindow(QMainWindow):
 
         self.auto_sync = AutoSyncDriver(self.worker, self.paths, self)
         self.auto_sync.manual_running = self._panel_syncing
+        self.auto_sync.on_start = self._auto_sync_started
         self.auto_sync.reported.connect(self._auto_sync_reported)
         self.auto_sync.start()
 
     def _panel_syncing(self) -> bool:
         panel = self.screens.built("sync")
-        return panel is not None and getattr(panel, "running", None) is not None
+        return panel is not None and panel.running is not None and not panel.background
+
+    def _auto_sync_started(self, progress: Any) -> None:
+        self.statusBar().showMessage(self.tr("Syncing in the background…"))
+        panel = self.screens.built("sync")
+        if panel is not None:
+            panel.follow(progress)
 
     def _auto_sync_reported(self, text: str, problem: bool) -> None:
         self.statusBar().showMessage(text, 0 if problem else 10_000)  # a problem stays until the next message
+        panel = self.screens.built("sync")
+        if panel is not None:
+            panel.followed(text)
 
     def _build_screen(self, spec: ScreenSpec) -> QWidget:
         widget = spec.factory(ScreenContext(self.worker, self.paths))

@@ -4,23 +4,23 @@
 <context>
     <name>AutoSyncDriver</name>
     <message>
-        <location filename="../../ui/auto_sync.py" line="94"/>
+        <location filename="../../ui/auto_sync.py" line="96"/>
         <source>Offline: will sync when the server can be reached.</source>
         <extracomment>How often the window asks the schedule whether a sync is due (cheap: no I/O unless one is). (one line for the status bar, whether it is a problem)</extracomment>
         <translation>离线：可连接服务器后将自动同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/auto_sync.py" line="96"/>
+        <location filename="../../ui/auto_sync.py" line="98"/>
         <source>Background sync cancelled.</source>
         <translation>后台同步已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/auto_sync.py" line="98"/>
+        <location filename="../../ui/auto_sync.py" line="100"/>
         <source>Synced: {0} sent, {1} received, {2} conflicts.</source>
         <translation>已同步：上传 {0} 条，下载 {1} 条，冲突 {2} 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/auto_sync.py" line="107"/>
+        <location filename="../../ui/auto_sync.py" line="109"/>
         <source>Background sync paused: {0}</source>
         <translation>后台同步已暂停：{0}</translation>
     </message>
@@ -934,54 +934,59 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="187"/>
+        <source>Syncing in the background…</source>
+        <translation>正在后台同步…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Open a customer or select a planned stop to log a visit.</source>
         <translation>请先打开一个客户或选择一个计划拜访，再记录拜访。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Visit logged.</source>
         <translation>拜访已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Offline (sync not configured)</source>
         <translation>离线（未配置同步）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Offline (log in again to sync)</source>
         <translation>离线（请重新登录以同步）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Offline (server not reachable at last sync)</source>
         <translation>离线（上次同步时无法连接服务器）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Online: {0}</source>
         <translation>在线：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n 条修改待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Last sync: {0}</source>
         <translation>上次同步：{0}</translation>
     </message>
@@ -1252,134 +1257,139 @@
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="54"/>
+        <location filename="../../ui/sync/panel.py" line="55"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="55"/>
+        <location filename="../../ui/sync/panel.py" line="56"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="56"/>
+        <location filename="../../ui/sync/panel.py" line="57"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="63"/>
+        <location filename="../../ui/sync/panel.py" line="64"/>
         <source>No conflicts. Changes made on two devices to the same field show here.</source>
         <translation>没有冲突。两台设备修改同一字段时，会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="65"/>
+        <location filename="../../ui/sync/panel.py" line="66"/>
         <source>Or type the value to keep</source>
         <translation>或输入要保留的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="66"/>
+        <location filename="../../ui/sync/panel.py" line="67"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="67"/>
+        <location filename="../../ui/sync/panel.py" line="68"/>
         <source>Keep theirs</source>
         <translation>采用服务器的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="68"/>
+        <location filename="../../ui/sync/panel.py" line="69"/>
         <source>Keep edited value</source>
         <translation>保留编辑后的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="74"/>
+        <location filename="../../ui/sync/panel.py" line="75"/>
         <source>Head-office server</source>
         <translation>总部服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="76"/>
+        <location filename="../../ui/sync/panel.py" line="77"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="77"/>
+        <location filename="../../ui/sync/panel.py" line="78"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="78"/>
+        <location filename="../../ui/sync/panel.py" line="79"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="80"/>
+        <location filename="../../ui/sync/panel.py" line="81"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="92"/>
+        <location filename="../../ui/sync/panel.py" line="93"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="129"/>
+        <location filename="../../ui/sync/panel.py" line="130"/>
         <source>Logged out of {0}: log in again to sync.</source>
         <translation>已从 {0} 退出：请重新登录后同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="131"/>
+        <location filename="../../ui/sync/panel.py" line="132"/>
         <source>Connected to {0} as {1}</source>
         <translation>已以 {1} 身份连接 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="127"/>
+        <location filename="../../ui/sync/panel.py" line="128"/>
         <source>Sync not configured: your changes are kept safely on this laptop.</source>
         <translation>未配置同步：您的修改安全地保存在本机。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/panel.py" line="135"/>
+        <location filename="../../ui/sync/panel.py" line="136"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条修改待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="136"/>
+        <location filename="../../ui/sync/panel.py" line="137"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="137"/>
+        <location filename="../../ui/sync/panel.py" line="138"/>
         <source>Last sync: {0}</source>
         <translation>上次同步：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="138"/>
+        <location filename="../../ui/sync/panel.py" line="139"/>
         <source>Last result: {0}</source>
         <translation>上次结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="154"/>
+        <location filename="../../ui/sync/panel.py" line="155"/>
         <source>Logged in as {0}.</source>
         <translation>已登录：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="180"/>
+        <location filename="../../ui/sync/panel.py" line="178"/>
+        <source>Syncing in the background…</source>
+        <translation>正在后台同步…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/panel.py" line="200"/>
         <source>Cancelling after the current batch…</source>
         <translation>当前批次完成后取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="192"/>
+        <location filename="../../ui/sync/panel.py" line="212"/>
         <source>Sync finished: {0}</source>
         <translation>同步完成：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="202"/>
+        <location filename="../../ui/sync/panel.py" line="222"/>
         <source>Select a conflict first.</source>
         <translation>请先选择一个冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="213"/>
+        <location filename="../../ui/sync/panel.py" line="233"/>
         <source>Conflict resolved.</source>
         <translation>冲突已解决。</translation>
     </message>

@@ -41,6 +41,7 @@ class SyncPanel(QWidget):
         self.worker = worker
         self.paths = paths
         self.running: ops.SyncProgress | None = None
+        self.background = False  # `running` is the window's background sync, shown here with its cancel
         self.state = QLabel(objectName="syncState")
         self.state.setWordWrap(True)
         self.state.setProperty("role", "title")
@@ -163,6 +164,25 @@ class SyncPanel(QWidget):
         self._poll.start()
         op = ops.sync_once(self, self.worker, self.paths, self.running)
         op.success(self._synced).failure(self._sync_failed).run()
+
+    def follow(self, progress: ops.SyncProgress) -> None:
+        """A background sync started: show its progress and let the user cancel it like one started here."""
+        if self.running is not None:
+            return
+        self.running = progress
+        self.background = True
+        self.sync_now.setEnabled(False)
+        self.cancel.setEnabled(True)
+        self.progress.setRange(0, 0)
+        self._poll.start()
+        self.message.setText(self.tr("Syncing in the background…"))
+
+    def followed(self, text: str) -> None:
+        """The background sync ended with `text` (already in the user's language)."""
+        if self.background:
+            self.background = False
+            self._finish()
+            self.message.setText(text)
 
     def _show_progress(self) -> None:
         if self.running is None:
