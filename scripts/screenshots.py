@@ -158,7 +158,7 @@ def messy_list(path: Path, existing_name: str) -> Path:
 
 
 def capture_excel(window: MainWindow, worker: DbWorker, folder: Path, existing_name: str) -> None:
-    """The import wizard's mapping and preview pages, and the export dialog."""
+    """The import wizard's mapping and preview pages, the import history, and the export dialog."""
     with tempfile.TemporaryDirectory(prefix="fieldcrm-shots-xlsx-") as tmp:
         source = messy_list(Path(tmp) / "客户名单.xlsx", existing_name)
         wizard = window.open_import()
@@ -169,6 +169,12 @@ def capture_excel(window: MainWindow, worker: DbWorker, folder: Path, existing_n
         wizard.preview_button.click()
         settle(worker)
         shot(wizard, folder / "import-preview.png")
+        wizard.commit_button.click()
+        settle(worker)
+        history = wizard.open_history()
+        settle(worker)
+        shot(history, folder / "import-history.png")
+        history.close()
         wizard.close()
     export = window.open_export()
     settle(worker)

@@ -135,3 +135,42 @@ def test_export_writes_the_list_as_filtered_on_screen(qtbot, make_window, servic
     cells = [sheet.cell(row=r, column=address) for r in range(2, 4)]
     nanjing = next(c for c in cells if c.value)
     assert nanjing.data_type == "s" and nanjing.value.startswith("=HYPERLINK")  # text, never a formula
+
+
+def test_blank_template_and_import_history_with_undo(qtbot, make_window, services, idle, tmp_path):
+    window = make_window()
+    dialog = window.open_import()
+    target = tmp_path / "模板.xlsx"
+    dialog.save_template(target)
+    idle()
+    assert str(target) in dialog.message.text()
+    book = load_workbook(target)
+    sheet = book.worksheets[0]
+    assert sheet.freeze_panes == "A2" and sheet["A1"].value
+    assert len(sheet.data_validations.dataValidation) >= 3  # grade, stage, region drop-downs
+
+    before = _customer_names(services)
+    dialog.path_edit.setText(str(_workbook(tmp_path / "客户名单.xlsx")))
+    dialog.read_button.click()
+    idle()
+    dialog.preview_button.click()
+    idle()
+    dialog.commit_button.click()
+    idle()
+    assert len(_customer_names(services)) == len(before) + 3
+
+    history = dialog.open_history()
+    idle()
+    assert history.table.rowCount() == 1
+    assert history.table.item(0, 1).text() == "客户名单.xlsx"
+    assert history.table.item(0, 3).text() == "3" and history.table.item(0, 7).text() == "imported"
+    assert not history.undo_button.isEnabled()  # nothing chosen yet
+    history.table.selectRow(0)
+    assert history.undo_button.isEnabled()
+    history.undo_button.click()
+    idle()
+    assert history.message.text().startswith("Undone: 5 records removed")  # 3 customers, 2 contacts
+    assert history.table.item(0, 7).text().startswith("undone ")
+    assert _customer_names(services) == before
+    history.table.selectRow(0)
+    assert not history.undo_button.isEnabled()  # an import is undone once

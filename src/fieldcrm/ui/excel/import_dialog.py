@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from fieldcrm.excel import ImportCancelledError, ImportJob, ImportSummary, MappingProposal
 from fieldcrm.excel.fields import FIELDS
 from fieldcrm.paths import AppPaths
+from fieldcrm.ui.excel.history_dialog import ImportHistoryDialog
 from fieldcrm.ui.excel.progress_row import ProgressRow
 from fieldcrm.ui.fields import label
 from fieldcrm.ui.ops import excel as ops
@@ -147,15 +148,53 @@ class ImportDialog(QDialog):
             ),
             wordWrap=True,
         )
+        self.template_button = QPushButton(self.tr("Save a blank template…"), objectName="importTemplate")
+        self.template_button.setToolTip(
+            self.tr("An empty list with the usual columns and drop-down lists for grade, stage and region")
+        )
+        self.history_button = QPushButton(self.tr("Import history…"), objectName="importHistory")
+        self.history_button.setToolTip(self.tr("Earlier imports; any of them can be undone"))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.template_button)
+        bottom.addWidget(self.history_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.read_button)
         layout = QVBoxLayout(page)
         layout.addWidget(hint)
         layout.addLayout(row)
         layout.addStretch(1)
-        layout.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(bottom)
+        self.template_button.clicked.connect(self._choose_template_target)
+        self.history_button.clicked.connect(self.open_history)
         browse.clicked.connect(self._browse)
         self.read_button.clicked.connect(self.read_file)
         self.path_edit.returnPressed.connect(self.read_file)
         return page
+
+    def _choose_template_target(self) -> None:
+        suggested = str(Path.home() / self.tr("customer-template.xlsx"))
+        dialog = QFileDialog(self, self.tr("Save a blank template"), suggested, "Excel (*.xlsx)")
+        dialog.setObjectName("importTemplateFileDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("xlsx")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda path: self.save_template(Path(path)))
+        dialog.open()
+
+    def save_template(self, target: Path) -> None:
+        lang = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+        op = ops.template(self, self.worker, target, lang)
+        op.success(self._template_saved).failure(self._failed).run()
+
+    def _template_saved(self, target: Path) -> None:
+        self.message.setProperty("role", "info")
+        self.message.setText(self.tr("Saved a blank template to {0}. Fill it in and import it here.").format(target))
+
+    def open_history(self) -> ImportHistoryDialog:
+        dialog = ImportHistoryDialog(self.worker, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _mapping_page(self) -> QWidget:
         page = QWidget()

@@ -10,7 +10,14 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from fieldcrm.excel import ImportHistory, ImportJob, ImportSummary, MappingProposal, export_customers
+from fieldcrm.excel import (
+    ImportHistory,
+    ImportJob,
+    ImportSummary,
+    MappingProposal,
+    export_customers,
+    write_template,
+)
 from fieldcrm.excel import write_error_workbook as _write_error_workbook
 from fieldcrm.paths import AppPaths
 from fieldcrm.services import CustomerQuery
@@ -64,6 +71,19 @@ def undo(parent: QWidget | None, worker: DbWorker, import_id: str) -> Op:
         return ImportHistory(s.store, s.customers.user_id).undo(import_id).to_json()
 
     return Op(parent, worker, work, {"customers"})
+
+
+def history(parent: QWidget | None, worker: DbWorker) -> QueryOp:
+    return QueryOp(parent, worker, lambda s: ImportHistory(s.store, s.customers.user_id).list())
+
+
+def template(parent: QWidget | None, worker: DbWorker, target: Path, lang: str) -> QueryOp:
+    """A blank import template; its region list offers the regions this store already uses."""
+
+    def work(s: Any) -> Path:
+        return write_template(target, s.search.distinct_values("region") or None, lang)
+
+    return QueryOp(parent, worker, work)
 
 
 def count(parent: QWidget | None, worker: DbWorker, query: CustomerQuery) -> QueryOp:
