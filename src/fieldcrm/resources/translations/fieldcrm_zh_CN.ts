@@ -506,324 +506,324 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="47"/>
+        <location filename="../../ui/excel/import_dialog.py" line="48"/>
         <source>Contact: name</source>
         <translation>联系人：姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="48"/>
+        <location filename="../../ui/excel/import_dialog.py" line="49"/>
         <source>Contact: title</source>
         <translation>联系人：职务</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="49"/>
+        <location filename="../../ui/excel/import_dialog.py" line="50"/>
         <source>Contact: mobile</source>
         <translation>联系人：手机</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="50"/>
+        <location filename="../../ui/excel/import_dialog.py" line="51"/>
         <source>Contact: e-mail</source>
         <translation>联系人：邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="51"/>
+        <location filename="../../ui/excel/import_dialog.py" line="52"/>
         <source>Contact: WeChat</source>
         <translation>联系人：微信</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="54"/>
+        <location filename="../../ui/excel/import_dialog.py" line="55"/>
         <source>Skip rows that match an existing customer</source>
         <translation>跳过与现有客户重复的行</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="55"/>
+        <location filename="../../ui/excel/import_dialog.py" line="56"/>
         <source>Update the matching customer with the file&apos;s values</source>
         <translation>用文件中的值更新匹配的客户</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="56"/>
+        <location filename="../../ui/excel/import_dialog.py" line="57"/>
         <source>Create them anyway as new customers</source>
         <translation>仍作为新客户创建</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="59"/>
+        <location filename="../../ui/excel/import_dialog.py" line="60"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="60"/>
+        <location filename="../../ui/excel/import_dialog.py" line="61"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="61"/>
+        <location filename="../../ui/excel/import_dialog.py" line="62"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="62"/>
+        <location filename="../../ui/excel/import_dialog.py" line="63"/>
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="63"/>
+        <location filename="../../ui/excel/import_dialog.py" line="64"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="65"/>
+        <location filename="../../ui/excel/import_dialog.py" line="66"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.csv);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="102"/>
+        <location filename="../../ui/excel/import_dialog.py" line="103"/>
         <source>Import customers from Excel</source>
         <translation>从 Excel 导入客户</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="119"/>
+        <location filename="../../ui/excel/import_dialog.py" line="120"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="120"/>
-        <location filename="../../ui/excel/import_dialog.py" line="266"/>
+        <location filename="../../ui/excel/import_dialog.py" line="121"/>
+        <location filename="../../ui/excel/import_dialog.py" line="271"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="137"/>
+        <location filename="../../ui/excel/import_dialog.py" line="138"/>
         <source>客户名单.xlsx</source>
         <translation>客户名单.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="138"/>
+        <location filename="../../ui/excel/import_dialog.py" line="139"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="139"/>
+        <location filename="../../ui/excel/import_dialog.py" line="140"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="146"/>
+        <location filename="../../ui/excel/import_dialog.py" line="147"/>
         <source>Choose an Excel (.xlsx, .xls) or CSV file with one customer per row. The header row is found even below a title, and columns such as 客户名称, 联系人, 电话 or Company are recognised.</source>
         <translation>请选择每行一个客户的 Excel（.xlsx、.xls）或 CSV 文件。即使表头在标题行下方也能找到，并能识别“客户名称”“联系人”“电话”或 Company 等列。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="151"/>
+        <location filename="../../ui/excel/import_dialog.py" line="152"/>
         <source>Save a blank template…</source>
         <translation>保存空白模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="153"/>
+        <location filename="../../ui/excel/import_dialog.py" line="154"/>
         <source>An empty list with the usual columns and drop-down lists for grade, stage and region</source>
         <translation>包含常用列的空白名单，等级、阶段和地区带下拉选项</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="155"/>
+        <location filename="../../ui/excel/import_dialog.py" line="156"/>
         <source>Import history…</source>
         <translation>导入记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="156"/>
+        <location filename="../../ui/excel/import_dialog.py" line="157"/>
         <source>Earlier imports; any of them can be undone</source>
         <translation>以前的导入；每一次都可以撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="175"/>
+        <location filename="../../ui/excel/import_dialog.py" line="186"/>
         <source>customer-template.xlsx</source>
         <translation>客户导入模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="176"/>
+        <location filename="../../ui/excel/import_dialog.py" line="186"/>
         <source>Save a blank template</source>
         <translation>保存空白模板</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="191"/>
+        <location filename="../../ui/excel/import_dialog.py" line="196"/>
         <source>Saved a blank template to {0}. Fill it in and import it here.</source>
         <translation>空白模板已保存到 {0}。填好后在这里导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="203"/>
+        <location filename="../../ui/excel/import_dialog.py" line="208"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="203"/>
+        <location filename="../../ui/excel/import_dialog.py" line="208"/>
         <source>Goes into</source>
         <translation>导入到</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="207"/>
+        <location filename="../../ui/excel/import_dialog.py" line="212"/>
         <source>Remember this mapping for files with these columns</source>
         <translation>对相同列的文件记住此对应关系</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="209"/>
+        <location filename="../../ui/excel/import_dialog.py" line="214"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="211"/>
+        <location filename="../../ui/excel/import_dialog.py" line="216"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="212"/>
+        <location filename="../../ui/excel/import_dialog.py" line="217"/>
         <source>Duplicates</source>
         <translation>重复处理</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="228"/>
-        <location filename="../../ui/excel/import_dialog.py" line="230"/>
+        <location filename="../../ui/excel/import_dialog.py" line="233"/>
+        <location filename="../../ui/excel/import_dialog.py" line="235"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="228"/>
+        <location filename="../../ui/excel/import_dialog.py" line="233"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="228"/>
+        <location filename="../../ui/excel/import_dialog.py" line="233"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="230"/>
+        <location filename="../../ui/excel/import_dialog.py" line="235"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="230"/>
+        <location filename="../../ui/excel/import_dialog.py" line="235"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="232"/>
+        <location filename="../../ui/excel/import_dialog.py" line="237"/>
         <source>Save rows with errors…</source>
         <translation>保存出错的行…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="233"/>
+        <location filename="../../ui/excel/import_dialog.py" line="238"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="241"/>
+        <location filename="../../ui/excel/import_dialog.py" line="246"/>
         <source>First rows as they will be stored:</source>
         <translation>前几行（按保存后的样子）：</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="243"/>
+        <location filename="../../ui/excel/import_dialog.py" line="248"/>
         <source>Rows that will not be imported:</source>
         <translation>不会导入的行：</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="255"/>
+        <location filename="../../ui/excel/import_dialog.py" line="260"/>
         <source>Undo this import</source>
         <translation>撤销本次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="266"/>
+        <location filename="../../ui/excel/import_dialog.py" line="271"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="290"/>
+        <location filename="../../ui/excel/import_dialog.py" line="295"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="294"/>
+        <location filename="../../ui/excel/import_dialog.py" line="299"/>
         <source>Choose a customer list</source>
         <translation>选择客户名单</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="308"/>
+        <location filename="../../ui/excel/import_dialog.py" line="313"/>
         <source>Choose a file first.</source>
         <translation>请先选择文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="312"/>
+        <location filename="../../ui/excel/import_dialog.py" line="317"/>
         <source>{0}: no such file.</source>
         <translation>{0}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="331"/>
+        <location filename="../../ui/excel/import_dialog.py" line="336"/>
         <source>Header on row {0}; {1} data rows.</source>
         <translation>表头在第 {0} 行；共 {1} 行数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="333"/>
+        <location filename="../../ui/excel/import_dialog.py" line="338"/>
         <source>Using the mapping you saved for these columns.</source>
         <translation>正在使用您为这些列保存的对应关系。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="340"/>
+        <location filename="../../ui/excel/import_dialog.py" line="345"/>
         <source>(no header)</source>
         <translation>（无表头）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="342"/>
+        <location filename="../../ui/excel/import_dialog.py" line="347"/>
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="381"/>
+        <location filename="../../ui/excel/import_dialog.py" line="386"/>
         <source>{0} new, {1} to update, {2} duplicates, {3} skipped, {4} with errors.</source>
         <translation>新增 {0}，更新 {1}，重复 {2}，跳过 {3}，出错 {4}。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="407"/>
+        <location filename="../../ui/excel/import_dialog.py" line="412"/>
         <source>Row {0} {1} looks like: {2}</source>
         <translation>第 {0} 行 {1} 可能与以下客户重复：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="412"/>
+        <location filename="../../ui/excel/import_dialog.py" line="417"/>
         <source>Possible duplicates (imported as new; check them afterwards):</source>
         <translation>可能重复（将作为新客户导入，请事后核对）：</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="415"/>
+        <location filename="../../ui/excel/import_dialog.py" line="420"/>
         <source>…and {0} more.</source>
         <translation>……另有 {0} 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="421"/>
+        <location filename="../../ui/excel/import_dialog.py" line="426"/>
         <source>Import {0} rows</source>
         <translation>导入 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="425"/>
+        <location filename="../../ui/excel/import_dialog.py" line="430"/>
         <source>rows-with-errors.xlsx</source>
         <translation>出错的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="426"/>
+        <location filename="../../ui/excel/import_dialog.py" line="430"/>
         <source>Save rows with errors</source>
         <translation>保存出错的行</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="444"/>
+        <location filename="../../ui/excel/import_dialog.py" line="443"/>
         <source>Saved {0} rows with the reason beside each to {1}.</source>
         <translation>已将 {0} 行（每行附原因）保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="457"/>
+        <location filename="../../ui/excel/import_dialog.py" line="456"/>
         <source>Imported: {0} new customers, {1} updated. {2} duplicates and {3} rows with errors were left out.</source>
         <translation>已导入：新增客户 {0} 个，更新 {1} 个。{2} 个重复行和 {3} 个出错行未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="473"/>
+        <location filename="../../ui/excel/import_dialog.py" line="472"/>
         <source>Undone: {0} records removed, {1} restored to their old values.</source>
         <translation>已撤销：删除 {0} 条记录，{1} 条恢复为原值。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="477"/>
+        <location filename="../../ui/excel/import_dialog.py" line="476"/>
         <source>{0} fields changed since the import were left as they are.</source>
         <translation>导入后又被修改的 {0} 个字段保持不变。</translation>
     </message>

@@ -6,6 +6,7 @@ import itself is one transaction (a cancelled or failed import leaves the store 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -171,15 +172,19 @@ class ImportDialog(QDialog):
         self.path_edit.returnPressed.connect(self.read_file)
         return page
 
-    def _choose_template_target(self) -> None:
-        suggested = str(Path.home() / self.tr("customer-template.xlsx"))
-        dialog = QFileDialog(self, self.tr("Save a blank template"), suggested, "Excel (*.xlsx)")
-        dialog.setObjectName("importTemplateFileDialog")
+    def _ask_save_path(self, title: str, file_name: str, name: str, chosen: Callable[[Path], None]) -> None:
+        """A non-blocking "save as" dialog for an .xlsx file in the home folder; `chosen` gets the path."""
+        dialog = QFileDialog(self, title, str(Path.home() / file_name), "Excel (*.xlsx)")
+        dialog.setObjectName(name)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("xlsx")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda path: self.save_template(Path(path)))
+        dialog.fileSelected.connect(lambda path: chosen(Path(path)))
         dialog.open()
+
+    def _choose_template_target(self) -> None:
+        title, file_name = self.tr("Save a blank template"), self.tr("customer-template.xlsx")
+        self._ask_save_path(title, file_name, "importTemplateFileDialog", self.save_template)
 
     def save_template(self, target: Path) -> None:
         lang = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
@@ -422,14 +427,8 @@ class ImportDialog(QDialog):
         self._show_page(PREVIEW)
 
     def _choose_error_file(self) -> None:
-        suggested = str(Path.home() / self.tr("rows-with-errors.xlsx"))
-        dialog = QFileDialog(self, self.tr("Save rows with errors"), suggested, "Excel (*.xlsx)")
-        dialog.setObjectName("importErrorFileDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("xlsx")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda path: self.save_errors(Path(path)))
-        dialog.open()
+        title, file_name = self.tr("Save rows with errors"), self.tr("rows-with-errors.xlsx")
+        self._ask_save_path(title, file_name, "importErrorFileDialog", self.save_errors)
 
     def save_errors(self, target: Path) -> None:
         if self.job is None:
