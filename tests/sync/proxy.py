@@ -17,6 +17,8 @@ class CuttingProxy:
         self.cut_upload: int | None = None
         self.cut_download: int | None = None
         self.down = False
+        self.stall = False  # accept connections and say nothing (a silent mobile network), until `release()`
+        self._stalled: list[socket.socket] = []
         self.cuts = 0
         self._lock = threading.Lock()
         threading.Thread(target=self._accept, daemon=True).start()
@@ -26,7 +28,16 @@ class CuttingProxy:
         return f"http://127.0.0.1:{self.port}"
 
     def close(self) -> None:
+        self.release()
         self.listener.close()
+
+    def release(self) -> None:
+        """Stop stalling: the held connections are dropped (the client sees a reset and retries)."""
+        self.stall = False
+        with self._lock:
+            held, self._stalled = self._stalled, []
+        for sock in held:
+            sock.close()
 
     def _take(self, direction: str) -> int | None:
         with self._lock:
@@ -42,6 +53,10 @@ class CuttingProxy:
                 return
             if self.down:
                 client.close()
+                continue
+            if self.stall:
+                with self._lock:
+                    self._stalled.append(client)
                 continue
             try:
                 upstream = socket.create_connection(("127.0.0.1", self.target_port))

@@ -122,3 +122,19 @@ def test_a_background_sync_shows_in_the_sync_panel_and_can_be_cancelled(qtbot, r
     assert panel.message.text() == "Background sync cancelled."
     assert not panel.background and not panel.cancel.isEnabled()
     qtbot.waitUntil(panel.sync_now.isEnabled, timeout=5_000)
+
+
+def test_a_silent_server_never_holds_up_a_search(qtbot, rep_window, proxy):
+    window, worker, _laptop = rep_window
+    driver = window.auto_sync
+    qtbot.waitUntil(lambda: driver.runs >= 1 and driver.running is None, timeout=15_000)
+    proxy.stall = True  # connections are accepted and then nothing comes back
+    driver.schedule.next_at = driver.schedule.clock()
+    qtbot.waitUntil(lambda: driver.running is not None, timeout=5_000)
+    qtbot.wait(300)  # the sync is now waiting for an answer that does not come
+    found: list[int] = []
+    QueryOp(None, worker, lambda s: len(s.search.search(CustomerQuery(limit=50)))).success(found.append).run()
+    qtbot.waitUntil(lambda: bool(found), timeout=2_000)  # the store's queue is not behind the network
+    assert driver.running is not None  # …while the sync still waits
+    proxy.release()
+    qtbot.waitUntil(lambda: driver.running is None, timeout=30_000)

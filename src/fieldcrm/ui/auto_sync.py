@@ -71,6 +71,7 @@ class AutoSyncDriver(QObject):
 
     def sync_now(self) -> None:
         from fieldcrm.sync.client import SyncClient
+        from fieldcrm.ui.ops.sync import network
 
         progress = self.running = Progress()
         paths = self.paths
@@ -85,7 +86,7 @@ class AutoSyncDriver(QObject):
 
         self.runs += 1
         self.on_start(progress)
-        op = Op(self.parent(), self.worker, work, {"customers", "visits", "plans", "reports", "sync"})
+        op = network(Op(self.parent(), self.worker, work, {"customers", "visits", "plans", "reports", "sync"}))
         op.success(self._done).failure(self._failed).run()
 
     def _done(self, outcome: tuple[Any, int]) -> None:

@@ -99,7 +99,10 @@ class Listeners:
 
 
 class DbWorker(QObject):
-    """Owns the single thread that touches the local store for the GUI (no 'database is locked', no locks).
+    """Owns the thread that touches the local store for the GUI: one thread, so the window's own writes never
+    meet each other (no 'database is locked', no locks). Work that waits on the network (sync, login) runs on a
+    second thread of its own (`network=True`): a slow or silent server never holds up a search or an edit, and
+    its short write transactions meet the window's at SQLite's busy timeout.
 
     Work functions get the Services of the acting user and return plain data; the result comes back to the GUI
     thread as a posted event. `changed` announces which nouns an operation changed, so each screen decides
@@ -110,6 +113,7 @@ class DbWorker(QObject):
         super().__init__(parent)
         self._services = services
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldcrm-db")
+        self._network_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldcrm-sync")
         self.changed = Listeners()  # callback(frozenset[str])
         self.busy_changed = Listeners()  # callback(int): 1 busy, 0 idle
         self.pending = 0
@@ -131,9 +135,12 @@ class DbWorker(QObject):
         work: Callable[[Services], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException, str], None],
+        *,
+        network: bool = False,
     ) -> None:
-        """Queue `work`. The callbacks stay on the GUI thread, and so do the last references to anything the work
-        function holds: a widget released on the worker thread would be destroyed there (Qt forbids that)."""
+        """Queue `work` (on the network thread if `network`). The callbacks stay on the GUI thread, and so do the
+        last references to anything the work function holds: a widget released on the worker thread would be
+        destroyed there (Qt forbids that)."""
         if self._closed:
             return
         ticket = next(self._tickets)
@@ -141,7 +148,7 @@ class DbWorker(QObject):
         self.pending += 1
         if self.pending == 1:
             self.busy_changed.emit(1)
-        self._pool.submit(self._run, ticket)
+        (self._network_pool if network else self._pool).submit(self._run, ticket)
 
     def hold(self) -> Callable[[], None]:
         """Count as busy (`pending`) until the returned function is called (once more calls do nothing): for work
@@ -195,3 +202,4 @@ class DbWorker(QObject):
         """Finish the operation under way (it holds a transaction) and drop the queued ones."""
         self._closed = True
         self._pool.shutdown(wait=True, cancel_futures=True)
+        self._network_pool.shutdown(wait=True, cancel_futures=True)

@@ -73,6 +73,8 @@ class QueryOp:
     """Read something on the database worker; `success` gets the plain result on the GUI thread."""
 
     changes: frozenset[str] = frozenset()
+    #: Runs on the worker's network thread: work that waits on a server must not hold up the store's queue.
+    network = False
 
     def __init__(self, parent: QWidget | None, worker: DbWorker, work: Callable[[Services], Any]) -> None:
         self._parent = parent
@@ -108,7 +110,7 @@ class QueryOp:
             show_error(self._parent, message)
 
     def run(self) -> None:
-        self._worker.submit(self._work, self._done, self._error)
+        self._worker.submit(self._work, self._done, self._error, network=self.network)
 
 
 class Op(QueryOp):

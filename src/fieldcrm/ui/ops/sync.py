@@ -43,11 +43,18 @@ def login(parent: QWidget | None, worker: DbWorker, paths: AppPaths, server: str
             raise ValidationError("is required", "user")
         return SyncClient(s.store, paths).login(server.strip(), user.strip(), password).user.name
 
-    return Op(parent, worker, work, EVERYTHING | {"profile"})
+    return network(Op(parent, worker, work, EVERYTHING | {"profile"}))
 
 
 def sync_once(parent: QWidget | None, worker: DbWorker, paths: AppPaths, progress: SyncProgress) -> Op:
-    return Op(parent, worker, lambda s: SyncClient(s.store, paths).sync_once(progress, progress.cancel), EVERYTHING)
+    op = Op(parent, worker, lambda s: SyncClient(s.store, paths).sync_once(progress, progress.cancel), EVERYTHING)
+    return network(op)
+
+
+def network(op: Op) -> Op:
+    """`op` waits on the server: it runs on the worker's network thread, never in front of a search or an edit."""
+    op.network = True
+    return op
 
 
 def resolve(parent: QWidget | None, worker: DbWorker, conflict: dict[str, Any], choice: str, edited: str) -> Op:
