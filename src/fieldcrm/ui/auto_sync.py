@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 
 from fieldcrm.paths import AppPaths
 from fieldcrm.ui.ops.base import Op, Progress
@@ -24,9 +24,6 @@ TICK_MS = 1000
 class AutoSyncDriver(QObject):
     """Starts a sync on the worker whenever the schedule says so and the profile is logged in to a server."""
 
-    #: (one line for the status bar, whether it is a problem)
-    reported = Signal(str, bool)
-
     def __init__(self, worker: DbWorker, paths: AppPaths, parent: QObject | None = None) -> None:
         super().__init__(parent)
         from fieldcrm.sync.auto import AutoSync  # loads the sync client: only after the first paint
@@ -39,6 +36,9 @@ class AutoSyncDriver(QObject):
         self.runs = 0
         self.manual_running: Any = lambda: False  # the sync panel's own "Sync now" is under way
         self.on_start: Any = lambda _progress: None  # shows a sync's progress (and cancel) where the user looks
+        # (one line for the status bar, whether it is a problem); a plain callback: PySide6 6.12 signals mishandle
+        # the reference counts of True and False (see ui.workers)
+        self.on_report: Any = lambda _text, _problem: None
         self.timer = QTimer(self, interval=TICK_MS)
         self.timer.timeout.connect(self.tick)
         worker.changed.connect(self, self._on_changed)
@@ -71,7 +71,7 @@ class AutoSyncDriver(QObject):
 
     def sync_now(self) -> None:
         from fieldcrm.sync.client import SyncClient
-        from fieldcrm.ui.ops.sync import network
+        from fieldcrm.ui.ops.sync import EVERYTHING, network
 
         progress = self.running = Progress()
         paths = self.paths
@@ -86,7 +86,7 @@ class AutoSyncDriver(QObject):
 
         self.runs += 1
         self.on_start(progress)
-        op = network(Op(self.parent(), self.worker, work, {"customers", "visits", "plans", "reports", "sync"}))
+        op = network(Op(self.parent(), self.worker, work, EVERYTHING))
         op.success(self._done).failure(self._failed).run()
 
     def _done(self, outcome: tuple[Any, int]) -> None:
@@ -94,18 +94,18 @@ class AutoSyncDriver(QObject):
         self.running = None
         self.schedule.finished(result, pending)
         if result.offline:
-            self.reported.emit(self.tr("Offline: will sync when the server can be reached."), False)
+            self.on_report(self.tr("Offline: will sync when the server can be reached."), False)
         elif result.cancelled:
-            self.reported.emit(self.tr("Background sync cancelled."), False)
+            self.on_report(self.tr("Background sync cancelled."), False)
         else:
             text = self.tr("Synced: {0} sent, {1} received, {2} conflicts.").format(
                 result.pushed, result.pulled, result.conflicts
             )
-            self.reported.emit(text, bool(result.conflicts or result.rejected))
+            self.on_report(text, bool(result.conflicts or result.rejected))
 
     def _failed(self, exc: BaseException, message: str) -> None:
         self.running = None
         self.schedule.finished(None, 1, exc)  # changes may be waiting: retry with backoff (or pause if refused)
         if self.schedule.paused:
             message = self.tr("Background sync paused: {0}").format(message)
-        self.reported.emit(message, True)
+        self.on_report(message, True)

@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         self.auto_sync = AutoSyncDriver(self.worker, self.paths, self)
         self.auto_sync.manual_running = self._panel_syncing
         self.auto_sync.on_start = self._auto_sync_started
-        self.auto_sync.reported.connect(self._auto_sync_reported)
+        self.auto_sync.on_report = self._auto_sync_reported
         self.auto_sync.start()
 
     def _panel_syncing(self) -> bool:
