@@ -136,6 +136,14 @@ def capture_language(language: str, store: Store, services: dict[str, Services],
     settle(worker)
     shot(first, folder / "first-run.png")
     first.close()
+
+    from fieldcrm.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(worker, settings, None)
+    dialog.show()
+    settle(worker)
+    shot(dialog, folder / "settings.png")
+    dialog.close()
     worker.shutdown()
 
 

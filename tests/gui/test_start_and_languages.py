@@ -150,3 +150,30 @@ def test_first_run_server_login_reports_an_unreachable_server(qtbot, gui_app, ty
     qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=20000)
     assert app.window is None
     assert "Unexpected" not in dialog.message.text(), dialog.message.text()
+
+
+def test_settings_choose_how_often_the_app_syncs_by_itself(qtbot, gui_app):
+    from fieldcrm.ui.settings_dialog import SettingsDialog
+
+    first = gui_app()
+    Services.for_store(first.store).profile.init_profile("张伟", "rep", "华东一组")
+    first.close()
+    app = gui_app()
+    qtbot.waitUntil(lambda: app.window is not None and app.window.auto_sync is not None)
+    assert app.window.auto_sync.enabled and app.window.auto_sync.schedule.interval == 300  # the default
+    qtbot.mouseClick(app.window.settings_button, Qt.MouseButton.LeftButton)
+    dialog = app.window.findChild(SettingsDialog)
+    assert dialog.auto_sync.currentData() == 5
+    dialog.auto_sync.setCurrentIndex(dialog.auto_sync.findData(0))
+    dialog.apply()
+    qtbot.waitUntil(lambda: app.window is not None and app.window.auto_sync is not None)
+    assert not app.window.auto_sync.enabled and not app.window.auto_sync.timer.isActive()
+    assert app.settings.value("sync/auto_minutes") in (0, "0")
+
+    qtbot.mouseClick(app.window.settings_button, Qt.MouseButton.LeftButton)
+    dialog = app.window.findChild(SettingsDialog)
+    assert dialog.auto_sync.currentData() == 0  # the choice is remembered
+    dialog.auto_sync.setCurrentIndex(dialog.auto_sync.findData(15))
+    dialog.apply()
+    qtbot.waitUntil(lambda: app.window is not None and app.window.auto_sync is not None)
+    assert app.window.auto_sync.enabled and app.window.auto_sync.schedule.interval == 900

@@ -15,7 +15,7 @@ from conftest import PASSWORD
 from fieldcrm.services import CustomerQuery
 from fieldcrm.ui.main_window import MainWindow
 from fieldcrm.ui.ops.base import Op, QueryOp
-from fieldcrm.ui.settings import settings_for
+from fieldcrm.ui.settings import AUTO_SYNC_MINUTES, settings_for
 from fieldcrm.ui.workers import DbWorker, GarbageCollector, SingletonGuard, protect_singletons
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
@@ -29,25 +29,38 @@ def proxy(server):
 
 
 @pytest.fixture
-def rep_window(qtbot, qapp, team, laptop_factory, proxy):
+def open_window(qtbot, qapp):
+    """The rep's main window on a laptop's store, as the app builds it; closed with its worker afterwards."""
     protect_singletons()
+    opened = []
+
+    def open_(laptop, settings=None):
+        services = laptop.services()
+        worker = DbWorker(services)
+        guards = (SingletonGuard(worker), GarbageCollector(worker))
+        info = next(u for u in services.profile.users() if u.name == "张伟")
+        window = MainWindow(worker, info, settings or settings_for(laptop.paths), laptop.paths)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.auto_sync is not None, timeout=10_000)
+        opened.append((window, worker, guards))
+        return window, worker
+
+    yield open_
+    for window, worker, guards in opened:
+        window.close()
+        worker.shutdown()
+        guards[1].stop()
+
+
+@pytest.fixture
+def rep_window(team, laptop_factory, proxy, open_window):
     laptop = laptop_factory("zhangwei")
     laptop.server_url = proxy.url  # the rep's laptop reaches the server through a line the test can cut
     laptop.login("张伟", PASSWORD)
-    services = laptop.services()
-    worker = DbWorker(services)
-    guard, collector = SingletonGuard(worker), GarbageCollector(worker)
-    info = next(u for u in services.profile.users() if u.name == "张伟")
-    window = MainWindow(worker, info, settings_for(laptop.paths), laptop.paths)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.auto_sync is not None, timeout=10_000)
+    window, worker = open_window(laptop)
     window.auto_sync.schedule.debounce = 0.2  # seconds instead of the app's 10, so the test need not wait
-    yield window, worker, laptop
-    window.close()
-    worker.shutdown()
-    collector.stop()
-    del guard
+    return window, worker, laptop
 
 
 def test_local_edit_goes_up_and_a_colleagues_edit_comes_down_unasked(qtbot, rep_window, server, laptop_factory):
@@ -138,3 +151,15 @@ def test_a_silent_server_never_holds_up_a_search(qtbot, rep_window, proxy):
     assert driver.running is not None  # …while the sync still waits
     proxy.release()
     qtbot.waitUntil(lambda: driver.running is None, timeout=30_000)
+
+
+def test_automatic_sync_can_be_switched_off(qtbot, team, laptop_factory, open_window):
+    laptop = laptop_factory("zhangwei", "张伟")
+    settings = settings_for(laptop.paths)
+    settings.setValue(AUTO_SYNC_MINUTES, 0)  # as the settings dialog writes it: a metered connection
+    window, worker = open_window(laptop, settings)
+    qtbot.waitUntil(lambda: window.online_label.text().endswith(" · automatic sync off"), timeout=10_000)
+    Op(window, worker, lambda s: s.customers.create(name="嘉兴纺织有限公司"), {"customers"}).run()
+    qtbot.wait(1500)  # more than the driver's tick
+    assert window.auto_sync.runs == 0
+    assert window.pending_label.text() == "1 change(s) waiting to sync"

@@ -24,13 +24,15 @@ TICK_MS = 1000
 class AutoSyncDriver(QObject):
     """Starts a sync on the worker whenever the schedule says so and the profile is logged in to a server."""
 
-    def __init__(self, worker: DbWorker, paths: AppPaths, parent: QObject | None = None) -> None:
+    def __init__(self, worker: DbWorker, paths: AppPaths, parent: QObject | None = None, minutes: int = 5) -> None:
+        """`minutes` between syncs (local changes bring the next one forward); 0: never by itself."""
         super().__init__(parent)
         from fieldcrm.sync.auto import AutoSync  # loads the sync client: only after the first paint
 
         self.worker = worker
         self.paths = paths
-        self.schedule: AutoSync = AutoSync()
+        self.enabled = minutes > 0
+        self.schedule: AutoSync = AutoSync(interval=max(1, minutes) * 60.0)
         self.logged_in = False
         self.running: Progress | None = None
         self.runs = 0
@@ -44,7 +46,8 @@ class AutoSyncDriver(QObject):
         worker.changed.connect(self, self._on_changed)
 
     def start(self) -> None:
-        self.timer.start()
+        if self.enabled:
+            self.timer.start()
 
     def stop(self) -> None:
         self.timer.stop()

@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
     def _start_auto_sync(self) -> None:
         from fieldcrm.ui.auto_sync import AutoSyncDriver
 
-        self.auto_sync = AutoSyncDriver(self.worker, self.paths, self)
+        self.auto_sync = AutoSyncDriver(self.worker, self.paths, self, keys.auto_sync_minutes(self.settings))
         self.auto_sync.manual_running = self._panel_syncing
         self.auto_sync.on_start = self._auto_sync_started
         self.auto_sync.on_report = self._auto_sync_reported
@@ -316,6 +316,8 @@ class MainWindow(QMainWindow):
             self.online_label.setText(self.tr("Offline (server not reachable at last sync)"))
         else:
             self.online_label.setText(self.tr("Online: {0}").format(status["server"]))
+        if status["logged_in"] and self.auto_sync is not None and not self.auto_sync.enabled:
+            self.online_label.setText(self.online_label.text() + self.tr(" · automatic sync off"))
         self.pending_label.setText(self.tr("%n change(s) waiting to sync", "", status["pending_changes"]))
         last = local_time(status["last_sync"]) if status["last_sync"] else self.tr("never")
         self.last_sync_label.setText(self.tr("Last sync: {0}").format(last))

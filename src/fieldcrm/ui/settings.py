@@ -10,6 +10,15 @@ GEOMETRY = "window/geometry"
 WINDOW_STATE = "window/state"
 LAST_SCREEN = "window/screen"
 LANGUAGE = "ui/language"
+AUTO_SYNC_MINUTES = "sync/auto_minutes"  # 0: no automatic sync (a metered connection); "Sync now" still works
+DEFAULT_AUTO_SYNC_MINUTES = 5
+
+
+def auto_sync_minutes(settings: QSettings) -> int:
+    try:
+        return max(0, int(settings.value(AUTO_SYNC_MINUTES, DEFAULT_AUTO_SYNC_MINUTES)))
+    except (TypeError, ValueError):
+        return DEFAULT_AUTO_SYNC_MINUTES
 
 
 def settings_for(paths: AppPaths) -> QSettings:

@@ -1,16 +1,24 @@
-"""`SettingsDialog`: language (applied at once) and which of this laptop's users is working."""
+"""`SettingsDialog`: language (applied at once), which of this laptop's users is working, and how often the app
+syncs by itself."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from fieldcrm.ui.fields import role_name
 from fieldcrm.ui.ops.base import Op, QueryOp
-from fieldcrm.ui.settings import LANGUAGE
+from fieldcrm.ui.settings import AUTO_SYNC_MINUTES, LANGUAGE, auto_sync_minutes
 from fieldcrm.ui.workers import DbWorker
+
+AUTO_SYNC_CHOICES = (
+    (5, QT_TRANSLATE_NOOP("SettingsDialog", "Every 5 minutes and after changes (recommended)")),
+    (15, QT_TRANSLATE_NOOP("SettingsDialog", "Every 15 minutes and after changes")),
+    (60, QT_TRANSLATE_NOOP("SettingsDialog", "Every hour and after changes")),
+    (0, QT_TRANSLATE_NOOP("SettingsDialog", "Off: only when I press “Sync now”")),
+)
 
 
 class SettingsDialog(QDialog):
@@ -26,12 +34,21 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(str(settings.value(LANGUAGE) or ""))))
         self.user = QComboBox(objectName="settingsUser")
+        self.settings = settings
+        self.auto_sync = QComboBox(objectName="settingsAutoSync")
+        for minutes, text in AUTO_SYNC_CHOICES:
+            self.auto_sync.addItem(QCoreApplication.translate("SettingsDialog", text), minutes)
+        current = auto_sync_minutes(settings)
+        if self.auto_sync.findData(current) < 0:  # a value written by hand stays as it is
+            self.auto_sync.addItem(self.tr("Every {0} minutes and after changes").format(current), current)
+        self.auto_sync.setCurrentIndex(self.auto_sync.findData(current))
         self.message = QLabel()
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         form = QFormLayout(self)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Working as"), self.user)
+        form.addRow(self.tr("Sync automatically"), self.auto_sync)
         form.addRow(self.message)
         form.addRow(buttons)
         buttons.accepted.connect(self.apply)
@@ -47,6 +64,7 @@ class SettingsDialog(QDialog):
         self._initial_user = current.name if current else None
 
     def apply(self) -> None:
+        self.settings.setValue(AUTO_SYNC_MINUTES, int(self.auto_sync.currentData()))  # the rebuilt window reads it
         language = self.language.currentData()
         name = self.user.currentData()
         if name and name != getattr(self, "_initial_user", None):

@@ -4,23 +4,23 @@
 <context>
     <name>AutoSyncDriver</name>
     <message>
-        <location filename="../../ui/auto_sync.py" line="96"/>
+        <location filename="../../ui/auto_sync.py" line="100"/>
         <source>Offline: will sync when the server can be reached.</source>
-        <extracomment>How often the window asks the schedule whether a sync is due (cheap: no I/O unless one is). (one line for the status bar, whether it is a problem)</extracomment>
+        <extracomment>How often the window asks the schedule whether a sync is due (cheap: no I/O unless one is).</extracomment>
         <translation>离线：可连接服务器后将自动同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/auto_sync.py" line="98"/>
+        <location filename="../../ui/auto_sync.py" line="102"/>
         <source>Background sync cancelled.</source>
         <translation>后台同步已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/auto_sync.py" line="100"/>
+        <location filename="../../ui/auto_sync.py" line="104"/>
         <source>Synced: {0} sent, {1} received, {2} conflicts.</source>
         <translation>已同步：上传 {0} 条，下载 {1} 条，冲突 {2} 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/auto_sync.py" line="109"/>
+        <location filename="../../ui/auto_sync.py" line="113"/>
         <source>Background sync paused: {0}</source>
         <translation>后台同步已暂停：{0}</translation>
     </message>
@@ -1091,20 +1091,25 @@
         <source>Online: {0}</source>
         <translation>在线：{0}</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="320"/>
+        <source> · automatic sync off</source>
+        <translation> · 自动同步已关闭</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n 条修改待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Last sync: {0}</source>
         <translation>上次同步：{0}</translation>
     </message>
@@ -1322,24 +1327,54 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <location filename="../../ui/settings_dialog.py" line="17"/>
+        <source>Every 5 minutes and after changes (recommended)</source>
+        <translation>每 5 分钟及修改后（推荐）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="18"/>
+        <source>Every 15 minutes and after changes</source>
+        <translation>每 15 分钟及修改后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="19"/>
+        <source>Every hour and after changes</source>
+        <translation>每小时及修改后</translation>
+    </message>
+    <message>
         <location filename="../../ui/settings_dialog.py" line="20"/>
+        <source>Off: only when I press “Sync now”</source>
+        <translation>关闭：仅在我点击“立即同步”时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="28"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="24"/>
+        <location filename="../../ui/settings_dialog.py" line="32"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="33"/>
+        <location filename="../../ui/settings_dialog.py" line="43"/>
+        <source>Every {0} minutes and after changes</source>
+        <translation>每 {0} 分钟及修改后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="49"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="34"/>
+        <location filename="../../ui/settings_dialog.py" line="50"/>
         <source>Working as</source>
         <translation>当前用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="51"/>
+        <source>Sync automatically</source>
+        <translation>自动同步</translation>
     </message>
 </context>
 <context>
