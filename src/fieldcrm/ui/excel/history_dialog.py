@@ -6,41 +6,42 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.common.timefmt import local_time
+from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.ops import excel as ops
 from fieldcrm.ui.workers import DbWorker
 
-COLUMNS = (
-    QT_TRANSLATE_NOOP("ImportHistoryDialog", "When"),
-    QT_TRANSLATE_NOOP("ImportHistoryDialog", "File"),
-    QT_TRANSLATE_NOOP("ImportHistoryDialog", "Sheet"),
-    QT_TRANSLATE_NOOP("ImportHistoryDialog", "New"),
-    QT_TRANSLATE_NOOP("ImportHistoryDialog", "Updated"),
-    QT_TRANSLATE_NOOP("ImportHistoryDialog", "Duplicates"),
-    QT_TRANSLATE_NOOP("ImportHistoryDialog", "Errors"),
-    QT_TRANSLATE_NOOP("ImportHistoryDialog", "Status"),
-)
 STATUSES = {
     "done": QT_TRANSLATE_NOOP("ImportHistoryDialog", "imported"),
     "undone": QT_TRANSLATE_NOOP("ImportHistoryDialog", "undone {0}"),
 }
+COLUMNS = [
+    Column("created_at", QT_TRANSLATE_NOOP("ImportHistoryDialog", "When"), local_time),
+    Column("file", QT_TRANSLATE_NOOP("ImportHistoryDialog", "File")),
+    Column("sheet", QT_TRANSLATE_NOOP("ImportHistoryDialog", "Sheet")),
+    Column("new", QT_TRANSLATE_NOOP("ImportHistoryDialog", "New")),
+    Column("update", QT_TRANSLATE_NOOP("ImportHistoryDialog", "Updated")),
+    Column("duplicate", QT_TRANSLATE_NOOP("ImportHistoryDialog", "Duplicates")),
+    Column("error", QT_TRANSLATE_NOOP("ImportHistoryDialog", "Errors")),
+    Column("status_shown", QT_TRANSLATE_NOOP("ImportHistoryDialog", "Status")),
+]
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ImportHistoryDialog", text)
+
+
+def undo_text(result: dict[str, Any]) -> str:
+    """What an undo did, in one or two sentences (the wizard's last page says the same)."""
+    text = _tr("Undone: {0} records removed, {1} restored to their old values.").format(
+        result["removed"], result["restored"]
+    )
+    if result.get("kept"):
+        text += " " + _tr("{0} fields changed since the import were left as they are.").format(result["kept"])
+    return text
 
 
 class ImportHistoryDialog(QDialog):
@@ -50,16 +51,9 @@ class ImportHistoryDialog(QDialog):
         self.setWindowTitle(self.tr("Import history"))
         self.resize(860, 420)
         self.worker = worker
-        self.imports: list[dict[str, Any]] = []
-        self.table = QTableWidget(0, len(COLUMNS), objectName="importHistoryTable")
-        self.table.setHorizontalHeaderLabels([_tr(c) for c in COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.imports = DictTableModel("ImportHistoryDialog", COLUMNS, self)
+        self.table = table(self.imports, "importHistoryTable", 1)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel(self.tr("No imports yet."), objectName="emptyHint")
         self.message = QLabel(objectName="dialogMessage", wordWrap=True)
         self.undo_button = QPushButton(self.tr("Undo selected import"), objectName="importHistoryUndo")
@@ -74,7 +68,7 @@ class ImportHistoryDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.undo_button.clicked.connect(self.undo_selected)
         close.clicked.connect(self.reject)
         self.reload()
@@ -83,30 +77,25 @@ class ImportHistoryDialog(QDialog):
         ops.history(self, self.worker).success(self._show).run()
 
     def _show(self, imports: list[dict[str, Any]]) -> None:
-        self.imports = imports
         self.empty.setVisible(not imports)
-        self.table.setRowCount(len(imports))
-        for r, item in enumerate(imports):
-            status = _tr(STATUSES.get(item["status"], item["status"])).format(local_time(item["undone_at"]))
-            values = (
-                local_time(item["created_at"]),
-                item["file"],
-                item["sheet"] or "",
-                item["new"],
-                item["update"],
-                item["duplicate"],
-                item["error"],
-                status,
-            )
-            for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(str(value)))
+        self.imports.set_rows(
+            [
+                {
+                    **item,
+                    "status_shown": _tr(STATUSES.get(item["status"], item["status"])).format(
+                        local_time(item["undone_at"])
+                    ),
+                }
+                for item in imports
+            ]
+        )
         self._selection_changed()
 
     def selected(self) -> dict[str, Any] | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.imports[rows[0].row()] if rows else None
+        return self.imports.row(rows[0].row()) if rows else None
 
-    def _selection_changed(self) -> None:
+    def _selection_changed(self, *_args: object) -> None:
         chosen = self.selected()
         self.undo_button.setEnabled(chosen is not None and chosen["status"] != "undone")
 
@@ -118,12 +107,7 @@ class ImportHistoryDialog(QDialog):
         ops.undo(self, self.worker, chosen["import_id"]).success(self._undone).failure(self._failed).run()
 
     def _undone(self, result: dict[str, Any]) -> None:
-        text = self.tr("Undone: {0} records removed, {1} restored to their old values.").format(
-            result["removed"], result["restored"]
-        )
-        if result["kept"]:
-            text += " " + self.tr("{0} fields changed since the import were left as they are.").format(result["kept"])
-        self.message.setText(text)
+        self.message.setText(undo_text(result))
         self.reload()
 
     def _failed(self, _exc: BaseException, message: str) -> None:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from fieldcrm.excel import ImportCancelledError, ImportJob, ImportSummary, MappingProposal
 from fieldcrm.excel.fields import FIELDS
 from fieldcrm.paths import AppPaths
-from fieldcrm.ui.excel.history_dialog import ImportHistoryDialog
+from fieldcrm.ui.excel.history_dialog import ImportHistoryDialog, undo_text
 from fieldcrm.ui.excel.progress_row import ProgressRow
 from fieldcrm.ui.fields import label
 from fieldcrm.ui.ops import excel as ops
@@ -469,11 +469,6 @@ class ImportDialog(QDialog):
 
     def _undone(self, result: dict[str, Any]) -> None:
         self._busy(False)
-        text = self.tr("Undone: {0} records removed, {1} restored to their old values.").format(
-            result["removed"], result["restored"]
-        )
-        if result.get("kept"):
-            text += " " + self.tr("{0} fields changed since the import were left as they are.").format(result["kept"])
-        self.result.setText(text)
+        self.result.setText(undo_text(result))
         self.undo_button.setEnabled(False)
         self.undone.emit()
