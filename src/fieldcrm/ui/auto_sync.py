@@ -1,7 +1,7 @@
 """`AutoSyncDriver`: the window's background sync. Every few minutes, shortly after local changes (debounced), and
 with backoff after a failed attempt (the schedule is `fieldcrm.sync.auto.AutoSync`); the sync itself runs on the
-database worker like any other store operation, so the window never waits for the network. Offline is a normal
-state: it shows in the status bar, never as an error box.
+worker's network thread, so neither the window nor its searches and edits wait for the server. Offline is a
+normal state: it shows in the status bar, never as an error box.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 
 from fieldcrm.paths import AppPaths
-from fieldcrm.ui.ops.base import Op, Progress
+from fieldcrm.ui.ops.base import Progress
 from fieldcrm.ui.workers import DbWorker
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ TICK_MS = 1000
 
 
 class AutoSyncDriver(QObject):
-    """Starts a sync on the worker whenever the schedule says so and the profile is logged in to a server."""
+    """Starts a sync whenever the schedule says so and the profile is logged in to a server."""
 
     def __init__(self, worker: DbWorker, paths: AppPaths, parent: QObject | None = None, minutes: int = 5) -> None:
         """`minutes` between syncs (local changes bring the next one forward); 0: never by itself."""
@@ -73,23 +73,12 @@ class AutoSyncDriver(QObject):
             self.sync_now()
 
     def sync_now(self) -> None:
-        from fieldcrm.sync.client import SyncClient
-        from fieldcrm.ui.ops.sync import EVERYTHING, network
+        from fieldcrm.ui.ops.sync import background_sync
 
         progress = self.running = Progress()
-        paths = self.paths
-
-        def work(services: Any) -> tuple[Any, int]:
-            client = SyncClient(services.store, paths)
-            try:
-                result = client.sync_once(progress, progress.cancel)
-            finally:
-                pending = client.status()["pending_changes"]
-            return result, pending
-
         self.runs += 1
         self.on_start(progress)
-        op = network(Op(self.parent(), self.worker, work, EVERYTHING))
+        op = background_sync(self.parent(), self.worker, self.paths, progress)
         op.success(self._done).failure(self._failed).run()
 
     def _done(self, outcome: tuple[Any, int]) -> None:

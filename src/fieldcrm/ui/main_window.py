@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
         """Export the customer list as filtered on screen (or all customers)."""
         from fieldcrm.ui.excel.export_dialog import ExportDialog
 
-        customers = self.screens.get("customers")
+        customers = self.screens.built("customers")  # a screen never opened shows all customers
         if query is None and customers is not None:
             query = customers.query()
         return self._open(ExportDialog(self.worker, query, self))

@@ -160,12 +160,16 @@ def _prefixed(text: str) -> str | None:
     return None
 
 
+def _sentence(text: str) -> str | None:
+    return _one(text) or _prefixed(text)
+
+
 def _translate(message: str) -> str | None:
-    whole = _one(message) or _prefixed(message)
+    whole = _sentence(message)
     if whole is not None:
         return whole
     if "; " in message:  # parts joined by the import planner
-        translated = [_one(part) or _prefixed(part) for part in message.split("; ")]
+        translated = [_sentence(part) for part in message.split("; ")]
         if all(t is not None for t in translated):
             return QCoreApplication.translate(CONTEXT, "; ").join(t for t in translated if t is not None)
     return None

@@ -159,10 +159,12 @@ class DbWorker(QObject):
         held = [True]
 
         def release(*_args: object) -> None:
-            if held.pop() if held else False:
-                self.pending -= 1
-                if self.pending == 0:
-                    self.busy_changed.emit(0)
+            if not held:
+                return  # released already
+            held.clear()
+            self.pending -= 1
+            if self.pending == 0:
+                self.busy_changed.emit(0)
 
         return release
 

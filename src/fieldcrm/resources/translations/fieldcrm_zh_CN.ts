@@ -4,23 +4,23 @@
 <context>
     <name>AutoSyncDriver</name>
     <message>
-        <location filename="../../ui/auto_sync.py" line="100"/>
+        <location filename="../../ui/auto_sync.py" line="89"/>
         <source>Offline: will sync when the server can be reached.</source>
         <extracomment>How often the window asks the schedule whether a sync is due (cheap: no I/O unless one is).</extracomment>
         <translation>离线：可连接服务器后将自动同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/auto_sync.py" line="102"/>
+        <location filename="../../ui/auto_sync.py" line="91"/>
         <source>Background sync cancelled.</source>
         <translation>后台同步已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/auto_sync.py" line="104"/>
+        <location filename="../../ui/auto_sync.py" line="93"/>
         <source>Synced: {0} sent, {1} received, {2} conflicts.</source>
         <translation>已同步：上传 {0} 条，下载 {1} 条，冲突 {2} 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/auto_sync.py" line="113"/>
+        <location filename="../../ui/auto_sync.py" line="102"/>
         <source>Background sync paused: {0}</source>
         <translation>后台同步已暂停：{0}</translation>
     </message>
@@ -817,98 +817,78 @@
         <source>Imported: {0} new customers, {1} updated. {2} duplicates and {3} rows with errors were left out.</source>
         <translation>已导入：新增客户 {0} 个，更新 {1} 个。{2} 个重复行和 {3} 个出错行未导入。</translation>
     </message>
-    <message>
-        <location filename="../../ui/excel/import_dialog.py" line="472"/>
-        <source>Undone: {0} records removed, {1} restored to their old values.</source>
-        <translation>已撤销：删除 {0} 条记录，{1} 条恢复为原值。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel/import_dialog.py" line="476"/>
-        <source>{0} fields changed since the import were left as they are.</source>
-        <translation>导入后又被修改的 {0} 个字段保持不变。</translation>
-    </message>
 </context>
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="27"/>
+        <location filename="../../ui/excel/history_dialog.py" line="22"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="28"/>
+        <location filename="../../ui/excel/history_dialog.py" line="23"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="29"/>
+        <location filename="../../ui/excel/history_dialog.py" line="24"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="30"/>
+        <location filename="../../ui/excel/history_dialog.py" line="25"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="31"/>
+        <location filename="../../ui/excel/history_dialog.py" line="26"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="32"/>
+        <location filename="../../ui/excel/history_dialog.py" line="27"/>
         <source>Duplicates</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="33"/>
+        <location filename="../../ui/excel/history_dialog.py" line="28"/>
         <source>Errors</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="34"/>
+        <location filename="../../ui/excel/history_dialog.py" line="29"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="37"/>
+        <location filename="../../ui/excel/history_dialog.py" line="18"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="38"/>
+        <location filename="../../ui/excel/history_dialog.py" line="19"/>
         <source>undone {0}</source>
         <translation>已于 {0} 撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="50"/>
+        <location filename="../../ui/excel/history_dialog.py" line="51"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="63"/>
+        <location filename="../../ui/excel/history_dialog.py" line="57"/>
         <source>No imports yet.</source>
         <translation>还没有导入记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="65"/>
+        <location filename="../../ui/excel/history_dialog.py" line="59"/>
         <source>Undo selected import</source>
         <translation>撤销所选导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="67"/>
+        <location filename="../../ui/excel/history_dialog.py" line="61"/>
         <source>Close</source>
         <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel/history_dialog.py" line="121"/>
-        <source>Undone: {0} records removed, {1} restored to their old values.</source>
-        <translation>已撤销：删除 {0} 条记录，{1} 条恢复为原值。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel/history_dialog.py" line="125"/>
-        <source>{0} fields changed since the import were left as they are.</source>
-        <translation>导入后又被修改的 {0} 个字段保持不变。</translation>
     </message>
 </context>
 <context>

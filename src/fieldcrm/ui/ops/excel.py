@@ -28,10 +28,9 @@ from fieldcrm.ui.workers import DbWorker
 def new_job(worker: DbWorker, paths: AppPaths, path: Path, progress: Progress) -> ImportJob:
     """An import job for the worker's user; it touches nothing until a step runs. Cancelling `progress` cancels it."""
     services = worker.services
-    job = ImportJob(
+    return ImportJob(
         services.store, path, user_id=services.customers.user_id, config_dir=paths.config, progress=progress
     )
-    return job
 
 
 def read(parent: QWidget | None, worker: DbWorker, job: ImportJob, sheet: str | None = None) -> QueryOp:

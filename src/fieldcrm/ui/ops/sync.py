@@ -1,7 +1,7 @@
 """Sync operations: status, login, one sync with progress and cancel, and resolving conflicts.
 
-Sync writes to the local store, so it runs on the database worker like every other store operation; the
-panel polls its progress with a timer and cancels cooperatively between batches.
+Sync and login wait on the server, so they run on the worker's network thread (see `network`), never in front of
+a search or an edit; the panel polls a sync's progress with a timer and cancels cooperatively between batches.
 """
 
 from __future__ import annotations
@@ -49,6 +49,20 @@ def login(parent: QWidget | None, worker: DbWorker, paths: AppPaths, server: str
 def sync_once(parent: QWidget | None, worker: DbWorker, paths: AppPaths, progress: SyncProgress) -> Op:
     op = Op(parent, worker, lambda s: SyncClient(s.store, paths).sync_once(progress, progress.cancel), EVERYTHING)
     return network(op)
+
+
+def background_sync(parent: QWidget | None, worker: DbWorker, paths: AppPaths, progress: SyncProgress) -> Op:
+    """Like `sync_once`; the result comes with the count of changes still waiting (the retry schedule needs it)."""
+
+    def work(s: Any) -> tuple[Any, int]:
+        client = SyncClient(s.store, paths)
+        try:
+            result = client.sync_once(progress, progress.cancel)
+        finally:
+            pending = client.status()["pending_changes"]
+        return result, pending
+
+    return network(Op(parent, worker, work, EVERYTHING))
 
 
 def network(op: Op) -> Op:
