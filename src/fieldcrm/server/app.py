@@ -13,7 +13,7 @@ from fieldcrm import __version__
 from fieldcrm.models import SYNCED_TABLES, utcnow
 from fieldcrm.models.codec import row_to_dict
 from fieldcrm.server import auth
-from fieldcrm.server.horizon import HORIZON_MESSAGE, horizon
+from fieldcrm.server.horizon import HorizonPassed
 from fieldcrm.server.pull import pull
 from fieldcrm.server.push import push
 from fieldcrm.server.tables import row_seq
@@ -100,14 +100,10 @@ def create_app(engine: Engine) -> FastAPI:
         table: Annotated[str | None, Query(max_length=40)] = None,
         fresh: bool = False,
     ) -> Response:
-        page = pull(engine, who, after, limit, checksums, table)
-        # A pull that continues from an old cursor may have missed purged tombstones: 410. A fresh pull (or a
-        # table fetched again whole) started from 0 and drops what it did not see at the end, so it goes on.
-        if after and not fresh and not table:  # read after the page: a purge committed before it is seen here
-            with Session(engine) as session:
-                purged = horizon(session)
-            if after < purged:
-                raise HTTPException(410, HORIZON_MESSAGE.format(horizon=purged))
+        try:
+            page = pull(engine, who, after, limit, checksums, table, fresh)
+        except HorizonPassed as exc:  # the laptop must fetch a fresh copy
+            raise HTTPException(410, str(exc)) from None
         # Serialised once here: letting FastAPI validate the model again would double the cost of big pages.
         return Response(content=page.model_dump_json(), media_type="application/json")
 

@@ -26,6 +26,14 @@ HORIZON_MESSAGE = (
 )
 
 
+class HorizonPassed(Exception):
+    """A pull continued from a cursor older than the horizon: it may have missed purged tombstones."""
+
+    def __init__(self, purged: int) -> None:
+        super().__init__(HORIZON_MESSAGE.format(horizon=purged))
+        self.purged = purged
+
+
 def tombstone_days() -> int:
     return int(os.environ.get(ENV_TOMBSTONE_DAYS) or DEFAULT_TOMBSTONE_DAYS)
 

@@ -13,6 +13,7 @@ from sqlmodel import Session
 from fieldcrm.models import SYNCED_TABLES, utcnow
 from fieldcrm.models.codec import _column_kind, encode_value
 from fieldcrm.server.auth import Principal
+from fieldcrm.server.horizon import HorizonPassed, horizon
 from fieldcrm.server.tables import row_seq, sync_conflict, sync_counter
 from fieldcrm.server.visibility import row_visible, viewer_for, was_visible
 from fieldcrm.sync.protocol import CONFLICT_TABLE, PullResponse, RowChange, TableChecksum
@@ -22,8 +23,16 @@ _TABLES[CONFLICT_TABLE] = sync_conflict
 
 
 def pull(
-    engine: Engine, principal: Principal, after: int, limit: int, checksums: bool, table: str | None = None
+    engine: Engine,
+    principal: Principal,
+    after: int,
+    limit: int,
+    checksums: bool,
+    table: str | None = None,
+    fresh: bool = False,
 ) -> PullResponse:
+    """One page of the feed after `after`. Raises `HorizonPassed` when a continuing pull (not `fresh`, not a table
+    fetched again whole: those start from 0 and drop what they did not see) is older than the tombstone horizon."""
     with Session(engine) as session:
         if engine.dialect.name == "postgresql":
             # The feed is read in seq order and stops at the limit. The planner cannot know how many rows of a
@@ -63,6 +72,10 @@ def pull(
         if checksums and not has_more:
             sums = table_checksums(session, viewer, [table] if table else list(SYNCED_TABLES))
         next_after = feed[-1][2] if has_more else max(after, top)
+        if after and not fresh and not table:  # read after the page: a purge committed before it is seen here
+            purged = horizon(session)
+            if after < purged:
+                raise HorizonPassed(purged)
         return PullResponse(
             changes=changes, next_after=next_after, has_more=has_more, server_time=utcnow().isoformat(), checksums=sums
         )
