@@ -871,22 +871,32 @@
         <translation>已于 {0} 撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="51"/>
+        <location filename="../../ui/excel/history_dialog.py" line="39"/>
+        <source>Undone: {0} records removed, {1} restored to their old values.</source>
+        <translation>已撤销：删除 {0} 条记录，{1} 条恢复为原值。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/history_dialog.py" line="43"/>
+        <source>{0} fields changed since the import were left as they are.</source>
+        <translation>导入后又被修改的 {0} 个字段保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/history_dialog.py" line="54"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="57"/>
+        <location filename="../../ui/excel/history_dialog.py" line="60"/>
         <source>No imports yet.</source>
         <translation>还没有导入记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="59"/>
+        <location filename="../../ui/excel/history_dialog.py" line="62"/>
         <source>Undo selected import</source>
         <translation>撤销所选导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="61"/>
+        <location filename="../../ui/excel/history_dialog.py" line="64"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

@@ -36,11 +36,14 @@ def _tr(text: str) -> str:
 
 def undo_text(result: dict[str, Any]) -> str:
     """What an undo did, in one or two sentences (the wizard's last page says the same)."""
-    text = _tr("Undone: {0} records removed, {1} restored to their old values.").format(
-        result["removed"], result["restored"]
-    )
+    text = QCoreApplication.translate(
+        "ImportHistoryDialog", "Undone: {0} records removed, {1} restored to their old values."
+    ).format(result["removed"], result["restored"])
     if result.get("kept"):
-        text += " " + _tr("{0} fields changed since the import were left as they are.").format(result["kept"])
+        kept = QCoreApplication.translate(
+            "ImportHistoryDialog", "{0} fields changed since the import were left as they are."
+        )
+        text += " " + kept.format(result["kept"])
     return text
 
 
