@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from sqlalchemy.exc import OperationalError
 
 from fieldcrm.models import ROLES
-from fieldcrm.server import accounts
+from fieldcrm.server import accounts, processes
 from fieldcrm.server.db import ENV_DATABASE_URL, database_url, make_engine, migrate
 from fieldcrm.services.errors import ServiceError
 
@@ -27,7 +27,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("serve", "run the sync server (migrates the database first)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8765)
-    p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes (each with its own listening socket where the OS allows)",
+    )
+    p.add_argument(
+        "--threads",
+        type=int,
+        default=4,
+        help="requests each process runs at once (busy servers: 1, with --workers twice the cores)",
+    )
     command("migrate", "bring the database schema up to date")
     p = command("create-user", "create an account; the password is read from standard input")
     p.add_argument("--name", required=True)
@@ -51,21 +62,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "serve":
             import uvicorn
 
-            from fieldcrm.server.app import create_app
+            from fieldcrm.server.app import ENV_THREADS, create_app
 
             if args.workers > 1:
                 # Worker processes build their own app (and engine) from the environment.
                 os.environ[ENV_DATABASE_URL] = url
-                uvicorn.run(
-                    "fieldcrm.server.app:app_from_env",
-                    factory=True,
-                    host=args.host,
-                    port=args.port,
-                    workers=args.workers,
-                    log_level="warning",
-                )
+                os.environ[ENV_THREADS] = str(args.threads)
+                engine.dispose()
+                if processes.reuse_port_supported():
+                    try:
+                        processes.serve(args.host, args.port, args.workers)
+                    except OSError as exc:  # the port is taken, or not ours to listen on
+                        print(
+                            f"error: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr
+                        )
+                        return 2
+                else:
+                    uvicorn.run(
+                        "fieldcrm.server.app:app_from_env",
+                        factory=True,
+                        host=args.host,
+                        port=args.port,
+                        workers=args.workers,
+                        log_level="warning",
+                    )
             else:
-                uvicorn.run(create_app(engine), host=args.host, port=args.port, log_level="warning")
+                uvicorn.run(create_app(engine, args.threads), host=args.host, port=args.port, log_level="warning")
         elif args.command == "create-user":
             password = sys.stdin.readline().rstrip("\r\n")
             user = accounts.create_user(engine, args.name, args.role, args.team, password)

@@ -1,0 +1,99 @@
+"""`fieldcrm-server serve --workers N`: N processes, each with its own listening socket on the one port."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from conftest import free_port
+
+pytestmark = pytest.mark.skipif(not hasattr(socket, "SO_REUSEPORT"), reason="SO_REUSEPORT is Linux/BSD only")
+
+
+def _serve(database: Path, port: int, *extra: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "fieldcrm.server.cli", "serve", "--database-url", f"sqlite:///{database}",
+         "--port", str(port), *extra],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )  # fmt: skip
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found.update(int(p) for p in (task / "children").read_text().split())
+    return found
+
+
+def _workers(pid: int) -> set[int]:
+    """The serving children (multiprocessing's resource tracker does not listen)."""
+    out = set()
+    for child in _children(pid):
+        try:
+            if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes() and _listens(child):
+                out.add(child)
+        except OSError:
+            pass
+    return out
+
+
+def _listens(pid: int) -> bool:
+    return any(os.readlink(f"/proc/{pid}/fd/{fd}").startswith("socket:") for fd in os.listdir(f"/proc/{pid}/fd"))
+
+
+def _wait(condition, timeout: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _healthy(port: int) -> bool:
+    try:
+        return httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200
+    except httpx.TransportError:
+        return False
+
+
+def test_workers_serve_one_port_are_restarted_and_stop_together(tmp_path) -> None:
+    port = free_port()
+    server = _serve(tmp_path / "server.sqlite3", port, "--workers", "2", "--threads", "1")
+    try:
+        assert _wait(lambda: _healthy(port) and len(_workers(server.pid)) == 2), "two workers did not start"
+        first = _workers(server.pid)
+        # Fresh connections, answered whichever worker the kernel gives them to.
+        assert all(_healthy(port) for _ in range(20))
+        victim = sorted(first)[0]
+        os.kill(victim, signal.SIGKILL)
+        assert _wait(lambda: len(_workers(server.pid) - {victim}) == 2), "the killed worker was not replaced"
+        assert _healthy(port)
+        workers = _workers(server.pid)
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(30) == 0
+        assert _wait(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers)), "workers outlived the server"
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+
+
+def test_a_taken_port_is_refused_with_one_sentence(tmp_path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        server = _serve(tmp_path / "server.sqlite3", port, "--workers", "2")
+        _, err = server.communicate(timeout=60)
+    assert server.returncode == 2
+    assert err.decode().strip().splitlines()[-1] == f"error: cannot listen on 127.0.0.1:{port}: Address already in use"
