@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from fieldcrm.models import SyncedBase
 from fieldcrm.server.tables import field_change, row_seq, sync_counter
@@ -90,41 +91,99 @@ def record_changes(session: Session, items: Sequence[Touched]) -> Sequence[Touch
     if not items:
         return []
     session.flush()
+    if session.get_bind().dialect.name == "postgresql":
+        _record_in_one_statement(session, items)
+        return items
     last = take_seqs(session, len(items))
     for offset, item in enumerate(items):
         item.seq = last - len(items) + 1 + offset
         if item.row is not None:
             item.row.version = item.seq
     session.flush()
-    _upsert(
-        session,
-        [
-            {
-                "table_name": i.table,
-                "row_id": i.row_id,
-                "seq": i.seq,
-                "owner_id": i.owner_id,
-                "customer_id": i.customer_id,
-                "prev_owner_id": i.prev_owner_id,
-                "prev_public": bool(i.prev_public),
-            }
-            for i in items
-        ],
-    )
-    history = [
-        {
-            "table_name": i.table,
-            "row_id": i.row_id,
-            "seq": i.seq,
-            "device_id": i.device_id,
-            "changes": json.dumps(i.changes, ensure_ascii=False),
-        }
-        for i in items
-        if i.changes
-    ]
+    _upsert(session, [_feed_row(i) for i in items])
+    history = [_history_row(i) for i in items if i.changes]
     if history:
         session.execute(field_change.insert(), history)
     return items
+
+
+def _feed_row(item: Touched) -> dict[str, Any]:
+    return {
+        "table_name": item.table,
+        "row_id": item.row_id,
+        "seq": item.seq,
+        "owner_id": item.owner_id,
+        "customer_id": item.customer_id,
+        "prev_owner_id": item.prev_owner_id,
+        "prev_public": bool(item.prev_public),
+    }
+
+
+def _history_row(item: Touched) -> dict[str, Any]:
+    changes = json.dumps(item.changes, ensure_ascii=False)
+    return {"table_name": item.table, "row_id": item.row_id, "seq": item.seq, "device_id": item.device_id,
+            "changes": changes}  # fmt: skip
+
+
+_ONE_STATEMENT: dict[tuple[str, ...], str] = {}
+
+
+def _one_statement_sql(session: Session, tables: tuple[str, ...]) -> str:
+    """The counter, the feed, the history and the rows' versions in one statement (data-modifying CTEs)."""
+    sql = _ONE_STATEMENT.get(tables)
+    if sql is not None:
+        return sql
+    quote = session.get_bind().dialect.identifier_preparer.quote
+    versions = "".join(
+        f", v{n} AS (UPDATE {quote(name)} AS r SET version = c.base + v.off FROM v CROSS JOIN c"
+        f" WHERE v.versioned AND v.table_name = '{name}' AND r.id = v.row_id)"
+        for n, name in enumerate(tables)
+    )
+    sql = (
+        "WITH c AS (UPDATE sync_counter SET value = value + %(n)s WHERE id = 1 RETURNING value - %(n)s AS base),"
+        " v AS (SELECT * FROM unnest(CAST(%(table_name)s AS text[]), CAST(%(row_id)s AS text[]),"
+        " CAST(%(off)s AS bigint[]), CAST(%(owner_id)s AS text[]), CAST(%(customer_id)s AS text[]),"
+        " CAST(%(prev_owner_id)s AS text[]), CAST(%(prev_public)s AS boolean[]), CAST(%(device_id)s AS text[]),"
+        " CAST(%(changes)s AS text[]), CAST(%(versioned)s AS boolean[]))"
+        " AS v(table_name, row_id, off, owner_id, customer_id, prev_owner_id, prev_public, device_id, changes,"
+        " versioned)),"
+        " feed AS (INSERT INTO row_seq (table_name, row_id, seq, owner_id, customer_id, prev_owner_id, prev_public)"
+        " SELECT v.table_name, v.row_id, c.base + v.off, v.owner_id, v.customer_id, v.prev_owner_id, v.prev_public"
+        " FROM v CROSS JOIN c ON CONFLICT (table_name, row_id) DO UPDATE SET seq = excluded.seq,"
+        " owner_id = excluded.owner_id, customer_id = excluded.customer_id, prev_owner_id = excluded.prev_owner_id,"
+        " prev_public = excluded.prev_public),"
+        " history AS (INSERT INTO field_change (table_name, row_id, seq, device_id, changes)"
+        " SELECT v.table_name, v.row_id, c.base + v.off, v.device_id, v.changes FROM v CROSS JOIN c"
+        " WHERE v.changes IS NOT NULL)" + versions + " SELECT base FROM c"
+    )
+    _ONE_STATEMENT[tables] = sql
+    return sql
+
+
+def _record_in_one_statement(session: Session, items: Sequence[Touched]) -> None:
+    """PostgreSQL: the counter row stays locked from this one round trip to the commit, not across several.
+
+    With many reps pushing at once, every other push waits on that lock; each statement (and each wait for the
+    interpreter between them) the holder makes inside it is paid by all of them."""
+    tables = tuple(sorted({i.table for i in items if i.row is not None}))
+    params = {
+        "n": len(items),
+        "table_name": [i.table for i in items],
+        "row_id": [i.row_id for i in items],
+        "off": list(range(1, len(items) + 1)),
+        "owner_id": [i.owner_id for i in items],
+        "customer_id": [i.customer_id for i in items],
+        "prev_owner_id": [i.prev_owner_id for i in items],
+        "prev_public": [bool(i.prev_public) for i in items],
+        "device_id": [i.device_id for i in items],
+        "changes": [json.dumps(i.changes, ensure_ascii=False) if i.changes else None for i in items],
+        "versioned": [i.row is not None for i in items],
+    }
+    base = int(session.connection().exec_driver_sql(_one_statement_sql(session, tables), params).scalar_one())
+    for offset, item in enumerate(items, 1):
+        item.seq = base + offset
+        if item.row is not None:
+            set_committed_value(item.row, "version", item.seq)  # written by the statement, not by a flush
 
 
 def changes_since(
