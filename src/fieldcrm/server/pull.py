@@ -20,6 +20,8 @@ from fieldcrm.sync.protocol import CONFLICT_TABLE, PullResponse, RowChange, Tabl
 
 _TABLES: dict[str, Any] = {name: model.__table__ for name, model in SYNCED_TABLES.items()}  # type: ignore[attr-defined]
 _TABLES[CONFLICT_TABLE] = sync_conflict
+_TOP = select(sync_counter.c.value).where(sync_counter.c.id == 1)
+_TOP_NO_SORT = text("SELECT value FROM sync_counter, set_config('enable_sort', 'off', true) WHERE id = 1")
 
 
 def pull(
@@ -34,15 +36,17 @@ def pull(
     """One page of the feed after `after`. Raises `HorizonPassed` when a continuing pull (not `fresh`, not a table
     fetched again whole: those start from 0 and drop what they did not see) is older than the tombstone horizon."""
     with Session(engine) as session:
+        # Every seq up to the committed counter value belongs to a committed transaction (the counter row is
+        # locked until commit), so nothing at or below `top` can still appear later.
         if engine.dialect.name == "postgresql":
             # The feed is read in seq order and stops at the limit. The planner cannot know how many rows of a
             # seq range a viewer sees, and may choose to filter the whole range and sort it (seconds for an
-            # initial sync); without sorts it walks the seq index and stops after `limit` rows.
-            session.execute(text("SET LOCAL enable_sort = off"))
+            # initial sync); without sorts it walks the seq index and stops after `limit` rows. Set in the same
+            # round trip as the counter is read (SET LOCAL, as set_config(..., true)).
+            top = int(session.execute(_TOP_NO_SORT).scalar_one())
+        else:
+            top = int(session.execute(_TOP).scalar_one())
         viewer = viewer_for(session, principal)
-        # Every seq up to the committed counter value belongs to a committed transaction (the counter row is
-        # locked until commit), so nothing at or below `top` can still appear later.
-        top = int(session.execute(select(sync_counter.c.value).where(sync_counter.c.id == 1)).scalar_one())
         rs = row_seq.c
         visible = row_visible(viewer, rs.table_name, rs.owner_id, rs.customer_id)
         gone = and_(not_(visible), was_visible(viewer, rs.prev_owner_id, rs.prev_public))

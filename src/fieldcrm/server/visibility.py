@@ -19,6 +19,10 @@ DIRECTORY = ("team", "app_user")
 
 _customer = Customer.__table__  # type: ignore[attr-defined]
 _visit = Visit.__table__  # type: ignore[attr-defined]
+# Made once: an alias builds a proxy of every column the first time its `.c` is read (~5% of a pull's CPU when
+# this was done per request).
+_vis_c = _customer.alias("vis_c")
+_vis_v = _visit.alias("vis_v")
 
 
 @dataclass(frozen=True)
@@ -49,8 +53,7 @@ def customer_visible(viewer: Viewer, customer_id: ColumnElement) -> ColumnElemen
     if viewer.owners is None:
         return true()
     owners = viewer.owners
-    c = _customer.alias("vis_c")
-    v = _visit.alias("vis_v")
+    c, v = _vis_c, _vis_v
     # OFFSET 0 keeps each EXISTS a per-row index probe: without it PostgreSQL may plan it as a hashed subplan,
     # which reads every customer (or every visit of the viewer) on each pull, however few rows the page holds.
     return or_(
