@@ -88,6 +88,19 @@ def test_workers_serve_one_port_are_restarted_and_stop_together(tmp_path) -> Non
             server.wait()
 
 
+def test_workers_stop_when_their_supervisor_is_killed(tmp_path) -> None:
+    port = free_port()
+    server = _serve(tmp_path / "server.sqlite3", port, "--workers", "2")
+    try:
+        assert _wait(lambda: _healthy(port) and len(_workers(server.pid)) == 2), "two workers did not start"
+        workers = _workers(server.pid)
+    finally:
+        server.kill()
+        server.wait()
+    assert _wait(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers)), "orphaned workers kept running"
+    assert not _healthy(port)
+
+
 def test_a_taken_port_is_refused_with_one_sentence(tmp_path) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

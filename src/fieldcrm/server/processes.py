@@ -10,12 +10,15 @@ platform lacks SO_REUSEPORT (Windows), `serve` falls back to uvicorn's shared so
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import signal
 import socket
+import threading
 import time
 from types import FrameType
 
 RESTART_PAUSE = 1.0  # seconds between restarts of a worker that died, so a crash loop does not spin
+PARENT_CHECK = 0.5  # seconds between a worker's looks at whether its supervisor is still there
 
 
 def reuse_port_supported() -> bool:
@@ -33,9 +36,22 @@ def _listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _worker(host: str, port: int) -> None:  # pragma: no cover - runs in the child process
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose supervisor died (SIGKILL, a crash) stops too, rather than serving on as an orphan that holds
+    the port and its database connections."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK)
+        os.kill(os.getpid(), signal.SIGTERM)  # uvicorn's own shutdown: finish the requests in hand, then exit
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _worker(host: str, port: int, parent: int) -> None:  # pragma: no cover - runs in the child process
     import uvicorn
 
+    _exit_with_parent(parent)
     sock = _listen(host, port)
     config = uvicorn.Config("fieldcrm.server.app:app_from_env", factory=True, log_level="warning")
     uvicorn.Server(config).run(sockets=[sock])
@@ -58,7 +74,7 @@ def serve(host: str, port: int, workers: int) -> None:
     stopping = False
 
     def start() -> mp.process.BaseProcess:
-        process = context.Process(target=_worker, args=(host, port), daemon=True)
+        process = context.Process(target=_worker, args=(host, port, os.getpid()), daemon=True)
         process.start()
         return process
 
