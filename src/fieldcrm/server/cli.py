@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--threads",
         type=int,
         default=4,
-        help="requests each process runs at once (busy servers: 1, with --workers twice the cores)",
+        help="requests each process runs at once (busy servers: 1, with one or two --workers per core)",
     )
     command("migrate", "bring the database schema up to date")
     p = command("create-user", "create an account; the password is read from standard input")
