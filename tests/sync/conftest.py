@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -17,20 +16,13 @@ import uvicorn
 
 os.environ.setdefault("FIELDCRM_ARGON2_PROFILE", "cheapest")  # before the server modules make their hasher
 
-from laptops import Laptop, ServerHandle  # noqa: E402
+from laptops import PASSWORD, Laptop, ServerHandle, free_port  # noqa: E402
 
 from fieldcrm.server import accounts  # noqa: E402
 from fieldcrm.server.app import create_app  # noqa: E402
 from fieldcrm.server.db import make_engine, migrate  # noqa: E402
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
-PASSWORD = "secret-pass-1"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _postgres_available() -> str | None:

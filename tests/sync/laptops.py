@@ -6,6 +6,7 @@ import contextlib
 import io
 import json
 import shutil
+import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,16 @@ from fieldcrm.paths import resolve_paths
 from fieldcrm.services import Services
 from fieldcrm.store import Store
 from fieldcrm.sync.client import SyncClient, SyncResult
+
+#: The password of every account the sync tests create. Tests import it (and `free_port`) from here, not from
+#: conftest: with tests/gui collected first, `import conftest` would find the GUI's conftest instead.
+PASSWORD = "secret-pass-1"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 @dataclass

@@ -7,11 +7,10 @@ from __future__ import annotations
 import threading
 
 import pytest
-from laptops import server_count
+from laptops import PASSWORD, server_count
 from proxy import CuttingProxy
 from PySide6.QtWidgets import QMessageBox
 
-from conftest import PASSWORD
 from fieldcrm.services import CustomerQuery
 from fieldcrm.ui.main_window import MainWindow
 from fieldcrm.ui.ops.base import Op, QueryOp

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import stat
 
-from conftest import PASSWORD, free_port
+from laptops import PASSWORD, free_port
 
 
 def test_login_status_offline_and_logout(server, team, laptop_factory) -> None:

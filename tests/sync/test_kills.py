@@ -11,9 +11,8 @@ import time
 
 import httpx
 import pytest
-from laptops import Laptop, ServerHandle, add_customers, local_count, server_count
+from laptops import PASSWORD, Laptop, ServerHandle, add_customers, free_port, local_count, server_count
 
-from conftest import PASSWORD, free_port
 from fieldcrm.server import accounts
 from fieldcrm.server.db import make_engine
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from laptops import PASSWORD
 from sqlalchemy import update
 
-from conftest import PASSWORD
 from fieldcrm.ids import uuid7
 from fieldcrm.models import utcnow
 from fieldcrm.server.tables import auth_token

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-
-from conftest import free_port
+from laptops import free_port
 
 pytestmark = pytest.mark.skipif(not hasattr(socket, "SO_REUSEPORT"), reason="SO_REUSEPORT is Linux/BSD only")
 

@@ -4,10 +4,9 @@ migrated by the new app (backup first) and its outbox syncs afterwards, nothing 
 from __future__ import annotations
 
 import pytest
-from laptops import Laptop, local_count, server_count
+from laptops import PASSWORD, Laptop, local_count, server_count
 from sqlmodel import Session, select
 
-from conftest import PASSWORD
 from fieldcrm.models import Contact, Customer, OutboxEntry, utcnow
 from fieldcrm.normalize import normalise_company_name
 from fieldcrm.services.changes import UnitOfWork
