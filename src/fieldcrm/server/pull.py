@@ -6,7 +6,7 @@ from collections import defaultdict
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Engine, String, and_, any_, bindparam, func, not_, or_, select, text
+from sqlalchemy import Date, DateTime, Engine, String, and_, any_, bindparam, func, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session
 
@@ -15,7 +15,7 @@ from fieldcrm.models.codec import _column_kind, encode_value
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.horizon import HorizonPassed, horizon
 from fieldcrm.server.tables import row_seq, sync_conflict, sync_counter
-from fieldcrm.server.visibility import row_visible, viewer_for, was_visible
+from fieldcrm.server.visibility import in_feed, row_visible, viewer_for
 from fieldcrm.sync.protocol import CONFLICT_TABLE, PullResponse, RowChange, TableChecksum
 
 _TABLES: dict[str, Any] = {name: model.__table__ for name, model in SYNCED_TABLES.items()}  # type: ignore[attr-defined]
@@ -49,10 +49,12 @@ def pull(
         viewer = viewer_for(session, principal)
         rs = row_seq.c
         visible = row_visible(viewer, rs.table_name, rs.owner_id, rs.customer_id)
-        gone = and_(not_(visible), was_visible(viewer, rs.prev_owner_id, rs.prev_public))
+        # Filtered by `in_feed` (visible or gone from view), which probes customers only where it must; `visible`
+        # is then worked out for the rows of the page alone.
+        wanted_rows = in_feed(viewer, rs.table_name, rs.owner_id, rs.customer_id, rs.prev_owner_id, rs.prev_public)
         query = (
             select(rs.table_name, rs.row_id, rs.seq, visible.label("visible"))
-            .where(rs.seq > after, rs.seq <= top, or_(visible, gone))
+            .where(rs.seq > after, rs.seq <= top, wanted_rows)
             .order_by(rs.seq)
             .limit(limit + 1)
         )

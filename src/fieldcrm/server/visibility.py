@@ -80,6 +80,29 @@ def row_visible(
     )
 
 
+def in_feed(
+    viewer: Viewer,
+    table_name: ColumnElement,
+    owner_id: ColumnElement,
+    customer_id: ColumnElement,
+    prev_owner_id: ColumnElement,
+    prev_public: ColumnElement,
+) -> ColumnElement[bool]:
+    """Visible now or before its latest change (so the viewer hears it left): `row_visible OR was_visible`.
+
+    Written with every column test before the customer probes: PostgreSQL evaluates an OR in order, and a pull
+    filters every row committed after its cursor, most of them other reps' rows that only the probes rule out."""
+    if viewer.owners is None:
+        return true()
+    return or_(
+        table_name.in_(DIRECTORY),
+        owner_id.in_(viewer.owners),
+        prev_owner_id.in_(viewer.owners),
+        prev_public == True,
+        and_(customer_id.is_not(None), customer_visible(viewer, customer_id)),
+    )
+
+
 def was_visible(viewer: Viewer, prev_owner_id: ColumnElement, prev_public: ColumnElement) -> ColumnElement[bool]:
     """Before its latest change the row may have been on this viewer's laptop: tell them it left."""
     if viewer.owners is None:
