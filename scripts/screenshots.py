@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from fieldcrm.app import load_style  # noqa: E402
 from fieldcrm.demo import generate_demo  # noqa: E402
+from fieldcrm.excel.sample import sample_list  # noqa: E402
 from fieldcrm.paths import resolve_paths  # noqa: E402
 from fieldcrm.services import Services  # noqa: E402
 from fieldcrm.store import Store  # noqa: E402
@@ -147,28 +148,10 @@ def capture_language(language: str, store: Store, services: dict[str, Services],
     worker.shutdown()
 
 
-def messy_list(path: Path, existing_name: str) -> Path:
-    """A list as reps get them: a title row, Chinese headers, a phone stored as a number, bad rows, a duplicate."""
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "客户"
-    sheet.append(["2026年华东区客户名单"])
-    sheet.append(["客户名称", "联系电话", "地区", "客户等级", "联系人", "内部编号"])
-    sheet.append(["苏州工业园区精密模具有限公司", 51262345678, "华东", "A类", "王强", "X-1"])
-    sheet.append(["无锡新能源科技股份有限公司", "0510-88886666", "华东", "b", "李梅", "X-2"])
-    sheet.append(["", "021-00000000", "华东", "A", "", "X-3"])
-    sheet.append([existing_name, "", "华东", "C", "", "X-4"])
-    sheet.append(["宁波港口物流有限公司", "0574-1234", "华东", "Z", "", "X-5"])
-    book.save(path)
-    return path
-
-
 def capture_excel(window: MainWindow, worker: DbWorker, folder: Path, existing_name: str) -> None:
     """The import wizard's mapping and preview pages, the import history, and the export dialog."""
     with tempfile.TemporaryDirectory(prefix="fieldcrm-shots-xlsx-") as tmp:
-        source = messy_list(Path(tmp) / "客户名单.xlsx", existing_name)
+        source = sample_list(Path(tmp) / "客户名单.xlsx", existing_name)
         wizard = window.open_import()
         wizard.path_edit.setText(str(source))
         wizard.read_button.click()

@@ -397,3 +397,13 @@ def test_customers_list_sorts_and_pages(rep: Cli) -> None:
     assert [r["name"] for r in page] == ["杭州乙公司"]
     line = rep.fails(2, "customers", "list", "--sort", "colour")
     assert line.startswith("error: argument --sort: invalid choice: 'colour'")
+
+
+def test_demo_writes_a_sample_list_to_try_the_import_with(tmp_path: Path, cli: Cli) -> None:
+    cli.ok("init", "--name", "张伟", "--role", "rep")
+    sample = tmp_path / "客户名单.xlsx"
+    out = cli.ok("demo", "--customers", "30", "--workbook", str(sample))
+    assert f"Sample list to import: {sample}" in out
+    preview = cli.json("import", str(sample), "--dry-run")
+    assert (preview["new"], preview["duplicate"], preview["error"]) == (2, 1, 2)
+    assert {(e["row"], e["column"]) for e in preview["errors"]} == {(5, "客户名称"), (7, "客户等级")}

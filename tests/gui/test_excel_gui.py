@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from openpyxl import load_workbook
 
-from openpyxl import Workbook, load_workbook
-
+from fieldcrm.excel.sample import sample_list
 from fieldcrm.services import CustomerQuery, Services
 from fieldcrm.ui.excel.export_dialog import ExportDialog
 from fieldcrm.ui.excel.import_dialog import ImportDialog
-
-
-def _workbook(path: Path) -> Path:
-    """A list as a rep gets it: a title row, Chinese headers, a phone stored as a number, a bad row, a duplicate."""
-    book = Workbook()
-    ws = book.active
-    ws.title = "客户"
-    ws.append(["2026年华东区客户名单"])
-    ws.append(["客户名称", "联系电话", "地区", "客户等级", "联系人", "内部编号"])
-    ws.append(["苏州工业园区精密模具有限公司", 51262345678, "华东", "A类", "王强", "X-1"])
-    ws.append(["无锡新能源科技股份有限公司", "0510-88886666", "华东", "b", "李梅", "X-2"])
-    ws.append(["", "021-00000000", "华东", "A", "", "X-3"])  # no company name: an error row
-    ws.append(["上海华东机械有限公司", "021-55550001", "华东", "C", "", "X-4"])  # already in the store
-    ws.append(["宁波港口物流有限公司", "0574-1234", "华东", "Z", "", "X-5"])  # grade Z: an error row
-    book.save(path)
-    return path
 
 
 def _customer_names(services: Services) -> set[str]:
@@ -34,7 +17,7 @@ def _customer_names(services: Services) -> set[str]:
 def test_import_wizard_previews_imports_and_undoes(qtbot, make_window, services, idle, tmp_path):
     services.customers.create(name="上海华东机械有限公司", phone="021-55550001", region="华东", grade="A")
     before = _customer_names(services)
-    source = _workbook(tmp_path / "客户名单.xlsx")
+    source = sample_list(tmp_path / "客户名单.xlsx", "上海华东机械有限公司", "021-55550001")
     window = make_window()
     screen = window.show_screen("customers")
     idle()
@@ -150,7 +133,7 @@ def test_blank_template_and_import_history_with_undo(qtbot, make_window, service
     assert len(sheet.data_validations.dataValidation) >= 3  # grade, stage, region drop-downs
 
     before = _customer_names(services)
-    dialog.path_edit.setText(str(_workbook(tmp_path / "客户名单.xlsx")))
+    dialog.path_edit.setText(str(sample_list(tmp_path / "客户名单.xlsx", "上海华东机械有限公司", "021-55550001")))
     dialog.read_button.click()
     idle()
     dialog.preview_button.click()

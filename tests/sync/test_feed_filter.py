@@ -20,7 +20,6 @@ from fieldcrm.server.db import make_engine, migrate  # noqa: E402
 from fieldcrm.server.tables import row_seq  # noqa: E402
 from fieldcrm.server.visibility import in_feed, row_visible, viewer_for, was_visible  # noqa: E402
 
-
 FIRST = 1_000_000
 
 

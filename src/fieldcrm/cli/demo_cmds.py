@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from fieldcrm.cli.common import print_json, services_of
 from fieldcrm.demo import generate_demo
+from fieldcrm.excel.sample import sample_list
+from fieldcrm.services import CustomerQuery
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,6 +22,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--customers", type=int, required=True, help="how many customers to add, e.g. 2000")
     p.add_argument("--seed", type=int, default=1, help="same seed, same data (default 1)")
+    p.add_argument(
+        "--workbook",
+        type=Path,
+        metavar="FILE.xlsx",
+        help="also write a small messy customer list to try `fieldcrm import` (or the import wizard) with: a title "
+        "row, a phone stored as a number, two bad rows and one of the new demo customers again",
+    )
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_demo)
 
@@ -33,6 +43,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     with services_of(args) as services:
         progress = _progress if sys.stderr.isatty() and args.customers >= 20_000 else None
         summary = generate_demo(services.store, args.customers, args.seed, progress=progress)
+        if args.workbook:
+            existing = services.search.search(CustomerQuery(limit=1))
+            if existing:
+                sample_list(args.workbook, existing[0].name, existing[0].phone or "")
     if args.format == "json":
         print_json(summary.__dict__)
         return 0
@@ -42,4 +56,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     width = max(len(k) for k in summary.counts)
     for what, count in summary.counts.items():
         print(f"  {what:<{width}}  {count:>8,}")
+    if args.workbook:
+        print(f"Sample list to import: {args.workbook}")
     return 0
