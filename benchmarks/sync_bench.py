@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
+import psutil
 import psycopg
 
 os.environ.setdefault("FIELDCRM_ARGON2_PROFILE", "cheapest")
@@ -248,7 +249,29 @@ def bench_initial(args, engine, url: str, work: Path, template: Path) -> None:
     client.store.close()
 
 
-def bench_concurrent(args, engine, url: str) -> None:
+def cpu_seconds(server: subprocess.Popen) -> dict[str, float]:
+    """CPU time used so far by the server's processes, by PostgreSQL's, and by this benchmark (its 200 clients)."""
+
+    def total(processes) -> float:
+        seconds = 0.0
+        for process in processes:
+            try:
+                times = process.cpu_times()
+            except psutil.Error:
+                continue
+            seconds += times.user + times.system
+        return seconds
+
+    parent = psutil.Process(server.pid)
+    postgres = [p for p in psutil.process_iter(["name"]) if p.info["name"] == "postgres"]
+    return {
+        "server": total([parent, *parent.children(recursive=True)]),
+        "PostgreSQL": total(postgres),
+        "benchmark": total([psutil.Process()]),
+    }
+
+
+def bench_concurrent(args, engine, url: str, server: subprocess.Popen) -> None:
     names = [f"并发代表{i:03d}" for i in range(args.reps)]
     for name in names:
         accounts.create_user(engine, name, "rep", "并发组", PASSWORD)
@@ -256,11 +279,14 @@ def bench_concurrent(args, engine, url: str) -> None:
     for name in names:
         answer = httpx.post(f"{url}/auth/login", json={"user": name, "password": PASSWORD, "device_id": uuid7()})
         tokens[name] = answer.json()["token"]
-    rounds = [_concurrent_round(args, engine, url, names, tokens) for _ in range(args.concurrent_rounds)]
-    for n, (wall, p95, errors) in enumerate(rounds, 1):
+    rounds = []
+    for n in range(1, args.concurrent_rounds + 1):
+        wall, p95, errors, used = _concurrent_round(args, engine, url, names, tokens, server)
+        rounds.append((wall, p95, errors))
+        cpu = ", ".join(f"{k} {seconds:.2f} s" for k, seconds in used.items())
         print(
             f"    round {n}: {args.reps * args.changes / wall:.0f} changes/s, p95 {p95 * 1000:.0f} ms,"
-            f" errors {len(errors)}"
+            f" errors {len(errors)}; wall {wall:.2f} s, CPU: {cpu}"
         )
     wall, p95, _ = sorted(rounds, key=lambda r: r[1])[len(rounds) // 2]
     errors = [e for r in rounds for e in r[2]]
@@ -273,8 +299,10 @@ def bench_concurrent(args, engine, url: str) -> None:
         print("   ", problem)
 
 
-def _concurrent_round(args, engine, url: str, names: list[str], tokens: dict[str, str]):
-    """Every rep pushes its queued changes, then pulls, all at once. Returns (wall, p95 latency, errors)."""
+def _concurrent_round(args, engine, url: str, names: list[str], tokens: dict[str, str], server: subprocess.Popen):
+    """Every rep pushes its queued changes, then pulls, all at once.
+
+    Returns (wall, p95 latency, errors, CPU seconds each side used while the clock ran)."""
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -329,12 +357,15 @@ def _concurrent_round(args, engine, url: str, names: list[str], tokens: dict[str
                     if problem:
                         errors.append(problem)
 
+    before = cpu_seconds(server)
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=args.reps) as pool:
         list(pool.map(one_rep, names))
     wall = time.perf_counter() - start
+    after = cpu_seconds(server)
     latencies.sort()
-    return wall, latencies[int(len(latencies) * 0.95) - 1], errors
+    used = {k: after[k] - before[k] for k in before}
+    return wall, latencies[int(len(latencies) * 0.95) - 1], errors, used
 
 
 def main() -> None:
@@ -367,7 +398,7 @@ def main() -> None:
             if "initial" not in args.skip:
                 bench_initial(args, engine, base, work, template)
             if "concurrent" not in args.skip:
-                bench_concurrent(args, engine, base)
+                bench_concurrent(args, engine, base, server)
     finally:
         server.terminate()
         server.wait()
