@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from fieldcrm.cli.common import print_json, services_of
+from fieldcrm.cli.common import CommandError, print_json, services_of
 from fieldcrm.demo import generate_demo
 from fieldcrm.excel.sample import sample_list
 from fieldcrm.services import CustomerQuery
@@ -40,13 +40,21 @@ def _progress(done: int, total: int) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    if args.workbook is not None:  # checked before any data is added, so a typo costs nothing
+        if args.workbook.suffix.lower() != ".xlsx":
+            raise CommandError(f"--workbook: '{args.workbook}' should end in .xlsx")
+        if not args.workbook.parent.is_dir():
+            raise CommandError(f"--workbook: there is no folder '{args.workbook.parent}'")
     with services_of(args) as services:
         progress = _progress if sys.stderr.isatty() and args.customers >= 20_000 else None
         summary = generate_demo(services.store, args.customers, args.seed, progress=progress)
         if args.workbook:
             existing = services.search.search(CustomerQuery(limit=1))
-            if existing:
-                sample_list(args.workbook, existing[0].name, existing[0].phone or "")
+            name, phone = (existing[0].name, existing[0].phone or "") if existing else ("上海华东机械有限公司", "")
+            try:
+                sample_list(args.workbook, name, phone)
+            except OSError as exc:
+                raise CommandError(f"--workbook: cannot write '{args.workbook}': {exc.strerror or exc}") from None
     if args.format == "json":
         print_json(summary.__dict__)
         return 0
