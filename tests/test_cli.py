@@ -407,3 +407,29 @@ def test_demo_writes_a_sample_list_to_try_the_import_with(tmp_path: Path, cli: C
     preview = cli.json("import", str(sample), "--dry-run")
     assert (preview["new"], preview["duplicate"], preview["error"]) == (2, 1, 2)
     assert {(e["row"], e["column"]) for e in preview["errors"]} == {(5, "客户名称"), (7, "客户等级")}
+
+
+def test_demo_refuses_a_sample_list_it_cannot_write_before_adding_anything(tmp_path: Path, cli: Cli) -> None:
+    cli.ok("init", "--name", "张伟", "--role", "rep")
+    missing = tmp_path / "没有这个文件夹" / "客户名单.xlsx"
+    assert cli.fails(2, "demo", "--customers", "5", "--workbook", str(missing)) == (
+        f"error: --workbook: there is no folder '{missing.parent}'"
+    )
+    assert cli.fails(2, "demo", "--customers", "5", "--workbook", str(tmp_path / "名单.csv")).endswith(
+        "should end in .xlsx"
+    )
+    assert cli.json("customers", "list") == []
+
+
+def test_output_cut_short_by_the_reader_ends_quietly(tmp_path: Path) -> None:
+    """`fieldcrm … | head -1`: the reader closes the pipe early; no traceback, a plain non-zero exit."""
+    command = [sys.executable, "-m", "fieldcrm", "--data-dir", str(tmp_path / "p")]
+    subprocess.run([*command, "init", "--name", "张伟", "--role", "rep"], check=True, capture_output=True)
+    subprocess.run([*command, "demo", "--customers", "300"], check=True, capture_output=True)
+    process = subprocess.Popen(
+        [*command, "customers", "list", "--limit", "300"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    process.stdout.close()  # the reader is gone before the first line is written
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode == 1
+    assert b"Traceback" not in err and err == b""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -43,7 +44,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from fieldcrm.app import run_gui
 
         return run_gui(data_dir=args.data_dir)
-    return run_command(args)
+    try:
+        return run_command(args)
+    except BrokenPipeError:
+        # Whoever read the output stopped early (`| head`): stop quietly, as other command-line tools do, and keep
+        # Python from complaining again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 __all__ = ["CommandError", "main"]
