@@ -68,16 +68,22 @@ def customer_visible(viewer: Viewer, customer_id: ColumnElement) -> ColumnElemen
     )
 
 
+def _seen_by_columns(viewer: Viewer, table_name: ColumnElement, owner_id: ColumnElement) -> ColumnElement[bool]:
+    """The part of `row_visible` a row's own columns decide: the directory, or one of the viewer's owners."""
+    return or_(table_name.in_(DIRECTORY), owner_id.in_(viewer.owners or ()))
+
+
+def _seen_via_customer(viewer: Viewer, customer_id: ColumnElement) -> ColumnElement[bool]:
+    """The part that probes customers and visits: the row hangs off a customer the viewer sees."""
+    return and_(customer_id.is_not(None), customer_visible(viewer, customer_id))
+
+
 def row_visible(
     viewer: Viewer, table_name: ColumnElement, owner_id: ColumnElement, customer_id: ColumnElement
 ) -> ColumnElement[bool]:
     if viewer.owners is None:
         return true()
-    return or_(
-        table_name.in_(DIRECTORY),
-        owner_id.in_(viewer.owners),
-        and_(customer_id.is_not(None), customer_visible(viewer, customer_id)),
-    )
+    return or_(_seen_by_columns(viewer, table_name, owner_id), _seen_via_customer(viewer, customer_id))
 
 
 def in_feed(
@@ -95,11 +101,9 @@ def in_feed(
     if viewer.owners is None:
         return true()
     return or_(
-        table_name.in_(DIRECTORY),
-        owner_id.in_(viewer.owners),
-        prev_owner_id.in_(viewer.owners),
-        prev_public == True,
-        and_(customer_id.is_not(None), customer_visible(viewer, customer_id)),
+        _seen_by_columns(viewer, table_name, owner_id),
+        was_visible(viewer, prev_owner_id, prev_public),
+        _seen_via_customer(viewer, customer_id),
     )
 
 
