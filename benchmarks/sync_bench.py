@@ -81,6 +81,7 @@ def seed(engine, rep_id: str, customers: int, visits: int) -> None:
                     "customer_id": cid,
                     "prev_owner_id": rep_id,
                     "prev_public": False,
+                    "shared": False,  # one rep's private customers and their visits
                 }
             )
             if len(batch) >= 5000:
@@ -121,6 +122,7 @@ def seed(engine, rep_id: str, customers: int, visits: int) -> None:
                     "customer_id": cid,
                     "prev_owner_id": rep_id,
                     "prev_public": False,
+                    "shared": False,  # one rep's private customers and their visits
                 }
             )
             if len(batch) >= 5000:

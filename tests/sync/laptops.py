@@ -127,3 +127,35 @@ def server_count(server: ServerHandle, sql: str) -> int:
 def local_count(laptop: Laptop, sql: str) -> int:
     with laptop.store.engine.connect() as conn:
         return int(conn.exec_driver_sql(sql).scalar_one())
+
+
+def feed_mismatches(engine: Engine) -> dict[str, tuple[set[int], set[int]]]:
+    """For each account: the feed rows the pull's filter (`in_feed`, with its `shared` shortcut) picks wrongly,
+    against the plain definition (visible now, or visible before the latest change, probing every row).
+
+    Returns {user name: (missed seqs, extra seqs)} for the accounts where they differ; empty when all agree."""
+    from sqlalchemy import or_, select
+    from sqlmodel import Session
+
+    from fieldcrm.models import User
+    from fieldcrm.server.auth import Principal
+    from fieldcrm.server.tables import row_seq
+    from fieldcrm.server.visibility import in_feed, row_visible, viewer_for, was_visible
+
+    rs = row_seq.c
+    wrong = {}
+    with Session(engine) as session:
+        for user in session.execute(select(User)).scalars():
+            viewer = viewer_for(session, Principal(user.id, user.name, user.role, user.team_id, "device", "hash"))
+            plain = or_(
+                row_visible(viewer, rs.table_name, rs.owner_id, rs.customer_id),
+                was_visible(viewer, rs.prev_owner_id, rs.prev_public),
+            )
+            fast = in_feed(
+                viewer, rs.table_name, rs.owner_id, rs.customer_id, rs.prev_owner_id, rs.prev_public, rs.shared
+            )
+            expected = set(session.execute(select(rs.seq).where(plain)).scalars())
+            got = set(session.execute(select(rs.seq).where(fast)).scalars())
+            if got != expected:
+                wrong[user.name] = (expected - got, got - expected)
+    return wrong

@@ -51,7 +51,9 @@ def pull(
         visible = row_visible(viewer, rs.table_name, rs.owner_id, rs.customer_id)
         # Filtered by `in_feed` (visible or gone from view), which probes customers only where it must; `visible`
         # is then worked out for the rows of the page alone.
-        wanted_rows = in_feed(viewer, rs.table_name, rs.owner_id, rs.customer_id, rs.prev_owner_id, rs.prev_public)
+        wanted_rows = in_feed(
+            viewer, rs.table_name, rs.owner_id, rs.customer_id, rs.prev_owner_id, rs.prev_public, rs.shared
+        )
         query = (
             select(rs.table_name, rs.row_id, rs.seq, visible.label("visible"))
             .where(rs.seq > after, rs.seq <= top, wanted_rows)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, Column, DateTime, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import BigInteger, Boolean, Column, DateTime, Index, Integer, MetaData, String, Table, Text, true
 
 metadata = MetaData()
 _BIG = BigInteger().with_variant(Integer(), "sqlite")
@@ -37,6 +37,9 @@ sync_counter = Table(
 )
 
 # The change feed: one row per synced row, holding the seq of its latest change and what visibility needs.
+# `shared`: the row hangs off a customer that someone besides its owner's side may see (in the public pool, or
+# with rows or visits of other owners). Where it is false the owner columns alone decide who sees the row, and the
+# pull skips the customer probes; it is kept true for every row of such a customer (raised by `writes.share`).
 row_seq = Table(
     "row_seq",
     metadata,
@@ -47,6 +50,7 @@ row_seq = Table(
     Column("customer_id", String(36), index=True),
     Column("prev_owner_id", String(36)),
     Column("prev_public", Boolean, nullable=False, default=False),
+    Column("shared", Boolean, nullable=False, server_default=true()),
 )
 
 # Which fields each change touched, with old and new values: the merge finds the base value of a field here.

@@ -93,17 +93,19 @@ def in_feed(
     customer_id: ColumnElement,
     prev_owner_id: ColumnElement,
     prev_public: ColumnElement,
+    shared: ColumnElement,
 ) -> ColumnElement[bool]:
     """Visible now or before its latest change (so the viewer hears it left): `row_visible OR was_visible`.
 
     Written with every column test before the customer probes: PostgreSQL evaluates an OR in order, and a pull
-    filters every row committed after its cursor, most of them other reps' rows that only the probes rule out."""
+    filters every row committed after its cursor, most of them other reps' rows. The probes run only for `shared`
+    rows: a row whose customer nobody outside its owner's side may see is visible exactly where its owner is."""
     if viewer.owners is None:
         return true()
     return or_(
         _seen_by_columns(viewer, table_name, owner_id),
         was_visible(viewer, prev_owner_id, prev_public),
-        _seen_via_customer(viewer, customer_id),
+        and_(shared == True, _seen_via_customer(viewer, customer_id)),
     )
 
 

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, exists, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from fieldcrm.models import SyncedBase
+from fieldcrm.models import Customer, SyncedBase, Visit
 from fieldcrm.server.tables import field_change, row_seq, sync_counter
 
 #: Tables whose rows hang off a customer (their visibility follows the customer's).
@@ -57,12 +57,15 @@ def take_seqs(session: Session, count: int) -> int:
     return int(session.execute(stmt.returning(sync_counter.c.value)).scalar_one())
 
 
+_FEED_UPDATES = ("seq", "owner_id", "customer_id", "prev_owner_id", "prev_public", "shared")
+
+
 def _upsert(session: Session, values: list[dict[str, Any]]) -> None:
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     stmt = dialect.insert(row_seq)
     stmt = stmt.on_conflict_do_update(
         index_elements=["table_name", "row_id"],
-        set_={name: stmt.excluded[name] for name in ("seq", "owner_id", "customer_id", "prev_owner_id", "prev_public")},
+        set_={name: stmt.excluded[name] for name in _FEED_UPDATES},
     )
     session.execute(stmt, values)
 
@@ -93,7 +96,13 @@ def record_changes(session: Session, items: Sequence[Touched]) -> Sequence[Touch
     session.flush()
     if session.get_bind().dialect.name == "postgresql":
         _record_in_one_statement(session, items)
-        return items
+    else:
+        _record_in_steps(session, items)
+    share(session, {i.customer_id for i in items if i.customer_id})
+    return items
+
+
+def _record_in_steps(session: Session, items: Sequence[Touched]) -> None:
     last = take_seqs(session, len(items))
     for offset, item in enumerate(items):
         item.seq = last - len(items) + 1 + offset
@@ -104,7 +113,39 @@ def record_changes(session: Session, items: Sequence[Touched]) -> Sequence[Touch
     history = [_history_row(i) for i in items if i.changes]
     if history:
         session.execute(field_change.insert(), history)
-    return items
+
+
+_customer = Customer.__table__  # type: ignore[attr-defined]
+_others_visit = Visit.__table__.alias("others_visit")  # type: ignore[attr-defined]
+_others_row = row_seq.alias("others_row")
+# Customers (of those given) that someone besides the owner's side may see: in the public pool, or with a visit or
+# a feed row of another owner. Deleted visits count too: a flag raised needlessly costs only a probe.
+_OPEN = select(_customer.c.id).where(
+    _customer.c.id.in_(bindparam("ids", expanding=True)),
+    or_(
+        _customer.c.in_public_pool == True,
+        exists().where(
+            _others_visit.c.customer_id == _customer.c.id,
+            _others_visit.c.owner_id.is_distinct_from(_customer.c.owner_id),
+        ),
+        exists().where(
+            _others_row.c.customer_id == _customer.c.id,
+            _others_row.c.owner_id.is_distinct_from(_customer.c.owner_id),
+        ),
+    ),
+)
+_SHARE = update(row_seq).where(row_seq.c.customer_id.in_(_OPEN), row_seq.c.shared == False).values(shared=True)
+
+
+def share(session: Session, customer_ids: set[str]) -> None:
+    """Raise `shared` on every feed row of these customers that are open to more than their owner's side.
+
+    The feed rows just written start lowered; this runs after them, with the counter row locked, so it sees every
+    change committed before and every later writer sees it: a customer's rows are never left lowered while it is
+    open. Only the customers this change touched can have opened (a customer opens through its own row or rows
+    hanging off it, and each is recorded here), so no other rows need a look."""
+    if customer_ids:
+        session.execute(_SHARE, {"ids": sorted(customer_ids)})
 
 
 def _feed_row(item: Touched) -> dict[str, Any]:
@@ -116,6 +157,7 @@ def _feed_row(item: Touched) -> dict[str, Any]:
         "customer_id": item.customer_id,
         "prev_owner_id": item.prev_owner_id,
         "prev_public": bool(item.prev_public),
+        "shared": False,  # raised by `share` where the customer is open
     }
 
 
@@ -147,11 +189,12 @@ def _one_statement_sql(session: Session, tables: tuple[str, ...]) -> str:
         " CAST(%(changes)s AS text[]), CAST(%(versioned)s AS boolean[]))"
         " AS v(table_name, row_id, off, owner_id, customer_id, prev_owner_id, prev_public, device_id, changes,"
         " versioned)),"
-        " feed AS (INSERT INTO row_seq (table_name, row_id, seq, owner_id, customer_id, prev_owner_id, prev_public)"
-        " SELECT v.table_name, v.row_id, c.base + v.off, v.owner_id, v.customer_id, v.prev_owner_id, v.prev_public"
+        " feed AS (INSERT INTO row_seq (table_name, row_id, seq, owner_id, customer_id, prev_owner_id, prev_public,"
+        " shared) SELECT v.table_name, v.row_id, c.base + v.off, v.owner_id, v.customer_id, v.prev_owner_id,"
+        " v.prev_public, false"
         " FROM v CROSS JOIN c ON CONFLICT (table_name, row_id) DO UPDATE SET seq = excluded.seq,"
         " owner_id = excluded.owner_id, customer_id = excluded.customer_id, prev_owner_id = excluded.prev_owner_id,"
-        " prev_public = excluded.prev_public),"
+        " prev_public = excluded.prev_public, shared = false),"
         " history AS (INSERT INTO field_change (table_name, row_id, seq, device_id, changes)"
         " SELECT v.table_name, v.row_id, c.base + v.off, v.device_id, v.changes FROM v CROSS JOIN c"
         " WHERE v.changes IS NOT NULL)" + versions + " SELECT base FROM c"

@@ -1,0 +1,77 @@
+"""Upgrading a head-office database keeps its feed whole and marks the new `shared` flag from the data."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("FIELDCRM_ARGON2_PROFILE", "cheapest")
+
+from alembic import command  # noqa: E402
+from alembic.config import Config  # noqa: E402
+from laptops import PASSWORD, feed_mismatches  # noqa: E402
+from sqlalchemy import select, text  # noqa: E402
+from sqlmodel import Session  # noqa: E402
+
+from fieldcrm.ids import uuid7  # noqa: E402
+from fieldcrm.models import Customer, Visit, utcnow  # noqa: E402
+from fieldcrm.server import accounts  # noqa: E402
+from fieldcrm.server.db import MIGRATIONS, make_engine, migrate  # noqa: E402
+from fieldcrm.server.tables import row_seq  # noqa: E402
+
+BEFORE_SHARED = "s0002_visibility_index"
+
+
+def test_upgrade_marks_the_rows_of_open_customers_shared(database_url: str) -> None:
+    engine = make_engine(database_url)
+    rep = accounts.create_user(engine, "张伟", "rep", "华东一组", PASSWORD).id
+    mate = accounts.create_user(engine, "李娜", "rep", "华东一组", PASSWORD).id
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, BEFORE_SHARED)
+    now = utcnow()
+    kinds = {"private": (False, None), "pool": (True, None), "visited by a teammate": (False, mate)}
+    customers = {}
+    feed = []
+    with Session(engine) as session, session.begin():
+        for kind, (public, visitor) in kinds.items():
+            customer = Customer(id=uuid7(), name=f"升级客户{kind}", owner_id=rep)
+            customer.in_public_pool = public
+            session.add(customer)
+            session.flush()
+            customers[kind] = customer.id
+            feed.append(("customer", customer.id, rep, customer.id))
+            if visitor:
+                visit = Visit(customer_id=customer.id, owner_id=visitor, rep_id=visitor, started_at=now)
+                session.add(visit)
+                session.flush()
+                feed.append(("visit", visit.id, visitor, customer.id))
+            feed.append(("contact", uuid7(), rep, customer.id))
+        seq = 1000
+        for table, row_id, owner, customer_id in feed:
+            seq += 1
+            session.execute(
+                text(
+                    "INSERT INTO row_seq (table_name, row_id, seq, owner_id, customer_id, prev_owner_id, prev_public)"
+                    " VALUES (:t, :r, :s, :o, :c, :o, false)"
+                ),
+                {"t": table, "r": row_id, "s": seq, "o": owner, "c": customer_id},
+            )
+    try:
+        migrate(engine)
+        with Session(engine) as session:
+            flags = dict(session.execute(select(row_seq.c.row_id, row_seq.c.shared).where(row_seq.c.seq > 1000)).all())
+            directory = session.execute(select(row_seq.c.shared).where(row_seq.c.customer_id.is_(None))).scalars()
+            assert not any(directory)
+        by_customer: dict[str, set[bool]] = {}
+        for _table, row_id, _owner, customer_id in feed:
+            by_customer.setdefault(customer_id, set()).add(flags[row_id])
+        assert by_customer == {
+            customers["private"]: {False},
+            customers["pool"]: {True},
+            customers["visited by a teammate"]: {True},
+        }
+        assert feed_mismatches(engine) == {}
+    finally:
+        engine.dispose()
