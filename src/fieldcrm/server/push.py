@@ -19,6 +19,7 @@ from fieldcrm.normalize import normalise_company_name, normalise_phone
 from fieldcrm.server import rules
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.db import is_sqlite
+from fieldcrm.server.drafts import Draft, insert_drafts, lone_inserts
 from fieldcrm.server.merge import BadOp, decode_fields, merge_update
 from fieldcrm.server.tables import applied_op, sync_conflict
 from fieldcrm.server.visibility import Viewer, can_see, viewer_for
@@ -130,14 +131,17 @@ def _push_all(
     viewer = viewer_for(session, principal)
     locked: RowCache | None = None
     customers: RowCache | None = None
+    lone: set[str] = set()
+    drafts: list[Draft] = []
     if fast:
         todo = [o for group in groups if not all(o.op_id in stored for o in group) for o in group]
         locked, customers = _prefetch(session, todo, not is_sqlite(session.get_bind()))  # type: ignore[arg-type]
+        lone = lone_inserts(todo, locked)
     for group in groups:
         if all(o.op_id in stored for o in group):
             results += [stored[o.op_id] for o in group]  # a retry: the first answer, nothing applied twice
             continue
-        applier = GroupApplier(session, principal, viewer, locked, customers)
+        applier = GroupApplier(session, principal, viewer, locked, customers, lone, drafts)
         if fast:
             try:
                 answers = applier.apply(group)
@@ -159,6 +163,7 @@ def _push_all(
             answers = [_rejected(o, f"the server refused the data: {_short(exc)}") for o in group]
         fresh += zip(group, answers, strict=True)
         results += answers
+    insert_drafts(session, drafts)
     if fresh:
         _remember(session, principal, [o for o, _ in fresh], [r for _, r in fresh])
     _finish(session, touched)
@@ -212,6 +217,8 @@ class GroupApplier:
         viewer: Viewer | None = None,
         locked: RowCache | None = None,
         customers: RowCache | None = None,
+        lone: set[str] | None = None,
+        drafts: list[Draft] | None = None,
     ) -> None:
         self.session = session
         self.principal = principal
@@ -223,6 +230,9 @@ class GroupApplier:
         self.locked = locked
         self.customers = customers
         self.eager = locked is None
+        # New rows nothing else in the push names: built as drafts, inserted together before the push's bookkeeping.
+        self.lone = lone or set()
+        self.drafts = drafts
 
     def apply(self, ops: list[WireOp]) -> list[OpResult]:
         results = []
@@ -300,7 +310,7 @@ class GroupApplier:
         return conflict_id
 
     def _touch(
-        self, row: SyncedBase, changes: dict[str, Any], prev_owner: str | None = None, prev_public: bool = False
+        self, row: SyncedBase | Draft, changes: dict[str, Any], prev_owner: str | None = None, prev_public: bool = False
     ) -> None:
         row.updated_at = utcnow()
         item = touched_row(row, changes, prev_owner, prev_public)
@@ -338,21 +348,25 @@ class GroupApplier:
         values = decode_fields(model, fields)
         values.setdefault("owner_id", self.principal.user_id)
         values.pop("deleted", None)
-        row = model(id=op.row_id, **values)
-        if isinstance(row, Customer):
-            row.name_norm = normalise_company_name(row.name)
-            row.phone_norm = normalise_phone(row.phone) or None
-            twin = self._twin(row)
+        draft = self.drafts is not None and op.op_id in self.lone
+        row: SyncedBase | Draft = Draft(model, {"id": op.row_id, **values}) if draft else model(id=op.row_id, **values)
+        if model is Customer:
+            row.name_norm = normalise_company_name(row.name)  # type: ignore[union-attr]
+            row.phone_norm = normalise_phone(row.phone) or None  # type: ignore[union-attr]
+            twin = self._twin(row)  # type: ignore[arg-type]
             if twin is not None:
-                return self._merge_twin(op, row, twin, fields)
-        if isinstance(row, Visit):
-            row.received_at = utcnow()
-        rules.check_insert(self.session, self.viewer, op.table, row)
-        self.session.add(row)
-        self._added(row)
+                return self._merge_twin(op, row.to_row() if isinstance(row, Draft) else row, twin, fields)  # type: ignore[arg-type]
+        if model is Visit:
+            row.received_at = utcnow()  # type: ignore[union-attr]
+        rules.check_insert(self.session, self.viewer, op.table, row)  # type: ignore[arg-type]
+        if isinstance(row, Draft):
+            self.drafts.append(row)  # type: ignore[union-attr]
+        else:
+            self.session.add(row)
+            self._added(row)
         self._touch(row, {k: [None, encode_value(getattr(row, k))] for k in values})
-        if isinstance(row, Visit):
-            self._reveal_customer(row)
+        if model is Visit:
+            self._reveal_customer(row)  # type: ignore[arg-type]
         return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="applied")
 
     def _twin(self, row: Customer) -> Customer | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,9 +11,9 @@ from typing import Any
 from sqlalchemy import bindparam, exists, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
 
-from fieldcrm.models import Customer, SyncedBase, Visit
+from fieldcrm.models import SYNCED_TABLES, Customer, SyncedBase, Visit
+from fieldcrm.server.drafts import Draft, set_version
 from fieldcrm.server.tables import field_change, row_seq, sync_counter
 
 #: Tables whose rows hang off a customer (their visibility follows the customer's).
@@ -30,7 +31,7 @@ class Touched:
     prev_owner_id: str | None = None
     prev_public: bool = False
     changes: dict[str, Any] = field(default_factory=dict)
-    row: SyncedBase | None = None  # its version becomes the seq
+    row: SyncedBase | Draft | None = None  # its version becomes the seq
     seq: int = 0
     device_id: str | None = None
 
@@ -43,7 +44,10 @@ def scope_of(table: str, row: Any) -> str | None:
 
 
 def touched_row(
-    row: SyncedBase, changes: dict[str, Any] | None = None, prev_owner: str | None = None, prev_public: bool = False
+    row: SyncedBase | Draft,
+    changes: dict[str, Any] | None = None,
+    prev_owner: str | None = None,
+    prev_public: bool = False,
 ) -> Touched:
     table = row.__tablename__  # type: ignore[attr-defined]
     return Touched(
@@ -104,11 +108,15 @@ def record_changes(session: Session, items: Sequence[Touched]) -> Sequence[Touch
 
 def _record_in_steps(session: Session, items: Sequence[Touched]) -> None:
     last = take_seqs(session, len(items))
+    versions: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for offset, item in enumerate(items):
         item.seq = last - len(items) + 1 + offset
         if item.row is not None:
-            item.row.version = item.seq
-    session.flush()
+            versions[item.table].append({"rid": item.row_id, "v": item.seq})
+            set_version(item.row, item.seq)
+    for name, rows in versions.items():
+        table = SYNCED_TABLES[name].__table__  # type: ignore[attr-defined]
+        session.execute(update(table).where(table.c.id == bindparam("rid")).values(version=bindparam("v")), rows)
     _upsert(session, [_feed_row(i) for i in items])
     history = [_history_row(i) for i in items if i.changes]
     if history:
@@ -226,7 +234,7 @@ def _record_in_one_statement(session: Session, items: Sequence[Touched]) -> None
     for offset, item in enumerate(items, 1):
         item.seq = base + offset
         if item.row is not None:
-            set_committed_value(item.row, "version", item.seq)  # written by the statement, not by a flush
+            set_version(item.row, item.seq)  # written by the statement, not by a flush
 
 
 def changes_since(

@@ -1,0 +1,141 @@
+"""New rows of a push that nothing else in it refers to, built as plain objects and inserted one statement per table.
+
+Most of what a laptop pushes is new rows (customers, visits, contacts) that no other op of the same push reads
+again. Building each as a SQLModel object and flushing it through the ORM cost a push over a third of its
+interpreter time (with 20 new customers); a draft carries the same values, checked by the same rules, and is
+written with the rest of its table in one statement. Anything another op of the push names (by row id or in a
+field), or that may merge with a twin, stays an ORM object, so the rules that read rows back see it as before.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from functools import cache
+from typing import Any
+
+from sqlalchemy import insert, text
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
+
+from fieldcrm.models import SYNCED_TABLES, SyncedBase
+from fieldcrm.models.codec import encode_value
+from fieldcrm.normalize import normalise_company_name, normalise_phone
+from fieldcrm.sync.protocol import WireOp
+
+#: Tables whose inserts may be drafts: not the directory (head office's), not reports (their workflow rules read
+#: the row as an ORM object).
+DRAFT_TABLES = frozenset(SYNCED_TABLES) - {"team", "app_user", "daily_report"}
+
+
+class Draft:
+    """A new row's values as attributes, like the model's object would hold them before its first flush."""
+
+    def __init__(self, model: type[SyncedBase], values: dict[str, Any]) -> None:
+        static, factories = _defaults(model)
+        self.__dict__.update(static)
+        for name, factory in factories:
+            if name not in values:
+                self.__dict__[name] = factory()
+        self.__dict__.update(values)
+        self.__dict__["model"] = model
+
+    @property
+    def __tablename__(self) -> str:
+        return self.model.__tablename__  # type: ignore[attr-defined]
+
+    def values(self) -> dict[str, Any]:
+        return {name: self.__dict__[name] for name in _columns(self.model)}
+
+    def to_row(self) -> SyncedBase:
+        """The ORM object with these values (for a row that turns out to need one after all)."""
+        return self.model(**self.values())
+
+
+@cache
+def _defaults(model: type[SyncedBase]) -> tuple[dict[str, Any], tuple[tuple[str, Callable[[], Any]], ...]]:
+    static: dict[str, Any] = {}
+    factories = []
+    for name, field in model.model_fields.items():
+        if field.default_factory is not None:
+            factories.append((name, field.default_factory))
+        elif not field.is_required():
+            static[name] = field.default
+    return static, tuple(factories)  # type: ignore[return-value]
+
+
+@cache
+def _columns(model: type[SyncedBase]) -> tuple[str, ...]:
+    return tuple(c.name for c in model.__table__.columns)  # type: ignore[attr-defined]
+
+
+def lone_inserts(ops: Iterable[WireOp], existing: dict[tuple[type[SyncedBase], str], Any]) -> set[str]:
+    """Op ids of inserts that may be drafts: a row the server does not have, in a draft table, that no other op of
+    the push names (as its row, or in any field, such as a visit's customer_id), and, for a customer, that no other
+    customer of the push could merge with (same normalised name and phone)."""
+    ops = list(ops)
+    named: dict[str, int] = defaultdict(int)
+    for op in ops:
+        named[op.row_id] += 1
+        for value in op.fields.values():
+            if isinstance(value, str) and value != op.row_id:
+                named[value] += 1
+    twins: dict[tuple[str, str], int] = defaultdict(int)
+    for op in ops:
+        if op.table == "customer" and op.op == "insert":
+            twins[_twin_key(op.fields)] += 1
+    lone = set()
+    for op in ops:
+        model = SYNCED_TABLES.get(op.table)
+        if op.op != "insert" or op.table not in DRAFT_TABLES or model is None or named[op.row_id] > 1:
+            continue
+        if (model, op.row_id) in existing and existing[(model, op.row_id)] is not None:
+            continue
+        key = _twin_key(op.fields) if op.table == "customer" else ("", "")
+        if all(key) and twins[key] > 1:
+            continue
+        lone.add(op.op_id)
+    return lone
+
+
+def _twin_key(fields: dict[str, Any]) -> tuple[str, str]:
+    name, phone = fields.get("name"), fields.get("phone")
+    return (
+        normalise_company_name(name) if isinstance(name, str) else "",
+        (normalise_phone(phone) or "") if isinstance(phone, str) else "",
+    )
+
+
+def insert_drafts(session: Session, drafts: list[Draft]) -> None:
+    """Write the drafts, one statement per table. The session is flushed first: a draft may refer to a row the
+    push made as an ORM object (a visit to a customer created in the same push)."""
+    if not drafts:
+        return
+    session.flush()
+    by_model: dict[type[SyncedBase], list[dict[str, Any]]] = defaultdict(list)
+    for draft in drafts:
+        by_model[draft.model].append(draft.values())
+    postgres = session.get_bind().dialect.name == "postgresql"
+    for model, rows in by_model.items():
+        table = model.__table__  # type: ignore[attr-defined]
+        if postgres:
+            # One JSON parameter, which PostgreSQL turns into rows of the table's own type: psycopg adapting each
+            # of some 500 values cost more than the rest of the statement.
+            encoded = [{k: encode_value(v) for k, v in row.items()} for row in rows]
+            session.execute(_json_insert(table.name), {"rows": json.dumps(encoded, ensure_ascii=False)})
+        else:
+            session.execute(insert(table), rows)
+
+
+@cache
+def _json_insert(name: str) -> Any:
+    return text(f'INSERT INTO "{name}" SELECT * FROM json_populate_recordset(NULL::"{name}", CAST(:rows AS json))')
+
+
+def set_version(row: SyncedBase | Draft, version: int) -> None:
+    """Record a version the database already holds on the row's object (no write follows from it)."""
+    if isinstance(row, Draft):
+        row.__dict__["version"] = version
+    else:
+        set_committed_value(row, "version", version)

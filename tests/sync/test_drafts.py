@@ -1,0 +1,91 @@
+"""New rows a push creates without ORM objects (drafts): which inserts qualify, and that a push mixing drafts and
+ORM rows stores every row whole, with its version equal to its feed seq, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from laptops import PASSWORD
+from sqlalchemy import select
+from sqlmodel import Session
+
+from fieldcrm.ids import uuid7
+from fieldcrm.models import Customer, Visit, utcnow
+from fieldcrm.server import auth
+from fieldcrm.server.drafts import lone_inserts
+from fieldcrm.server.push import push
+from fieldcrm.server.tables import row_seq
+from fieldcrm.sync.protocol import WireOp
+
+
+def _op(table: str, fields: dict, kind: str = "insert", row_id: str | None = None, seq: int = 1) -> WireOp:
+    row_id = row_id or fields.get("id") or uuid7()
+    return WireOp(op_id=uuid7(), client_seq=seq, group_id=uuid7(), table=table, row_id=row_id, op=kind, fields=fields)
+
+
+def _customer(name: str, phone: str | None = None) -> WireOp:
+    cid = uuid7()
+    return _op("customer", {"id": cid, "name": name, "phone": phone})
+
+
+def _visit(customer_id: str, rep: str) -> WireOp:
+    vid = uuid7()
+    fields = {"id": vid, "customer_id": customer_id, "rep_id": rep, "started_at": utcnow().isoformat()}
+    return _op("visit", fields)
+
+
+def test_which_inserts_become_drafts() -> None:
+    visited = _customer("上海华润万家超市有限公司")
+    visit = _visit(visited.row_id, "rep")
+    lone = _customer("杭州西湖贸易有限公司", "0571-82222222")
+    twin_a = _customer("南京紫金科技有限公司", "025-83333333")
+    twin_b = _customer("南京紫金科技（有限公司）", "02583333333")  # the same after normalising
+    no_phone_a = _customer("苏州工业园区某某公司")
+    no_phone_b = _customer("苏州工业园区某某公司")  # no phone: never merged, so both may be drafts
+    known = _customer("已在服务器上的客户有限公司")
+    report = _op("daily_report", {"id": uuid7(), "rep_id": "rep"})
+    edit = _op("customer", {"notes": "改"}, kind="update", row_id=lone.row_id)
+    ops = [visited, visit, lone, twin_a, twin_b, no_phone_a, no_phone_b, known, report]
+    existing = {(Customer, known.row_id): object()}
+    assert lone_inserts(ops, existing) == {visit.op_id, lone.op_id, no_phone_a.op_id, no_phone_b.op_id}
+    # A later op on the same row keeps it an ORM object.
+    assert lone.op_id not in lone_inserts([*ops, edit], existing)
+
+
+def test_a_push_mixing_drafts_and_orm_rows_stores_them_whole(server, team) -> None:
+    token, *_ = auth.login(server.engine, "张伟", PASSWORD, uuid7())
+    me = auth.authenticate(server.engine, token)
+    with Session(server.engine) as session, session.begin():
+        existing = Customer(id=uuid7(), name="老客户有限公司", owner_id=me.user_id)
+        session.add(existing)
+    # Seed the existing customer's feed entry the way a push would (through a push of its own).
+    first = _customer("先建的客户有限公司", "021-61111111")
+    assert push(server.engine, me, [first])[0].status == "applied"
+
+    visited = _customer("同一次推送里建的客户有限公司")  # named by the visit below: an ORM row
+    ops = [
+        visited,
+        _visit(visited.row_id, me.user_id),  # a draft referring to an ORM row of the same push
+        _visit(first.row_id, me.user_id),  # a draft referring to a row already stored
+        _customer("一个人的客户有限公司", "0571-82222222"),  # a draft
+        _customer("先建的客户（有限公司）", "02161111111"),  # a twin of `first`: merged, not a draft
+    ]
+    for n, op in enumerate(ops, 1):
+        op.client_seq = n + 1
+    results = push(server.engine, me, ops)
+    assert [r.status for r in results] == ["applied", "applied", "applied", "applied", "conflict"]
+    assert results[-1].row_id == first.row_id
+
+    with Session(server.engine) as session:
+        feed = dict(session.execute(select(row_seq.c.row_id, row_seq.c.seq)).all())
+        for op in ops[:4]:
+            model = Customer if op.table == "customer" else Visit
+            row = session.get(model, op.row_id)
+            assert row is not None and row.owner_id == me.user_id
+            assert row.version == feed[op.row_id] > 0  # the version is the seq, as for every row
+            assert row.created_at is not None and not row.deleted
+        visit = session.get(Visit, ops[1].row_id)
+        assert visit.received_at is not None and visit.kind == "visit"
+        customer = session.get(Customer, ops[3].row_id)
+        assert customer.name_norm and customer.phone_norm == "057182222222"
+        assert customer.tags == "" and customer.in_public_pool is False  # the defaults a new customer gets
+    # Sent again: the same answers, nothing applied twice.
+    assert push(server.engine, me, ops) == results
