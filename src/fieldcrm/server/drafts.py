@@ -9,19 +9,17 @@ field), or that may merge with a twin, stays an ORM object, so the rules that re
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
-from sqlalchemy import insert, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from fieldcrm.models import SYNCED_TABLES, SyncedBase
-from fieldcrm.models.codec import encode_value
 from fieldcrm.normalize import normalise_company_name, normalise_phone
+from fieldcrm.server.db import insert_rows
 from fieldcrm.sync.protocol import WireOp
 
 #: Tables whose inserts may be drafts: not the directory (head office's), not reports (their workflow rules read
@@ -116,21 +114,8 @@ def insert_drafts(session: Session, drafts: list[Draft]) -> None:
     by_model: dict[type[SyncedBase], list[dict[str, Any]]] = defaultdict(list)
     for draft in drafts:
         by_model[draft.model].append(draft.values())
-    postgres = session.get_bind().dialect.name == "postgresql"
     for model, rows in by_model.items():
-        table = model.__table__  # type: ignore[attr-defined]
-        if postgres:
-            # One JSON parameter, which PostgreSQL turns into rows of the table's own type: psycopg adapting each
-            # of some 500 values cost more than the rest of the statement.
-            encoded = [{k: encode_value(v) for k, v in row.items()} for row in rows]
-            session.execute(_json_insert(table.name), {"rows": json.dumps(encoded, ensure_ascii=False)})
-        else:
-            session.execute(insert(table), rows)
-
-
-@cache
-def _json_insert(name: str) -> Any:
-    return text(f'INSERT INTO "{name}" SELECT * FROM json_populate_recordset(NULL::"{name}", CAST(:rows AS json))')
+        insert_rows(session, model.__table__, rows)  # type: ignore[attr-defined]
 
 
 def set_version(row: SyncedBase | Draft, version: int) -> None:

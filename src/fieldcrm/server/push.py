@@ -18,7 +18,7 @@ from fieldcrm.models.codec import encode_value
 from fieldcrm.normalize import normalise_company_name, normalise_phone
 from fieldcrm.server import rules
 from fieldcrm.server.auth import Principal
-from fieldcrm.server.db import is_sqlite
+from fieldcrm.server.db import insert_rows, is_sqlite
 from fieldcrm.server.drafts import Draft, insert_drafts, lone_inserts
 from fieldcrm.server.merge import BadOp, decode_fields, merge_update
 from fieldcrm.server.tables import applied_op, sync_conflict
@@ -191,8 +191,9 @@ def _rejected(op: WireOp, reason: str) -> OpResult:
 
 def _remember(session: Session, principal: Principal, ops: list[WireOp], results: list[OpResult]) -> None:
     now = utcnow()
-    session.execute(
-        applied_op.insert(),
+    insert_rows(
+        session,
+        applied_op,
         [
             {
                 "op_id": o.op_id,
