@@ -6,7 +6,7 @@ from collections import defaultdict
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Engine, String, and_, any_, bindparam, func, select, text
+from sqlalchemy import Date, DateTime, Engine, Integer, Select, String, and_, any_, bindparam, func, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session
 
@@ -15,7 +15,7 @@ from fieldcrm.models.codec import _column_kind, encode_value
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.horizon import HorizonPassed, horizon
 from fieldcrm.server.tables import row_seq, sync_conflict, sync_counter
-from fieldcrm.server.visibility import in_feed, row_visible, viewer_for
+from fieldcrm.server.visibility import Viewer, in_feed, row_visible, viewer_for
 from fieldcrm.sync.protocol import CONFLICT_TABLE, PullResponse, RowChange, TableChecksum
 
 _TABLES: dict[str, Any] = {name: model.__table__ for name, model in SYNCED_TABLES.items()}  # type: ignore[attr-defined]
@@ -47,22 +47,13 @@ def pull(
         else:
             top = int(session.execute(_TOP).scalar_one())
         viewer = viewer_for(session, principal)
-        rs = row_seq.c
-        visible = row_visible(viewer, rs.table_name, rs.owner_id, rs.customer_id)
-        # Filtered by `in_feed` (visible or gone from view), which probes customers only where it must; `visible`
-        # is then worked out for the rows of the page alone.
-        wanted_rows = in_feed(
-            viewer, rs.table_name, rs.owner_id, rs.customer_id, rs.prev_owner_id, rs.prev_public, rs.shared
-        )
-        query = (
-            select(rs.table_name, rs.row_id, rs.seq, visible.label("visible"))
-            .where(rs.seq > after, rs.seq <= top, wanted_rows)
-            .order_by(rs.seq)
-            .limit(limit + 1)
-        )
+        params: dict[str, Any] = {"after": after, "top": top, "limit": limit + 1}
+        if viewer.owners is not None:
+            params["owners"] = list(viewer.owners)
         if table:
-            query = query.where(rs.table_name == table)
-        feed = session.execute(query).all()
+            params["table"] = table
+        query = _feed_query(viewer.owners is None, table is not None)
+        feed = session.execute(query, params).all()
         has_more = len(feed) > limit
         feed = feed[:limit]
         wanted: dict[str, list[str]] = defaultdict(list)
@@ -87,6 +78,32 @@ def pull(
         return PullResponse(
             changes=changes, next_after=next_after, has_more=has_more, server_time=utcnow().isoformat(), checksums=sums
         )
+
+
+#: The viewer the feed query is built for, once: its owner ids are a parameter, bound on each pull.
+_ANY_VIEWER = Viewer(None, bindparam("owners", expanding=True))  # type: ignore[arg-type]
+_EVERYONE = Viewer(None, None)  # type: ignore[arg-type]
+
+
+@cache
+def _feed_query(everyone: bool, one_table: bool) -> Select:
+    """The feed page's query, built once per kind of viewer: building and hashing it for every pull cost about a
+    tenth of the pull's interpreter time. Parameters: after, top, limit, owners (not for admins), table."""
+    viewer = _EVERYONE if everyone else _ANY_VIEWER
+    rs = row_seq.c
+    visible = row_visible(viewer, rs.table_name, rs.owner_id, rs.customer_id)
+    # Filtered by `in_feed` (visible or gone from view), which probes customers only where it must; `visible`
+    # is then worked out for the rows of the page alone.
+    wanted = in_feed(viewer, rs.table_name, rs.owner_id, rs.customer_id, rs.prev_owner_id, rs.prev_public, rs.shared)
+    query = (
+        select(rs.table_name, rs.row_id, rs.seq, visible.label("visible"))
+        .where(rs.seq > bindparam("after", type_=rs.seq.type), rs.seq <= bindparam("top", type_=rs.seq.type), wanted)
+        .order_by(rs.seq)
+        .limit(bindparam("limit", type_=Integer()))
+    )
+    if one_table:
+        query = query.where(rs.table_name == bindparam("table", type_=rs.table_name.type))
+    return query
 
 
 def _load(session: Session, name: str, ids: list[str]) -> list[dict[str, Any]]:

@@ -70,7 +70,7 @@ def customer_visible(viewer: Viewer, customer_id: ColumnElement) -> ColumnElemen
 
 def _seen_by_columns(viewer: Viewer, table_name: ColumnElement, owner_id: ColumnElement) -> ColumnElement[bool]:
     """The part of `row_visible` a row's own columns decide: the directory, or one of the viewer's owners."""
-    return or_(table_name.in_(DIRECTORY), owner_id.in_(viewer.owners or ()))
+    return or_(table_name.in_(DIRECTORY), owner_id.in_(viewer.owners if viewer.owners is not None else ()))
 
 
 def _seen_via_customer(viewer: Viewer, customer_id: ColumnElement) -> ColumnElement[bool]:
