@@ -113,17 +113,26 @@ def _load(session: Session, name: str, ids: list[str]) -> list[dict[str, Any]]:
     temporal = _temporal_columns(name)
     postgres = session.get_bind().dialect.name == "postgresql"
     out = []
+    query = _rows_query(name, postgres)
     for start in range(0, len(ids), 5000 if postgres else 1000):
         chunk = ids[start : start + (5000 if postgres else 1000)]
-        # One array parameter on PostgreSQL instead of a thousand: less to send, parse and plan.
-        match = table.c.id == any_(bindparam("ids", chunk, type_=ARRAY(String))) if postgres else table.c.id.in_(chunk)
-        for row in session.execute(select(table).where(match)).mappings():
+        for row in session.execute(query, {"ids": chunk}).mappings():
             values = dict(row)
             for key in temporal:  # only dates and times differ between a column value and its JSON form
                 if values[key] is not None:
                     values[key] = encode_value(values[key])
             out.append(values)
     return out
+
+
+@cache
+def _rows_query(name: str, postgres: bool) -> Select:
+    """Rows of a table by id, built once (building it for every pull cost a fifth of loading 20 rows). On PostgreSQL
+    the ids are one array parameter instead of a thousand: less to send, parse and plan."""
+    table = _TABLES[name]
+    if postgres:
+        return select(table).where(table.c.id == any_(bindparam("ids", type_=ARRAY(String))))
+    return select(table).where(table.c.id.in_(bindparam("ids", expanding=True)))
 
 
 @cache
