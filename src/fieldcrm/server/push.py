@@ -6,9 +6,10 @@ import json
 import threading
 from collections import defaultdict
 from contextlib import nullcontext
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, select
+from sqlalchemy import Engine, Select, bindparam, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session
 
@@ -86,10 +87,21 @@ def push(engine: Engine, principal: Principal, ops: list[WireOp]) -> list[OpResu
         return results
 
 
+# Built once, as every query a push runs each time (building and hashing a statement costs about as much as
+# running one of these small ones).
+_STORED = select(applied_op.c.op_id, applied_op.c.result).where(
+    applied_op.c.op_id.in_(bindparam("ids", expanding=True))
+)
+
+
+@cache
+def _rows_by_id(model: type[SyncedBase], lock: bool) -> Select:
+    query = select(model).where(model.id.in_(bindparam("ids", expanding=True))).order_by(model.id)  # type: ignore[attr-defined]
+    return query.with_for_update() if lock else query
+
+
 def _stored(session: Session, ops: list[WireOp]) -> list[OpResult]:
-    rows = session.execute(
-        select(applied_op.c.op_id, applied_op.c.result).where(applied_op.c.op_id.in_([o.op_id for o in ops]))
-    ).all()
+    rows = session.execute(_STORED, {"ids": [o.op_id for o in ops]}).all()
     stored = {op_id: OpResult.model_validate_json(text) for op_id, text in rows}
     return [stored[o.op_id] for o in ops if o.op_id in stored]
 
@@ -110,13 +122,12 @@ def _prefetch(session: Session, ops: list[WireOp], lock: bool) -> tuple[RowCache
     locked: RowCache = {}
     for name, ids in written.items():
         model = SYNCED_TABLES[name]
-        query = select(model).where(model.id.in_(sorted(ids))).order_by(model.id)  # type: ignore[attr-defined]
-        found = {row.id: row for row in session.execute(query.with_for_update() if lock else query).scalars()}
+        found = {row.id: row for row in session.execute(_rows_by_id(model, lock), {"ids": sorted(ids)}).scalars()}
         locked.update({(model, i): found.get(i) for i in ids})
     others = sorted(i for i in referenced if (Customer, i) not in locked)
     seen: RowCache = {}
     if others:
-        found = {row.id: row for row in session.execute(select(Customer).where(Customer.id.in_(others))).scalars()}  # type: ignore[attr-defined]
+        found = {row.id: row for row in session.execute(_rows_by_id(Customer, False), {"ids": others}).scalars()}
         seen = {(Customer, i): found.get(i) for i in others}
     return locked, {**seen, **{k: v for k, v in locked.items() if k[0] is Customer}}
 
@@ -260,9 +271,9 @@ class GroupApplier:
     def _added(self, row: SyncedBase) -> None:
         """A row this push creates: later ops of the push find it without a query."""
         key = (type(row), row.id)
-        for cache in (self.locked, self.customers):
-            if cache is not None and (cache is self.locked or isinstance(row, Customer)):
-                cache[key] = row
+        for rows in (self.locked, self.customers):
+            if rows is not None and (rows is self.locked or isinstance(row, Customer)):
+                rows[key] = row
         if self.eager:
             self.session.flush()
 
