@@ -38,8 +38,11 @@ def tombstone_days() -> int:
     return int(os.environ.get(ENV_TOMBSTONE_DAYS) or DEFAULT_TOMBSTONE_DAYS)
 
 
+_HORIZON = select(sync_counter.c.value).where(sync_counter.c.id == HORIZON_ROW)  # built once: every pull reads it
+
+
 def horizon(session: Session) -> int:
-    value = session.execute(select(sync_counter.c.value).where(sync_counter.c.id == HORIZON_ROW)).scalar()
+    value = session.execute(_HORIZON).scalar()
     return int(value or 0)
 
 
