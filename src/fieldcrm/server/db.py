@@ -70,8 +70,8 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
     if session.get_bind().dialect.name != "postgresql":
         session.execute(insert(table), rows)
         return
-    encoded = [{k: encode_value(v) for k, v in row.items()} for row in rows]
-    session.execute(_json_insert(table.name), {"rows": json.dumps(encoded, ensure_ascii=False)})
+    # Only dates and times are not JSON already: the encoder asks for those alone.
+    session.execute(_json_insert(table.name), {"rows": json.dumps(rows, ensure_ascii=False, default=encode_value)})
 
 
 @cache
