@@ -127,10 +127,16 @@ def test_expired_revoked_and_missing_tokens_are_refused(server, team) -> None:
     assert httpx.post(f"{server.url}/auth/logout", headers=headers).status_code == 204
     answer = httpx.get(f"{server.url}/sync/pull", headers=headers)
     assert answer.status_code == 401 and "revoked" in answer.json()["detail"]
+    answer = httpx.post(f"{server.url}/sync/push", json={"ops": []}, headers=headers)
+    assert answer.status_code == 401 and "revoked" in answer.json()["detail"]
 
     assert httpx.get(f"{server.url}/sync/pull", headers=HEADERS).status_code == 401
     bad = {**HEADERS, "Authorization": "Bearer not-a-token"}
     assert httpx.get(f"{server.url}/sync/pull", headers=bad).status_code == 401
+    assert httpx.post(f"{server.url}/sync/push", json={"ops": []}, headers=bad).status_code == 401
+    # Without a token the body is not even looked at.
+    answer = httpx.post(f"{server.url}/sync/push", content=b"{not json", headers=HEADERS)
+    assert answer.status_code == 401 and "log in" in answer.json()["detail"]
 
 
 def test_logins_are_throttled_after_repeated_failures(server, team) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Engine, bindparam, select, update
+from sqlalchemy import Connection, Engine, bindparam, select, update
 from sqlmodel import Session
 
 from fieldcrm.models import Team, User, utcnow
@@ -109,11 +109,16 @@ _TOKEN_QUERY = (
 )
 
 
-def authenticate(engine: Engine, token: str) -> Principal:
+def authenticate(bind: Engine | Connection, token: str) -> Principal:
+    """The principal a bearer token stands for. On a connection (outside a transaction), the lookup's read is
+    ended before returning, so the request's own work begins its transaction on the same connection."""
+    if isinstance(bind, Engine):
+        with bind.connect() as conn:
+            return authenticate(conn, token)
     now = utcnow()
     # One indexed lookup per request: the token by its hash, with its user (no password hashing here).
-    with engine.connect() as conn:
-        row = conn.execute(_TOKEN_QUERY, {"token_hash": _hash(token)}).first()
+    row = bind.execute(_TOKEN_QUERY, {"token_hash": _hash(token)}).first()
+    bind.rollback()
     if row is None:
         raise AuthError("unknown token; log in again")
     if row.revoked_at is not None:

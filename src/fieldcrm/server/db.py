@@ -12,7 +12,7 @@ from typing import Any
 import platformdirs
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, Table, TextClause, create_engine, event, insert, text
+from sqlalchemy import Connection, Engine, Table, TextClause, create_engine, event, insert, text
 from sqlalchemy.orm import Session
 
 from fieldcrm.models.codec import encode_value
@@ -50,7 +50,7 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, connect_args={"options": "-c jit=off"})
 
 
-def is_sqlite(engine: Engine) -> bool:
+def is_sqlite(engine: Engine | Connection) -> bool:
     return engine.dialect.name == "sqlite"
 
 

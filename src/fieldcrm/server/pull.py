@@ -6,7 +6,21 @@ from collections import defaultdict
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Engine, Integer, Select, String, and_, any_, bindparam, func, select, text
+from sqlalchemy import (
+    Connection,
+    Date,
+    DateTime,
+    Engine,
+    Integer,
+    Select,
+    String,
+    and_,
+    any_,
+    bindparam,
+    func,
+    select,
+    text,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session
 
@@ -25,7 +39,7 @@ _TOP_NO_SORT = text("SELECT value FROM sync_counter, set_config('enable_sort', '
 
 
 def pull(
-    engine: Engine,
+    engine: Engine | Connection,
     principal: Principal,
     after: int,
     limit: int,

@@ -9,7 +9,7 @@ from contextlib import nullcontext
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Engine, Select, bindparam, select
+from sqlalchemy import Connection, Engine, Select, bindparam, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session
 
@@ -57,7 +57,7 @@ class _SlowPath(Exception):
     """The fast path met a refused group or refused data: the push is applied again, a savepoint per group."""
 
 
-def push(engine: Engine, principal: Principal, ops: list[WireOp]) -> list[OpResult]:
+def push(engine: Engine | Connection, principal: Principal, ops: list[WireOp]) -> list[OpResult]:
     """Apply a push in one transaction: each group whole or not at all, one answer per op.
 
     First without savepoints, the rows the ops name read (and locked) up front in one query per table and the
