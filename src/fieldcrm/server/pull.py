@@ -39,7 +39,7 @@ _TOP_NO_SORT = text("SELECT value FROM sync_counter, set_config('enable_sort', '
 
 
 def pull(
-    engine: Engine | Connection,
+    bind: Engine | Connection,
     principal: Principal,
     after: int,
     limit: int,
@@ -49,10 +49,10 @@ def pull(
 ) -> PullResponse:
     """One page of the feed after `after`. Raises `HorizonPassed` when a continuing pull (not `fresh`, not a table
     fetched again whole: those start from 0 and drop what they did not see) is older than the tombstone horizon."""
-    with Session(engine) as session:
+    with Session(bind) as session:
         # Every seq up to the committed counter value belongs to a committed transaction (the counter row is
         # locked until commit), so nothing at or below `top` can still appear later.
-        if engine.dialect.name == "postgresql":
+        if bind.dialect.name == "postgresql":
             # The feed is read in seq order and stops at the limit. The planner cannot know how many rows of a
             # seq range a viewer sees, and may choose to filter the whole range and sort it (seconds for an
             # initial sync); without sorts it walks the seq index and stops after `limit` rows. Set in the same

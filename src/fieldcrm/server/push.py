@@ -57,32 +57,33 @@ class _SlowPath(Exception):
     """The fast path met a refused group or refused data: the push is applied again, a savepoint per group."""
 
 
-def push(engine: Engine | Connection, principal: Principal, ops: list[WireOp]) -> list[OpResult]:
-    """Apply a push in one transaction: each group whole or not at all, one answer per op.
+def push(bind: Engine | Connection, principal: Principal, ops: list[WireOp]) -> list[OpResult]:
+    """Apply a push in one transaction: each group whole or not at all, one answer per op. `bind` is an engine, or
+    a connection outside a transaction (each attempt below begins and ends its own on it).
 
     First without savepoints, the rows the ops name read (and locked) up front in one query per table and the
     writes flushed together: the common case, where every group applies, costs a handful of round trips. If any
     group is refused, that attempt is rolled back and the push applied again with a savepoint per group.
     """
     groups = group_ops(ops)
-    with _sqlite_writer if is_sqlite(engine) else nullcontext():
+    with _sqlite_writer if is_sqlite(bind) else nullcontext():
         try:
-            with Session(engine) as session, session.begin():
+            with Session(bind) as session, session.begin():
                 return _push_all(session, principal, groups, fast=True)
         except (_SlowPath, IntegrityError, DataError):
             pass  # a refused group or refused data (or a concurrent retry): again, group by group
         try:
-            with Session(engine) as session, session.begin():
+            with Session(bind) as session, session.begin():
                 return _push_all(session, principal, groups)
         except IntegrityError:
             pass  # a concurrent retry of these very ops committed first: answer group by group
         results: list[OpResult] = []
         for group in groups:
             try:
-                with Session(engine) as session, session.begin():
+                with Session(bind) as session, session.begin():
                     results += _push_all(session, principal, [group])
             except IntegrityError:
-                with Session(engine) as session:
+                with Session(bind) as session:
                     results += _stored(session, group)
         return results
 
