@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -63,17 +64,29 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert rows (every column given) in one statement. On PostgreSQL as one JSON parameter that the server
-    turns into rows of the table's own type: psycopg adapting each of a few hundred values one by one cost more
-    than the rest of the statement."""
-    if session.get_bind().dialect.name != "postgresql":
-        session.execute(insert(table), rows)
+def insert_rows(session: Session, rows: Mapping[Table, list[dict[str, Any]]]) -> None:
+    """Insert rows (every column given) into their tables. On PostgreSQL in one statement, each table's rows as one
+    JSON parameter that the server turns into rows of the table's own type: psycopg adapting each of a few hundred
+    values one by one, and a statement per table, cost more than the writing."""
+    rows = {table: values for table, values in rows.items() if values}
+    if not rows:
         return
+    if session.get_bind().dialect.name != "postgresql":
+        for table, values in rows.items():
+            session.execute(insert(table), values)
+        return
+    tables = tuple(table.name for table in rows)
     # Only dates and times are not JSON already: the encoder asks for those alone.
-    session.execute(_json_insert(table.name), {"rows": json.dumps(rows, ensure_ascii=False, default=encode_value)})
+    params = {
+        f"t{n}": json.dumps(values, ensure_ascii=False, default=encode_value) for n, values in enumerate(rows.values())
+    }
+    session.execute(_json_insert(tables), params)
 
 
 @cache
-def _json_insert(name: str) -> TextClause:
-    return text(f'INSERT INTO "{name}" SELECT * FROM json_populate_recordset(NULL::"{name}", CAST(:rows AS json))')
+def _json_insert(tables: tuple[str, ...]) -> TextClause:
+    inserts = ", ".join(
+        f'i{n} AS (INSERT INTO "{name}" SELECT * FROM json_populate_recordset(NULL::"{name}", CAST(:t{n} AS json)))'
+        for n, name in enumerate(tables)
+    )
+    return text(f"WITH {inserts} SELECT 1")

@@ -1,10 +1,11 @@
-"""New rows of a push that nothing else in it refers to, built as plain objects and inserted one statement per table.
+"""New rows of a push that nothing else in it refers to, built as plain objects and inserted in one statement.
 
 Most of what a laptop pushes is new rows (customers, visits, contacts) that no other op of the same push reads
 again. Building each as a SQLModel object and flushing it through the ORM cost a push over a third of its
 interpreter time (with 20 new customers); a draft carries the same values, checked by the same rules, and is
-written with the rest of its table in one statement. Anything another op of the push names (by row id or in a
-field), or that may merge with a twin, stays an ORM object, so the rules that read rows back see it as before.
+written with the push's other drafts and its applied-op records in one statement (`server.db.insert_rows`).
+Anything another op of the push names (by row id or in a field), or that may merge with a twin, stays an ORM
+object, so the rules that read rows back see it as before.
 """
 
 from __future__ import annotations
@@ -14,12 +15,11 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Table
 from sqlalchemy.orm.attributes import set_committed_value
 
 from fieldcrm.models import SYNCED_TABLES, SyncedBase
 from fieldcrm.normalize import normalise_company_name, normalise_phone
-from fieldcrm.server.db import insert_rows
 from fieldcrm.sync.protocol import WireOp
 
 #: Tables whose inserts may be drafts: not the directory (head office's), not reports (their workflow rules read
@@ -105,17 +105,12 @@ def _twin_key(fields: dict[str, Any]) -> tuple[str, str]:
     )
 
 
-def insert_drafts(session: Session, drafts: list[Draft]) -> None:
-    """Write the drafts, one statement per table. The session is flushed first: a draft may refer to a row the
-    push made as an ORM object (a visit to a customer created in the same push)."""
-    if not drafts:
-        return
-    session.flush()
-    by_model: dict[type[SyncedBase], list[dict[str, Any]]] = defaultdict(list)
+def draft_rows(drafts: list[Draft]) -> dict[Table, list[dict[str, Any]]]:
+    """The drafts' rows by table, for `server.db.insert_rows`."""
+    rows: dict[Table, list[dict[str, Any]]] = defaultdict(list)
     for draft in drafts:
-        by_model[draft.model].append(draft.values())
-    for model, rows in by_model.items():
-        insert_rows(session, model.__table__, rows)  # type: ignore[attr-defined]
+        rows[draft.model.__table__].append(draft.values())  # type: ignore[attr-defined]
+    return rows
 
 
 def set_version(row: SyncedBase | Draft, version: int) -> None:

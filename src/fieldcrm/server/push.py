@@ -20,7 +20,7 @@ from fieldcrm.normalize import normalise_company_name, normalise_phone
 from fieldcrm.server import rules
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.db import insert_rows, is_sqlite
-from fieldcrm.server.drafts import Draft, insert_drafts, lone_inserts
+from fieldcrm.server.drafts import Draft, draft_rows, lone_inserts
 from fieldcrm.server.merge import BadOp, decode_fields, merge_update
 from fieldcrm.server.tables import applied_op, sync_conflict
 from fieldcrm.server.visibility import Viewer, can_see, viewer_for
@@ -175,9 +175,12 @@ def _push_all(
             answers = [_rejected(o, f"the server refused the data: {_short(exc)}") for o in group]
         fresh += zip(group, answers, strict=True)
         results += answers
-    insert_drafts(session, drafts)
-    if fresh:
-        _remember(session, principal, [o for o, _ in fresh], [r for _, r in fresh])
+    # The new rows and the answers, in one statement. The session is flushed first: a draft may refer to a row the
+    # push made as an ORM object (a visit to a customer created in the same push).
+    session.flush()
+    rows = draft_rows(drafts)
+    rows[applied_op] = _remembered(principal, [o for o, _ in fresh], [r for _, r in fresh])
+    insert_rows(session, rows)
     _finish(session, touched)
     return results
 
@@ -201,23 +204,20 @@ def _rejected(op: WireOp, reason: str) -> OpResult:
     return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="rejected", reason=reason)
 
 
-def _remember(session: Session, principal: Principal, ops: list[WireOp], results: list[OpResult]) -> None:
+def _remembered(principal: Principal, ops: list[WireOp], results: list[OpResult]) -> list[dict[str, Any]]:
+    """The `applied_op` rows of these answers: a retry gets them back."""
     now = utcnow()
-    insert_rows(
-        session,
-        applied_op,
-        [
-            {
-                "op_id": o.op_id,
-                "device_id": principal.device_id,
-                "client_seq": o.client_seq,
-                "user_id": principal.user_id,
-                "result": r.model_dump_json(),
-                "applied_at": now,
-            }
-            for o, r in zip(ops, results, strict=True)
-        ],
-    )
+    return [
+        {
+            "op_id": o.op_id,
+            "device_id": principal.device_id,
+            "client_seq": o.client_seq,
+            "user_id": principal.user_id,
+            "result": r.model_dump_json(),
+            "applied_at": now,
+        }
+        for o, r in zip(ops, results, strict=True)
+    ]
 
 
 class GroupApplier:
