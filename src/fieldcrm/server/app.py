@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -175,4 +176,15 @@ def app_from_env() -> FastAPI:
     FIELDCRM_SERVER_THREADS."""
     from fieldcrm.server.db import database_url, make_engine
 
-    return create_app(make_engine(database_url()), int(os.environ.get(ENV_THREADS) or 0) or None)
+    app = create_app(make_engine(database_url()), int(os.environ.get(ENV_THREADS) or 0) or None)
+    freeze_startup_heap()
+    return app
+
+
+def freeze_startup_heap() -> None:
+    """Take what a server process built at start-up (modules, the app, SQLAlchemy's and pydantic's structures:
+    ~130,000 objects) out of the garbage collector's way. A full collection walks every tracked object, and in a
+    worker it held up every request for ~0.1 s each time. For server processes only: a test process freezing its
+    heap again for each server it starts would keep the garbage it has at those moments."""
+    gc.collect()
+    gc.freeze()

@@ -62,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "serve":
             import uvicorn
 
-            from fieldcrm.server.app import ENV_THREADS, create_app
+            from fieldcrm.server.app import ENV_THREADS, create_app, freeze_startup_heap
 
             if args.workers > 1:
                 # Worker processes build their own app (and engine) from the environment.
@@ -87,7 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         log_level="warning",
                     )
             else:
-                uvicorn.run(create_app(engine, args.threads), host=args.host, port=args.port, log_level="warning")
+                app = create_app(engine, args.threads)
+                freeze_startup_heap()
+                uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
         elif args.command == "create-user":
             password = sys.stdin.readline().rstrip("\r\n")
             user = accounts.create_user(engine, args.name, args.role, args.team, password)
