@@ -71,7 +71,7 @@ def push(bind: Engine | Connection, principal: Principal, ops: list[WireOp]) -> 
             with Session(bind) as session, session.begin():
                 return _push_all(session, principal, groups, fast=True)
         except (_SlowPath, IntegrityError, DataError):
-            pass  # a refused group or refused data (or a concurrent retry): again, group by group
+            pass  # a refused group, refused data, or a retry: again, group by group
         try:
             with Session(bind) as session, session.begin():
                 return _push_all(session, principal, groups)
@@ -139,14 +139,16 @@ def _push_all(
     results: list[OpResult] = []
     touched: list[Touched] = []
     fresh: list[tuple[WireOp, OpResult]] = []
-    stored = {r.op_id: r for r in _stored(session, [o for group in groups for o in group])}
+    # The first attempt does not look for earlier answers: a retried op (rare) meets its stored answer's key when
+    # this attempt records its answers, which rolls the attempt back, and the next attempt answers from the store.
+    stored = {} if fast else {r.op_id: r for r in _stored(session, [o for group in groups for o in group])}
     viewer = viewer_for(session, principal)
     locked: RowCache | None = None
     customers: RowCache | None = None
     lone: set[str] = set()
     drafts: list[Draft] = []
     if fast:
-        todo = [o for group in groups if not all(o.op_id in stored for o in group) for o in group]
+        todo = [o for group in groups for o in group]
         locked, customers = _prefetch(session, todo, not is_sqlite(session.get_bind()))  # type: ignore[arg-type]
         lone = lone_inserts(todo, locked)
     for group in groups:
