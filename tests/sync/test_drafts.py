@@ -89,3 +89,28 @@ def test_a_push_mixing_drafts_and_orm_rows_stores_them_whole(server, team) -> No
         assert customer.tags == "" and customer.in_public_pool is False  # the defaults a new customer gets
     # Sent again: the same answers, nothing applied twice.
     assert push(server.engine, me, ops) == results
+
+
+def test_new_customers_seen_beyond_their_owner_are_marked_shared(server, team) -> None:
+    """The flag statement is skipped only for new customers private to their owner's side; a new customer in the
+    pool, or one a push also gives another owner's visit, has every feed row marked (checked for every account by
+    the server fixture on teardown, and here directly)."""
+    token, *_ = auth.login(server.engine, "王经理", PASSWORD, uuid7())
+    boss = auth.authenticate(server.engine, token)
+    private, pooled, visited = (
+        _customer("只属于张伟的客户有限公司"),
+        _customer("公海里的新客户有限公司"),
+        _customer("李娜也拜访的新客户有限公司"),
+    )
+    for op in (private, pooled, visited):
+        op.fields["owner_id"] = team["rep"]
+    pooled.fields["in_public_pool"] = True
+    ops = [private, pooled, visited, _visit(visited.row_id, team["other"])]
+    ops[3].fields["owner_id"] = team["other"]
+    for n, op in enumerate(ops, 1):
+        op.client_seq = n
+    assert [r.status for r in push(server.engine, boss, ops)] == ["applied"] * 4
+    with Session(server.engine) as session:
+        flags = dict(session.execute(select(row_seq.c.row_id, row_seq.c.shared)).all())
+    assert not flags[private.row_id]
+    assert flags[pooled.row_id] and flags[visited.row_id] and flags[ops[3].row_id]

@@ -325,11 +325,18 @@ class GroupApplier:
         return conflict_id
 
     def _touch(
-        self, row: SyncedBase | Draft, changes: dict[str, Any], prev_owner: str | None = None, prev_public: bool = False
+        self,
+        row: SyncedBase | Draft,
+        changes: dict[str, Any],
+        prev_owner: str | None = None,
+        prev_public: bool = False,
+        *,
+        created: bool = False,
     ) -> None:
         row.updated_at = utcnow()
         item = touched_row(row, changes, prev_owner, prev_public)
         item.device_id = self.principal.device_id
+        item.created = created
         self.touched.append(item)
 
     # -- ops ----------------------------------------------------------------------------------------------
@@ -379,7 +386,7 @@ class GroupApplier:
         else:
             self.session.add(row)
             self._added(row)
-        self._touch(row, {k: [None, encode_value(getattr(row, k))] for k in values})
+        self._touch(row, {k: [None, encode_value(getattr(row, k))] for k in values}, created=True)
         if model is Visit:
             self._reveal_customer(row)  # type: ignore[arg-type]
         return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="applied")

@@ -34,6 +34,7 @@ class Touched:
     row: SyncedBase | Draft | None = None  # its version becomes the seq
     seq: int = 0
     device_id: str | None = None
+    created: bool = False  # the row is new in this transaction
 
 
 def scope_of(table: str, row: Any) -> str | None:
@@ -88,6 +89,7 @@ def _one_per_row(items: Sequence[Touched]) -> list[Touched]:
             item.prev_owner_id, item.prev_public = prev.prev_owner_id, prev.prev_public
             item.row = item.row or prev.row
             item.device_id = item.device_id or prev.device_id
+            item.created = item.created or prev.created
         unique[key] = item
     return list(unique.values())
 
@@ -102,8 +104,21 @@ def record_changes(session: Session, items: Sequence[Touched]) -> Sequence[Touch
         _record_in_one_statement(session, items)
     else:
         _record_in_steps(session, items)
-    share(session, {i.customer_id for i in items if i.customer_id})
+    share(session, {i.customer_id for i in items if i.customer_id} - _private_new_customers(items))
     return items
+
+
+def _private_new_customers(items: Sequence[Touched]) -> set[str]:
+    """Customers created in this transaction that only their owner's side may see: not in the public pool, and every
+    row recorded under them belongs to their owner. Nothing else can hang off a customer before the transaction that
+    creates it commits, so these rows are all there is, and `share` need not look."""
+    new = {i.row_id: i for i in items if i.table == "customer" and i.created}
+    private = {cid for cid, item in new.items() if item.row is not None and not item.row.in_public_pool}  # type: ignore[union-attr]
+    for item in items:
+        customer = new.get(item.customer_id or "")
+        if customer is not None and item.owner_id != customer.owner_id:
+            private.discard(customer.row_id)
+    return private
 
 
 def _record_in_steps(session: Session, items: Sequence[Touched]) -> None:
