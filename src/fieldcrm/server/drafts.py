@@ -19,7 +19,7 @@ from sqlalchemy import Table
 from sqlalchemy.orm.attributes import set_committed_value
 
 from fieldcrm.models import SYNCED_TABLES, SyncedBase
-from fieldcrm.normalize import normalise_company_name, normalise_phone
+from fieldcrm.services.customers import derived_fields
 from fieldcrm.sync.protocol import WireOp
 
 #: Tables whose inserts may be drafts: not the directory (head office's), not reports (their workflow rules read
@@ -98,11 +98,9 @@ def lone_inserts(ops: Iterable[WireOp], existing: dict[tuple[type[SyncedBase], s
 
 
 def _twin_key(fields: dict[str, Any]) -> tuple[str, str]:
-    name, phone = fields.get("name"), fields.get("phone")
-    return (
-        normalise_company_name(name) if isinstance(name, str) else "",
-        (normalise_phone(phone) or "") if isinstance(phone, str) else "",
-    )
+    """Normalised name and phone, as the customer will store them (values of the wrong type are refused later)."""
+    derived = derived_fields({k: fields[k] for k in ("name", "phone") if isinstance(fields.get(k), str)})
+    return derived.get("name_norm") or "", derived.get("phone_norm") or ""
 
 
 def draft_rows(drafts: list[Draft]) -> dict[Table, list[dict[str, Any]]]:

@@ -16,7 +16,6 @@ from sqlmodel import Session
 from fieldcrm.ids import uuid7
 from fieldcrm.models import SYNCED_TABLES, Customer, DailyReport, SyncedBase, Visit, utcnow
 from fieldcrm.models.codec import encode_value
-from fieldcrm.normalize import normalise_company_name, normalise_phone
 from fieldcrm.server import rules
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.db import insert_rows, is_sqlite
@@ -202,6 +201,12 @@ def _short(exc: Exception) -> str:
     return str(getattr(exc, "orig", exc)).splitlines()[0][:200]
 
 
+def _set_derived(row: Customer | Draft) -> None:
+    """The customer's normalised name and phone, from its name and phone (as the laptop's service sets them)."""
+    for name, value in derived_fields({k: getattr(row, k) for k in ("name", "phone")}).items():
+        setattr(row, name, value)
+
+
 def _rejected(op: WireOp, reason: str) -> OpResult:
     return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="rejected", reason=reason)
 
@@ -373,8 +378,7 @@ class GroupApplier:
         draft = self.drafts is not None and op.op_id in self.lone
         row: SyncedBase | Draft = Draft(model, {"id": op.row_id, **values}) if draft else model(id=op.row_id, **values)
         if model is Customer:
-            row.name_norm = normalise_company_name(row.name)  # type: ignore[union-attr]
-            row.phone_norm = normalise_phone(row.phone) or None  # type: ignore[union-attr]
+            _set_derived(row)
             twin = self._twin(row)  # type: ignore[arg-type]
             if twin is not None:
                 return self._merge_twin(op, row.to_row() if isinstance(row, Draft) else row, twin, fields)  # type: ignore[arg-type]
@@ -498,8 +502,7 @@ class GroupApplier:
         for name, value in outcome.apply.items():
             setattr(row, name, value)
         if isinstance(row, Customer):
-            for name, value in derived_fields({k: getattr(row, k) for k in ("name", "phone")}).items():
-                setattr(row, name, value)
+            _set_derived(row)
         ids = [self._conflict("field", table, row, f, kept, offered) for f, kept, offered in outcome.conflicts]
         for f, winner, lost in outcome.lost:
             self._conflict("lost_value", table, row, f, winner, lost, "a later change replaced this value", "logged")
