@@ -69,8 +69,9 @@ def customer_visible(viewer: Viewer, customer_id: ColumnElement) -> ColumnElemen
 
 
 def _seen_by_columns(viewer: Viewer, table_name: ColumnElement, owner_id: ColumnElement) -> ColumnElement[bool]:
-    """The part of `row_visible` a row's own columns decide: the directory, or one of the viewer's owners."""
-    return or_(table_name.in_(DIRECTORY), owner_id.in_(viewer.owners if viewer.owners is not None else ()))
+    """The part of `row_visible` a row's own columns decide: the directory, or one of the viewer's owners (the
+    callers have answered for admins, who have none: `viewer.owners` is a tuple, or the feed query's parameter)."""
+    return or_(table_name.in_(DIRECTORY), owner_id.in_(viewer.owners))  # type: ignore[arg-type]
 
 
 def _seen_via_customer(viewer: Viewer, customer_id: ColumnElement) -> ColumnElement[bool]:
