@@ -6,6 +6,7 @@ from __future__ import annotations
 from laptops import PASSWORD
 from sqlalchemy import select
 from sqlmodel import Session
+from test_security import op as wire_op
 
 from fieldcrm.ids import uuid7
 from fieldcrm.models import Customer, Visit, utcnow
@@ -16,9 +17,8 @@ from fieldcrm.server.tables import row_seq
 from fieldcrm.sync.protocol import WireOp
 
 
-def _op(table: str, fields: dict, kind: str = "insert", row_id: str | None = None, seq: int = 1) -> WireOp:
-    row_id = row_id or fields.get("id") or uuid7()
-    return WireOp(op_id=uuid7(), client_seq=seq, group_id=uuid7(), table=table, row_id=row_id, op=kind, fields=fields)
+def _op(table: str, fields: dict, kind: str = "insert", row_id: str | None = None) -> WireOp:
+    return WireOp.model_validate(wire_op(table, row_id or fields.get("id") or uuid7(), kind, fields))
 
 
 def _customer(name: str, phone: str | None = None) -> WireOp:
