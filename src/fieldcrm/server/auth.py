@@ -118,7 +118,9 @@ def authenticate(bind: Engine | Connection, token: str) -> Principal:
     now = utcnow()
     # One indexed lookup per request: the token by its hash, with its user (no password hashing here).
     row = bind.execute(_TOKEN_QUERY, {"token_hash": _hash(token)}).first()
-    bind.rollback()
+    # Ended with a commit, not a rollback: at each rollback psycopg forgets the statements it has prepared, and a
+    # request's statements would be planned afresh every time.
+    bind.commit()
     if row is None:
         raise AuthError("unknown token; log in again")
     if row.revoked_at is not None:

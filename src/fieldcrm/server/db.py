@@ -48,7 +48,11 @@ def make_engine(url: str) -> Engine:
         return engine
     # JIT off: the feed queries are cheap index scans whose cost estimate (a filtered scan under a LIMIT) crosses
     # jit_above_cost, and compiling them took ~1.3 s per pull against ~10 ms of execution.
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, connect_args={"options": "-c jit=off"})
+    # Custom plans only: psycopg prepares a statement run five times on a connection, which saves parsing it, and
+    # PostgreSQL would then keep one generic plan for it. A plan made while a table is small scans it whole, and kept
+    # on as the table grows: a new server's pushes slowed from 20 ms to seconds within minutes (measured).
+    options = "-c jit=off -c plan_cache_mode=force_custom_plan"
+    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, connect_args={"options": options})
 
 
 def is_sqlite(engine: Engine | Connection) -> bool:

@@ -89,6 +89,7 @@ def pull(
             purged = horizon(session)
             if after < purged:
                 raise HorizonPassed(purged)
+        session.commit()  # a read, ended with a commit to keep psycopg's prepared statements (see auth.authenticate)
         return PullResponse(
             changes=changes, next_after=next_after, has_more=has_more, server_time=utcnow().isoformat(), checksums=sums
         )
