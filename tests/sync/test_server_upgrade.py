@@ -1,4 +1,5 @@
-"""Upgrading a head-office database keeps its feed whole and marks the new `shared` flag from the data."""
+"""Upgrading a head-office database keeps its feed whole, marks the new `shared` flag from the data and builds the
+pull's indexes."""
 
 from __future__ import annotations
 
@@ -9,14 +10,14 @@ os.environ.setdefault("FIELDCRM_ARGON2_PROFILE", "cheapest")
 from alembic import command  # noqa: E402
 from alembic.config import Config  # noqa: E402
 from laptops import PASSWORD, feed_mismatches  # noqa: E402
-from sqlalchemy import select, text  # noqa: E402
+from sqlalchemy import inspect, select, text  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
 from fieldcrm.ids import uuid7  # noqa: E402
 from fieldcrm.models import Customer, Visit, utcnow  # noqa: E402
 from fieldcrm.server import accounts  # noqa: E402
 from fieldcrm.server.db import MIGRATIONS, make_engine, migrate  # noqa: E402
-from fieldcrm.server.tables import row_seq  # noqa: E402
+from fieldcrm.server.tables import FEED_INDEXES, row_seq  # noqa: E402
 
 BEFORE_SHARED = "s0002_visibility_index"
 
@@ -73,5 +74,8 @@ def test_upgrade_marks_the_rows_of_open_customers_shared(database_url: str) -> N
             customers["visited by a teammate"]: {True},
         }
         assert feed_mismatches(engine) == {}
+        if engine.dialect.name == "postgresql":  # the pull's indexes (s0004), dropped by the downgrade, are back
+            present = {index["name"] for index in inspect(engine).get_indexes("row_seq")}
+            assert {index.name for index in FEED_INDEXES} <= present
     finally:
         engine.dispose()

@@ -11,7 +11,6 @@ from sqlalchemy import (
     Date,
     DateTime,
     Engine,
-    Integer,
     Select,
     String,
     and_,
@@ -27,9 +26,10 @@ from sqlmodel import Session
 from fieldcrm.models import SYNCED_TABLES, utcnow
 from fieldcrm.models.codec import _column_kind, encode_value
 from fieldcrm.server.auth import Principal
+from fieldcrm.server.feed import feed_rows
 from fieldcrm.server.horizon import HorizonPassed, horizon
 from fieldcrm.server.tables import row_seq, sync_conflict, sync_counter
-from fieldcrm.server.visibility import Viewer, in_feed, row_visible, viewer_for
+from fieldcrm.server.visibility import row_visible, viewer_for
 from fieldcrm.sync.protocol import CONFLICT_TABLE, PullResponse, RowChange, TableChecksum
 
 _TABLES: dict[str, Any] = {name: model.__table__ for name, model in SYNCED_TABLES.items()}  # type: ignore[attr-defined]
@@ -61,13 +61,7 @@ def pull(
         else:
             top = int(session.execute(_TOP).scalar_one())
         viewer = viewer_for(session, principal)
-        params: dict[str, Any] = {"after": after, "top": top, "limit": limit + 1}
-        if viewer.owners is not None:
-            params["owners"] = list(viewer.owners)
-        if table:
-            params["table"] = table
-        query = _feed_query(viewer.owners is None, table is not None)
-        feed = session.execute(query, params).all()
+        feed = feed_rows(session, viewer, after, top, limit + 1, table)
         has_more = len(feed) > limit
         feed = feed[:limit]
         wanted: dict[str, list[str]] = defaultdict(list)
@@ -93,32 +87,6 @@ def pull(
         return PullResponse(
             changes=changes, next_after=next_after, has_more=has_more, server_time=utcnow().isoformat(), checksums=sums
         )
-
-
-#: The viewer the feed query is built for, once: its owner ids are a parameter, bound on each pull.
-_ANY_VIEWER = Viewer(None, bindparam("owners", expanding=True))  # type: ignore[arg-type]
-_EVERYONE = Viewer(None, None)  # type: ignore[arg-type]
-
-
-@cache
-def _feed_query(everyone: bool, one_table: bool) -> Select:
-    """The feed page's query, built once per kind of viewer: building and hashing it for every pull cost about a
-    tenth of the pull's interpreter time. Parameters: after, top, limit, owners (not for admins), table."""
-    viewer = _EVERYONE if everyone else _ANY_VIEWER
-    rs = row_seq.c
-    visible = row_visible(viewer, rs.table_name, rs.owner_id, rs.customer_id)
-    # Filtered by `in_feed` (visible or gone from view), which probes customers only where it must; `visible`
-    # is then worked out for the rows of the page alone.
-    wanted = in_feed(viewer, rs.table_name, rs.owner_id, rs.customer_id, rs.prev_owner_id, rs.prev_public, rs.shared)
-    query = (
-        select(rs.table_name, rs.row_id, rs.seq, visible.label("visible"))
-        .where(rs.seq > bindparam("after", type_=rs.seq.type), rs.seq <= bindparam("top", type_=rs.seq.type), wanted)
-        .order_by(rs.seq)
-        .limit(bindparam("limit", type_=Integer()))
-    )
-    if one_table:
-        query = query.where(rs.table_name == bindparam("table", type_=rs.table_name.type))
-    return query
 
 
 def _load(session: Session, name: str, ids: list[str]) -> list[dict[str, Any]]:

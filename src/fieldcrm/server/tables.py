@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, Column, DateTime, Index, Integer, MetaData, String, Table, Text, true
+from sqlalchemy import BigInteger, Boolean, Column, DateTime, Index, Integer, MetaData, String, Table, Text, text, true
 
 metadata = MetaData()
 _BIG = BigInteger().with_variant(Integer(), "sqlite")
@@ -52,6 +52,24 @@ row_seq = Table(
     Column("prev_public", Boolean, nullable=False, default=False),
     Column("shared", Boolean, nullable=False, server_default=true()),
 )
+
+#: PostgreSQL's pull reads each viewer's part of the feed from these, in seq order (server/feed.py): their own rows,
+#: rows that left an owner, rows of customers that were in the public pool, the directory, and the shared rows.
+#: The partial ones hold few rows; their predicates are literals, as the feed query's conditions are.
+FEED_INDEXES = (
+    Index("ix_row_seq_owner_seq", row_seq.c.owner_id, row_seq.c.seq),
+    Index(
+        "ix_row_seq_moved",
+        row_seq.c.prev_owner_id,
+        row_seq.c.seq,
+        postgresql_where=text("prev_owner_id IS DISTINCT FROM owner_id"),
+    ),
+    Index("ix_row_seq_prev_public", row_seq.c.seq, postgresql_where=text("prev_public")),
+    Index("ix_row_seq_directory", row_seq.c.seq, postgresql_where=text("table_name IN ('team', 'app_user')")),
+    Index("ix_row_seq_shared", row_seq.c.seq, postgresql_where=text("shared")),
+)
+for _index in FEED_INDEXES:
+    _index.ddl_if(dialect="postgresql")  # SQLite's smaller servers filter the feed in one walk (server/feed.py)
 
 # Which fields each change touched, with old and new values: the merge finds the base value of a field here.
 field_change = Table(

@@ -74,7 +74,7 @@ def _seen_by_columns(viewer: Viewer, table_name: ColumnElement, owner_id: Column
     return or_(table_name.in_(DIRECTORY), owner_id.in_(viewer.owners))  # type: ignore[arg-type]
 
 
-def _seen_via_customer(viewer: Viewer, customer_id: ColumnElement) -> ColumnElement[bool]:
+def seen_via_customer(viewer: Viewer, customer_id: ColumnElement) -> ColumnElement[bool]:
     """The part that probes customers and visits: the row hangs off a customer the viewer sees."""
     return and_(customer_id.is_not(None), customer_visible(viewer, customer_id))
 
@@ -84,7 +84,7 @@ def row_visible(
 ) -> ColumnElement[bool]:
     if viewer.owners is None:
         return true()
-    return or_(_seen_by_columns(viewer, table_name, owner_id), _seen_via_customer(viewer, customer_id))
+    return or_(_seen_by_columns(viewer, table_name, owner_id), seen_via_customer(viewer, customer_id))
 
 
 def in_feed(
@@ -106,7 +106,7 @@ def in_feed(
     return or_(
         _seen_by_columns(viewer, table_name, owner_id),
         was_visible(viewer, prev_owner_id, prev_public),
-        and_(shared == True, _seen_via_customer(viewer, customer_id)),
+        and_(shared == True, seen_via_customer(viewer, customer_id)),
     )
 
 
