@@ -82,7 +82,7 @@ def lone_inserts(ops: Iterable[WireOp], existing: dict[tuple[type[SyncedBase], s
     twins: dict[tuple[str, str], int] = defaultdict(int)
     for op in ops:
         if op.table == "customer" and op.op == "insert":
-            twins[_twin_key(op.fields)] += 1
+            twins[twin_key(op.fields)] += 1
     lone = set()
     for op in ops:
         model = SYNCED_TABLES.get(op.table)
@@ -90,14 +90,14 @@ def lone_inserts(ops: Iterable[WireOp], existing: dict[tuple[type[SyncedBase], s
             continue
         if (model, op.row_id) in existing and existing[(model, op.row_id)] is not None:
             continue
-        key = _twin_key(op.fields) if op.table == "customer" else ("", "")
+        key = twin_key(op.fields) if op.table == "customer" else ("", "")
         if all(key) and twins[key] > 1:
             continue
         lone.add(op.op_id)
     return lone
 
 
-def _twin_key(fields: dict[str, Any]) -> tuple[str, str]:
+def twin_key(fields: dict[str, Any]) -> tuple[str, str]:
     """Normalised name and phone, as the customer will store them (values of the wrong type are refused later)."""
     derived = derived_fields({k: fields[k] for k in ("name", "phone") if isinstance(fields.get(k), str)})
     return derived.get("name_norm") or "", derived.get("phone_norm") or ""

@@ -9,7 +9,7 @@ from contextlib import nullcontext
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, bindparam, select
+from sqlalchemy import Connection, Engine, Select, bindparam, select, tuple_
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session
 
@@ -19,7 +19,7 @@ from fieldcrm.models.codec import encode_value
 from fieldcrm.server import rules
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.db import insert_rows, is_sqlite
-from fieldcrm.server.drafts import Draft, draft_rows, lone_inserts
+from fieldcrm.server.drafts import Draft, draft_rows, lone_inserts, twin_key
 from fieldcrm.server.merge import BadOp, decode_fields, merge_update
 from fieldcrm.server.tables import applied_op, sync_conflict
 from fieldcrm.server.visibility import Viewer, can_see, viewer_for
@@ -32,6 +32,8 @@ from fieldcrm.sync.protocol import CONFLICT_TABLE, OpResult, WireOp
 _sqlite_writer = threading.Lock()
 
 RowCache = dict[tuple[type[SyncedBase], str], SyncedBase | None]
+#: The earliest live customer with a normalised (name, phone), or None where there is none.
+TwinCache = dict[tuple[str, str], Customer | None]
 
 
 class GroupRejected(Exception):
@@ -132,6 +134,32 @@ def _prefetch(session: Session, ops: list[WireOp], lock: bool) -> tuple[RowCache
     return locked, {**seen, **{k: v for k, v in locked.items() if k[0] is Customer}}
 
 
+_TWINS = (
+    select(Customer)
+    .where(
+        tuple_(Customer.name_norm, Customer.phone_norm).in_(bindparam("keys", expanding=True)),
+        Customer.deleted == False,  # noqa: E712
+        Customer.merged_into.is_(None),  # type: ignore[union-attr]
+    )
+    .order_by(Customer.first_contact_at, Customer.id)  # type: ignore[arg-type]
+)
+
+
+def _prefetch_twins(session: Session, ops: list[WireOp], lone: set[str]) -> TwinCache | None:
+    """The twins of the push's new lone customers, in one query instead of one per customer. Only where the push
+    changes no existing customer: a change of name or phone could make one the twin of a new customer."""
+    if any(o.table == "customer" and o.op != "insert" for o in ops):
+        return None
+    keys = {twin_key(o.fields) for o in ops if o.op_id in lone and o.table == "customer"}
+    keys = {key for key in keys if all(key)}
+    twins: TwinCache = dict.fromkeys(keys)
+    if keys:
+        for row in session.execute(_TWINS, {"keys": sorted(keys)}).scalars():
+            if twins[(row.name_norm, row.phone_norm)] is None:  # the first in the order `_twin` takes
+                twins[(row.name_norm, row.phone_norm)] = row
+    return twins
+
+
 def _push_all(
     session: Session, principal: Principal, groups: list[list[WireOp]], *, fast: bool = False
 ) -> list[OpResult]:
@@ -146,15 +174,17 @@ def _push_all(
     customers: RowCache | None = None
     lone: set[str] = set()
     drafts: list[Draft] = []
+    twins: TwinCache | None = None
     if fast:
         todo = [o for group in groups for o in group]
         locked, customers = _prefetch(session, todo, not is_sqlite(session.get_bind()))  # type: ignore[arg-type]
         lone = lone_inserts(todo, locked)
+        twins = _prefetch_twins(session, todo, lone)
     for group in groups:
         if all(o.op_id in stored for o in group):
             results += [stored[o.op_id] for o in group]  # a retry: the first answer, nothing applied twice
             continue
-        applier = GroupApplier(session, principal, viewer, locked, customers, lone, drafts)
+        applier = GroupApplier(session, principal, viewer, locked, customers, lone, drafts, twins)
         if fast:
             try:
                 answers = applier.apply(group)
@@ -239,6 +269,7 @@ class GroupApplier:
         customers: RowCache | None = None,
         lone: set[str] | None = None,
         drafts: list[Draft] | None = None,
+        twins: TwinCache | None = None,
     ) -> None:
         self.session = session
         self.principal = principal
@@ -253,6 +284,7 @@ class GroupApplier:
         # New rows nothing else in the push names: built as drafts, inserted together before the push's bookkeeping.
         self.lone = lone or set()
         self.drafts = drafts
+        self.twins = twins  # looked up up front for the push's lone new customers
 
     def apply(self, ops: list[WireOp]) -> list[OpResult]:
         results = []
@@ -399,6 +431,8 @@ class GroupApplier:
         """The customer this new one duplicates: same normalised name and phone (credit codes share an id)."""
         if not row.name_norm or not row.phone_norm:
             return None
+        if self.twins is not None and (row.name_norm, row.phone_norm) in self.twins:
+            return self.twins[(row.name_norm, row.phone_norm)]
         query = select(Customer).where(
             Customer.name_norm == row.name_norm,
             Customer.phone_norm == row.phone_norm,
