@@ -358,7 +358,8 @@ def _concurrent_round(args, engine, url: str, names: list[str], tokens: dict[str
 
 
 def _rep_requests(args, host: str, name: str, token: str, cursor: int) -> list[bytes]:
-    """The HTTP/1.1 requests of one rep's sync: a push of `args.changes` new customers, then a pull."""
+    """The HTTP/1.1 requests of one rep's sync: a push of `args.changes` new customers (name and mobile), then a
+    pull."""
     now = datetime.now(UTC).isoformat()
     ops = []
     for i in range(args.changes):
@@ -372,7 +373,14 @@ def _rep_requests(args, host: str, name: str, token: str, cursor: int) -> list[b
                 "row_id": cid,
                 "op": "insert",
                 "base_version": 0,
-                "fields": {"id": cid, "name": f"{name}的客户{cid[-6:]}", "created_at": now, "updated_at": now},
+                # With a mobile number, as a rep enters a new customer: the server checks each for a twin.
+                "fields": {
+                    "id": cid,
+                    "name": f"{name}的客户{cid[-6:]}",
+                    "phone": f"13{secrets.randbelow(10**9):09d}",
+                    "created_at": now,
+                    "updated_at": now,
+                },
             }
         )
     body = json.dumps({"ops": ops}, ensure_ascii=False).encode()
