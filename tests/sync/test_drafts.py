@@ -114,3 +114,40 @@ def test_new_customers_seen_beyond_their_owner_are_marked_shared(server, team) -
         flags = dict(session.execute(select(row_seq.c.row_id, row_seq.c.shared)).all())
     assert not flags[private.row_id]
     assert flags[pooled.row_id] and flags[visited.row_id] and flags[ops[3].row_id]
+
+
+def test_a_new_customer_merges_into_its_earliest_twin_looked_up_in_one_query_or_one_by_one(server, team) -> None:
+    """The twins of a push's new lone customers are read in one query up front; a push that also changes an
+    existing customer looks them up one by one (the change may make a twin). Either way the earliest contact wins."""
+    from datetime import timedelta
+
+    token, *_ = auth.login(server.engine, "张伟", PASSWORD, uuid7())
+    me = auth.authenticate(server.engine, token)
+    now = utcnow()
+    with Session(server.engine) as session, session.begin():
+        later = Customer(id=uuid7(), name="双胞胎商贸有限公司", phone="021-62222222", owner_id=team["other"])
+        earlier = Customer(id=uuid7(), name="双胞胎商贸有限公司", phone="021-62222222", owner_id=team["other"])
+        later.first_contact_at, earlier.first_contact_at = now, now - timedelta(days=3)
+        for row in (later, earlier):
+            row.name_norm, row.phone_norm = "双胞胎商贸", "02162222222"
+            session.add(row)
+        earliest = earlier.id
+    mine = _customer("张伟自己的客户有限公司", "0571-83333333")
+    assert push(server.engine, me, [mine])[0].status == "applied"
+
+    alone = [_customer("双胞胎商贸（有限公司）", "02162222222"), _customer("另一个新客户有限公司", "0512-64444444")]
+    with_edit = [
+        _customer("双胞胎商贸有限公司", "021 6222 2222"),
+        _op("customer", {"notes": "改了备注"}, kind="update", row_id=mine.row_id),
+    ]
+    for ops in (alone, with_edit):
+        for n, op in enumerate(ops, 1):
+            op.client_seq = n + 10 * len(ops)
+            op.base_version = 0
+        results = push(server.engine, me, ops)
+        assert results[0].status == "conflict" and results[0].row_id == earliest, results
+        assert all(r.status in ("applied", "merged") for r in results[1:]), results
+    with Session(server.engine) as session:
+        twin = session.get(Customer, alone[0].row_id)
+        assert twin is not None and twin.deleted and twin.merged_into == earliest
+        assert session.get(Customer, alone[1].row_id).merged_into is None
