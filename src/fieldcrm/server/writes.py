@@ -206,12 +206,9 @@ def _one_statement_sql(session: Session, tables: tuple[str, ...]) -> str:
     )
     sql = (
         "WITH c AS (UPDATE sync_counter SET value = value + %(n)s WHERE id = 1 RETURNING value - %(n)s AS base),"
-        " v AS (SELECT * FROM unnest(CAST(%(table_name)s AS text[]), CAST(%(row_id)s AS text[]),"
-        " CAST(%(off)s AS bigint[]), CAST(%(owner_id)s AS text[]), CAST(%(customer_id)s AS text[]),"
-        " CAST(%(prev_owner_id)s AS text[]), CAST(%(prev_public)s AS boolean[]), CAST(%(device_id)s AS text[]),"
-        " CAST(%(changes)s AS text[]), CAST(%(versioned)s AS boolean[]))"
-        " AS v(table_name, row_id, off, owner_id, customer_id, prev_owner_id, prev_public, device_id, changes,"
-        " versioned)),"
+        " v AS (SELECT * FROM json_to_recordset(CAST(%(rows)s AS json)) AS v(table_name text, row_id text,"
+        " off bigint, owner_id text, customer_id text, prev_owner_id text, prev_public boolean, device_id text,"
+        " changes json, versioned boolean)),"
         " feed AS (INSERT INTO row_seq (table_name, row_id, seq, owner_id, customer_id, prev_owner_id, prev_public,"
         " shared) SELECT v.table_name, v.row_id, c.base + v.off, v.owner_id, v.customer_id, v.prev_owner_id,"
         " v.prev_public, false"
@@ -219,7 +216,7 @@ def _one_statement_sql(session: Session, tables: tuple[str, ...]) -> str:
         " owner_id = excluded.owner_id, customer_id = excluded.customer_id, prev_owner_id = excluded.prev_owner_id,"
         " prev_public = excluded.prev_public, shared = false),"
         " history AS (INSERT INTO field_change (table_name, row_id, seq, device_id, changes)"
-        " SELECT v.table_name, v.row_id, c.base + v.off, v.device_id, v.changes FROM v CROSS JOIN c"
+        " SELECT v.table_name, v.row_id, c.base + v.off, v.device_id, CAST(v.changes AS text) FROM v CROSS JOIN c"
         " WHERE v.changes IS NOT NULL)" + versions + " SELECT base FROM c"
     )
     _ONE_STATEMENT[tables] = sql
@@ -232,19 +229,23 @@ def _record_in_one_statement(session: Session, items: Sequence[Touched]) -> None
     With many reps pushing at once, every other push waits on that lock; each statement (and each wait for the
     interpreter between them) the holder makes inside it is paid by all of them."""
     tables = tuple(sorted({i.table for i in items if i.row is not None}))
-    params = {
-        "n": len(items),
-        "table_name": [i.table for i in items],
-        "row_id": [i.row_id for i in items],
-        "off": list(range(1, len(items) + 1)),
-        "owner_id": [i.owner_id for i in items],
-        "customer_id": [i.customer_id for i in items],
-        "prev_owner_id": [i.prev_owner_id for i in items],
-        "prev_public": [bool(i.prev_public) for i in items],
-        "device_id": [i.device_id for i in items],
-        "changes": [json.dumps(i.changes, ensure_ascii=False) if i.changes else None for i in items],
-        "versioned": [i.row is not None for i in items],
-    }
+    # One JSON parameter (json.dumps is C), not an array per column: psycopg builds arrays in Python, value by value.
+    rows = [
+        {
+            "table_name": i.table,
+            "row_id": i.row_id,
+            "off": offset,
+            "owner_id": i.owner_id,
+            "customer_id": i.customer_id,
+            "prev_owner_id": i.prev_owner_id,
+            "prev_public": bool(i.prev_public),
+            "device_id": i.device_id,
+            "versioned": i.row is not None,
+            **({"changes": i.changes} if i.changes else {}),  # absent: no history row
+        }
+        for offset, i in enumerate(items, 1)
+    ]
+    params = {"n": len(items), "rows": json.dumps(rows, ensure_ascii=False)}
     base = int(session.connection().exec_driver_sql(_one_statement_sql(session, tables), params).scalar_one())
     for offset, item in enumerate(items, 1):
         item.seq = base + offset
