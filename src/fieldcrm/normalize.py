@@ -12,6 +12,7 @@ _ENGLISH_SUFFIX = re.compile(
     r"(?:[\s,.]+|^)(?:co\.?\s*,?\s*ltd|company\s+limited|co\.?\s*,?\s*limited|limited|ltd|inc|incorporated"
     r"|corporation|corp|llc|gmbh|plc|co|company)\.?$"
 )
+_ENGLISH_SUFFIX_END = frozenset("abcdefghijklmnopqrstuvwxyz ,.")  # and what the loop strips
 _BRACKETS_AND_SPACE = re.compile(r"[\s()\[\]{}（）【】〔〕「」『』《》<>\"'“”‘’·•,，.。、;；:：!！?？&＆/\\|_\-—–]+")
 _NON_DIGIT = re.compile(r"\D+")
 
@@ -30,7 +31,8 @@ def normalise_company_name(name: str | None) -> str:
     """
     text = fold(name)
     previous = None
-    while text and text != previous:
+    # An English legal form ends in a letter or a full stop: names that end otherwise (most: Chinese) skip the search.
+    while text and text != previous and text[-1] in _ENGLISH_SUFFIX_END:
         previous = text
         text = _ENGLISH_SUFFIX.sub("", text).strip(" ,.")
     compact = _BRACKETS_AND_SPACE.sub("", text)
