@@ -151,3 +151,41 @@ def test_a_new_customer_merges_into_its_earliest_twin_looked_up_in_one_query_or_
         twin = session.get(Customer, alone[0].row_id)
         assert twin is not None and twin.deleted and twin.merged_into == earliest
         assert session.get(Customer, alone[1].row_id).merged_into is None
+
+
+def test_inserts_of_rows_the_server_has_are_not_looked_up_first_yet_land_on_them(server, team) -> None:
+    """The fast path takes a row only inserts name as new, without reading it. Customers with a credit code that
+    another rep created first (the id follows from the code) break the primary key when inserted, as a draft or
+    as an ORM row; the push is applied again the slow way: each existing customer is only filled in, a case is
+    queued, and the push's new rows are all stored once."""
+    from fieldcrm.services.customers import customer_id_for
+
+    token, *_ = auth.login(server.engine, "张伟", PASSWORD, uuid7())
+    me = auth.authenticate(server.engine, token)
+    codes = ("91310000MA1FL4XQ3K", "91310000MA1FL4XQ4L")
+    existing = [customer_id_for(code) for code in codes]
+    with Session(server.engine) as session, session.begin():
+        for cid, code in zip(existing, codes, strict=True):
+            name = f"已有的客户{code[-2:]}有限公司"
+            session.add(Customer(id=cid, name=name, credit_code=code, owner_id=team["other"]))
+    again = [
+        _op("customer", {"id": cid, "name": f"已有的客户{code[-2:]}有限公司", "credit_code": code, "address": "上海"})
+        for cid, code in zip(existing, codes, strict=True)
+    ]
+    new = _customer("本次新建的客户有限公司", "13900001111")
+    # The first is named again by a visit (an ORM row), the second by nothing else (a draft).
+    ops = [*again, new, _visit(existing[0], team["rep"]), _visit(new.row_id, team["rep"])]
+    assert lone_inserts(ops, {}) == {again[1].op_id, ops[3].op_id, ops[4].op_id}
+    for n, op in enumerate(ops, 1):
+        op.client_seq = n
+    results = push(server.engine, me, ops)
+    assert [r.status for r in results] == ["conflict", "conflict", "applied", "applied", "applied"], results
+    with Session(server.engine) as session:
+        for cid in existing:
+            kept = session.get(Customer, cid)
+            assert kept.owner_id == team["other"] and kept.address == "上海"  # filled in, not taken over
+        assert session.get(Customer, new.row_id) is not None
+        visits = session.execute(select(Visit.customer_id)).scalars().all()
+        assert sorted(visits) == sorted([existing[0], new.row_id])
+        seqs = session.execute(select(row_seq.c.row_id)).scalars().all()
+        assert len(seqs) == len(set(seqs))

@@ -112,16 +112,23 @@ def _prefetch(session: Session, ops: list[WireOp], lock: bool) -> tuple[RowCache
     """The rows these ops write (locked, in id order) and the customers they point at, one query per table.
 
     Returns (written rows, referenced customers) keyed by (model, id); None marks a row the server does not have.
+
+    A row that only inserts name is not looked up but taken as new (ids are made on the laptops, so it nearly
+    always is): were it there after all (a customer with a credit code created on two laptops, whose id follows
+    from the code), inserting it again breaks its primary key, and the push goes the slow way, which reads it.
     """
     written: dict[str, set[str]] = defaultdict(set)
+    new: dict[str, set[str]] = defaultdict(set)
     referenced: set[str] = set()
     for op in ops:
         if op.table in SYNCED_TABLES:
-            written[op.table].add(op.row_id)
+            (new if op.op == "insert" else written)[op.table].add(op.row_id)
             customer_id = op.fields.get("customer_id")
             if isinstance(customer_id, str) and op.table in (*CUSTOMER_SCOPED, "planned_stop"):
                 referenced.add(customer_id)
     locked: RowCache = {}
+    for name, ids in new.items():
+        locked.update({(SYNCED_TABLES[name], i): None for i in ids - written.get(name, set())})
     for name, ids in written.items():
         model = SYNCED_TABLES[name]
         found = {row.id: row for row in session.execute(_rows_by_id(model, lock), {"ids": sorted(ids)}).scalars()}
