@@ -27,7 +27,7 @@ from fieldcrm.models import SYNCED_TABLES, utcnow
 from fieldcrm.models.codec import _column_kind, encode_value
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.feed import feed_rows
-from fieldcrm.server.horizon import HorizonPassed, horizon
+from fieldcrm.server.horizon import HORIZON_ROW, HorizonPassed, horizon
 from fieldcrm.server.tables import row_seq, sync_conflict, sync_counter
 from fieldcrm.server.visibility import row_visible, viewer_for
 from fieldcrm.sync.protocol import CONFLICT_TABLE, PullResponse, RowChange, TableChecksum
@@ -35,7 +35,11 @@ from fieldcrm.sync.protocol import CONFLICT_TABLE, PullResponse, RowChange, Tabl
 _TABLES: dict[str, Any] = {name: model.__table__ for name, model in SYNCED_TABLES.items()}  # type: ignore[attr-defined]
 _TABLES[CONFLICT_TABLE] = sync_conflict
 _TOP = select(sync_counter.c.value).where(sync_counter.c.id == 1)
-_TOP_NO_SORT = text("SELECT value FROM sync_counter, set_config('enable_sort', 'off', true) WHERE id = 1")
+# The counter, the horizon (row 2, there once something was purged) and sorts off, in one round trip.
+_TOP_HORIZON_NO_SORT = text(
+    "SELECT c.value, coalesce(h.value, 0) FROM sync_counter c CROSS JOIN set_config('enable_sort', 'off', true)"
+    f" LEFT JOIN sync_counter h ON h.id = {HORIZON_ROW} WHERE c.id = 1"
+)
 
 
 def pull(
@@ -49,15 +53,40 @@ def pull(
 ) -> PullResponse:
     """One page of the feed after `after`. Raises `HorizonPassed` when a continuing pull (not `fresh`, not a table
     fetched again whole: those start from 0 and drop what they did not see) is older than the tombstone horizon."""
+    try:
+        return _page(bind, principal, after, limit, checksums, table, fresh)
+    finally:
+        if isinstance(bind, Connection) and bind.dialect.name == "postgresql":
+            # The page's isolation level is its own: the caller's next transaction on this connection runs in
+            # the default again (an engine's connection is reset when it goes back to the pool).
+            bind.execution_options(isolation_level=bind.default_isolation_level)
+
+
+def _page(
+    bind: Engine | Connection,
+    principal: Principal,
+    after: int,
+    limit: int,
+    checksums: bool,
+    table: str | None,
+    fresh: bool,
+) -> PullResponse:
+    continuing = bool(after) and not fresh and not table
+    postgres = bind.dialect.name == "postgresql"
     with Session(bind) as session:
         # Every seq up to the committed counter value belongs to a committed transaction (the counter row is
         # locked until commit), so nothing at or below `top` can still appear later.
-        if bind.dialect.name == "postgresql":
+        purged = 0
+        if postgres:
+            # One snapshot for the whole page (REPEATABLE READ; a read-only transaction never fails for it): the
+            # horizon is read with the counter, and a purge either came before both or is not seen at all.
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             # The feed is read in seq order and stops at the limit. The planner cannot know how many rows of a
             # seq range a viewer sees, and may choose to filter the whole range and sort it (seconds for an
             # initial sync); without sorts it walks the seq index and stops after `limit` rows. Set in the same
             # round trip as the counter is read (SET LOCAL, as set_config(..., true)).
-            top = int(session.execute(_TOP_NO_SORT).scalar_one())
+            top, purged = session.execute(_TOP_HORIZON_NO_SORT).one()
+            top = int(top)
         else:
             top = int(session.execute(_TOP).scalar_one())
         viewer = viewer_for(session, principal)
@@ -79,10 +108,10 @@ def pull(
         if checksums and not has_more:
             sums = table_checksums(session, viewer, [table] if table else list(SYNCED_TABLES))
         next_after = feed[-1][2] if has_more else max(after, top)
-        if after and not fresh and not table:  # read after the page: a purge committed before it is seen here
+        if continuing and not postgres:  # read after the page: a purge committed before it is seen here
             purged = horizon(session)
-            if after < purged:
-                raise HorizonPassed(purged)
+        if continuing and after < purged:
+            raise HorizonPassed(int(purged))
         session.commit()  # a read, ended with a commit to keep psycopg's prepared statements (see auth.authenticate)
         return PullResponse(
             changes=changes, next_after=next_after, has_more=has_more, server_time=utcnow().isoformat(), checksums=sums
