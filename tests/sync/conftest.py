@@ -84,11 +84,12 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template
 class ThreadedServer:
     """uvicorn serving the real app in a thread of this process, on a free loopback port."""
 
-    def __init__(self, database_url: str) -> None:
+    def __init__(self, database_url: str, threads: int | None = None) -> None:
         self.engine = make_engine(database_url)
         migrate(self.engine)
         self.port = free_port()
-        config = uvicorn.Config(create_app(self.engine), host="127.0.0.1", port=self.port, log_level="warning")
+        app = create_app(self.engine, threads)
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -108,8 +109,9 @@ class ThreadedServer:
 
 
 @pytest.fixture
-def server(database_url: str) -> Iterator[ServerHandle]:
-    running = ThreadedServer(database_url).start()
+def server(database_url: str, request: pytest.FixtureRequest) -> Iterator[ServerHandle]:
+    threads = request.node.get_closest_marker("server_threads")
+    running = ThreadedServer(database_url, threads.args[0] if threads else None).start()
     handle = ServerHandle(f"http://127.0.0.1:{running.port}", running.engine, database_url)
     yield handle
     try:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlmodel import select
 
 from fieldcrm.models import Customer, DailyReport, Visit
 from fieldcrm.services.changes import unit_of_work
+
+# As a busy server runs (`--threads 1`): push and pull are answered on the event loop itself.
+pytestmark = pytest.mark.server_threads(1)
 
 
 def _customer(laptop, customer_id: str) -> dict:

@@ -12,6 +12,9 @@ from fieldcrm.models import utcnow
 from fieldcrm.server.tables import auth_token
 from fieldcrm.sync.protocol import PROTOCOL_HEADER
 
+# As a busy server runs (`--threads 1`): push and pull are answered on the event loop itself.
+pytestmark = pytest.mark.server_threads(1)
+
 HEADERS = {PROTOCOL_HEADER: "1"}
 
 
