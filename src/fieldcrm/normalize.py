@@ -5,6 +5,7 @@ from __future__ import annotations
 import operator
 import re
 import unicodedata
+from functools import lru_cache
 
 # Legal-form suffixes that do not make two companies different, longest first so the longest one is cut.
 _CHINESE_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "股份公司", "公司")
@@ -24,6 +25,7 @@ def fold(text: str | None) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
+@lru_cache(maxsize=4096)  # the server asks for a pushed customer's name up to four times (twin checks, derived columns)
 def normalise_company_name(name: str | None) -> str:
     """The name two records of one company share: no case, width, brackets, spaces, punctuation or legal form.
 

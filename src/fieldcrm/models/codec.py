@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy.types import TypeDecorator
@@ -19,6 +20,7 @@ def encode_value(value: Any) -> Any:
     return value
 
 
+@cache  # asked for every field of every op a server receives
 def _column_kind(model: type[SQLModel], field: str) -> str:
     column = model.__table__.columns[field]  # type: ignore[attr-defined]
     column_type = column.type
