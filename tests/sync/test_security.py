@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
 from laptops import PASSWORD
@@ -43,7 +45,14 @@ def op(table: str, row_id: str, kind: str, fields: dict, *, action: str | None =
 
 
 def push(server, headers, *ops: dict) -> httpx.Response:
-    return httpx.post(f"{server.url}/sync/push", json={"ops": list(ops)}, headers=headers)
+    return post_json(f"{server.url}/sync/push", {"ops": list(ops)}, headers)
+
+
+def post_json(url: str, body: dict, headers: dict[str, str] | None = None) -> httpx.Response:
+    """JSON with non-ASCII text as \\u escapes, as many encoders write it (and so with any lone surrogate intact)."""
+    return httpx.post(
+        url, content=json.dumps(body).encode(), headers={**(headers or {}), "Content-Type": "application/json"}
+    )
 
 
 @pytest.fixture
@@ -169,6 +178,8 @@ BAD_OPS = [
     ("customer", "insert", {"name": "x", "next_follow_up": "not a date"}),
     ("customer", "insert", {"name": "x", "first_contact_at": 12}),
     ("customer", "insert", {"name": "x", "in_public_pool": "maybe"}),
+    ("customer", "insert", {"name": "\ud800半个代理对"}),  # sent as a \u escape: not valid Unicode
+    ("customer", "insert", {"name": "有\x00空字符"}),  # PostgreSQL cannot store it; SQLite must refuse it too
     ("visit", "insert", {"customer_id": "missing", "rep_id": "x", "started_at": "2026-01-01T00:00:00+00:00"}),
     ("customer", "update", {"name": "x"}),
     ("sync_conflict", "update", {"status": "resolved"}),
@@ -180,6 +191,10 @@ def test_malformed_bodies_get_4xx_and_bad_ops_are_rejected(server, team) -> None
     for body in MALFORMED_BODIES:
         answer = httpx.post(f"{server.url}/sync/push", content=body, headers=headers)
         assert 400 <= answer.status_code < 500, (body, answer.text)
+    bad_id = op("customer", "\udc00", "insert", {"name": "x"})  # no field check looks at ids
+    assert push(server, headers, bad_id).status_code == 400
+    login = {"user": "\ud800", "password": "x", "device_id": uuid7()}
+    assert post_json(f"{server.url}/auth/login", login).status_code == 400
     for table, kind, fields in BAD_OPS:
         answer = push(server, headers, op(table, uuid7(), kind, fields))
         assert answer.status_code == 200, answer.text

@@ -111,6 +111,12 @@ def create_app(engine: Engine, threads: int | None = None) -> FastAPI:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
         return JSONResponse({"detail": str(exc)}, status_code=exc.status, headers=headers)
 
+    @app.exception_handler(UnicodeEncodeError)
+    async def _not_unicode(_request: Request, _exc: UnicodeEncodeError) -> JSONResponse:
+        """Half a surrogate pair (a JSON \\u escape can carry one) where no field check looked, such as an id: no
+        database can store it."""
+        return JSONResponse({"detail": "the request holds text that is not valid Unicode"}, status_code=400)
+
     @app.post("/auth/login", response_model=LoginResponse)
     def login(body: LoginRequest) -> LoginResponse:
         check_protocol(body.protocol)

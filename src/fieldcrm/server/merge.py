@@ -53,6 +53,8 @@ def decode_fields(model: type[SyncedBase], fields: dict[str, Any]) -> dict[str, 
             out[name] = decode_value(model, name, value)
         except (TypeError, ValueError) as exc:
             raise BadOp(f"{name}: {exc}") from None
+        if isinstance(out[name], str):
+            _check_text(name, out[name])
         if isinstance(out[name], str) and columns[name].type.__class__.__name__ in ("AutoString", "String"):
             limit = getattr(columns[name].type, "length", None)
             if limit and len(out[name]) > limit:
@@ -60,6 +62,18 @@ def decode_fields(model: type[SyncedBase], fields: dict[str, Any]) -> dict[str, 
         if out[name] is None and not columns[name].nullable:
             raise BadOp(f"{name}: cannot be empty")
     return out
+
+
+def _check_text(name: str, value: str) -> None:
+    """Text both databases can store, refused alike by both: no NUL character (PostgreSQL refuses it, SQLite would
+    keep it) and valid Unicode (JSON's \\u escapes can carry half a surrogate pair, which no encoding can write)."""
+    if "\x00" in value:
+        raise BadOp(f"{name}: contains a NUL character")
+    if not value.isascii():
+        try:
+            value.encode()
+        except UnicodeEncodeError:
+            raise BadOp(f"{name}: is not valid Unicode text (half of a surrogate pair)") from None
 
 
 def _check_json_type(model: type[SyncedBase], name: str, value: Any) -> None:
