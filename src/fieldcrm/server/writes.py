@@ -13,6 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from fieldcrm.models import SYNCED_TABLES, Customer, SyncedBase, Visit
+from fieldcrm.server.db import json_param
 from fieldcrm.server.drafts import Draft, set_version
 from fieldcrm.server.tables import field_change, row_seq, sync_counter
 
@@ -229,7 +230,7 @@ def _record_in_one_statement(session: Session, items: Sequence[Touched]) -> None
     With many reps pushing at once, every other push waits on that lock; each statement (and each wait for the
     interpreter between them) the holder makes inside it is paid by all of them."""
     tables = tuple(sorted({i.table for i in items if i.row is not None}))
-    # One JSON parameter (json.dumps is C), not an array per column: psycopg builds arrays in Python, value by value.
+    # One JSON parameter, not an array per column: psycopg builds arrays in Python, value by value.
     rows = [
         {
             "table_name": i.table,
@@ -245,7 +246,7 @@ def _record_in_one_statement(session: Session, items: Sequence[Touched]) -> None
         }
         for offset, i in enumerate(items, 1)
     ]
-    params = {"n": len(items), "rows": json.dumps(rows, ensure_ascii=False)}
+    params = {"n": len(items), "rows": json_param(rows)}
     base = int(session.connection().exec_driver_sql(_one_statement_sql(session, tables), params).scalar_one())
     for offset, item in enumerate(items, 1):
         item.seq = base + offset
