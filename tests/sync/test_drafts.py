@@ -189,3 +189,42 @@ def test_inserts_of_rows_the_server_has_are_not_looked_up_first_yet_land_on_them
         assert sorted(visits) == sorted([existing[0], new.row_id])
         seqs = session.execute(select(row_seq.c.row_id)).scalars().all()
         assert len(seqs) == len(set(seqs))
+
+
+def test_times_are_stored_in_utc_whatever_offset_they_come_with(server, team) -> None:
+    """A visit's start sent as 08:00+08:00 is stored as 00:00 UTC, written as a draft (JSON text the database
+    parses) or as an ORM row (a time the driver sends)."""
+    from datetime import datetime
+
+    token, *_ = auth.login(server.engine, "张伟", PASSWORD, uuid7())
+    me = auth.authenticate(server.engine, token)
+    customer = _customer("时区测试客户有限公司")
+    as_draft, as_row = _visit(customer.row_id, team["rep"]), _visit(customer.row_id, team["rep"])
+    for visit in (as_draft, as_row):
+        visit.fields["started_at"] = "2026-01-01T08:00:00+08:00"
+    edit = _op("visit", {"outcome": "改了"}, kind="update", row_id=as_row.row_id)  # names it again: an ORM row
+    ops = [customer, as_draft, as_row, edit]
+    for n, op in enumerate(ops, 1):
+        op.client_seq = n
+    assert as_draft.op_id in lone_inserts(ops, {}) and as_row.op_id not in lone_inserts(ops, {})
+    assert [r.status for r in push(server.engine, me, ops)] == ["applied"] * 4
+    with Session(server.engine) as session:
+        for visit in (as_draft, as_row):
+            started = session.get(Visit, visit.row_id).started_at
+            assert started.replace(tzinfo=None) == datetime(2026, 1, 1, 0, 0), (visit is as_row, started)
+
+
+def test_a_number_too_big_for_a_column_rejects_its_op_on_either_path(server, team) -> None:
+    """A number no 64-bit column holds is refused as the op's data on SQLite as on PostgreSQL: a rejected op, not a
+    server error. (orjson writes no integer past 64 bits; the statement's JSON then comes from json.dumps.)"""
+    from fieldcrm.server.db import json_param
+
+    assert json_param([{"n": 10**30}]) == '[{"n": 1000000000000000000000000000000}]'
+    token, *_ = auth.login(server.engine, "张伟", PASSWORD, uuid7())
+    me = auth.authenticate(server.engine, token)
+    customer = _customer("大数目测试客户有限公司")
+    assert push(server.engine, me, [customer])[0].status == "applied"
+    deal = _op("opportunity", {"customer_id": customer.row_id, "title": "大单", "amount_cents": 10**30})
+    deal.client_seq = 2
+    [result] = push(server.engine, me, [deal])
+    assert result.status == "rejected" and (result.reason or "").startswith("amount_cents: "), result

@@ -55,6 +55,8 @@ def decode_fields(model: type[SyncedBase], fields: dict[str, Any]) -> dict[str, 
             raise BadOp(f"{name}: {exc}") from None
         if isinstance(out[name], str):
             _check_text(name, out[name])
+        elif isinstance(out[name], int) and not -(2**63) <= out[name] < 2**63:
+            raise BadOp(f"{name}: {out[name]} is too large a number")  # no database column holds it
         if isinstance(out[name], str) and columns[name].type.__class__.__name__ in ("AutoString", "String"):
             limit = getattr(columns[name].type, "length", None)
             if limit and len(out[name]) > limit:
