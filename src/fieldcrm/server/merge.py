@@ -55,12 +55,11 @@ def decode_fields(model: type[SyncedBase], fields: dict[str, Any]) -> dict[str, 
             raise BadOp(f"{name}: {exc}") from None
         if isinstance(out[name], str):
             _check_text(name, out[name])
+            limit = getattr(columns[name].type, "length", None)
+            if columns[name].type.__class__.__name__ in ("AutoString", "String") and limit and len(out[name]) > limit:
+                raise BadOp(f"{name}: longer than {limit} characters")
         elif isinstance(out[name], int) and not -(2**63) <= out[name] < 2**63:
             raise BadOp(f"{name}: {out[name]} is too large a number")  # no database column holds it
-        if isinstance(out[name], str) and columns[name].type.__class__.__name__ in ("AutoString", "String"):
-            limit = getattr(columns[name].type, "length", None)
-            if limit and len(out[name]) > limit:
-                raise BadOp(f"{name}: longer than {limit} characters")
         if out[name] is None and not columns[name].nullable:
             raise BadOp(f"{name}: cannot be empty")
     return out
