@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from laptops import local_count, server_count
+from laptops import PASSWORD, local_count, server_count
 from proxy import CuttingProxy
 from sqlalchemy import text
 from test_property import _local_view, _server_view
@@ -153,7 +153,7 @@ def test_a_pull_page_reads_one_snapshot_and_hands_its_connection_back_read_commi
 
     engine = create_engine(server.database_url, pool_size=1, max_overflow=0)
     try:
-        token, *_ = auth.login(engine, "张伟", "secret-pass-1", "device-1")
+        token, *_ = auth.login(engine, "张伟", PASSWORD, "device-1")
         with engine.connect() as conn:
             me = auth.authenticate(conn, token)
             page = pull(conn, me, 0, 100, False)
