@@ -117,6 +117,29 @@ def add_customers(laptop: Laptop, owner_id: str, count: int, groups: int = 1, pr
     return ids
 
 
+def customer_with_a_nul(laptop: Laptop, owner: str) -> tuple[str, str]:
+    """A customer and its contact stored as an older version let them be: a NUL character in the notes, which no
+    head-office database stores. Returns (customer id, contact id)."""
+    from fieldcrm.models import Contact, Customer, utcnow
+    from fieldcrm.normalize import normalise_company_name
+    from fieldcrm.services.changes import unit_of_work
+
+    with unit_of_work(laptop.store) as uow:
+        customer = Customer(
+            name="坏字符客户有限公司",
+            name_norm=normalise_company_name("坏字符客户有限公司"),
+            notes="从旧表格粘贴\x00的备注",
+            owner_id=owner,
+            first_contact_at=utcnow(),
+            first_contact_by=owner,
+        )
+        uow.insert(customer)
+        uow.session.flush()
+        contact = Contact(customer_id=customer.id, name="周经理", owner_id=owner)
+        uow.insert(contact)
+        return customer.id, contact.id
+
+
 def server_count(server: ServerHandle, sql: str) -> int:
     from sqlalchemy import text
 

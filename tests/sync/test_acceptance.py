@@ -99,8 +99,8 @@ def test_two_laptops_and_a_supervisor(server, team, laptop_factory) -> None:
     with unit_of_work(a.store) as uow:
         report = uow.session.get(DailyReport, shown["id"])
         uow.update(report, {"summary": "偷偷改了"})
-    out = a.cli("sync")
-    assert "rejected 1" in out
+    out = a.cli("sync", expect=1)  # a refusal is not a quiet success
+    assert "rejected 1" in out and "refused 1 change(s)" in a.last_stderr
     problems = [c for c in a.cli_json("conflicts", "list") if c["kind"] == "rejected"]
     assert len(problems) == 1 and "countersigned" in problems[0]["reason"]
     shown = a.cli_json("report", "show")

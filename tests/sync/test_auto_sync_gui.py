@@ -7,8 +7,9 @@ from __future__ import annotations
 import threading
 
 import pytest
-from laptops import PASSWORD, server_count
+from laptops import PASSWORD, customer_with_a_nul, server_count
 from proxy import CuttingProxy
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from fieldcrm.services import CustomerQuery
@@ -162,3 +163,29 @@ def test_automatic_sync_can_be_switched_off(qtbot, team, laptop_factory, open_wi
     qtbot.wait(1500)  # more than the driver's tick
     assert window.auto_sync.runs == 0
     assert window.pending_label.text() == "1 change(s) waiting to sync"
+
+
+def test_a_refused_change_shows_in_the_status_bar_the_list_and_the_sync_panel_without_a_box(qtbot, rep_window, server):
+    window, worker, laptop = rep_window
+    driver = window.auto_sync
+    qtbot.waitUntil(lambda: driver.runs >= 1 and driver.running is None, timeout=15_000)
+    me = next(u for u in laptop.services().profile.users() if u.name == "张伟")
+    customer_id, _contact = customer_with_a_nul(laptop, me.id)  # stored by an older version, refused by the server
+    runs = driver.runs
+    driver.sync_now()
+    qtbot.waitUntil(lambda: driver.runs > runs and driver.running is None, timeout=15_000)
+    assert "2 change(s) not accepted by head office" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.refused_label.isVisible(), timeout=10_000)
+    assert window.refused_label.text() == "2 change(s) not accepted by head office (see Sync)"
+    assert not [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+
+    customers = window.show_screen("customers")
+    qtbot.waitUntil(lambda: customers.model.rowCount() == 1 and customers.model.row_at(0) is not None)
+    index = customers.model.index(0, 0)
+    assert customers.model.data(index).startswith("⚠ ")
+    assert "NUL" in customers.model.data(index, Qt.ItemDataRole.ToolTipRole)
+
+    panel = window.show_screen("sync")
+    qtbot.waitUntil(lambda: panel.refused.isVisible() and panel.conflicts.rowCount() == 2, timeout=10_000)
+    assert panel.refused.text().startswith("2 change(s) not accepted by head office")
+    assert server_count(server, f"SELECT count(*) FROM customer WHERE id = '{customer_id}'") == 0

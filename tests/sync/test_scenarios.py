@@ -459,7 +459,9 @@ def test_a_user_action_is_applied_whole_or_not_at_all(server, team, laptop_facto
     assert _server_row(server, "customer", after)["name"] == "下一个动作有限公司"
     reasons = sorted(c["reason"] for c in _conflicts(laptop, "rejected"))
     assert reasons[0].startswith("rejected with its group") and "another rep" in reasons[1]
-    assert local_count(laptop, "SELECT count(*) FROM customer WHERE name = '整组客户有限公司'") == 0
+    # The refused new customer stays on the laptop, marked with why, until the rep edits or discards it.
+    [kept] = laptop.cli_json("customers", "list", "--search", "整组客户")
+    assert kept["refused"].startswith("rejected with its group")
 
 
 # -- promise 5: read-your-writes, reads never go backwards -------------------------------------------------------

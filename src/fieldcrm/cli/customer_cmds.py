@@ -45,6 +45,7 @@ CONTACT_OPTIONS = (
     ("--title", "title", "e.g. 采购经理"),
 )
 LIST_COLUMNS = (
+    ("mark", ""),
     ("id", "id"),
     ("name", "name"),
     ("phone", "phone"),
@@ -54,6 +55,12 @@ LIST_COLUMNS = (
     ("industry", "industry"),
     ("owner", "owner"),
     ("next_follow_up", "follow-up"),
+)
+
+
+REFUSED_HINT = (
+    "not accepted by head office; it stays here until you edit it (then it is sent again) or discard it "
+    "(`fieldcrm conflicts list`, then `conflicts resolve ID --keep theirs`)"
 )
 
 
@@ -144,8 +151,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         rows = [r.to_json() for r in services.search.search(query)]
     if args.format == "json":
         print_json(rows)
-    else:
-        print_table(rows, LIST_COLUMNS)
+        return 0
+    print_table([{**r, "mark": "!" if r["refused"] else ""} for r in rows], LIST_COLUMNS)
+    if any(r["refused"] for r in rows):
+        print(f"\n! {REFUSED_HINT}")
     return 0
 
 
@@ -194,11 +203,17 @@ def cmd_show(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     print_fields([(label, _shown(data.get(key))) for key, label in _SHOWN])
+    if data["refused"]:
+        print(f"\n! {REFUSED_HINT}: {data['refused']}")
     if data["contacts"]:
         print("\nContacts")
         print_table(
-            [{**c, "primary": "*" if c["is_primary"] else ""} for c in data["contacts"]],
             [
+                {**c, "primary": "*" if c["is_primary"] else "", "mark": "!" if c["refused"] else ""}
+                for c in data["contacts"]
+            ],
+            [
+                ("mark", ""),
                 ("primary", ""),
                 ("name", "name"),
                 ("title", "title"),

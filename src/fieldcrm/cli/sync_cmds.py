@@ -55,8 +55,9 @@ def cmd_login(args: argparse.Namespace) -> int:
     if not password:
         raise CommandError("password: nothing on standard input")
     store, paths = _open(args)
+    client = SyncClient(store, paths)
     try:
-        answer = SyncClient(store, paths).login(args.server, args.user, password)
+        answer = client.login(args.server, args.user, password)
     except (AuthRequired, SyncError) as exc:
         raise CommandError(f"login refused: {exc}") from None
     except Offline as exc:
@@ -65,6 +66,13 @@ def cmd_login(args: argparse.Namespace) -> int:
         store.close()
     team = f", team {answer.user.team_name}" if answer.user.team_name else ""
     print(f"Logged in as {answer.user.name} ({answer.user.role}{team}); profile ready in {paths.data}")
+    adopted = client.adoption
+    if adopted is not None:
+        print(
+            f"The work done on this laptop before logging in is now {answer.user.name}'s at head office "
+            f"({adopted.rows} record(s), {adopted.entries} waiting change(s)); `fieldcrm sync` sends it. "
+            f"Backup taken first: {adopted.backup}"
+        )
     return 0
 
 
@@ -91,6 +99,14 @@ def cmd_sync(args: argparse.Namespace) -> int:
     print(result.summary())
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    if result.rejected:
+        print(
+            f"error: head office refused {result.rejected} change(s); they stay on this laptop, each with the "
+            "reason: see `fieldcrm conflicts list`, then edit the record (it is sent again) or "
+            "`fieldcrm conflicts resolve ID --keep mine|theirs`",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

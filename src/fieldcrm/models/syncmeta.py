@@ -51,6 +51,8 @@ class ConflictRecord(SQLModel, table=True):
     local_value: str | None = None
     server_value: str | None = None
     reason: str | None = None
+    op: str | None = Field(default=None, max_length=12, description="a refused op's kind: insert|update|delete|action")
+    action: str | None = Field(default=None, max_length=30, description="a refused workflow step, e.g. submit")
     status: str = Field(default="open", max_length=12, description="open | resolved")
     resolution: str | None = Field(default=None, max_length=12)
     created_at: datetime = Field(default_factory=utcnow)

@@ -14,6 +14,7 @@ from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import UnitOfWork, unit_of_work
 from fieldcrm.services.dedupe import find_duplicates
 from fieldcrm.services.errors import DuplicateError, DuplicateMatch, PermissionDeniedError, ValidationError
+from fieldcrm.services.refusals import refused_reasons
 from fieldcrm.services.validation import clean_contact_fields, clean_customer_fields
 
 
@@ -163,8 +164,10 @@ class CustomerService(BaseService):
             data = row_to_dict(customer)
             owner = session.get(User, customer.owner_id) if customer.owner_id else None
             data["owner"] = owner.name if owner else None
+            execute = session.connection().exec_driver_sql
+            data["refused"] = refused_reasons(execute, "customer", [customer_id]).get(customer_id)
             data["contacts"] = [
-                row_to_dict(c)
+                {**row_to_dict(c), "refused": refused_reasons(execute, "contact", [c.id]).get(c.id)}
                 for c in session.exec(
                     select(Contact)
                     .where(Contact.customer_id == customer_id, Contact.deleted == False)

@@ -11,6 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from fieldcrm.normalize import search_query, search_terms
+from fieldcrm.services.refusals import refused_reasons
 
 if TYPE_CHECKING:
     from fieldcrm.store import Store
@@ -62,6 +63,7 @@ class CustomerRow:
     protection_until: str | None
     next_follow_up: str | None
     in_public_pool: bool
+    refused: str | None = None  # why head office refused it, while that is open (see services.refusals)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
@@ -92,6 +94,15 @@ def _order_by(query: CustomerQuery) -> str:
 def _row(r: Any) -> CustomerRow:
     dates = (str(r[9]) if r[9] else None, str(r[10]) if r[10] else None)
     return CustomerRow(*r[:9], *dates, bool(r[11]))
+
+
+def _rows(conn: Any, found: list[Any]) -> list[CustomerRow]:
+    """Rows of one page, each marked with head office's refusal if one is open."""
+    rows = [_row(r) for r in found]
+    refused = refused_reasons(conn.execute, "customer", [r.id for r in rows]) if rows else {}
+    for row in rows:
+        row.refused = refused.get(row.id)
+    return rows
 
 
 #: Above this many text matches, the name-ordered first page is found faster by walking the name index and probing
@@ -154,7 +165,7 @@ class SearchService:
                 if matches is None or self._worth_scanning(conn, matches, query):
                     scanned = self._scan_name_order(conn, query)
                     if scanned is not None:
-                        return [_row(r) for r in scanned]
+                        return _rows(conn, scanned)
                 if matches is None:
                     matches = self._count_matches(conn, match)
                 walk = matches > WALK_INDEX_ABOVE
@@ -164,8 +175,7 @@ class SearchService:
                 f" ORDER BY {_order_by(query)} LIMIT :limit OFFSET :offset"
             )
             params.update(limit=query.limit, offset=query.offset)
-            rows = conn.execute(sql, params).fetchall()
-        return [_row(r) for r in rows]
+            return _rows(conn, conn.execute(sql, params).fetchall())
 
     @staticmethod
     def _scan_name_order(conn: Any, query: CustomerQuery) -> list[Any] | None:
@@ -233,8 +243,7 @@ class SearchService:
         params = {f"i{n}": v for n, v in enumerate(ids)}
         sql = f"SELECT {_COLUMNS} FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id WHERE c.id IN ({marks})"
         with self.store.read_connection() as conn:
-            rows = conn.execute(sql, params).fetchall()
-        return {r[0]: _row(r) for r in rows}
+            return {r.id: r for r in _rows(conn, conn.execute(sql, params).fetchall())}
 
     def distinct_values(self, column: str) -> list[str]:
         """Values in use for a filter column (region, industry, …), for the filter drop-downs."""

@@ -16,9 +16,10 @@ from sqlmodel import col, func, select
 
 from fieldcrm.models import SYNCED_TABLES, ConflictRecord, Team, User, utcnow
 from fieldcrm.paths import AppPaths
+from fieldcrm.services.refusals import refused_count
 from fieldcrm.services.state import CURRENT_USER, device_id, get_state, set_state
 from fieldcrm.store import Store
-from fieldcrm.sync import apply, outbox
+from fieldcrm.sync import adopt, apply, outbox
 from fieldcrm.sync.protocol import PAGE_SIZE, LoginResponse, PullResponse, PushResponse
 from fieldcrm.sync.tokens import TokenStore
 from fieldcrm.sync.transport import AuthRequired, Cancelled, Offline, SyncError, Transport
@@ -83,11 +84,13 @@ class SyncClient:
         self.timeout = timeout
         self.retries = retries
         self.page_size = page_size
+        self.adoption: adopt.Adoption | None = None  # what the last login re-keyed, if anything
 
     # -- account -----------------------------------------------------------------------------------------
     def login(self, server: str, user: str, password: str) -> LoginResponse:
         """Log in and set up this laptop's profile from the server account (no separate `init`)."""
         server = server.rstrip("/")
+        adopt.check_login(self.store, user)  # another person's unsent work here: refuse before sending a password
         with self.store.transaction() as session:
             device = device_id(session)
         transport = Transport(server, timeout=self.timeout, retries=self.retries)
@@ -95,11 +98,20 @@ class SyncClient:
             body = transport.request(
                 "POST", "/auth/login", json={"user": user, "password": password, "device_id": device}
             )
+            answer = LoginResponse.model_validate(body)
+            info = answer.user
+            try:
+                self.adoption = adopt.adopt(self.store, self.paths.backups, info)
+            except adopt.ProfileInUse:
+                transport.token = answer.token
+                try:
+                    transport.request("POST", "/auth/logout")  # the token this login made is of no use here
+                except (Offline, SyncError):
+                    pass  # it expires by itself; nothing was stored here
+                raise
         finally:
             transport.close()
-        answer = LoginResponse.model_validate(body)
-        self.tokens.save(server, answer.user.name, answer.token)
-        info = answer.user
+        self.tokens.save(server, info.name, answer.token)
         with self.store.transaction() as session:
             if info.team_id and session.get(Team, info.team_id) is None:
                 session.add(Team(id=info.team_id, name=info.team_name or info.team_id))
@@ -180,21 +192,28 @@ class SyncClient:
         self._refetch(transport, rejected_rows)
 
     def _refetch(self, transport: Transport, rows: list[tuple[str, str]]) -> None:
-        """A refused change leaves the row as the server has it (the refused values stay in the problems list)."""
+        """A refused change leaves the row as the server has it (the refused values stay in the problems list).
+
+        A row head office never accepted (version 0 here) stays as the user made it, marked by its open problem,
+        until the user edits it (it is sent again) or discards it: a refusal never makes the user's work vanish."""
         from fieldcrm.sync.protocol import RowChange
 
         changes = []
         for table, row_id in dict.fromkeys(rows):
-            if table == "sync_conflict":
+            model = SYNCED_TABLES.get(table)
+            if model is None:
                 continue
             try:
                 row = transport.request("GET", f"/rows/{table}/{row_id}")
                 changes.append(RowChange(seq=0, table=table, id=row_id, row=row))
             except SyncError as exc:
-                if exc.status == 404:
-                    changes.append(RowChange(seq=0, table=table, id=row_id, gone=True))
-                else:
+                if exc.status != 404:
                     raise
+                with self.store.session() as session:
+                    local = session.get(model, row_id)
+                    if local is not None and local.version == 0:
+                        continue  # only here: kept, with its problem open
+                changes.append(RowChange(seq=0, table=table, id=row_id, gone=True))
         if changes:
             with self.store.session() as session:
                 device = device_id(session)
@@ -349,5 +368,6 @@ class SyncClient:
                 "last_result": get_state(session, LAST_RESULT_KEY),
                 "warnings": [w for w in (get_state(session, WARNINGS_KEY) or "").split("\n") if w],
                 "open_conflicts": int(open_conflicts),
+                "refused": refused_count(session.connection().exec_driver_sql),
                 "device_id": get_state(session, "device_id"),
             }

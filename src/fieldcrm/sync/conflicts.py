@@ -9,7 +9,7 @@ from sqlmodel import col, select
 
 from fieldcrm.models import BOOKKEEPING_FIELDS, SYNCED_TABLES, ConflictRecord, OutboxEntry, utcnow
 from fieldcrm.models.codec import decode_value, row_to_dict
-from fieldcrm.services.changes import unit_of_work
+from fieldcrm.services.changes import UnitOfWork, unit_of_work
 from fieldcrm.services.customers import derived_fields
 from fieldcrm.services.errors import InvalidStateError, NotFoundError, ValidationError
 from fieldcrm.store import Store
@@ -71,6 +71,8 @@ def resolve(store: Store, conflict_id: str, keep: str) -> dict[str, Any]:
                 if record.table_name == "customer":
                     fields.update(derived_fields(fields))
                 uow.update(row, {"deleted": False, **fields})
+        elif record.kind == "rejected":
+            _settle_refusal(uow, record, model, row, keep)
         if record.kind in SERVER_KINDS:
             uow.session.add(
                 OutboxEntry(
@@ -89,3 +91,29 @@ def resolve(store: Store, conflict_id: str, keep: str) -> dict[str, Any]:
         uow.session.add(record)
         uow.session.flush()
         return row_to_dict(record)
+
+
+def _settle_refusal(uow: UnitOfWork, record: ConflictRecord, model: Any, row: Any, keep: str) -> None:
+    """Keep mine: the refused change is sent again with the next sync. Keep theirs: what head office holds stays;
+    a row it never accepted is discarded from this laptop."""
+    if keep == "theirs":
+        if row is not None and row.version == 0:
+            uow.delete(row)
+        return
+    if row is None:
+        raise NotFoundError("this record is no longer on this laptop; there is nothing to send again")
+    if row.version == 0:
+        uow.resend(row)
+        return
+    if record.op == "delete":
+        uow.delete(row)
+        return
+    kept = _value(record.local_value)
+    fields = {k: decode_value(model, k, v) for k, v in (kept or {}).items() if k in model.__table__.columns}
+    fields = {k: v for k, v in fields.items() if k not in BOOKKEEPING_FIELDS or k in ("owner_id", "deleted")}
+    if record.table_name == "customer":
+        fields.update(derived_fields(fields))
+    if record.op == "action":
+        uow.update(row, fields, action=record.action)
+    elif not uow.update(row, fields):
+        uow.send(row, fields)  # the row still shows my values here: send them as they are

@@ -58,6 +58,8 @@ def acknowledge(session: Session, ops: list[WireOp], results: list[OpResult]) ->
                     row_id=op.row_id,
                     local_value=json.dumps(op.fields, ensure_ascii=False),
                     reason=result.reason,
+                    op=op.op,
+                    action=op.action,
                 )
             )
     answered = [r.op_id for r in results if r.op_id in by_id]

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from fieldcrm.paths import AppPaths
 from fieldcrm.ui.ops.base import Progress
+from fieldcrm.ui.sync.outcome import sync_outcome
 from fieldcrm.ui.workers import DbWorker
 
 if TYPE_CHECKING:
@@ -90,9 +91,7 @@ class AutoSyncDriver(QObject):
         elif result.cancelled:
             self.on_report(self.tr("Background sync cancelled."), False)
         else:
-            text = self.tr("Synced: {0} sent, {1} received, {2} conflicts.").format(
-                result.pushed, result.pulled, result.conflicts
-            )
+            text = sync_outcome(result)
             self.on_report(text, bool(result.conflicts or result.rejected))
 
     def _failed(self, exc: BaseException, message: str) -> None:

@@ -127,7 +127,10 @@ class MainWindow(QMainWindow):
         self.pending_label = QLabel(objectName="pendingLabel")
         self.last_sync_label = QLabel(objectName="lastSyncLabel")
         self.busy_label = QLabel(objectName="busyLabel")
-        for label in (self.busy_label, self.online_label, self.pending_label, self.last_sync_label):
+        self.refused_label = QLabel(objectName="refusedLabel")  # changes head office refused: shown while any are
+        self.refused_label.setProperty("role", "warning")
+        self.refused_label.hide()
+        for label in (self.busy_label, self.online_label, self.refused_label, self.pending_label, self.last_sync_label):
             self.statusBar().addPermanentWidget(label)
         worker.busy_changed.connect(self, self._show_busy)
         worker.changed.connect(self, self.refresh_status)
@@ -319,6 +322,9 @@ class MainWindow(QMainWindow):
         if status["logged_in"] and self.auto_sync is not None and not self.auto_sync.enabled:
             self.online_label.setText(self.online_label.text() + self.tr(" · automatic sync off"))
         self.pending_label.setText(self.tr("%n change(s) waiting to sync", "", status["pending_changes"]))
+        refused = status.get("refused", 0)
+        self.refused_label.setText(self.tr("%n change(s) not accepted by head office (see Sync)", "", refused))
+        self.refused_label.setVisible(refused > 0)
         last = local_time(status["last_sync"]) if status["last_sync"] else self.tr("never")
         self.last_sync_label.setText(self.tr("Last sync: {0}").format(last))
 

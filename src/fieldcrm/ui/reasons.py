@@ -75,6 +75,23 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("reasons", "use mine or theirs"),
     QT_TRANSLATE_NOOP("reasons", "no conflict with id {0}"),
     QT_TRANSLATE_NOOP("reasons", "this conflict is {0} already"),
+    QT_TRANSLATE_NOOP("reasons", "this record is no longer on this laptop; there is nothing to send again"),
+    QT_TRANSLATE_NOOP(
+        "reasons",
+        "this profile belongs to {0} and holds {1} change(s) head office has not received; log in as {2} to send"
+        " them, or give {3} a profile of their own (--data-dir DIR)",
+    ),
+    # refused by head office (server/rules.py, server/merge.py), shown beside the refused record
+    QT_TRANSLATE_NOOP("reasons", "you cannot create rows for another owner"),
+    QT_TRANSLATE_NOOP("reasons", "this row belongs to another rep; ask your supervisor"),
+    QT_TRANSLATE_NOOP("reasons", "customer {0} is not on the server"),
+    QT_TRANSLATE_NOOP("reasons", "contains a NUL character"),
+    QT_TRANSLATE_NOOP("reasons", "longer than {0} characters"),
+    QT_TRANSLATE_NOOP("reasons", "you cannot give a customer to someone outside your team"),
+    QT_TRANSLATE_NOOP(
+        "reasons", "ownership of a customer is decided by head office rules (first contact, protection period)"
+    ),
+    QT_TRANSLATE_NOOP("reasons", "users and teams are managed by head office"),
     # the store
     QT_TRANSLATE_NOOP("reasons", "no local profile yet; run `fieldcrm init` or log in to a server first"),
     QT_TRANSLATE_NOOP("reasons", "the current user {0} is not in this store"),

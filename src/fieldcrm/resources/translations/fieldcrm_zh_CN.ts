@@ -4,23 +4,18 @@
 <context>
     <name>AutoSyncDriver</name>
     <message>
-        <location filename="../../ui/auto_sync.py" line="89"/>
+        <location filename="../../ui/auto_sync.py" line="90"/>
         <source>Offline: will sync when the server can be reached.</source>
         <extracomment>How often the window asks the schedule whether a sync is due (cheap: no I/O unless one is).</extracomment>
         <translation>离线：可连接服务器后将自动同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/auto_sync.py" line="91"/>
+        <location filename="../../ui/auto_sync.py" line="92"/>
         <source>Background sync cancelled.</source>
         <translation>后台同步已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/auto_sync.py" line="93"/>
-        <source>Synced: {0} sent, {1} received, {2} conflicts.</source>
-        <translation>已同步：上传 {0} 条，下载 {1} 条，冲突 {2} 条。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/auto_sync.py" line="102"/>
+        <location filename="../../ui/auto_sync.py" line="101"/>
         <source>Background sync paused: {0}</source>
         <translation>后台同步已暂停：{0}</translation>
     </message>
@@ -139,154 +134,159 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../ui/customers/page.py" line="30"/>
+        <location filename="../../ui/customers/page.py" line="31"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="31"/>
-        <location filename="../../ui/customers/page.py" line="88"/>
+        <location filename="../../ui/customers/page.py" line="32"/>
+        <location filename="../../ui/customers/page.py" line="93"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="32"/>
-        <location filename="../../ui/customers/page.py" line="89"/>
+        <location filename="../../ui/customers/page.py" line="33"/>
+        <location filename="../../ui/customers/page.py" line="94"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="33"/>
+        <location filename="../../ui/customers/page.py" line="34"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="34"/>
+        <location filename="../../ui/customers/page.py" line="35"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="35"/>
+        <location filename="../../ui/customers/page.py" line="36"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="38"/>
+        <location filename="../../ui/customers/page.py" line="39"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="39"/>
+        <location filename="../../ui/customers/page.py" line="40"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="40"/>
+        <location filename="../../ui/customers/page.py" line="41"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="41"/>
+        <location filename="../../ui/customers/page.py" line="42"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="42"/>
+        <location filename="../../ui/customers/page.py" line="43"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="43"/>
+        <location filename="../../ui/customers/page.py" line="44"/>
         <source>Follow-up date</source>
         <translation>跟进日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="46"/>
+        <location filename="../../ui/customers/page.py" line="47"/>
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="47"/>
+        <location filename="../../ui/customers/page.py" line="48"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="48"/>
+        <location filename="../../ui/customers/page.py" line="49"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="49"/>
+        <location filename="../../ui/customers/page.py" line="50"/>
         <source>Expected close</source>
         <translation>预计成交</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="78"/>
+        <location filename="../../ui/customers/page.py" line="79"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="79"/>
+        <location filename="../../ui/customers/page.py" line="80"/>
         <source>Log visit</source>
         <translation>记录拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="80"/>
+        <location filename="../../ui/customers/page.py" line="81"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="87"/>
+        <location filename="../../ui/customers/page.py" line="92"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="90"/>
+        <location filename="../../ui/customers/page.py" line="95"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="117"/>
+        <location filename="../../ui/customers/page.py" line="123"/>
         <source>No visits, calls or meetings yet. Click “Log visit” after you contact this customer.</source>
         <translation>还没有拜访、电话或会议记录。联系客户后点击“记录拜访”。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="123"/>
+        <location filename="../../ui/customers/page.py" line="129"/>
         <source>Timeline</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="124"/>
+        <location filename="../../ui/customers/page.py" line="130"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="125"/>
+        <location filename="../../ui/customers/page.py" line="131"/>
         <source>Opportunities</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="157"/>
+        <location filename="../../ui/customers/page.py" line="163"/>
         <source>nobody (public pool)</source>
         <translation>无（公海）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="158"/>
+        <location filename="../../ui/customers/page.py" line="164"/>
         <source>not protected</source>
         <translation>未保护</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="159"/>
+        <location filename="../../ui/customers/page.py" line="165"/>
         <source>Owner: {0} · protected until: {1}</source>
         <translation>负责人：{0} · 保护期至：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="179"/>
+        <location filename="../../ui/customers/page.py" line="169"/>
+        <source>Not accepted by head office: {0}. It stays on this laptop: correct it and save to send it again; on the Sync screen you can also send it as it is or discard it.</source>
+        <translation>总部未接受：{0}。它仍保留在本机：修改后保存即可重新发送；也可在“同步”页面原样重新发送或放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="193"/>
         <source>Nothing to save.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="186"/>
+        <location filename="../../ui/customers/page.py" line="200"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -302,49 +302,55 @@
 <context>
     <name>CustomerTableModel</name>
     <message>
-        <location filename="../../ui/customers/model.py" line="23"/>
+        <location filename="../../ui/customers/model.py" line="24"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="24"/>
+        <location filename="../../ui/customers/model.py" line="25"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="25"/>
+        <location filename="../../ui/customers/model.py" line="26"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="26"/>
+        <location filename="../../ui/customers/model.py" line="27"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="27"/>
+        <location filename="../../ui/customers/model.py" line="28"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="28"/>
+        <location filename="../../ui/customers/model.py" line="29"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="29"/>
+        <location filename="../../ui/customers/model.py" line="30"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="30"/>
+        <location filename="../../ui/customers/model.py" line="31"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="31"/>
+        <location filename="../../ui/customers/model.py" line="32"/>
         <source>Protected until</source>
         <translation>保护期至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/model.py" line="99"/>
+        <source>Not accepted by head office: {0}</source>
+        <extracomment>The search service&apos;s sort key per column. Rows fetched per request; the cache keeps this many windows (a few thousand rows), so memory stays flat. Plain ints for the paint path: a view asks data() for about ten roles per visible cell on every repaint.</extracomment>
+        <translation>总部未接受：{0}</translation>
     </message>
 </context>
 <context>
@@ -1042,64 +1048,71 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Syncing in the background…</source>
         <translation>正在后台同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Open a customer or select a planned stop to log a visit.</source>
         <translation>请先打开一个客户或选择一个计划拜访，再记录拜访。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Visit logged.</source>
         <translation>拜访已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Offline (sync not configured)</source>
         <translation>离线（未配置同步）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Offline (log in again to sync)</source>
         <translation>离线（请重新登录以同步）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Offline (server not reachable at last sync)</source>
         <translation>离线（上次同步时无法连接服务器）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Online: {0}</source>
         <translation>在线：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source> · automatic sync off</source>
         <translation> · 自动同步已关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n 条修改待同步</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="326"/>
+        <source>%n change(s) not accepted by head office (see Sync)</source>
+        <translation>
+            <numerusform>%n 项修改未被总部接受（见“同步”）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Last sync: {0}</source>
         <translation>上次同步：{0}</translation>
     </message>
@@ -1368,171 +1381,198 @@
     </message>
 </context>
 <context>
+    <name>SyncOutcome</name>
+    <message>
+        <location filename="../../ui/sync/outcome.py" line="12"/>
+        <source>Synced: {0} sent, {1} received, {2} conflicts.</source>
+        <translation>已同步：上传 {0} 条，下载 {1} 条，冲突 {2} 条。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/outcome.py" line="16"/>
+        <source>%n change(s) not accepted by head office: they stay on this laptop, marked.</source>
+        <translation>
+            <numerusform>%n 项修改未被总部接受：它们已标记并保留在本机。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../ui/sync/panel.py" line="29"/>
+        <location filename="../../ui/sync/panel.py" line="30"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="30"/>
+        <location filename="../../ui/sync/panel.py" line="31"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="31"/>
+        <location filename="../../ui/sync/panel.py" line="32"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="32"/>
+        <location filename="../../ui/sync/panel.py" line="33"/>
         <source>Theirs (server)</source>
         <translation>服务器的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="33"/>
+        <location filename="../../ui/sync/panel.py" line="34"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="34"/>
+        <location filename="../../ui/sync/panel.py" line="35"/>
         <source>Since</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="55"/>
+        <location filename="../../ui/sync/panel.py" line="60"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="56"/>
+        <location filename="../../ui/sync/panel.py" line="61"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="57"/>
+        <location filename="../../ui/sync/panel.py" line="62"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="64"/>
+        <location filename="../../ui/sync/panel.py" line="69"/>
         <source>No conflicts. Changes made on two devices to the same field show here.</source>
         <translation>没有冲突。两台设备修改同一字段时，会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="66"/>
+        <location filename="../../ui/sync/panel.py" line="71"/>
         <source>Or type the value to keep</source>
         <translation>或输入要保留的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="67"/>
+        <location filename="../../ui/sync/panel.py" line="72"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="68"/>
+        <location filename="../../ui/sync/panel.py" line="73"/>
         <source>Keep theirs</source>
         <translation>采用服务器的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="69"/>
+        <location filename="../../ui/sync/panel.py" line="74"/>
         <source>Keep edited value</source>
         <translation>保留编辑后的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="75"/>
+        <location filename="../../ui/sync/panel.py" line="80"/>
         <source>Head-office server</source>
         <translation>总部服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="77"/>
+        <location filename="../../ui/sync/panel.py" line="82"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="78"/>
+        <location filename="../../ui/sync/panel.py" line="83"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="79"/>
+        <location filename="../../ui/sync/panel.py" line="84"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="81"/>
+        <location filename="../../ui/sync/panel.py" line="86"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="93"/>
+        <location filename="../../ui/sync/panel.py" line="98"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="130"/>
+        <location filename="../../ui/sync/panel.py" line="135"/>
         <source>Logged out of {0}: log in again to sync.</source>
         <translation>已从 {0} 退出：请重新登录后同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="132"/>
+        <location filename="../../ui/sync/panel.py" line="137"/>
         <source>Connected to {0} as {1}</source>
         <translation>已以 {1} 身份连接 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="128"/>
+        <location filename="../../ui/sync/panel.py" line="228"/>
+        <source>Offline: will sync when the server can be reached.</source>
+        <translation>离线：可连接服务器后将自动同步。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/panel.py" line="230"/>
+        <source>Sync cancelled.</source>
+        <translation>同步已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/panel.py" line="133"/>
         <source>Sync not configured: your changes are kept safely on this laptop.</source>
         <translation>未配置同步：您的修改安全地保存在本机。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/panel.py" line="136"/>
+        <location filename="../../ui/sync/panel.py" line="141"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条修改待发送</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/panel.py" line="145"/>
+        <source>%n change(s) not accepted by head office. They stay on this laptop, marked, with the reason below: edit the record to send it again, or select it and keep mine (send again) or theirs (discard).</source>
+        <translation>
+            <numerusform>%n 项修改未被总部接受。它们已标记并保留在本机，原因见下方：修改该记录即可重新发送，或选中后选择“保留我的”（重新发送）或“保留对方的”（放弃）。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="137"/>
+        <location filename="../../ui/sync/panel.py" line="152"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="138"/>
+        <location filename="../../ui/sync/panel.py" line="153"/>
         <source>Last sync: {0}</source>
         <translation>上次同步：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="139"/>
+        <location filename="../../ui/sync/panel.py" line="154"/>
         <source>Last result: {0}</source>
         <translation>上次结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="155"/>
+        <location filename="../../ui/sync/panel.py" line="170"/>
         <source>Logged in as {0}.</source>
         <translation>已登录：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="178"/>
+        <location filename="../../ui/sync/panel.py" line="193"/>
         <source>Syncing in the background…</source>
         <translation>正在后台同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="200"/>
+        <location filename="../../ui/sync/panel.py" line="215"/>
         <source>Cancelling after the current batch…</source>
         <translation>当前批次完成后取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="212"/>
-        <source>Sync finished: {0}</source>
-        <translation>同步完成：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/panel.py" line="222"/>
+        <location filename="../../ui/sync/panel.py" line="242"/>
         <source>Select a conflict first.</source>
         <translation>请先选择一个冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="233"/>
+        <location filename="../../ui/sync/panel.py" line="253"/>
         <source>Conflict resolved.</source>
         <translation>冲突已解决。</translation>
     </message>
@@ -1885,12 +1925,12 @@
 <context>
     <name>ops</name>
     <message>
-        <location filename="../../ui/ops/base.py" line="56"/>
+        <location filename="../../ui/ops/base.py" line="57"/>
         <source>Unexpected error (this is a bug, details are in the log): {0}</source>
         <translation>意外错误（程序缺陷，详情见日志）：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ops/base.py" line="65"/>
+        <location filename="../../ui/ops/base.py" line="66"/>
         <source>FieldCRM</source>
         <translation>FieldCRM</translation>
     </message>
@@ -2138,204 +2178,254 @@
         <translation>该冲突已{0}</translation>
     </message>
     <message>
+        <location filename="../../ui/reasons.py" line="78"/>
+        <source>this record is no longer on this laptop; there is nothing to send again</source>
+        <translation>本机已没有这条记录，无可重新发送的内容</translation>
+    </message>
+    <message>
         <location filename="../../ui/reasons.py" line="79"/>
+        <source>this profile belongs to {0} and holds {1} change(s) head office has not received; log in as {2} to send them, or give {3} a profile of their own (--data-dir DIR)</source>
+        <translation>此档案属于 {0}，其中有 {1} 项修改总部尚未收到；请以 {2} 登录后发送，或为 {3} 另建档案（--data-dir 目录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="85"/>
+        <source>you cannot create rows for another owner</source>
+        <translation>您不能为其他负责人创建记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="86"/>
+        <source>this row belongs to another rep; ask your supervisor</source>
+        <translation>该记录属于其他销售代表，请联系您的主管</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="87"/>
+        <source>customer {0} is not on the server</source>
+        <translation>客户 {0} 不在服务器上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="88"/>
+        <source>contains a NUL character</source>
+        <translation>包含空字符（NUL）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="89"/>
+        <source>longer than {0} characters</source>
+        <translation>超过 {0} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="90"/>
+        <source>you cannot give a customer to someone outside your team</source>
+        <translation>不能把客户交给本团队以外的人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="91"/>
+        <source>ownership of a customer is decided by head office rules (first contact, protection period)</source>
+        <translation>客户归属由总部规则决定（首次联系、保护期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="94"/>
+        <source>users and teams are managed by head office</source>
+        <translation>用户和团队由总部管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="96"/>
         <source>no local profile yet; run `fieldcrm init` or log in to a server first</source>
         <translation>尚无本机档案；请先运行 `fieldcrm init` 或登录服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="80"/>
+        <location filename="../../ui/reasons.py" line="97"/>
         <source>the current user {0} is not in this store</source>
         <translation>当前用户 {0} 不在本机数据中</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="81"/>
+        <location filename="../../ui/reasons.py" line="98"/>
         <source>no {0} with id {1}</source>
         <translation>没有编号为 {1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="82"/>
+        <location filename="../../ui/reasons.py" line="99"/>
         <source>no user named &apos;{0}&apos; in this store</source>
         <translation>本机数据中没有名为“{0}”的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="84"/>
+        <location filename="../../ui/reasons.py" line="101"/>
         <source>import {0} was already undone on {1}</source>
         <translation>导入 {0} 已于 {1} 撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="85"/>
+        <location filename="../../ui/reasons.py" line="102"/>
         <source>is a total row, not a customer</source>
         <translation>是合计行，不是客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="86"/>
+        <location filename="../../ui/reasons.py" line="103"/>
         <source>needs a contact name ({0}) in the same row</source>
         <translation>需要在同一行填写联系人姓名（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="87"/>
+        <location filename="../../ui/reasons.py" line="104"/>
         <source>a merged customer already has this credit code</source>
         <translation>已合并的客户已使用该信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="88"/>
+        <location filename="../../ui/reasons.py" line="105"/>
         <source>same credit code as an existing customer</source>
         <translation>与现有客户的信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="89"/>
+        <location filename="../../ui/reasons.py" line="106"/>
         <source>same company name as an existing customer</source>
         <translation>与现有客户的公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="90"/>
+        <location filename="../../ui/reasons.py" line="107"/>
         <source>same phone as an existing customer</source>
         <translation>与现有客户的电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="91"/>
+        <location filename="../../ui/reasons.py" line="108"/>
         <source>same credit code as row {0} of this file</source>
         <translation>与本文件第 {0} 行的信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="92"/>
+        <location filename="../../ui/reasons.py" line="109"/>
         <source>same company name as row {0} of this file</source>
         <translation>与本文件第 {0} 行的公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="93"/>
+        <location filename="../../ui/reasons.py" line="110"/>
         <source>same phone as row {0} of this file</source>
         <translation>与本文件第 {0} 行的电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="94"/>
+        <location filename="../../ui/reasons.py" line="111"/>
         <source>{0}, already matched by row {1}</source>
         <translation>{0}，已与第 {1} 行匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="95"/>
+        <location filename="../../ui/reasons.py" line="112"/>
         <source>it belongs to another rep</source>
         <translation>该客户属于其他销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="96"/>
+        <location filename="../../ui/reasons.py" line="113"/>
         <source>nothing to change</source>
         <translation>没有需要修改的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="98"/>
+        <location filename="../../ui/reasons.py" line="115"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="99"/>
+        <location filename="../../ui/reasons.py" line="116"/>
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="100"/>
+        <location filename="../../ui/reasons.py" line="117"/>
         <source>the file is larger than the import limit of {0} MB</source>
         <translation>文件超过导入上限 {0} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="101"/>
+        <location filename="../../ui/reasons.py" line="118"/>
         <source>this is a web page or XML file with a spreadsheet name; open it in Excel or WPS and save as .xlsx</source>
         <translation>这是带有表格文件名的网页或 XML 文件；请用 Excel 或 WPS 打开并另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="105"/>
+        <location filename="../../ui/reasons.py" line="122"/>
         <source>this is not a spreadsheet (it is neither .xlsx, .xls nor a CSV text file)</source>
         <translation>这不是电子表格（既不是 .xlsx、.xls，也不是 CSV 文本文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="106"/>
+        <location filename="../../ui/reasons.py" line="123"/>
         <source>it unpacks to {0} MB, over the import limit of {1} MB</source>
         <translation>解压后为 {0} MB，超过导入上限 {1} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="107"/>
+        <location filename="../../ui/reasons.py" line="124"/>
         <source>this is a Word or PowerPoint file, not a spreadsheet</source>
         <translation>这是 Word 或 PowerPoint 文件，不是电子表格</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="108"/>
+        <location filename="../../ui/reasons.py" line="125"/>
         <source>this is a zip archive without an Excel workbook in it</source>
         <translation>这是一个不含 Excel 工作簿的压缩包</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="109"/>
+        <location filename="../../ui/reasons.py" line="126"/>
         <source>the workbook is damaged (its zip structure cannot be read)</source>
         <translation>工作簿已损坏（无法读取其压缩结构）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="110"/>
+        <location filename="../../ui/reasons.py" line="127"/>
         <source>the workbook is encrypted with a password; save an unprotected copy and import that</source>
         <translation>工作簿已用密码加密；请另存一份未加密的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="111"/>
+        <location filename="../../ui/reasons.py" line="128"/>
         <source>the workbook is protected with a password; save an unprotected copy and import that</source>
         <translation>工作簿受密码保护；请另存一份未加密的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="112"/>
+        <location filename="../../ui/reasons.py" line="129"/>
         <source>the workbook is damaged or in an unsupported format ({0})</source>
         <translation>工作簿已损坏或格式不受支持（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="113"/>
+        <location filename="../../ui/reasons.py" line="130"/>
         <source>the workbook is damaged ({0})</source>
         <translation>工作簿已损坏（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="114"/>
+        <location filename="../../ui/reasons.py" line="131"/>
         <source>the sheet has more than {0} rows, the import limit</source>
         <translation>工作表超过导入上限 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="115"/>
+        <location filename="../../ui/reasons.py" line="132"/>
         <source>the workbook has no sheets</source>
         <translation>工作簿中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="116"/>
+        <location filename="../../ui/reasons.py" line="133"/>
         <source>there is no sheet named &apos;{0}&apos;; it has {1}</source>
         <translation>没有名为“{0}”的工作表；现有工作表：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="117"/>
+        <location filename="../../ui/reasons.py" line="134"/>
         <source>the text is neither UTF-8 nor GBK/GB18030; save it as UTF-8 CSV</source>
         <translation>文本既不是 UTF-8 也不是 GBK/GB18030 编码；请另存为 UTF-8 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="118"/>
+        <location filename="../../ui/reasons.py" line="135"/>
         <source>row {0} cannot be read as CSV ({1})</source>
         <translation>第 {0} 行无法按 CSV 读取（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="119"/>
+        <location filename="../../ui/reasons.py" line="136"/>
         <source>no header row found in the first rows of sheet &apos;{0}&apos;; a column headed 客户名称 / 公司名称 / Company is needed</source>
         <translation>在工作表“{0}”的前几行中没有找到表头；需要一列名为 客户名称 / 公司名称 / Company</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="123"/>
+        <location filename="../../ui/reasons.py" line="140"/>
         <source>two columns are mapped to the same field; map each once</source>
         <translation>有两列对应到了同一个字段；每个字段只能对应一列</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="124"/>
+        <location filename="../../ui/reasons.py" line="141"/>
         <source>this workbook contains macros; only its data is read and the macros are never run</source>
         <translation>该工作簿包含宏；只读取数据，不会运行宏</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="128"/>
+        <location filename="../../ui/reasons.py" line="145"/>
         <source>; </source>
         <extracomment>How parts are joined (Chinese uses full-width punctuation).</extracomment>
         <translation>；</translation>
     </message>
     <message>
         <location filename="../../ui/fields.py" line="111"/>
-        <location filename="../../ui/reasons.py" line="128"/>
+        <location filename="../../ui/reasons.py" line="145"/>
         <source>: </source>
         <translation>：</translation>
     </message>

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from fieldcrm.services.search import CustomerRow
+from fieldcrm.ui.reasons import localize
 
 COL_NAME, COL_PHONE, COL_GRADE, COL_STAGE, COL_REGION, COL_INDUSTRY, COL_OWNER, COL_FOLLOW_UP, COL_PROTECTED = range(9)
 COLUMNS = (
@@ -93,6 +94,12 @@ class CustomerTableModel(QAbstractTableModel):
         value = getattr(row, _ATTRIBUTES[index.column()])
         if role == _SORT:
             return value or ""
+        if row.refused and index.column() == COL_NAME:  # head office refused it: marked until edited or discarded
+            if role == _TOOLTIP:
+                return QCoreApplication.translate("CustomerTableModel", "Not accepted by head office: {0}").format(
+                    localize(row.refused)
+                )
+            return f"⚠ {value}"
         return value if value is not None else ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -24,6 +24,7 @@ from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.form import CustomerForm
 from fieldcrm.ui.fields import kind_name
 from fieldcrm.ui.ops import customers as ops
+from fieldcrm.ui.reasons import localize
 from fieldcrm.ui.workers import DbWorker
 
 CONTACT_COLUMNS = [
@@ -80,6 +81,10 @@ class CustomerPage(QWidget):
         self.save = QPushButton(self.tr("Save changes"), objectName="saveCustomer")
         self.message = QLabel(objectName="pageMessage")
         self.message.setWordWrap(True)
+        self.refused = QLabel(objectName="refusedBanner")
+        self.refused.setWordWrap(True)
+        self.refused.setProperty("role", "warning")
+        self.refused.hide()
         self.form = CustomerForm()
         self.contacts = DictTableModel("CustomerPage", CONTACT_COLUMNS, self)
         self.timeline = DictTableModel("CustomerPage", TIMELINE_COLUMNS, self)
@@ -97,6 +102,7 @@ class CustomerPage(QWidget):
         scroll.setWidgetResizable(True)
         left = QWidget()
         left_box = QVBoxLayout(left)
+        left_box.addWidget(self.refused)
         left_box.addWidget(self.owner_line)
         left_box.addWidget(self.form)
         left_box.addWidget(self.message)
@@ -157,6 +163,14 @@ class CustomerPage(QWidget):
         owner = data.get("owner") or self.tr("nobody (public pool)")
         until = data.get("protection_until") or self.tr("not protected")
         self.owner_line.setText(self.tr("Owner: {0} · protected until: {1}").format(owner, until))
+        if data.get("refused"):
+            self.refused.setText(
+                self.tr(
+                    "Not accepted by head office: {0}. It stays on this laptop: correct it and save to send it again;"
+                    " on the Sync screen you can also send it as it is or discard it."
+                ).format(localize(data["refused"]))
+            )
+        self.refused.setVisible(bool(data.get("refused")))
         self.form.set_values(data)
         self.contacts.set_rows(data["contacts"])
         self.timeline.set_rows(data["visits"])

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from fieldcrm.services.errors import ServiceError
 from fieldcrm.store.errors import known_store_error
 from fieldcrm.ui.fields import error_text
+from fieldcrm.ui.reasons import localize
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -48,7 +49,7 @@ def describe_error(exc: BaseException, details: str) -> str:
     from fieldcrm.sync.transport import Offline, SyncError  # on the error path only: it loads httpx
 
     if isinstance(exc, SyncError | Offline):
-        return str(exc)
+        return localize(str(exc))
     known = known_store_error(exc)
     if known:
         return known

@@ -23,6 +23,7 @@ from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.fields import label
 from fieldcrm.ui.ops import sync as ops
+from fieldcrm.ui.sync.outcome import sync_outcome
 from fieldcrm.ui.workers import DbWorker
 
 CONFLICT_COLUMNS = [
@@ -46,6 +47,10 @@ class SyncPanel(QWidget):
         self.state.setWordWrap(True)
         self.state.setProperty("role", "title")
         self.pending = QLabel(objectName="syncPending")
+        self.refused = QLabel(objectName="syncRefused")
+        self.refused.setWordWrap(True)
+        self.refused.setProperty("role", "warning")
+        self.refused.hide()
         self.last = QLabel(objectName="syncLast")
         self.last_result = QLabel(objectName="syncLastResult")
         self.last_result.setWordWrap(True)
@@ -80,7 +85,7 @@ class SyncPanel(QWidget):
         form.addRow("", self.login)
         status_box = QGroupBox(self.tr("Status"))
         status = QVBoxLayout(status_box)
-        for widget in (self.state, self.pending, self.last, self.last_result):
+        for widget in (self.state, self.pending, self.refused, self.last, self.last_result):
             status.addWidget(widget)
         row = QHBoxLayout()
         row.addWidget(self.progress, 1)
@@ -134,6 +139,16 @@ class SyncPanel(QWidget):
             self.server.setText(status["server"])
             self.user.setText(status["user"] or "")
         self.pending.setText(self.tr("%n change(s) waiting to be sent", "", status["pending_changes"]))
+        refused = status.get("refused", 0)
+        self.refused.setText(
+            self.tr(
+                "%n change(s) not accepted by head office. They stay on this laptop, marked, with the reason below:"
+                " edit the record to send it again, or select it and keep mine (send again) or theirs (discard).",
+                "",
+                refused,
+            )
+        )
+        self.refused.setVisible(refused > 0)
         last = local_time(status["last_sync"]) if status["last_sync"] else self.tr("never")
         self.last.setText(self.tr("Last sync: {0}").format(last))
         self.last_result.setText(self.tr("Last result: {0}").format(status["last_result"] or "—"))
@@ -209,7 +224,12 @@ class SyncPanel(QWidget):
 
     def _synced(self, result: Any) -> None:
         self._finish()
-        self.message.setText(self.tr("Sync finished: {0}").format(result.summary()))
+        if result.offline:
+            self.message.setText(self.tr("Offline: will sync when the server can be reached."))
+        elif result.cancelled:
+            self.message.setText(self.tr("Sync cancelled."))
+        else:
+            self.message.setText(sync_outcome(result))
 
     def _sync_failed(self, exc: BaseException, message: str) -> None:
         self._finish()
