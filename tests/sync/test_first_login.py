@@ -132,3 +132,17 @@ def test_keep_mine_sends_a_refused_change_again_and_keep_theirs_discards_it(serv
     assert laptop.cli_json("conflicts", "list") == []
     assert laptop.cli_json("sync", "status")["pending_changes"] == 0
     assert "pushed 0" in laptop.cli("sync")
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_profile_holding_work_of_people_made_on_this_laptop_is_not_logged_in(server, team, laptop_factory) -> None:
+    """A supervisor's demo makes demo reps on the laptop: head office cannot take their work from anyone."""
+    laptop = laptop_factory("supervisor-demo")
+    laptop.cli("init", "--name", "王经理", "--role", "supervisor", "--team", "华东一组")
+    laptop.cli("demo", "--customers", "12")
+    waiting = local_count(laptop, "SELECT count(*) FROM outbox")
+    laptop.cli("login", "--server", server.url, "--user", "王经理", "--password-stdin", stdin=PASSWORD + "\n", expect=2)
+    assert "made on this laptop" in laptop.last_stderr and "--data-dir" in laptop.last_stderr
+    assert laptop.cli_json("sync", "status")["logged_in"] is False
+    assert local_count(laptop, "SELECT count(*) FROM outbox") == waiting
+    assert local_count(laptop, "SELECT count(*) FROM app_user WHERE name = '王经理' AND version = 0") == 1

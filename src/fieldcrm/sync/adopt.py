@@ -53,18 +53,54 @@ def unsent_count(session: Session) -> int:
     return int(waiting) + int(refused)
 
 
+def others_work(session: Session, me: str | None) -> dict[str, int]:
+    """{name: unsent changes} of rows owned by users made on this laptop (never known to head office) other than
+    `me`: a demo's reps, or a colleague who shared the laptop. Nobody's login can send them."""
+    strangers = {u.id: u.name for u in session.exec(select(User).where(User.version == 0, User.id != me))}
+    if not strangers:
+        return {}
+    execute = session.connection().exec_driver_sql
+    marks = ",".join("?" * len(strangers))
+    counts: dict[str, int] = {}
+    for table in SYNCED_TABLES:
+        if table in ("team", "app_user"):
+            continue
+        found = execute(
+            f"SELECT t.owner_id, count(*) FROM {table} t JOIN ("
+            "SELECT row_id FROM outbox WHERE table_name = ? UNION ALL "
+            "SELECT row_id FROM conflict WHERE table_name = ? AND kind = 'rejected' AND status = 'open'"
+            f") w ON w.row_id = t.id WHERE t.owner_id IN ({marks}) GROUP BY t.owner_id",
+            (table, table, *strangers),
+        )
+        for owner, count in found:
+            counts[strangers[owner]] = counts.get(strangers[owner], 0) + int(count)
+    return counts
+
+
 def check_login(store: Store, name: str) -> None:
-    """Refuse, before anything is sent, a login as someone other than the person whose unsent work is here."""
+    """Refuse, before anything is sent, a login that would mix people's work: as someone other than the person
+    whose unsent work is here, or into a profile holding work of people made on this laptop (a demo's reps)."""
     with store.session() as session:
         current_id = get_state(session, CURRENT_USER)
         current = session.get(User, current_id) if current_id else None
-        if current is None or same_person(current.name, name):
+        if current is None:
             return
-        count = unsent_count(session)
-    if count:
+        if not same_person(current.name, name):
+            count = unsent_count(session)
+            if count:
+                raise ProfileInUse(
+                    f"this profile belongs to {current.name} and holds {count} change(s) head office has not "
+                    f"received; log in as {current.name} to send them, or give {name} a profile of their own "
+                    "(--data-dir DIR)"
+                )
+            return
+        others = others_work(session, current.id)
+    if others:
+        people = ", ".join(sorted(others))
         raise ProfileInUse(
-            f"this profile belongs to {current.name} and holds {count} change(s) head office has not received; "
-            f"log in as {current.name} to send them, or give {name} a profile of their own (--data-dir DIR)"
+            f"this profile also holds {sum(others.values())} change(s) of {people}, made on this laptop, which "
+            f"head office cannot accept from {name}; keep this profile for working offline (a demo) and give "
+            f"{name} a profile of their own (--data-dir DIR)"
         )
 
 
@@ -83,14 +119,11 @@ def adopt(store: Store, backups: Path, info: UserInfo) -> Adoption | None:
     """Re-key the profile's local user to the server's identity `info` (the same person), with everything they own
     or authored. Returns None when there is nothing to re-key. Raises ProfileInUse for a different person with
     unsent work here (`check_login` normally said so before the password was sent)."""
+    check_login(store, info.name)  # again, with the name as head office spells it
     with store.session() as session:
         current_id = get_state(session, CURRENT_USER)
         current = session.get(User, current_id) if current_id else None
-        if current is None or current.id == info.id:
-            return None
-        if not same_person(current.name, info.name):
-            if unsent_count(session):
-                check_login(store, info.name)
+        if current is None or current.id == info.id or not same_person(current.name, info.name):
             return None
         local_id = current.id
     backup = backup_store(store.path, backups, "before-login") if store.path.exists() else None

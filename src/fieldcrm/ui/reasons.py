@@ -81,7 +81,13 @@ TEMPLATES = (
         "this profile belongs to {0} and holds {1} change(s) head office has not received; log in as {2} to send"
         " them, or give {3} a profile of their own (--data-dir DIR)",
     ),
+    QT_TRANSLATE_NOOP(
+        "reasons",
+        "this profile also holds {0} change(s) of {1}, made on this laptop, which head office cannot accept from {2};"
+        " keep this profile for working offline (a demo) and give {3} a profile of their own (--data-dir DIR)",
+    ),
     # refused by head office (server/rules.py, server/merge.py), shown beside the refused record
+    QT_TRANSLATE_NOOP("reasons", "rejected with its group: {0}"),
     QT_TRANSLATE_NOOP("reasons", "you cannot create rows for another owner"),
     QT_TRANSLATE_NOOP("reasons", "this row belongs to another rep; ask your supervisor"),
     QT_TRANSLATE_NOOP("reasons", "customer {0} is not on the server"),
