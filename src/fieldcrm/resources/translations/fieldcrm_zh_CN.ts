@@ -1398,181 +1398,181 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../ui/sync/panel.py" line="30"/>
+        <location filename="../../ui/sync/panel.py" line="31"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="31"/>
+        <location filename="../../ui/sync/panel.py" line="32"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="32"/>
+        <location filename="../../ui/sync/panel.py" line="33"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="33"/>
+        <location filename="../../ui/sync/panel.py" line="34"/>
         <source>Theirs (server)</source>
         <translation>服务器的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="34"/>
+        <location filename="../../ui/sync/panel.py" line="35"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="35"/>
+        <location filename="../../ui/sync/panel.py" line="36"/>
         <source>Since</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="60"/>
+        <location filename="../../ui/sync/panel.py" line="61"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="61"/>
+        <location filename="../../ui/sync/panel.py" line="62"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="62"/>
+        <location filename="../../ui/sync/panel.py" line="63"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="69"/>
+        <location filename="../../ui/sync/panel.py" line="70"/>
         <source>No conflicts. Changes made on two devices to the same field show here.</source>
         <translation>没有冲突。两台设备修改同一字段时，会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="71"/>
+        <location filename="../../ui/sync/panel.py" line="72"/>
         <source>Or type the value to keep</source>
         <translation>或输入要保留的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="72"/>
+        <location filename="../../ui/sync/panel.py" line="73"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="73"/>
+        <location filename="../../ui/sync/panel.py" line="74"/>
         <source>Keep theirs</source>
         <translation>采用服务器的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="74"/>
+        <location filename="../../ui/sync/panel.py" line="75"/>
         <source>Keep edited value</source>
         <translation>保留编辑后的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="80"/>
+        <location filename="../../ui/sync/panel.py" line="81"/>
         <source>Head-office server</source>
         <translation>总部服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="82"/>
+        <location filename="../../ui/sync/panel.py" line="83"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="83"/>
+        <location filename="../../ui/sync/panel.py" line="84"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="84"/>
+        <location filename="../../ui/sync/panel.py" line="85"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="86"/>
+        <location filename="../../ui/sync/panel.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="98"/>
+        <location filename="../../ui/sync/panel.py" line="99"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="135"/>
+        <location filename="../../ui/sync/panel.py" line="136"/>
         <source>Logged out of {0}: log in again to sync.</source>
         <translation>已从 {0} 退出：请重新登录后同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="137"/>
+        <location filename="../../ui/sync/panel.py" line="138"/>
         <source>Connected to {0} as {1}</source>
         <translation>已以 {1} 身份连接 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="228"/>
+        <location filename="../../ui/sync/panel.py" line="229"/>
         <source>Offline: will sync when the server can be reached.</source>
         <translation>离线：可连接服务器后将自动同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="230"/>
+        <location filename="../../ui/sync/panel.py" line="231"/>
         <source>Sync cancelled.</source>
         <translation>同步已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="133"/>
+        <location filename="../../ui/sync/panel.py" line="134"/>
         <source>Sync not configured: your changes are kept safely on this laptop.</source>
         <translation>未配置同步：您的修改安全地保存在本机。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/panel.py" line="141"/>
+        <location filename="../../ui/sync/panel.py" line="142"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条修改待发送</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/panel.py" line="145"/>
+        <location filename="../../ui/sync/panel.py" line="146"/>
         <source>%n change(s) not accepted by head office. They stay on this laptop, marked, with the reason below: edit the record to send it again, or select it and keep mine (send again) or theirs (discard).</source>
         <translation>
-            <numerusform>%n 项修改未被总部接受。它们已标记并保留在本机，原因见下方：修改该记录即可重新发送，或选中后选择“保留我的”（重新发送）或“保留对方的”（放弃）。</numerusform>
+            <numerusform>%n 项修改未被总部接受。它们已标记并保留在本机，原因见下方：修改该记录即可重新发送，或选中后点击“保留我的”（重新发送）或“采用服务器的”（放弃）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="152"/>
+        <location filename="../../ui/sync/panel.py" line="153"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="153"/>
+        <location filename="../../ui/sync/panel.py" line="154"/>
         <source>Last sync: {0}</source>
         <translation>上次同步：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="154"/>
+        <location filename="../../ui/sync/panel.py" line="155"/>
         <source>Last result: {0}</source>
         <translation>上次结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="170"/>
+        <location filename="../../ui/sync/panel.py" line="171"/>
         <source>Logged in as {0}.</source>
         <translation>已登录：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="193"/>
+        <location filename="../../ui/sync/panel.py" line="194"/>
         <source>Syncing in the background…</source>
         <translation>正在后台同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="215"/>
+        <location filename="../../ui/sync/panel.py" line="216"/>
         <source>Cancelling after the current batch…</source>
         <translation>当前批次完成后取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="242"/>
+        <location filename="../../ui/sync/panel.py" line="243"/>
         <source>Select a conflict first.</source>
         <translation>请先选择一个冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="253"/>
+        <location filename="../../ui/sync/panel.py" line="254"/>
         <source>Conflict resolved.</source>
         <translation>冲突已解决。</translation>
     </message>

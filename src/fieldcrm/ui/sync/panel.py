@@ -23,6 +23,7 @@ from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.fields import label
 from fieldcrm.ui.ops import sync as ops
+from fieldcrm.ui.reasons import localize
 from fieldcrm.ui.sync.outcome import sync_outcome
 from fieldcrm.ui.workers import DbWorker
 
@@ -31,7 +32,7 @@ CONFLICT_COLUMNS = [
     Column("field", QT_TRANSLATE_NOOP("SyncPanel", "Field"), lambda f: label(f) if f else ""),
     Column("local_value", QT_TRANSLATE_NOOP("SyncPanel", "Mine")),
     Column("server_value", QT_TRANSLATE_NOOP("SyncPanel", "Theirs (server)")),
-    Column("reason", QT_TRANSLATE_NOOP("SyncPanel", "Why")),
+    Column("reason", QT_TRANSLATE_NOOP("SyncPanel", "Why"), lambda r: localize(r) if r else ""),
     Column("created_at", QT_TRANSLATE_NOOP("SyncPanel", "Since"), local_time),
 ]
 
