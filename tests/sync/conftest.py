@@ -16,7 +16,7 @@ import uvicorn
 
 os.environ.setdefault("FIELDCRM_ARGON2_PROFILE", "cheapest")  # before the server modules make their hasher
 
-from laptops import PASSWORD, Laptop, ServerHandle, feed_mismatches, free_port  # noqa: E402
+from laptops import PASSWORD, Laptop, ServerClock, ServerHandle, feed_mismatches, free_port  # noqa: E402
 
 from fieldcrm.server import accounts  # noqa: E402
 from fieldcrm.server.app import create_app  # noqa: E402
@@ -88,7 +88,8 @@ class ThreadedServer:
         self.engine = make_engine(database_url)
         migrate(self.engine)
         self.port = free_port()
-        app = create_app(self.engine, threads)
+        self.clock = ServerClock()
+        app = create_app(self.engine, threads, self.clock)
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
@@ -112,7 +113,7 @@ class ThreadedServer:
 def server(database_url: str, request: pytest.FixtureRequest) -> Iterator[ServerHandle]:
     threads = request.node.get_closest_marker("server_threads")
     running = ThreadedServer(database_url, threads.args[0] if threads else None).start()
-    handle = ServerHandle(f"http://127.0.0.1:{running.port}", running.engine, database_url)
+    handle = ServerHandle(f"http://127.0.0.1:{running.port}", running.engine, database_url, running.clock)
     yield handle
     try:
         # Whatever the test did through the server, the pull's shortcut picks the rows the full rule picks.

@@ -8,7 +8,9 @@ import json
 import shutil
 import socket
 import sys
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +33,41 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+class ServerClock:
+    """The clock a test server's account rules go by (login locks, token expiry): the real time until a test
+    stops it (`freeze`) or moves it on (`advance`), so a 15-minute lock is tested without waiting for it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._offset = timedelta(0)
+        self._frozen: datetime | None = None
+
+    def __call__(self) -> datetime:
+        from fieldcrm.models import utcnow
+
+        with self._lock:
+            return self._frozen if self._frozen is not None else utcnow() + self._offset
+
+    def freeze(self) -> datetime:
+        now = self()
+        with self._lock:
+            self._frozen = now
+        return now
+
+    def advance(self, delta: timedelta) -> None:
+        with self._lock:
+            if self._frozen is not None:
+                self._frozen += delta
+            else:
+                self._offset += delta
+
+
 @dataclass
 class ServerHandle:
     url: str
     engine: Engine
     database_url: str
+    clock: ServerClock = field(default_factory=ServerClock)  # the in-process test server's; see ServerClock
 
 
 class Laptop:

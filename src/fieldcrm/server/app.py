@@ -70,24 +70,25 @@ Token = Annotated[str, Depends(bearer)]
 
 
 def principal(request: Request, token: Token) -> auth.Principal:
-    return auth.authenticate(request.app.state.engine, token)
+    return auth.authenticate(request.app.state.engine, token, request.app.state.clock)
 
 
 Who = Annotated[auth.Principal, Depends(principal)]
 
 
 @contextmanager
-def signed_in(engine: Engine, token: str) -> Iterator[tuple[Connection, auth.Principal]]:
+def signed_in(engine: Engine, token: str, clock: auth.Clock = utcnow) -> Iterator[tuple[Connection, auth.Principal]]:
     """A connection and the principal the token stands for. Push and pull check the token on the connection they
     then work on, in the endpoint's own thread: one pool checkout (and liveness ping) and one thread hand-off per
     request instead of two. (A dependency holding the connection from one worker thread hand-off to the next
     could run the pool dry while the requests that would return connections wait for a thread.)"""
     with engine.connect() as conn:
-        yield conn, auth.authenticate(conn, token)
+        yield conn, auth.authenticate(conn, token, clock)
 
 
-def create_app(engine: Engine, threads: int | None = None) -> FastAPI:
-    """The app on `engine`. `threads` caps the requests one process runs at once (default: anyio's 40).
+def create_app(engine: Engine, threads: int | None = None, clock: auth.Clock = utcnow) -> FastAPI:
+    """The app on `engine`. `threads` caps the requests one process runs at once (default: anyio's 40). `clock` is
+    the time the account rules go by (login locks, token expiry): tests pass one they can move.
 
     Fewer is faster under load: every request holds the interpreter lock between its database round trips, and a
     push waiting for the lock while holding the feed counter's row lock makes every other push wait too."""
@@ -105,6 +106,7 @@ def create_app(engine: Engine, threads: int | None = None) -> FastAPI:
         description=f"Head-office sync for FieldCRM laptops, protocol {PROTOCOL_VERSION}.",
     )
     app.state.engine = engine
+    app.state.clock = clock
 
     @app.exception_handler(auth.AuthError)
     async def _auth_error(_request: Request, exc: auth.AuthError) -> JSONResponse:
@@ -120,7 +122,7 @@ def create_app(engine: Engine, threads: int | None = None) -> FastAPI:
     @app.post("/auth/login", response_model=LoginResponse)
     def login(body: LoginRequest) -> LoginResponse:
         check_protocol(body.protocol)
-        token, expires, user, team = auth.login(engine, body.user, body.password, body.device_id)
+        token, expires, user, team = auth.login(engine, body.user, body.password, body.device_id, clock)
         info = UserInfo(
             id=user.id, name=user.name, role=user.role, team_id=user.team_id, team_name=team.name if team else None
         )
@@ -128,7 +130,7 @@ def create_app(engine: Engine, threads: int | None = None) -> FastAPI:
 
     @app.post("/auth/logout", status_code=204)
     def logout(who: Who) -> None:
-        auth.revoke(engine, who)
+        auth.revoke(engine, who, clock)
 
     async def run(work: Callable[[], str]) -> Response:
         """Run a sync request's work (blocking: database round trips) and answer its JSON. With one request at a
@@ -143,7 +145,7 @@ def create_app(engine: Engine, threads: int | None = None) -> FastAPI:
     @app.post("/sync/push", response_model=PushResponse)
     async def sync_push(body: PushRequest, token: Token) -> Response:
         def work() -> str:
-            with signed_in(engine, token) as (conn, who):
+            with signed_in(engine, token, clock) as (conn, who):
                 results = push(conn, who, body.ops)
             return PushResponse(results=results, server_time=utcnow().isoformat()).model_dump_json()
 
@@ -160,7 +162,7 @@ def create_app(engine: Engine, threads: int | None = None) -> FastAPI:
     ) -> Response:
         def work() -> str:
             try:
-                with signed_in(engine, token) as (conn, who):
+                with signed_in(engine, token, clock) as (conn, who):
                     return pull(conn, who, after, limit, checksums, table, fresh).model_dump_json()
             except HorizonPassed as exc:  # the laptop must fetch a fresh copy
                 raise HTTPException(410, str(exc)) from None

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -18,6 +20,10 @@ from fieldcrm.server.tables import auth_token, credential
 TOKEN_TTL = timedelta(days=30)
 FREE_FAILURES = 5
 MAX_LOCK = timedelta(minutes=15)
+
+#: What the account rules read the time from (login locks, token expiry): the real UTC time unless a test gives
+#: the app another clock.
+Clock = Callable[[], datetime]
 
 
 class AuthError(Exception):
@@ -48,9 +54,11 @@ def _aware(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
 
 
-def login(engine: Engine, name: str, password: str, device_id: str) -> tuple[str, datetime, User, Team | None]:
+def login(
+    engine: Engine, name: str, password: str, device_id: str, clock: Clock = utcnow
+) -> tuple[str, datetime, User, Team | None]:
     """A new token for this user and device. After five failures in a row the account waits, doubling each time."""
-    now = utcnow()
+    now = clock()
     with Session(engine) as session, session.begin():
         user = session.execute(select(User).where(User.name == name)).scalars().first()
         cred = session.execute(select(credential).where(credential.c.user_id == user.id)).first() if user else None
@@ -59,7 +67,7 @@ def login(engine: Engine, name: str, password: str, device_id: str) -> tuple[str
             raise AuthError("wrong user name or password")
         locked = _aware(cred.locked_until)
         if locked is not None and locked > now:
-            wait = int((locked - now).total_seconds()) + 1
+            wait = math.ceil((locked - now).total_seconds())
             raise AuthError(f"too many failed logins; try again in {wait} seconds", 429)
         try:
             hasher.verify(cred.password_hash, password)
@@ -109,13 +117,13 @@ _TOKEN_QUERY = (
 )
 
 
-def authenticate(bind: Engine | Connection, token: str) -> Principal:
+def authenticate(bind: Engine | Connection, token: str, clock: Clock = utcnow) -> Principal:
     """The principal a bearer token stands for. On a connection (outside a transaction), the lookup's read is
     ended before returning, so the request's own work begins its transaction on the same connection."""
     if isinstance(bind, Engine):
         with bind.connect() as conn:
-            return authenticate(conn, token)
-    now = utcnow()
+            return authenticate(conn, token, clock)
+    now = clock()
     # One indexed lookup per request: the token by its hash, with its user (no password hashing here).
     row = bind.execute(_TOKEN_QUERY, {"token_hash": _hash(token)}).first()
     # Ended with a commit, not a rollback: at each rollback psycopg forgets the statements it has prepared, and a
@@ -123,17 +131,17 @@ def authenticate(bind: Engine | Connection, token: str) -> Principal:
     bind.commit()
     if row is None:
         raise AuthError("unknown token; log in again")
+    # Before the token's own state: disabling revokes every token, and "log in again" would send the user to a
+    # login that is refused too.
+    if row.id is None or not row.active:
+        raise AuthError("this account is disabled; ask head office", 403)
     if row.revoked_at is not None:
         raise AuthError("this token was revoked; log in again")
     if _aware(row.expires_at) <= now:
         raise AuthError("this token has expired; log in again")
-    if row.id is None or not row.active:
-        raise AuthError("this account is disabled; ask head office", 403)
     return Principal(row.id, row.name, row.role, row.team_id, row.device_id, row.token_hash)
 
 
-def revoke(engine: Engine, principal: Principal) -> None:
+def revoke(engine: Engine, principal: Principal, clock: Clock = utcnow) -> None:
     with engine.begin() as conn:
-        conn.execute(
-            update(auth_token).where(auth_token.c.token_hash == principal.token_hash), {"revoked_at": utcnow()}
-        )
+        conn.execute(update(auth_token).where(auth_token.c.token_hash == principal.token_hash), {"revoked_at": clock()})
