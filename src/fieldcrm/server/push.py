@@ -572,13 +572,14 @@ class GroupApplier:
         for table in CUSTOMER_SCOPED:
             model = SYNCED_TABLES[table]
             for dep in self.session.execute(select(model).where(model.customer_id == customer.id)).scalars():  # type: ignore[attr-defined]
-                if table != "visit" and customer.owner_id and dep.owner_id == prev_owner != customer.owner_id:
-                    # Contacts and opportunities go with the customer to its new owner (visits stay the
-                    # work record of the rep who made them).
+                # Contacts and opportunities go with the customer to its new owner (visits stay the work record of
+                # the rep who made them): its previous owner's, and all of a pool customer's, whoever added them
+                # while anyone could (or kept them when releasing it to nobody).
+                moves = dep.owner_id == prev_owner or prev_public
+                if table != "visit" and customer.owner_id and moves and dep.owner_id != customer.owner_id:
+                    old = dep.owner_id
                     dep.owner_id = customer.owner_id
-                    self.touched.append(
-                        touched_row(dep, {"owner_id": [prev_owner, customer.owner_id]}, prev_owner, prev_public)
-                    )
+                    self.touched.append(touched_row(dep, {"owner_id": [old, customer.owner_id]}, old, prev_public))
                     continue
                 self.touched.append(Touched(table, dep.id, dep.owner_id, customer.id, prev_owner, prev_public))
 

@@ -125,7 +125,9 @@ class CustomerService(BaseService):
         fields = clean_contact_fields(values, creating=True)
         with unit_of_work(self.store) as uow:
             customer = self._editable(uow.session, customer_id)
-            contact = Contact(customer_id=customer_id, owner_id=customer.owner_id, **fields)
+            # A pool customer's may have no owner: the contact is then the adder's until someone claims the customer.
+            owner = customer.owner_id or self.actor(uow.session).id
+            contact = Contact(customer_id=customer_id, owner_id=owner, **fields)
             if contact.is_primary:
                 self._clear_primary(uow, customer_id)
             uow.insert(contact)
