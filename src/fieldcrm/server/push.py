@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import defaultdict
+from collections.abc import Iterator
 from contextlib import nullcontext
 from functools import cache
 from typing import Any
@@ -465,11 +466,14 @@ class GroupApplier:
         return result
 
     def _reveal_customer(self, visit: Visit) -> None:
-        """A rep's visit to a customer they could not see before makes it visible: resend it to them."""
+        """A rep's visit to a customer they could not see before makes it visible: resend it to them, with what
+        hangs off it (its contacts, opportunities, others' visits and stops are older than their cursor)."""
         customer = self.session.get(Customer, visit.customer_id)
         if customer is not None and not customer.in_public_pool and customer.owner_id != visit.owner_id:
             if not any(t.row_id == customer.id for t in self.touched):
                 self.touched.append(touched_row(customer, {}))
+            for table, dep in self._dependants(customer.id):
+                self.touched.append(Touched(table, dep.id, dep.owner_id, customer.id, dep.owner_id))
 
     def _update(
         self,
@@ -567,21 +571,32 @@ class GroupApplier:
         status = "conflict" if ids else ("merged" if outcome.concurrent else "applied")
         return OpResult(op_id=op.op_id, client_seq=op.client_seq, status=status, conflict_ids=ids)
 
+    def _dependants(self, customer_id: str) -> Iterator[tuple[str, SyncedBase]]:
+        """The rows hanging off a customer, which are seen wherever it is (and no longer where it is not)."""
+        for table in (*CUSTOMER_SCOPED, "planned_stop"):
+            model = SYNCED_TABLES[table]
+            query = select(model).where(model.customer_id == customer_id)  # type: ignore[attr-defined]
+            for dep in self.session.execute(query).scalars():
+                yield table, dep
+
     def _touch_dependants(self, customer: Customer, prev_owner: str | None, prev_public: bool) -> None:
         """The customer moved between views: its dependants move with it (new seqs, old view remembered)."""
-        for table in CUSTOMER_SCOPED:
-            model = SYNCED_TABLES[table]
-            for dep in self.session.execute(select(model).where(model.customer_id == customer.id)).scalars():  # type: ignore[attr-defined]
-                # Contacts and opportunities go with the customer to its new owner (visits stay the work record of
-                # the rep who made them): its previous owner's, and all of a pool customer's, whoever added them
-                # while anyone could (or kept them when releasing it to nobody).
-                moves = dep.owner_id == prev_owner or prev_public
-                if table != "visit" and customer.owner_id and moves and dep.owner_id != customer.owner_id:
-                    old = dep.owner_id
-                    dep.owner_id = customer.owner_id
-                    self.touched.append(touched_row(dep, {"owner_id": [old, customer.owner_id]}, old, prev_public))
-                    continue
-                self.touched.append(Touched(table, dep.id, dep.owner_id, customer.id, prev_owner, prev_public))
+        for table, dep in self._dependants(customer.id):
+            # Contacts and opportunities go with the customer to its new owner (visits and planned stops stay the
+            # work of the rep who made them): its previous owner's, and all of a pool customer's, whoever added
+            # them while anyone could (or kept them when releasing it to nobody).
+            moves = dep.owner_id == prev_owner or prev_public
+            if (
+                table in ("contact", "opportunity")
+                and customer.owner_id
+                and moves
+                and dep.owner_id != customer.owner_id
+            ):
+                old = dep.owner_id
+                dep.owner_id = customer.owner_id
+                self.touched.append(touched_row(dep, {"owner_id": [old, customer.owner_id]}, old, prev_public))
+                continue
+            self.touched.append(Touched(table, dep.id, dep.owner_id, customer.id, prev_owner, prev_public))
 
     def _resolve(self, op: WireOp) -> OpResult:
         if op.op != "action" or op.action != "resolve":
