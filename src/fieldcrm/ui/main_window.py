@@ -90,6 +90,7 @@ class ScreenMap(Mapping[str, QWidget]):
 
 class MainWindow(QMainWindow):
     settings_requested = Signal()
+    ready = Signal()  # the first screen has painted and the start-up work is done
 
     def __init__(
         self, worker: DbWorker, user: UserInfo, settings: QSettings, paths: AppPaths, parent: QWidget | None = None
@@ -170,6 +171,7 @@ class MainWindow(QMainWindow):
                 self._status_timer.start()
                 self._start_auto_sync()
                 self.refresh_status()
+                self.ready.emit()
 
         QueryOp(None, self.worker, _warm_up).success(started).failure(lambda _exc, _message: started()).run()
 

@@ -21,6 +21,44 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../ui/crash.py" line="52"/>
+        <source>FieldCRM: something went wrong</source>
+        <translation>FieldCRM：出现了问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="56"/>
+        <source>Sorry: FieldCRM ran into an error it did not expect. The data you saved is safe: every change is saved whole or not at all, so at most the last action did not happen. Please copy the report below and send it to head office; it holds no customer data.</source>
+        <translation>抱歉：FieldCRM 遇到了一个意外错误。您已保存的数据是安全的：每次修改要么完整保存，要么完全不保存，最多只是最后一个操作没有完成。请复制下面的报告并发送给总部；报告中不含任何客户数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="67"/>
+        <source>Log folder: {0}</source>
+        <translation>日志文件夹：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="67"/>
+        <source>No log folder</source>
+        <translation>没有日志文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="71"/>
+        <source>Copy report</source>
+        <translation>复制报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="72"/>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="74"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>CustomerForm</name>
     <message>
         <location filename="../../ui/customers/form.py" line="40"/>
@@ -1037,82 +1075,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>FieldCRM — {0} ({1})</source>
         <extracomment>Loaded on the database worker once the first screen has painted, so no later click waits for an import. If the shown screen never reports a painted first page (a hidden window), start-up work runs after this.</extracomment>
         <translation>FieldCRM — {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Syncing in the background…</source>
         <translation>正在后台同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Open a customer or select a planned stop to log a visit.</source>
         <translation>请先打开一个客户或选择一个计划拜访，再记录拜访。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Visit logged.</source>
         <translation>拜访已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Offline (sync not configured)</source>
         <translation>离线（未配置同步）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Offline (log in again to sync)</source>
         <translation>离线（请重新登录以同步）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Offline (server not reachable at last sync)</source>
         <translation>离线（上次同步时无法连接服务器）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Online: {0}</source>
         <translation>在线：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source> · automatic sync off</source>
         <translation> · 自动同步已关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n 条修改待同步</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>%n change(s) not accepted by head office (see Sync)</source>
         <translation>
             <numerusform>%n 项修改未被总部接受（见“同步”）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Last sync: {0}</source>
         <translation>上次同步：{0}</translation>
     </message>
@@ -1925,12 +1963,12 @@
 <context>
     <name>ops</name>
     <message>
-        <location filename="../../ui/ops/base.py" line="57"/>
+        <location filename="../../ui/ops/base.py" line="66"/>
         <source>Unexpected error (this is a bug, details are in the log): {0}</source>
         <translation>意外错误（程序缺陷，详情见日志）：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ops/base.py" line="66"/>
+        <location filename="../../ui/ops/base.py" line="75"/>
         <source>FieldCRM</source>
         <translation>FieldCRM</translation>
     </message>
