@@ -148,9 +148,19 @@ class GuiApp:
             self.window.deleteLater()
         self.window = MainWindow(self.worker, user, self.settings, self.paths)
         self.window.settings_requested.connect(self._open_settings)
+        self.window.ready.connect(self._daily_backup)
         if os.environ.get(SMOKE_TEST):
             self.window.ready.connect(self._smoke_done)
         self.window.show()
+
+    def _daily_backup(self) -> None:
+        """Once the window is ready: a backup of the store when the newest daily one is over a day old."""
+        from fieldcrm.ui.ops.backups import daily
+        from fieldcrm.ui.settings import backups_to_keep
+
+        op = daily(None, self.worker, self.paths, backups_to_keep(self.settings))
+        op.success(lambda path: path and log.info("daily backup written: %s", path))
+        op.failure(lambda _exc, message: log.warning("the daily backup failed: %s", message)).run()
 
     def _smoke_done(self) -> None:
         """FIELDCRM_SMOKE_TEST (the bundle's release check): say the window is up, then quit."""

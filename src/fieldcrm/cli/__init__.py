@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "demo_cmds",
     "excel_cmds",
     "sync_cmds",
+    "backup_cmds",
 )
 
 

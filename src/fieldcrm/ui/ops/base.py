@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
 from fieldcrm.services.errors import ServiceError
-from fieldcrm.store.errors import known_store_error
+from fieldcrm.store.errors import StoreError, known_store_error
 from fieldcrm.ui.fields import error_text
 from fieldcrm.ui.reasons import localize
 
@@ -48,7 +48,7 @@ def is_bug(exc: BaseException) -> bool:
         return False
     from fieldcrm.sync.transport import Offline, SyncError
 
-    return not isinstance(exc, SyncError | Offline) and known_store_error(exc) is None
+    return not isinstance(exc, SyncError | Offline | StoreError) and known_store_error(exc) is None
 
 
 def describe_error(exc: BaseException, details: str) -> str:
@@ -57,7 +57,7 @@ def describe_error(exc: BaseException, details: str) -> str:
         return error_text(exc)
     from fieldcrm.sync.transport import Offline, SyncError  # on the error path only: it loads httpx
 
-    if isinstance(exc, SyncError | Offline):
+    if isinstance(exc, SyncError | Offline | StoreError):
         return localize(str(exc))
     known = known_store_error(exc)
     if known:
