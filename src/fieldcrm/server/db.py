@@ -67,6 +67,19 @@ def is_sqlite(engine: Engine | Connection) -> bool:
     return engine.dialect.name == "sqlite"
 
 
+def known_revision(revision: str) -> bool:
+    """Whether this server's migrations know `revision` (a database a newer server migrated does not)."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    try:
+        return ScriptDirectory.from_config(config).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (the server's own Alembic environment)."""
     config = Config()
