@@ -1,8 +1,13 @@
 """Normalisation of company names, phones and search text."""
 
+import re
+from collections.abc import Iterator
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fieldcrm import normalize
 from fieldcrm.normalize import normalise_company_name, normalise_phone, search_query, search_tokens
 
 
@@ -58,3 +63,105 @@ def test_every_substring_query_is_covered_by_the_tokens(text: str, other: str) -
         else:
             joined = " ".join(tokens)
             assert " ".join(words) in joined
+
+
+#: Real company names as customers' files and spreadsheets spell them, with the normal form two records of the
+#: same company must share: no legal form (Chinese or English), no brackets, spaces, punctuation, width or case.
+#: What is not a legal form stays: the city or region in front (上海, 深圳市) and a bracketed "(中国)", which names
+#: the Chinese subsidiary, a company of its own.
+COMPANY_NAMES = [
+    # Chinese legal forms, each cut whole (never leaving 有限, 股份 or 有限责任 behind)
+    ("上海华润万家超市有限公司", "上海华润万家超市"),
+    ("北京百度网讯科技有限公司", "北京百度网讯科技"),
+    ("招商银行股份有限公司", "招商银行"),
+    ("中国石油天然气股份有限公司", "中国石油天然气"),
+    ("深圳市腾讯计算机系统有限责任公司", "深圳市腾讯计算机系统"),
+    ("青岛啤酒有限责任公司", "青岛啤酒"),
+    ("上海复星高科技集团有限公司", "上海复星高科技"),
+    ("美的集团有限公司", "美的"),
+    ("江苏恒瑞医药股份公司", "江苏恒瑞医药"),
+    ("杭州娃哈哈公司", "杭州娃哈哈"),
+    # "(中国)" in half- and full-width brackets: the brackets go, the words stay
+    ("阿斯利康投资(中国)有限公司", "阿斯利康投资中国"),
+    ("阿斯利康投资（中国）有限公司", "阿斯利康投资中国"),
+    ("西门子（中国）有限公司", "西门子中国"),
+    # the legal form in brackets, other brackets, spaces (also the full-width one)
+    ("上海华润万家超市（有限公司）", "上海华润万家超市"),
+    ("上海华润万家超市(有限公司)", "上海华润万家超市"),
+    ("【上海】华润万家超市有限公司", "上海华润万家超市"),
+    ("上海 华润万家 超市 有限公司", "上海华润万家超市"),
+    ("上海华润万家超市\u3000有限公司", "上海华润万家超市"),
+    # English legal forms, any case, half- or full-width, with or without their full stops and commas
+    ("Huawei Technologies Co., Ltd.", "huaweitechnologies"),
+    ("HUAWEI TECHNOLOGIES CO.,LTD", "huaweitechnologies"),
+    ("Ｈｕａｗｅｉ Ｔｅｃｈｎｏｌｏｇｉｅｓ Ｃｏ．，Ｌｔｄ．", "huaweitechnologies"),
+    ("Shanghai Bell Co. Ltd", "shanghaibell"),
+    ("Shanghai Bell Co. Limited", "shanghaibell"),
+    ("Lenovo Group Limited", "lenovogroup"),
+    ("Tencent Holdings Ltd.", "tencentholdings"),
+    ("Hong Kong Trading Company Limited", "hongkongtrading"),
+    ("Ford Motor Company", "fordmotor"),
+    ("Shanghai Acme Trading Co.", "shanghaiacmetrading"),
+    ("Apple Inc.", "apple"),
+    ("Amazon.com, Inc.", "amazoncom"),
+    ("Acme Incorporated", "acme"),
+    ("Microsoft Corporation", "microsoft"),
+    ("Acme Corp.", "acme"),
+    ("Google LLC", "google"),
+    ("Robert Bosch GmbH", "robertbosch"),
+    ("HSBC Holdings plc", "hsbcholdings"),
+    # a legal form's letters inside a word are not a legal form
+    ("Zinc Trading", "zinctrading"),
+    ("Coca Cola", "cocacola"),
+]
+
+
+@pytest.mark.parametrize(("name", "normal"), COMPANY_NAMES, ids=[name for name, _ in COMPANY_NAMES])
+def test_company_name_normal_form_of_real_names(name: str, normal: str) -> None:
+    assert normalise_company_name(name) == normal
+
+
+@pytest.fixture
+def fresh_cache() -> Iterator[None]:
+    """The normaliser remembers its answers: forget them around a test that changes its suffix lists."""
+    normalise_company_name.cache_clear()
+    yield
+    normalise_company_name.cache_clear()
+
+
+def _english_forms() -> list[str]:
+    pattern = normalize._ENGLISH_SUFFIX.pattern
+    head, tail = r"(?:[\s,.]+|^)(?:", r")\.?$"
+    assert pattern.startswith(head) and pattern.endswith(tail), "the legal-form pattern changed shape"
+    return pattern[len(head) : -len(tail)].split("|")
+
+
+#: Spelled-out combinations of two forms the table has on their own: the normaliser cuts "ltd", then "co", so
+#: without these it gives the same answer for every real name (only "CoLtd" written as one word differs).
+COMBINED_FORMS = {r"co\.?\s*,?\s*ltd", r"company\s+limited", r"co\.?\s*,?\s*limited"}
+
+
+def test_the_table_needs_every_legal_form_the_normaliser_knows(
+    monkeypatch: pytest.MonkeyPatch, fresh_cache: None
+) -> None:
+    """Drop any one legal form from the normaliser and a row of the table changes: none goes untested."""
+
+    def rows_changed() -> list[str]:
+        normalise_company_name.cache_clear()
+        return [name for name, normal in COMPANY_NAMES if normalise_company_name(name) != normal]
+
+    for suffix in normalize._CHINESE_SUFFIXES:
+        fewer = tuple(s for s in normalize._CHINESE_SUFFIXES if s != suffix)
+        with monkeypatch.context() as patch:
+            patch.setattr(normalize, "_CHINESE_SUFFIXES", fewer)
+            assert rows_changed(), f"no row of the table ends in {suffix}"
+    forms = _english_forms()
+    for form in forms:
+        if form in COMBINED_FORMS:
+            ending = re.compile(rf"(?:[\s,.]+|^)(?:{form})\.?$")
+            assert any(ending.search(normalize.fold(name)) for name, _ in COMPANY_NAMES), f"no row ends in {form}"
+            continue
+        fewer_pattern = re.compile(r"(?:[\s,.]+|^)(?:" + "|".join(f for f in forms if f != form) + r")\.?$")
+        with monkeypatch.context() as patch:
+            patch.setattr(normalize, "_ENGLISH_SUFFIX", fewer_pattern)
+            assert rows_changed(), f"no row of the table needs the English form {form}"

@@ -9,6 +9,7 @@ main window asks for them once its first screen has painted).
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import sys
 import threading
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from fieldcrm.store.reader import ReadStore
 
 log = logging.getLogger(__name__)
+#: Set by scripts/smoke_bundle.py: the app quits as soon as its main window is ready.
+SMOKE_TEST = "FIELDCRM_SMOKE_TEST"
 
 
 class LazyServices:
@@ -145,7 +148,26 @@ class GuiApp:
             self.window.deleteLater()
         self.window = MainWindow(self.worker, user, self.settings, self.paths)
         self.window.settings_requested.connect(self._open_settings)
+        self.window.ready.connect(self._daily_backup)
+        if os.environ.get(SMOKE_TEST):
+            self.window.ready.connect(self._smoke_done)
         self.window.show()
+
+    def _daily_backup(self) -> None:
+        """Once the window is ready: a backup of the store when the newest daily one is over a day old."""
+        from fieldcrm.ui.ops.backups import daily
+        from fieldcrm.ui.settings import backups_to_keep
+
+        op = daily(None, self.worker, self.paths, backups_to_keep(self.settings))
+        op.success(lambda path: path and log.info("daily backup written: %s", path))
+        op.failure(lambda _exc, message: log.warning("the daily backup failed: %s", message)).run()
+
+    def _smoke_done(self) -> None:
+        """FIELDCRM_SMOKE_TEST (the bundle's release check): say the window is up, then quit."""
+        from PySide6.QtWidgets import QApplication
+
+        print(f"main window ready: {self.window.rail.count()} screens", flush=True)
+        QApplication.quit()
 
     def _open_settings(self) -> None:
         from fieldcrm.ui.settings_dialog import SettingsDialog
@@ -174,17 +196,22 @@ class GuiApp:
         self.reader.close()
 
 
-def run_gui(data_dir: str | None = None) -> int:
+def run_gui(data_dir: str | None = None, verbose: int = 0) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from fieldcrm import __version__
+    from fieldcrm.logs import setup_logging
     from fieldcrm.store.errors import StoreError
+    from fieldcrm.ui.crash import install_crash_reporter
     from fieldcrm.ui.workers import protect_singletons
 
-    logging.basicConfig(level=logging.INFO)
     protect_singletons()
     paths = resolve_paths(data_dir).ensure()
+    setup_logging(paths.logs, verbose)
+    log.info("FieldCRM %s starting on %s", __version__, paths.data)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("FieldCRM")
+    install_crash_reporter(paths.logs)
     app.setStyleSheet(load_style())
     try:
         gui = GuiApp(paths)

@@ -5,10 +5,10 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from fieldcrm.models import DailyReport
+from fieldcrm.models import DailyReport, User
 from fieldcrm.services import Services
 from fieldcrm.services.errors import InvalidStateError, PermissionDeniedError, StaleError, ValidationError
-from fieldcrm.services.reports import verify_signature
+from fieldcrm.services.reports import may_countersign, verify_signature
 
 TODAY = date.today()
 
@@ -120,3 +120,32 @@ def test_inbox_lists_the_teams_submitted_reports(team_services: dict[str, Servic
     assert sorted(r["rep"] for r in inbox) == ["张伟", "李娜"]
     assert [r["rep"] for r in sup.reports.inbox(rep_id=inbox[0]["rep_id"])] == [inbox[0]["rep"]]
     assert rep.reports.inbox() == []  # a rep countersigns nothing
+
+
+@pytest.mark.parametrize("role", ["rep", "supervisor", "admin"])
+@pytest.mark.parametrize("step", ["countersign", "return"])
+def test_nobody_countersigns_or_returns_their_own_report(
+    team_services: dict[str, Services], role: str, step: str
+) -> None:
+    """Whatever the role: a supervisor's own report goes to an admin, an admin's to another admin."""
+    sup = team_services["supervisor"]
+    admin = Services.for_store(sup.store, sup.profile.add_user("管理员", "admin").id)
+    other_admin = Services.for_store(sup.store, sup.profile.add_user("总部审核", "admin").id)
+    pairs = {"rep": (team_services["rep"], sup), "supervisor": (sup, admin), "admin": (admin, other_admin)}
+    author, reviewer = pairs[role]
+    author.reports.edit_summary(TODAY, "走访两家客户，整理报价")
+    report = author.reports.submit(TODAY)
+    decide = {
+        "countersign": lambda who: who.reports.countersign(report["id"]),
+        "return": lambda who: who.reports.return_report(report["id"], "请补充客户反馈"),
+    }[step]
+    with pytest.raises(PermissionDeniedError):
+        decide(author)
+    assert author.reports.get(report["id"])["status"] == "submitted"
+    assert report["id"] not in {r["id"] for r in author.reports.inbox()}
+    with author.store.session() as session:
+        actor = session.get(User, report["rep_id"])
+        assert may_countersign(session, actor, actor.id) is False
+    # Someone else with the right role decides it: the refusal is about the signer being the author.
+    assert report["id"] in {r["id"] for r in reviewer.reports.inbox()}
+    assert decide(reviewer)["status"] == {"countersign": "countersigned", "return": "returned"}[step]

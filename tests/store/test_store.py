@@ -96,8 +96,8 @@ def test_no_backup_for_a_new_store_and_only_five_kept(tmp_path: Path) -> None:
     assert not (tmp_path / "p" / "backups").exists()
     from fieldcrm.store.migrate import backup_store
 
-    for i in range(7):
-        backup_store(path, tmp_path / "p" / "backups", f"test{i}")
+    for i in range(7):  # the safety copies taken before migrations (and logins, restores)
+        backup_store(path, tmp_path / "p" / "backups", f"before-{i:04d}")
     assert len(list((tmp_path / "p" / "backups").glob("*.sqlite3"))) == 5
 
 

@@ -1,4 +1,5 @@
-"""Requests a modified client could send, made by hand (ops, pushes, reads), and a second team of accounts."""
+"""Hand-made ops pushed straight to the server, as a laptop without the client's checks (or a forger) would; reads
+and pulls made by hand; and a second team of accounts."""
 
 from __future__ import annotations
 
@@ -11,7 +12,62 @@ from fieldcrm.ids import uuid7
 from fieldcrm.server import accounts
 from fieldcrm.sync.protocol import PROTOCOL_HEADER
 
-HEADERS = {PROTOCOL_HEADER: "1"}
+
+def token_of(server: ServerHandle, user: str, password: str = PASSWORD) -> dict[str, str]:
+    """Request headers of a fresh login of `user` on a device of its own."""
+    response = httpx.post(f"{server.url}/auth/login", json={"user": user, "password": password, "device_id": uuid7()})
+    assert response.status_code == 200, response.text
+    return {PROTOCOL_HEADER: "1", "Authorization": f"Bearer {response.json()['token']}"}
+
+
+def op(table: str, row_id: str, kind: str, fields: dict, *, action: str | None = None, base: int = 0) -> dict:
+    """One op of its own group; a fresh op id, so the server never answers it from a stored result."""
+    return {
+        "op_id": uuid7(),
+        "client_seq": 1,
+        "group_id": uuid7(),
+        "table": table,
+        "row_id": row_id,
+        "op": kind,
+        "action": action,
+        "fields": fields,
+        "base_version": base,
+    }
+
+
+def push_one(server: ServerHandle, headers: dict[str, str], one: dict) -> dict:
+    """Push one op; returns its result (status and reason)."""
+    response = httpx.post(f"{server.url}/sync/push", json={"ops": [one]}, headers=headers)
+    assert response.status_code == 200, response.text
+    (result,) = response.json()["results"]
+    return result
+
+
+def server_row(server: ServerHandle, headers: dict[str, str], table: str, row_id: str) -> dict:
+    response = httpx.get(f"{server.url}/rows/{table}/{row_id}", headers=headers)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def read_row(server: ServerHandle, headers: dict[str, str], table: str, row_id: str) -> dict[str, Any] | None:
+    """`GET /rows/…`: the row if this user may see it, None on 404."""
+    response = httpx.get(f"{server.url}/rows/{table}/{row_id}", headers=headers)
+    if response.status_code == 404:
+        return None
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def pull_all(server: ServerHandle, headers: dict[str, str], after: int = 0) -> list[dict[str, Any]]:
+    """Every change of the feed after `after`, page by page (small pages, to cross page limits)."""
+    changes: list[dict[str, Any]] = []
+    while True:
+        params = {"after": after, "limit": 7}
+        answer = httpx.get(f"{server.url}/sync/pull", params=params, headers=headers).json()
+        changes += answer["changes"]
+        after = answer["next_after"]
+        if not answer["has_more"]:
+            return changes
 
 
 def add_second_team(server: ServerHandle) -> dict[str, str]:
@@ -20,53 +76,3 @@ def add_second_team(server: ServerHandle) -> dict[str, str]:
         name: accounts.create_user(server.engine, name, role, "华南二组", PASSWORD).id
         for name, role in (("陈主管", "supervisor"), ("赵强", "rep"), ("孙丽", "rep"))
     }
-
-
-def token_of(server: ServerHandle, user: str) -> dict[str, str]:
-    """Request headers with a fresh token of `user` (a device of their own)."""
-    answer = httpx.post(f"{server.url}/auth/login", json={"user": user, "password": PASSWORD, "device_id": uuid7()})
-    assert answer.status_code == 200, answer.text
-    return {**HEADERS, "Authorization": f"Bearer {answer.json()['token']}"}
-
-
-def op(table: str, row_id: str, kind: str, fields: dict, *, base: int = 0) -> dict[str, Any]:
-    return {
-        "op_id": uuid7(),
-        "client_seq": 1,
-        "group_id": uuid7(),
-        "table": table,
-        "row_id": row_id,
-        "op": kind,
-        "action": None,
-        "fields": fields,
-        "base_version": base,
-    }
-
-
-def push_one(server: ServerHandle, headers: dict[str, str], one: dict[str, Any]) -> dict[str, Any]:
-    """Push one op; its result (status, reason)."""
-    answer = httpx.post(f"{server.url}/sync/push", json={"ops": [one]}, headers=headers)
-    assert answer.status_code == 200, answer.text
-    return answer.json()["results"][0]
-
-
-def read_row(server: ServerHandle, headers: dict[str, str], table: str, row_id: str) -> dict[str, Any] | None:
-    """`GET /rows/…`: the row if this user may see it, None on 404."""
-    answer = httpx.get(f"{server.url}/rows/{table}/{row_id}", headers=headers)
-    if answer.status_code == 404:
-        return None
-    assert answer.status_code == 200, answer.text
-    return answer.json()
-
-
-def pull_all(server: ServerHandle, headers: dict[str, str], after: int = 0, **params: Any) -> list[dict[str, Any]]:
-    """Every change of the feed after `after`, page by page (small pages, to cross page limits)."""
-    changes: list[dict[str, Any]] = []
-    while True:
-        answer = httpx.get(
-            f"{server.url}/sync/pull", params={"after": after, "limit": 7, **params}, headers=headers
-        ).json()
-        changes += answer["changes"]
-        after = answer["next_after"]
-        if not answer["has_more"]:
-            return changes

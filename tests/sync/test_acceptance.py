@@ -1,14 +1,31 @@
-"""The issue's acceptance story, driven through the real `fieldcrm` CLI against a real server on loopback."""
+"""The issue's acceptance story, driven through the real `fieldcrm` CLI against a real server on loopback; also
+against two server replicas on different ports sharing one PostgreSQL (as deploy/ runs them behind a proxy), and
+against any running servers named in FIELDCRM_ACCEPTANCE_SERVERS (comma-separated URLs; their fresh, empty
+database in FIELDCRM_ACCEPTANCE_DATABASE, where the test makes its accounts)."""
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
+import httpx
 import pytest
+from laptops import PASSWORD, Laptop, free_port
 from sqlmodel import select
 
 from fieldcrm.models import Customer, DailyReport, Visit
+from fieldcrm.server import accounts
+from fieldcrm.server.db import make_engine
 from fieldcrm.services.changes import unit_of_work
+
+ENV_SERVERS = "FIELDCRM_ACCEPTANCE_SERVERS"
+ENV_DATABASE = "FIELDCRM_ACCEPTANCE_DATABASE"
 
 # As a busy server runs (`--threads 1`): push and pull are answered on the event loop itself.
 pytestmark = pytest.mark.server_threads(1)
@@ -19,6 +36,87 @@ def _customer(laptop, customer_id: str) -> dict:
 
 
 def test_two_laptops_and_a_supervisor(server, team, laptop_factory) -> None:
+    story(laptop_factory)
+
+
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+def test_two_laptops_and_a_supervisor_on_two_replicas(database_url, tmp_path) -> None:
+    ports = [free_port(), free_port()]
+    replicas = [serve_process(database_url, port) for port in ports]
+    try:
+        for port, process in zip(ports, replicas, strict=True):
+            wait_until_serving(port, process)
+        with accounts_in(database_url):
+            story(round_robin_laptops(tmp_path, [f"http://127.0.0.1:{port}" for port in ports]))
+    finally:
+        for process in replicas:
+            process.terminate()
+            process.wait(30)
+
+
+@pytest.mark.skipif(not os.environ.get(ENV_SERVERS), reason=f"{ENV_SERVERS} names no running servers")
+def test_two_laptops_and_a_supervisor_on_given_servers(tmp_path) -> None:
+    database = os.environ.get(ENV_DATABASE)
+    assert database, f"{ENV_DATABASE} must name the servers' fresh database (the test makes its accounts there)"
+    with accounts_in(database):
+        story(round_robin_laptops(tmp_path, [u.strip() for u in os.environ[ENV_SERVERS].split(",") if u.strip()]))
+
+
+def serve_process(database_url: str, port: int) -> subprocess.Popen:
+    command = [sys.executable, "-m", "fieldcrm.server.cli", "serve", "--database-url", database_url,
+               "--port", str(port), "--threads", "1", "--access-log", "off"]  # fmt: skip
+    env = {**os.environ, "FIELDCRM_ARGON2_PROFILE": "cheapest"}
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+
+
+def wait_until_serving(port: int, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60  # a guard against a hang, not a measure of speed
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(
+                f"the server on port {port} stopped: {process.stderr.read() if process.stderr else ''}"
+            )
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.05)
+    raise AssertionError(f"the server on port {port} did not answer")
+
+
+@contextmanager
+def accounts_in(database_url: str) -> Iterator[None]:
+    """The story's accounts, made in the servers' database as the admin's `create-user` makes them."""
+    engine = make_engine(database_url)
+    try:
+        for name, role, team_name in (
+            ("王经理", "supervisor", "华东一组"),
+            ("张伟", "rep", "华东一组"),
+            ("李娜", "rep", "华东一组"),
+            ("管理员", "admin", None),
+        ):
+            accounts.create_user(engine, name, role, team_name, PASSWORD)
+        yield
+    finally:
+        engine.dispose()
+
+
+def round_robin_laptops(folder: Path, urls: list[str]):  # noqa: ANN201 - a laptop factory like conftest's
+    """Laptops that each talk to the next server in turn: one rep's two laptops land on different replicas."""
+    made: list[Laptop] = []
+
+    def make(name: str, user: str | None = None) -> Laptop:
+        laptop = Laptop(folder / "laptops" / name, urls[len(made) % len(urls)])
+        made.append(laptop)
+        if user:
+            laptop.login(user, PASSWORD)
+        return laptop
+
+    return make
+
+
+def story(laptop_factory) -> None:  # noqa: ANN001 - makes laptops logged in as a user
     a = laptop_factory("a", "张伟")
     b = laptop_factory("b", "张伟")
     sup = laptop_factory("sup", "王经理")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 from collections.abc import Sequence
 
 from fieldcrm import __version__
 from fieldcrm.cli.common import CommandError, OneLineParser, run_command
+
+log = logging.getLogger("fieldcrm.cli")
 
 #: Modules under fieldcrm.cli that add commands; each has `register(subparsers)` setting `func` on its parsers.
 COMMAND_MODULES = (
@@ -21,6 +24,7 @@ COMMAND_MODULES = (
     "demo_cmds",
     "excel_cmds",
     "sync_cmds",
+    "backup_cmds",
 )
 
 
@@ -29,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"fieldcrm {__version__}")
     parser.add_argument(
         "--data-dir", help="keep the whole store in this folder (default: the user data folder; env FIELDCRM_DATA_DIR)"
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="count", default=0, help="say more on the console (-vv: debugging detail)"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     for name in COMMAND_MODULES:
@@ -43,14 +50,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from fieldcrm.app import run_gui
 
-        return run_gui(data_dir=args.data_dir)
+        return run_gui(data_dir=args.data_dir, verbose=args.verbose)
+    from fieldcrm.logs import setup_logging, teardown_logging
+    from fieldcrm.paths import resolve_paths
+
     try:
+        setup_logging(resolve_paths(args.data_dir).logs, args.verbose)
+        log.info("fieldcrm %s: %s", __version__, args.command)
         return run_command(args)
     except BrokenPipeError:
         # Whoever read the output stopped early (`| head`): stop quietly, as other command-line tools do, and keep
         # Python from complaining again when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    finally:
+        teardown_logging()
 
 
 __all__ = ["CommandError", "main"]

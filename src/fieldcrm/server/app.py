@@ -18,6 +18,7 @@ from fieldcrm import __version__
 from fieldcrm.models import SYNCED_TABLES, utcnow
 from fieldcrm.models.codec import row_to_dict
 from fieldcrm.server import auth
+from fieldcrm.server.access_log import AccessLog
 from fieldcrm.server.horizon import HorizonPassed
 from fieldcrm.server.pull import pull
 from fieldcrm.server.push import push
@@ -70,7 +71,9 @@ Token = Annotated[str, Depends(bearer)]
 
 
 def principal(request: Request, token: Token) -> auth.Principal:
-    return auth.authenticate(request.app.state.engine, token, request.app.state.clock)
+    who = auth.authenticate(request.app.state.engine, token, request.app.state.clock)
+    request.state.user = who.name  # for the access log
+    return who
 
 
 Who = Annotated[auth.Principal, Depends(principal)]
@@ -107,6 +110,7 @@ def create_app(engine: Engine, threads: int | None = None, clock: auth.Clock = u
     )
     app.state.engine = engine
     app.state.clock = clock
+    app.add_middleware(AccessLog)
 
     @app.exception_handler(auth.AuthError)
     async def _auth_error(_request: Request, exc: auth.AuthError) -> JSONResponse:
@@ -120,9 +124,10 @@ def create_app(engine: Engine, threads: int | None = None, clock: auth.Clock = u
         return JSONResponse({"detail": "the request holds text that is not valid Unicode"}, status_code=400)
 
     @app.post("/auth/login", response_model=LoginResponse)
-    def login(body: LoginRequest) -> LoginResponse:
+    def login(body: LoginRequest, request: Request) -> LoginResponse:
         check_protocol(body.protocol)
         token, expires, user, team = auth.login(engine, body.user, body.password, body.device_id, clock)
+        request.state.user = user.name
         info = UserInfo(
             id=user.id, name=user.name, role=user.role, team_id=user.team_id, team_name=team.name if team else None
         )
@@ -143,9 +148,10 @@ def create_app(engine: Engine, threads: int | None = None, clock: auth.Clock = u
     # The answers are serialised once, by their own model: letting FastAPI validate them again would double the
     # cost of big pages.
     @app.post("/sync/push", response_model=PushResponse)
-    async def sync_push(body: PushRequest, token: Token) -> Response:
+    async def sync_push(body: PushRequest, token: Token, request: Request) -> Response:
         def work() -> str:
             with signed_in(engine, token, clock) as (conn, who):
+                request.state.user = who.name
                 results = push(conn, who, body.ops)
             return PushResponse(results=results, server_time=utcnow().isoformat()).model_dump_json()
 
@@ -154,6 +160,7 @@ def create_app(engine: Engine, threads: int | None = None, clock: auth.Clock = u
     @app.get("/sync/pull", response_model=PullResponse)
     async def sync_pull(
         token: Token,
+        request: Request,
         after: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = PAGE_SIZE,
         checksums: bool = False,
@@ -163,6 +170,7 @@ def create_app(engine: Engine, threads: int | None = None, clock: auth.Clock = u
         def work() -> str:
             try:
                 with signed_in(engine, token, clock) as (conn, who):
+                    request.state.user = who.name
                     return pull(conn, who, after, limit, checksums, table, fresh).model_dump_json()
             except HorizonPassed as exc:  # the laptop must fetch a fresh copy
                 raise HTTPException(410, str(exc)) from None
@@ -197,8 +205,10 @@ def create_app(engine: Engine, threads: int | None = None, clock: auth.Clock = u
 def app_from_env() -> FastAPI:
     """The app for `uvicorn --factory` worker processes: database from FIELDCRM_DATABASE_URL, threads from
     FIELDCRM_SERVER_THREADS."""
+    from fieldcrm.server import access_log
     from fieldcrm.server.db import database_url, make_engine
 
+    access_log.configure(os.environ.get(access_log.ENV_ACCESS_LOG))
     app = create_app(make_engine(database_url()), int(os.environ.get(ENV_THREADS) or 0) or None)
     freeze_startup_heap()
     return app

@@ -7,10 +7,12 @@ import os
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
 from fieldcrm.models import ROLES
-from fieldcrm.server import accounts, processes
+from fieldcrm.server import access_log, accounts, processes
+from fieldcrm.server.access_log import ENV_ACCESS_LOG
 from fieldcrm.server.db import ENV_DATABASE_URL, database_url, make_engine, migrate
 from fieldcrm.services.errors import ServiceError
 
@@ -39,7 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=4,
         help="requests each process runs at once (busy servers: 1, with one or two --workers per core)",
     )
+    p.add_argument(
+        "--access-log",
+        default=os.environ.get(ENV_ACCESS_LOG, "-"),
+        help="a line per request to this file, '-' for standard output (default), or 'off' (env FIELDCRM_ACCESS_LOG)",
+    )
     command("migrate", "bring the database schema up to date")
+    command("doctor", "check the database, its schema, the clocks, the disk and the accounts; one line each")
     p = command("create-user", "create an account; the password is read from standard input")
     p.add_argument("--name", required=True)
     p.add_argument("--role", required=True, choices=ROLES)
@@ -57,9 +65,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     url = database_url(args.database_url)
     engine = make_engine(url)
+    if args.command == "doctor":
+        try:
+            return run_doctor(engine, url)
+        finally:
+            engine.dispose()
     try:
         migrate(engine)
         if args.command == "serve":
+            access_log.configure(args.access_log)
+            banner(url, args)
             import uvicorn
 
             from fieldcrm.server.app import ENV_THREADS, create_app, freeze_startup_heap
@@ -68,6 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 # Worker processes build their own app (and engine) from the environment.
                 os.environ[ENV_DATABASE_URL] = url
                 os.environ[ENV_THREADS] = str(args.threads)
+                os.environ[ENV_ACCESS_LOG] = args.access_log
                 engine.dispose()
                 if processes.reuse_port_supported():
                     try:
@@ -119,6 +135,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 3
     finally:
         engine.dispose()
+
+
+def banner(url: str, args: argparse.Namespace) -> None:
+    """What `serve` is about to do, so an admin can see it started right."""
+    from fieldcrm import __version__
+    from fieldcrm.server.doctor import shown_url
+
+    processes_ = f"{args.workers} process{'es' if args.workers > 1 else ''}"
+    log_to = {"-": "standard output", "off": "off"}.get(args.access_log, args.access_log)
+    print(
+        f"FieldCRM sync server {__version__} serving on http://{args.host}:{args.port} "
+        f"({processes_}, {args.threads} request(s) at once each)\n"
+        f"database: {shown_url(url)} (schema up to date)\naccess log: {log_to}",
+        flush=True,
+    )
+
+
+def run_doctor(engine: Engine, url: str) -> int:
+    from fieldcrm.server.doctor import check
+
+    findings = check(engine, url)
+    for finding in findings:
+        print(finding.line())
+    bad = [f for f in findings if not f.ok]
+    print(f"{len(bad)} problem(s) found" if bad else "all checks passed")
+    return 1 if bad else 0
 
 
 if __name__ == "__main__":

@@ -44,7 +44,7 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     # JIT off: the feed queries are cheap index scans whose cost estimate (a filtered scan under a LIMIT) crosses
@@ -53,11 +53,31 @@ def make_engine(url: str) -> Engine:
     # PostgreSQL would then keep one generic plan for it. A plan made while a table is small scans it whole, and kept
     # on as the table grows: a new server's pushes slowed from 20 ms to seconds within minutes (measured).
     options = "-c jit=off -c plan_cache_mode=force_custom_plan"
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, connect_args={"options": options})
+    return create_engine(
+        url,
+        pool_size=10,
+        max_overflow=20,
+        pool_pre_ping=True,
+        connect_args={"options": options},
+        hide_parameters=True,  # errors in the server's log never carry customer data
+    )
 
 
 def is_sqlite(engine: Engine | Connection) -> bool:
     return engine.dialect.name == "sqlite"
+
+
+def known_revision(revision: str) -> bool:
+    """Whether this server's migrations know `revision` (a database a newer server migrated does not)."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    try:
+        return ScriptDirectory.from_config(config).get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def migrate(engine: Engine) -> None:

@@ -69,10 +69,12 @@ def verify_signature(report: DailyReport) -> bool | None:
 
 
 def may_countersign(session: Session, actor: User, rep_id: str) -> bool:
-    """Only the rep's own supervisor, or an admin, countersigns or returns a report."""
+    """Only the rep's own supervisor, or an admin, countersigns or returns a report; nobody their own."""
+    if actor.id == rep_id:
+        return False
     if actor.role == "admin":
         return True
-    if actor.role != "supervisor" or actor.id == rep_id:
+    if actor.role != "supervisor":
         return False
     rep = session.get(User, rep_id)
     team = session.get(Team, rep.team_id) if rep and rep.team_id else None

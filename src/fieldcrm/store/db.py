@@ -27,7 +27,8 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    # hide_parameters: an error's text (logged, shown in a crash report) never carries a customer's data
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False}, hide_parameters=True)
     event.listen(engine, "connect", _set_pragmas)
     return engine
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
@@ -36,22 +34,12 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def backup_store(path: Path, backups: Path, label: str) -> Path:
-    """An online copy of the store (SQLite's backup API, consistent even in WAL mode); keeps the newest five."""
-    backups.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-    target = backups / f"{path.stem}-{label}-{stamp}.sqlite3"
-    source = sqlite3.connect(path)
-    try:
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    old = sorted(backups.glob(f"{path.stem}-*.sqlite3"), key=lambda p: p.stat().st_mtime)
-    for stale in old[:-KEEP_BACKUPS]:
-        stale.unlink(missing_ok=True)
+    """A checked online copy of the store taken before a risky step (a migration, a login's re-keying, a restore);
+    the newest five of these safety copies are kept, apart from the daily and manual backups."""
+    from fieldcrm.store.backups import backup_now, prune
+
+    target = backup_now(path, backups, label)
+    prune(backups, path.stem, "before", KEEP_BACKUPS)
     return target
 
 
@@ -73,6 +61,11 @@ def upgrade_store(engine: Engine, path: Path, backups: Path, target: str = "head
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, target)
+
+
+def known_revision(revision: str) -> bool:
+    """Whether this app's migrations know `revision` (a store or backup from a newer app does not)."""
+    return _known(ScriptDirectory.from_config(alembic_config()), revision)
 
 
 def _known(script: ScriptDirectory, revision: str) -> bool:

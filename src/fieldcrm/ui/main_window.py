@@ -6,6 +6,7 @@ window ask for its status (see `_first_painted`)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator, Mapping
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,8 @@ from fieldcrm.ui.fields import role_name
 from fieldcrm.ui.ops.base import QueryOp
 from fieldcrm.ui.screens import SCREENS, ScreenContext, ScreenSpec
 from fieldcrm.ui.workers import DbWorker
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from fieldcrm.services.userinfo import UserInfo
@@ -90,6 +93,7 @@ class ScreenMap(Mapping[str, QWidget]):
 
 class MainWindow(QMainWindow):
     settings_requested = Signal()
+    ready = Signal()  # the first screen has painted and the start-up work is done
 
     def __init__(
         self, worker: DbWorker, user: UserInfo, settings: QSettings, paths: AppPaths, parent: QWidget | None = None
@@ -170,6 +174,8 @@ class MainWindow(QMainWindow):
                 self._status_timer.start()
                 self._start_auto_sync()
                 self.refresh_status()
+                self._check_chinese_font()
+                self.ready.emit()
 
         QueryOp(None, self.worker, _warm_up).success(started).failure(lambda _exc, _message: started()).run()
 
@@ -300,6 +306,20 @@ class MainWindow(QMainWindow):
     # --- status bar ---------------------------------------------------------------------------------------
     def _show_busy(self, busy: int) -> None:
         self.busy_label.setText(self.tr("Working…") if busy else "")
+
+    def _check_chinese_font(self) -> None:
+        """Customer names are Chinese: without a font that has the characters they show as boxes. Say what to do
+        (Linux installs do not always have one; Windows and macOS do)."""
+        from PySide6.QtGui import QFontDatabase
+
+        if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+            log.warning("no font with Chinese characters is installed")
+            self.statusBar().showMessage(
+                self.tr(
+                    "No font with Chinese characters is installed, so names may show as boxes: install one"
+                    " (on Debian or Ubuntu: sudo apt-get install fonts-noto-cjk) and start FieldCRM again."
+                )
+            )
 
     def refresh_status(self, _nouns: object = None) -> None:
         if self._starting:

@@ -103,6 +103,12 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("reasons", "the current user {0} is not in this store"),
     QT_TRANSLATE_NOOP("reasons", "no {0} with id {1}"),
     QT_TRANSLATE_NOOP("reasons", "no user named '{0}' in this store"),
+    # backups (store/backups.py)
+    QT_TRANSLATE_NOOP("reasons", "{0} is not a FieldCRM backup or is damaged ({1})"),
+    QT_TRANSLATE_NOOP("reasons", "{0} is not a FieldCRM backup (it has no customer store in it)"),
+    QT_TRANSLATE_NOOP("reasons", "{0} is damaged ({1}); choose another backup"),
+    QT_TRANSLATE_NOOP("reasons", "{0} was made by a newer FieldCRM (schema {1}); update FieldCRM before restoring it"),
+    QT_TRANSLATE_NOOP("reasons", "the copy of the store failed its integrity check ({0}); nothing was kept"),
     # import rows (excel/validate.py, excel/planning.py)
     QT_TRANSLATE_NOOP("reasons", "import {0} was already undone on {1}"),
     QT_TRANSLATE_NOOP("reasons", "is a total row, not a customer"),

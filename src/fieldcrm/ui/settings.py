@@ -12,6 +12,16 @@ LAST_SCREEN = "window/screen"
 LANGUAGE = "ui/language"
 AUTO_SYNC_MINUTES = "sync/auto_minutes"  # 0: no automatic sync (a metered connection); "Sync now" still works
 DEFAULT_AUTO_SYNC_MINUTES = 5
+BACKUP_KEEP = "backup/keep_daily"  # how many daily backups of the store the app keeps
+
+
+def backups_to_keep(settings: QSettings) -> int:
+    from fieldcrm.store.backups import KEEP_DAILY
+
+    try:
+        return min(365, max(1, int(settings.value(BACKUP_KEEP, KEEP_DAILY))))
+    except (TypeError, ValueError):
+        return KEEP_DAILY
 
 
 def auto_sync_minutes(settings: QSettings) -> int:

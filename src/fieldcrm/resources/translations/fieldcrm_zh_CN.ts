@@ -21,6 +21,44 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../ui/crash.py" line="52"/>
+        <source>FieldCRM: something went wrong</source>
+        <translation>FieldCRM：出现了问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="56"/>
+        <source>Sorry: FieldCRM ran into an error it did not expect. The data you saved is safe: every change is saved whole or not at all, so at most the last action did not happen. Please copy the report below and send it to head office; it holds no customer data.</source>
+        <translation>抱歉：FieldCRM 遇到了一个意外错误。您已保存的数据是安全的：每次修改要么完整保存，要么完全不保存，最多只是最后一个操作没有完成。请复制下面的报告并发送给总部；报告中不含任何客户数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="67"/>
+        <source>Log folder: {0}</source>
+        <translation>日志文件夹：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="67"/>
+        <source>No log folder</source>
+        <translation>没有日志文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="71"/>
+        <source>Copy report</source>
+        <translation>复制报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="72"/>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="74"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>CustomerForm</name>
     <message>
         <location filename="../../ui/customers/form.py" line="40"/>
@@ -1037,82 +1075,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>FieldCRM — {0} ({1})</source>
         <extracomment>Loaded on the database worker once the first screen has painted, so no later click waits for an import. If the shown screen never reports a painted first page (a hidden window), start-up work runs after this.</extracomment>
         <translation>FieldCRM — {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Syncing in the background…</source>
         <translation>正在后台同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Open a customer or select a planned stop to log a visit.</source>
         <translation>请先打开一个客户或选择一个计划拜访，再记录拜访。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Visit logged.</source>
         <translation>拜访已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="319"/>
+        <source>No font with Chinese characters is installed, so names may show as boxes: install one (on Debian or Ubuntu: sudo apt-get install fonts-noto-cjk) and start FieldCRM again.</source>
+        <translation>未安装含中文字符的字体，名称可能显示为方框：请安装一种中文字体（Debian 或 Ubuntu：sudo apt-get install fonts-noto-cjk），然后重新启动 FieldCRM。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Offline (sync not configured)</source>
         <translation>离线（未配置同步）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Offline (log in again to sync)</source>
         <translation>离线（请重新登录以同步）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>Offline (server not reachable at last sync)</source>
         <translation>离线（上次同步时无法连接服务器）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Online: {0}</source>
         <translation>在线：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source> · automatic sync off</source>
         <translation> · 自动同步已关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n 条修改待同步</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>%n change(s) not accepted by head office (see Sync)</source>
         <translation>
             <numerusform>%n 项修改未被总部接受（见“同步”）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Last sync: {0}</source>
         <translation>上次同步：{0}</translation>
     </message>
@@ -1330,54 +1373,125 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="17"/>
+        <location filename="../../ui/settings_dialog.py" line="32"/>
         <source>Every 5 minutes and after changes (recommended)</source>
         <translation>每 5 分钟及修改后（推荐）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="18"/>
+        <location filename="../../ui/settings_dialog.py" line="33"/>
         <source>Every 15 minutes and after changes</source>
         <translation>每 15 分钟及修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="19"/>
+        <location filename="../../ui/settings_dialog.py" line="34"/>
         <source>Every hour and after changes</source>
         <translation>每小时及修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="20"/>
+        <location filename="../../ui/settings_dialog.py" line="35"/>
         <source>Off: only when I press “Sync now”</source>
         <translation>关闭：仅在我点击“立即同步”时</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="28"/>
+        <location filename="../../ui/settings_dialog.py" line="43"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="32"/>
+        <location filename="../../ui/settings_dialog.py" line="47"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="43"/>
+        <location filename="../../ui/settings_dialog.py" line="58"/>
         <source>Every {0} minutes and after changes</source>
         <translation>每 {0} 分钟及修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="49"/>
+        <location filename="../../ui/settings_dialog.py" line="62"/>
+        <source> daily backups</source>
+        <translation> 份每日备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="63"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="64"/>
+        <source>Restore…</source>
+        <translation>还原…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="65"/>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="73"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="50"/>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
         <source>Working as</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="51"/>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
         <source>Sync automatically</source>
         <translation>自动同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="98"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="105"/>
+        <source>Backed up {0} customers and {1} visits to {2}.</source>
+        <translation>已备份 {0} 个客户和 {1} 条拜访记录到 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="114"/>
+        <location filename="../../ui/settings_dialog.py" line="131"/>
+        <source>Restore a backup</source>
+        <translation>还原备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="116"/>
+        <source>FieldCRM backups (*.sqlite3)</source>
+        <translation>FieldCRM 备份 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="127"/>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="133"/>
+        <source>Restore the backup of {0} from {1} ({2} customers, {3} visits)? What is on this laptop now is kept as a backup first; changes made since that backup and not yet synced are then only in that copy.</source>
+        <translation>要还原 {0} 于 {1} 的备份（{2} 个客户，{3} 条拜访记录）吗？本机当前的数据会先另存为备份；在该备份之后所做且尚未同步的修改，届时只保存在那份副本中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="146"/>
+        <source>Restoring…</source>
+        <translation>正在还原…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <source>Restored {0}. The previous data is kept as {1}.</source>
+        <translation>已还原 {0}。原来的数据另存为 {1}。</translation>
     </message>
 </context>
 <context>
@@ -1925,12 +2039,12 @@
 <context>
     <name>ops</name>
     <message>
-        <location filename="../../ui/ops/base.py" line="57"/>
+        <location filename="../../ui/ops/base.py" line="66"/>
         <source>Unexpected error (this is a bug, details are in the log): {0}</source>
         <translation>意外错误（程序缺陷，详情见日志）：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/ops/base.py" line="66"/>
+        <location filename="../../ui/ops/base.py" line="75"/>
         <source>FieldCRM</source>
         <translation>FieldCRM</translation>
     </message>
@@ -2259,183 +2373,208 @@
     </message>
     <message>
         <location filename="../../ui/reasons.py" line="107"/>
+        <source>{0} is not a FieldCRM backup or is damaged ({1})</source>
+        <translation>{0} 不是 FieldCRM 备份，或已损坏（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="108"/>
+        <source>{0} is not a FieldCRM backup (it has no customer store in it)</source>
+        <translation>{0} 不是 FieldCRM 备份（其中没有客户数据）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="109"/>
+        <source>{0} is damaged ({1}); choose another backup</source>
+        <translation>{0} 已损坏（{1}），请选择其他备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="110"/>
+        <source>{0} was made by a newer FieldCRM (schema {1}); update FieldCRM before restoring it</source>
+        <translation>{0} 由更新版本的 FieldCRM 创建（结构 {1}），请先升级 FieldCRM 再还原</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="111"/>
+        <source>the copy of the store failed its integrity check ({0}); nothing was kept</source>
+        <translation>数据副本未通过完整性检查（{0}），未保留任何副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="113"/>
         <source>import {0} was already undone on {1}</source>
         <translation>导入 {0} 已于 {1} 撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="108"/>
+        <location filename="../../ui/reasons.py" line="114"/>
         <source>is a total row, not a customer</source>
         <translation>是合计行，不是客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="109"/>
+        <location filename="../../ui/reasons.py" line="115"/>
         <source>needs a contact name ({0}) in the same row</source>
         <translation>需要在同一行填写联系人姓名（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="110"/>
+        <location filename="../../ui/reasons.py" line="116"/>
         <source>a merged customer already has this credit code</source>
         <translation>已合并的客户已使用该信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="111"/>
+        <location filename="../../ui/reasons.py" line="117"/>
         <source>same credit code as an existing customer</source>
         <translation>与现有客户的信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="112"/>
+        <location filename="../../ui/reasons.py" line="118"/>
         <source>same company name as an existing customer</source>
         <translation>与现有客户的公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="113"/>
+        <location filename="../../ui/reasons.py" line="119"/>
         <source>same phone as an existing customer</source>
         <translation>与现有客户的电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="114"/>
+        <location filename="../../ui/reasons.py" line="120"/>
         <source>same credit code as row {0} of this file</source>
         <translation>与本文件第 {0} 行的信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="115"/>
+        <location filename="../../ui/reasons.py" line="121"/>
         <source>same company name as row {0} of this file</source>
         <translation>与本文件第 {0} 行的公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="116"/>
+        <location filename="../../ui/reasons.py" line="122"/>
         <source>same phone as row {0} of this file</source>
         <translation>与本文件第 {0} 行的电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="117"/>
+        <location filename="../../ui/reasons.py" line="123"/>
         <source>{0}, already matched by row {1}</source>
         <translation>{0}，已与第 {1} 行匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="118"/>
+        <location filename="../../ui/reasons.py" line="124"/>
         <source>it belongs to another rep</source>
         <translation>该客户属于其他销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="119"/>
+        <location filename="../../ui/reasons.py" line="125"/>
         <source>nothing to change</source>
         <translation>没有需要修改的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="121"/>
+        <location filename="../../ui/reasons.py" line="127"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="122"/>
+        <location filename="../../ui/reasons.py" line="128"/>
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="123"/>
+        <location filename="../../ui/reasons.py" line="129"/>
         <source>the file is larger than the import limit of {0} MB</source>
         <translation>文件超过导入上限 {0} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="124"/>
+        <location filename="../../ui/reasons.py" line="130"/>
         <source>this is a web page or XML file with a spreadsheet name; open it in Excel or WPS and save as .xlsx</source>
         <translation>这是带有表格文件名的网页或 XML 文件；请用 Excel 或 WPS 打开并另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="128"/>
+        <location filename="../../ui/reasons.py" line="134"/>
         <source>this is not a spreadsheet (it is neither .xlsx, .xls nor a CSV text file)</source>
         <translation>这不是电子表格（既不是 .xlsx、.xls，也不是 CSV 文本文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="129"/>
+        <location filename="../../ui/reasons.py" line="135"/>
         <source>it unpacks to {0} MB, over the import limit of {1} MB</source>
         <translation>解压后为 {0} MB，超过导入上限 {1} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="130"/>
+        <location filename="../../ui/reasons.py" line="136"/>
         <source>this is a Word or PowerPoint file, not a spreadsheet</source>
         <translation>这是 Word 或 PowerPoint 文件，不是电子表格</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="131"/>
+        <location filename="../../ui/reasons.py" line="137"/>
         <source>this is a zip archive without an Excel workbook in it</source>
         <translation>这是一个不含 Excel 工作簿的压缩包</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="132"/>
+        <location filename="../../ui/reasons.py" line="138"/>
         <source>the workbook is damaged (its zip structure cannot be read)</source>
         <translation>工作簿已损坏（无法读取其压缩结构）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="133"/>
+        <location filename="../../ui/reasons.py" line="139"/>
         <source>the workbook is encrypted with a password; save an unprotected copy and import that</source>
         <translation>工作簿已用密码加密；请另存一份未加密的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="134"/>
+        <location filename="../../ui/reasons.py" line="140"/>
         <source>the workbook is protected with a password; save an unprotected copy and import that</source>
         <translation>工作簿受密码保护；请另存一份未加密的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="135"/>
+        <location filename="../../ui/reasons.py" line="141"/>
         <source>the workbook is damaged or in an unsupported format ({0})</source>
         <translation>工作簿已损坏或格式不受支持（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="136"/>
+        <location filename="../../ui/reasons.py" line="142"/>
         <source>the workbook is damaged ({0})</source>
         <translation>工作簿已损坏（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="137"/>
+        <location filename="../../ui/reasons.py" line="143"/>
         <source>the sheet has more than {0} rows, the import limit</source>
         <translation>工作表超过导入上限 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="138"/>
+        <location filename="../../ui/reasons.py" line="144"/>
         <source>the workbook has no sheets</source>
         <translation>工作簿中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="139"/>
+        <location filename="../../ui/reasons.py" line="145"/>
         <source>there is no sheet named &apos;{0}&apos;; it has {1}</source>
         <translation>没有名为“{0}”的工作表；现有工作表：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="140"/>
+        <location filename="../../ui/reasons.py" line="146"/>
         <source>the text is neither UTF-8 nor GBK/GB18030; save it as UTF-8 CSV</source>
         <translation>文本既不是 UTF-8 也不是 GBK/GB18030 编码；请另存为 UTF-8 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="141"/>
+        <location filename="../../ui/reasons.py" line="147"/>
         <source>row {0} cannot be read as CSV ({1})</source>
         <translation>第 {0} 行无法按 CSV 读取（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="142"/>
+        <location filename="../../ui/reasons.py" line="148"/>
         <source>no header row found in the first rows of sheet &apos;{0}&apos;; a column headed 客户名称 / 公司名称 / Company is needed</source>
         <translation>在工作表“{0}”的前几行中没有找到表头；需要一列名为 客户名称 / 公司名称 / Company</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="146"/>
+        <location filename="../../ui/reasons.py" line="152"/>
         <source>two columns are mapped to the same field; map each once</source>
         <translation>有两列对应到了同一个字段；每个字段只能对应一列</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="147"/>
+        <location filename="../../ui/reasons.py" line="153"/>
         <source>this workbook contains macros; only its data is read and the macros are never run</source>
         <translation>该工作簿包含宏；只读取数据，不会运行宏</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="151"/>
+        <location filename="../../ui/reasons.py" line="157"/>
         <source>; </source>
         <extracomment>How parts are joined (Chinese uses full-width punctuation).</extracomment>
         <translation>；</translation>
     </message>
     <message>
         <location filename="../../ui/fields.py" line="111"/>
-        <location filename="../../ui/reasons.py" line="151"/>
+        <location filename="../../ui/reasons.py" line="157"/>
         <source>: </source>
         <translation>：</translation>
     </message>

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
 from fieldcrm.services.errors import ServiceError
-from fieldcrm.store.errors import known_store_error
+from fieldcrm.store.errors import StoreError, known_store_error
 from fieldcrm.ui.fields import error_text
 from fieldcrm.ui.reasons import localize
 
@@ -42,13 +42,22 @@ class Progress:
             return self._state
 
 
+def is_bug(exc: BaseException) -> bool:
+    """Not a refusal the user can act on, not a known store or network state: an error nobody foresaw."""
+    if isinstance(exc, ServiceError):
+        return False
+    from fieldcrm.sync.transport import Offline, SyncError
+
+    return not isinstance(exc, SyncError | Offline | StoreError) and known_store_error(exc) is None
+
+
 def describe_error(exc: BaseException, details: str) -> str:
     """A message the user can act on: service errors and known SQLite failures as they are; anything else is a bug."""
     if isinstance(exc, ServiceError):
         return error_text(exc)
     from fieldcrm.sync.transport import Offline, SyncError  # on the error path only: it loads httpx
 
-    if isinstance(exc, SyncError | Offline):
+    if isinstance(exc, SyncError | Offline | StoreError):
         return localize(str(exc))
     known = known_store_error(exc)
     if known:
@@ -103,6 +112,11 @@ class QueryOp:
 
     def _error(self, exc: BaseException, details: str) -> None:
         message = describe_error(exc, details)
+        if is_bug(exc):
+            from fieldcrm.ui.crash import report_bug
+
+            if report_bug(details) and self._failure is None:
+                return  # the crash dialog says it all
         if not self._alive():
             return
         if self._failure is not None:
