@@ -519,7 +519,7 @@ READS = {
     "ProfileService.users", "ReportService.find", "ReportService.get", "ReportService.inbox", "SearchService.count",
     "SearchService.distinct_values", "SearchService.ids", "SearchService.rows", "SearchService.search",
     "Services.for_store", "VisitService.for_day", "base.get_live", "conflicts.get_conflict",
-    "conflicts.list_conflicts", "customers.customer_id_for", "customers.derived_fields", "dedupe.find_duplicates",
+    "conflicts.list_conflicts", "customers.customer_id_for", "dedupe.find_duplicates",
     "plans.plan_id_for", "refusals.refused_count", "refusals.refused_reasons", "reports.canonical_content",
     "reports.content_digest", "reports.may_countersign", "reports.report_id_for", "reports.verify_signature",
     "state.get_state", "userinfo.current_user", "validation.clean_contact_fields", "validation.clean_credit_code",

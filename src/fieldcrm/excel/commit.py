@@ -13,9 +13,10 @@ from fieldcrm.excel.planning import RowPlan
 from fieldcrm.ids import uuid7_many
 from fieldcrm.models import Contact, Customer, ImportBatch, User, utcnow
 from fieldcrm.models.codec import encode_value
+from fieldcrm.models.registry import derive_customer
 from fieldcrm.services.bulk import BulkWriter
 from fieldcrm.services.changes import UnitOfWork
-from fieldcrm.services.customers import customer_id_for, derived_fields
+from fieldcrm.services.customers import customer_id_for
 
 CHUNK = 2000
 #: SQLite's page cache while an import writes, in KiB (the store's default is 2 MB): the customer table's ten
@@ -84,7 +85,7 @@ def _write_new(uow: UnitOfWork, writer: BulkWriter, actor: User, batch_id: str, 
         customers.append(
             {
                 **fields,
-                "name_norm": plan.name_norm,  # derived_fields(fields), worked out once while planning
+                "name_norm": plan.name_norm,  # derive_customer(fields), worked out once while planning
                 "phone_norm": plan.phone_norm,
                 "id": customer_id,
                 "owner_id": owner,
@@ -113,7 +114,7 @@ def _apply_update(uow: UnitOfWork, batch_id: str, plan: RowPlan) -> list[tuple]:
     if plan.changes:
         customer = session.get(Customer, plan.target_id)
         assert customer is not None
-        wanted = {**plan.changes, **derived_fields(plan.changes)}
+        wanted = {**plan.changes, **derive_customer(plan.changes)}
         before = {k: getattr(customer, k) for k in wanted}
         changed = uow.update(customer, wanted)
         if changed:
@@ -139,7 +140,7 @@ def _revive(uow: UnitOfWork, actor: User, batch_id: str, plan: RowPlan) -> list[
     customer = uow.session.get(Customer, plan.target_id)
     assert customer is not None
     fields = plan.row.customer
-    uow.update(customer, {**fields, **derived_fields(fields), "deleted": False, "owner_id": actor.id})
+    uow.update(customer, {**fields, **derive_customer(fields), "deleted": False, "owner_id": actor.id})
     items = [(batch_id, "customer", customer.id, "insert", plan.row.row, None, None)]
     if plan.row.contact:
         contact = Contact(customer_id=customer.id, owner_id=actor.id, is_primary=True, **plan.row.contact)

@@ -4,23 +4,11 @@ from fieldcrm.models.base import BOOKKEEPING_FIELDS, SyncedBase, utcnow
 from fieldcrm.models.customer import GRADES, STAGES, Contact, Customer
 from fieldcrm.models.importing import ImportBatch, ImportItem
 from fieldcrm.models.opportunity import CLOSED_STAGES, OPEN_STAGES, OPPORTUNITY_STAGES, Opportunity
+from fieldcrm.models.registry import SYNCED_TABLES, TableSpec, spec_of  # noqa: E402 - after the models it lists
 from fieldcrm.models.report import REPORT_STATUSES, DailyReport
 from fieldcrm.models.syncmeta import ConflictRecord, OutboxEntry, SyncState
 from fieldcrm.models.user import ROLES, Team, User
 from fieldcrm.models.visit import STOP_STATUSES, VISIT_KINDS, PlannedStop, Visit, VisitPlan
-
-#: Synced tables by their table name, in an order where parents come before children.
-SYNCED_TABLES: dict[str, type[SyncedBase]] = {
-    "team": Team,
-    "app_user": User,
-    "customer": Customer,
-    "contact": Contact,
-    "visit_plan": VisitPlan,
-    "planned_stop": PlannedStop,
-    "visit": Visit,
-    "daily_report": DailyReport,
-    "opportunity": Opportunity,
-}
 
 __all__ = [
     "BOOKKEEPING_FIELDS",
@@ -45,9 +33,11 @@ __all__ = [
     "PlannedStop",
     "SyncState",
     "SyncedBase",
+    "TableSpec",
     "Team",
     "User",
     "Visit",
     "VisitPlan",
+    "spec_of",
     "utcnow",
 ]

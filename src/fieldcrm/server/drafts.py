@@ -19,12 +19,11 @@ from sqlalchemy import Table
 from sqlalchemy.orm.attributes import set_committed_value
 
 from fieldcrm.models import SYNCED_TABLES, SyncedBase
-from fieldcrm.services.customers import derived_fields
+from fieldcrm.models.registry import DRAFT_TABLES, derive_customer
 from fieldcrm.sync.protocol import WireOp
 
 #: Tables whose inserts may be drafts: not the directory (head office's), not reports (their workflow rules read
 #: the row as an ORM object).
-DRAFT_TABLES = frozenset(SYNCED_TABLES) - {"team", "app_user", "daily_report"}
 
 
 class Draft:
@@ -99,7 +98,7 @@ def lone_inserts(ops: Iterable[WireOp], existing: dict[tuple[type[SyncedBase], s
 
 def twin_key(fields: dict[str, Any]) -> tuple[str, str]:
     """Normalised name and phone, as the customer will store them (values of the wrong type are refused later)."""
-    derived = derived_fields({k: fields[k] for k in ("name", "phone") if isinstance(fields.get(k), str)})
+    derived = derive_customer({k: fields[k] for k in ("name", "phone") if isinstance(fields.get(k), str)})
     return derived.get("name_norm") or "", derived.get("phone_norm") or ""
 
 

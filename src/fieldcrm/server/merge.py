@@ -10,18 +10,8 @@ from sqlalchemy.orm import Session
 
 from fieldcrm.models import SyncedBase
 from fieldcrm.models.codec import _column_kind, decode_value, encode_value
+from fieldcrm.models.registry import BY_MODEL, COMMON_SERVER_FIELDS, SPECS
 from fieldcrm.server.writes import changes_since
-
-#: Fields two people must not silently overwrite: both values are kept as a conflict the user resolves.
-IMPORTANT = {
-    "customer": {"name", "phone", "address", "credit_code", "grade"},
-    "contact": {"name", "phone", "mobile"},
-    "opportunity": {"amount_cents", "stage"},
-}
-#: Set-valued text fields (comma separated): an add beats a concurrent remove.
-SET_FIELDS = {("customer", "tags")}
-#: Never taken from a client: the server keeps these itself.
-SERVER_FIELDS = {"id", "version", "created_at", "updated_at", "name_norm", "phone_norm", "received_at", "merged_into"}
 
 
 class BadOp(ValueError):
@@ -40,13 +30,18 @@ def _json(value: Any) -> str | None:
     return None if value is None else json.dumps(encode_value(value), ensure_ascii=False)
 
 
+#: Per synced model, the fields a pushed op may not set (the server's own and the derived ones): skipped.
+_NEVER_FROM_CLIENT = {spec.model: spec.never_from_client for spec in SPECS}
+
+
 def decode_fields(model: type[SyncedBase], fields: dict[str, Any]) -> dict[str, Any]:
     columns = model.__table__.columns  # type: ignore[attr-defined]
+    never = _NEVER_FROM_CLIENT.get(model, COMMON_SERVER_FIELDS)
     out: dict[str, Any] = {}
     for name, value in fields.items():
         if name not in columns:
             raise BadOp(f"{model.__tablename__} has no field '{name}'")  # type: ignore[attr-defined]
-        if name in SERVER_FIELDS:
+        if name in never:
             continue
         _check_json_type(model, name, value)
         try:
@@ -121,6 +116,7 @@ def merge_update(
     """
     model = type(row)
     table = model.__tablename__  # type: ignore[attr-defined]
+    spec = BY_MODEL[model]
     wanted = decode_fields(model, fields)
     outcome = MergeOutcome()
     server_changed = (
@@ -134,16 +130,16 @@ def merge_update(
         if fill_only:
             if current in (None, ""):
                 outcome.apply[name] = value
-            elif name in IMPORTANT.get(table, ()):
+            elif name in spec.important:
                 outcome.conflicts.append((name, _json(current), _json(value)))
             else:
                 outcome.lost.append((name, _json(current), _json(value)))
             continue
         if name not in server_changed:
             outcome.apply[name] = value
-        elif (table, name) in SET_FIELDS:
+        elif name in spec.set_merged:
             outcome.apply[name] = merge_tags(server_changed[name], current, value)
-        elif name in IMPORTANT.get(table, ()):
+        elif name in spec.important:
             outcome.conflicts.append((name, _json(current), _json(value)))
         else:  # plain field: last arrival at the server wins, the value it replaces is logged
             outcome.apply[name] = value

@@ -17,6 +17,7 @@ from sqlmodel import Session
 from fieldcrm.ids import uuid7
 from fieldcrm.models import SYNCED_TABLES, Customer, DailyReport, SyncedBase, Visit, utcnow
 from fieldcrm.models.codec import encode_value
+from fieldcrm.models.registry import CUSTOMER_SCOPED, derive_customer
 from fieldcrm.server import rules
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.db import insert_rows, is_sqlite
@@ -24,8 +25,7 @@ from fieldcrm.server.drafts import Draft, draft_rows, lone_inserts, twin_key
 from fieldcrm.server.merge import BadOp, decode_fields, merge_update
 from fieldcrm.server.tables import applied_op, sync_conflict
 from fieldcrm.server.visibility import Viewer, can_see, viewer_for
-from fieldcrm.server.writes import CUSTOMER_SCOPED, Touched, changes_since, record_changes, scope_of, touched_row
-from fieldcrm.services.customers import derived_fields
+from fieldcrm.server.writes import Touched, changes_since, record_changes, scope_of, touched_row
 from fieldcrm.sync.protocol import CONFLICT_TABLE, OpResult, WireOp
 
 # SQLite has one writer at a time anyway; taking turns here avoids its busy-retry storms. PostgreSQL writers run
@@ -125,7 +125,7 @@ def _prefetch(session: Session, ops: list[WireOp], lock: bool) -> tuple[RowCache
         if op.table in SYNCED_TABLES:
             (new if op.op == "insert" else written)[op.table].add(op.row_id)
             customer_id = op.fields.get("customer_id")
-            if isinstance(customer_id, str) and op.table in (*CUSTOMER_SCOPED, "planned_stop"):
+            if isinstance(customer_id, str) and op.table in CUSTOMER_SCOPED:
                 referenced.add(customer_id)
     locked: RowCache = {}
     for name, ids in new.items():
@@ -241,7 +241,7 @@ def _short(exc: Exception) -> str:
 
 def _set_derived(row: Customer | Draft) -> None:
     """The customer's normalised name and phone, from its name and phone (as the laptop's service sets them)."""
-    for name, value in derived_fields({k: getattr(row, k) for k in ("name", "phone")}).items():
+    for name, value in derive_customer({k: getattr(row, k) for k in ("name", "phone")}).items():
         setattr(row, name, value)
 
 
@@ -392,7 +392,7 @@ class GroupApplier:
         if model is None:
             raise BadOp(f"unknown table '{op.table}'")
         fields = dict(op.fields)
-        if isinstance(fields.get("customer_id"), str) and op.table in (*CUSTOMER_SCOPED, "planned_stop"):
+        if isinstance(fields.get("customer_id"), str) and op.table in CUSTOMER_SCOPED:
             fields["customer_id"] = self._follow_merge(fields["customer_id"])
         row_id = self._follow_merge(op.row_id) if op.table == "customer" else op.row_id
         redirected = row_id != op.row_id
@@ -573,7 +573,7 @@ class GroupApplier:
 
     def _dependants(self, customer_id: str) -> Iterator[tuple[str, SyncedBase]]:
         """The rows hanging off a customer, which are seen wherever it is (and no longer where it is not)."""
-        for table in (*CUSTOMER_SCOPED, "planned_stop"):
+        for table in CUSTOMER_SCOPED:
             model = SYNCED_TABLES[table]
             query = select(model).where(model.customer_id == customer_id)  # type: ignore[attr-defined]
             for dep in self.session.execute(query).scalars():

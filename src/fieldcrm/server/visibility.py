@@ -12,10 +12,8 @@ from sqlalchemy import ColumnElement, String, and_, false, literal, or_, select,
 from sqlalchemy.orm import Session
 
 from fieldcrm.models import Customer, Team, User, Visit
+from fieldcrm.models.registry import DIRECTORY  # noqa: E402 - tables every signed-in user sees whole
 from fieldcrm.server.auth import Principal
-
-#: Tables every signed-in user sees whole (the company directory: names of colleagues and teams).
-DIRECTORY = ("team", "app_user")
 
 _customer = Customer.__table__  # type: ignore[attr-defined]
 _visit = Visit.__table__  # type: ignore[attr-defined]

@@ -13,12 +13,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from fieldcrm.models import SYNCED_TABLES, Customer, SyncedBase, Visit
+from fieldcrm.models.registry import customer_of
 from fieldcrm.server.db import json_param
 from fieldcrm.server.drafts import Draft, set_version
 from fieldcrm.server.tables import field_change, row_seq, sync_counter
-
-#: Tables whose rows hang off a customer (their visibility follows the customer's).
-CUSTOMER_SCOPED = {"contact": "customer_id", "visit": "customer_id", "opportunity": "customer_id"}
 
 
 @dataclass
@@ -39,10 +37,8 @@ class Touched:
 
 
 def scope_of(table: str, row: Any) -> str | None:
-    if table == "customer":
-        return row.id
-    column = CUSTOMER_SCOPED.get(table) or ("customer_id" if table == "planned_stop" else None)
-    return getattr(row, column) if column else None
+    """The customer whose visibility a row follows (see `models.registry.customer_of`)."""
+    return customer_of(table, row)
 
 
 def touched_row(

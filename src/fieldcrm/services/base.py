@@ -6,24 +6,12 @@ from typing import TypeVar
 
 from sqlmodel import Session
 
-from fieldcrm.models import SyncedBase, User
+from fieldcrm.models import SyncedBase, User, spec_of
 from fieldcrm.services.errors import NotFoundError, PermissionDeniedError
 from fieldcrm.services.state import CURRENT_USER, get_state
 from fieldcrm.store import Store
 
 T = TypeVar("T", bound=SyncedBase)
-
-_NOUNS = {
-    "customer": "customer",
-    "contact": "contact",
-    "visit": "visit",
-    "visit_plan": "visit plan",
-    "planned_stop": "planned stop",
-    "daily_report": "daily report",
-    "opportunity": "opportunity",
-    "app_user": "user",
-    "team": "team",
-}
 
 
 class BaseService:
@@ -52,6 +40,7 @@ def get_live(session: Session, model: type[T], row_id: str) -> T:
     """The row with this id that is not deleted, or a NotFoundError naming what was looked for."""
     row = session.get(model, row_id)
     if row is None or row.deleted:
-        noun = _NOUNS.get(model.__tablename__, model.__tablename__)  # type: ignore[attr-defined]
+        spec = spec_of(model)
+        noun = spec.noun if spec is not None else model.__tablename__  # type: ignore[attr-defined]
         raise NotFoundError(f"no {noun} with id {row_id}")
     return row

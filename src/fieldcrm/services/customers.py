@@ -9,23 +9,13 @@ from sqlmodel import Session, select
 from fieldcrm.ids import stable_id
 from fieldcrm.models import Contact, Customer, Opportunity, User, Visit, utcnow
 from fieldcrm.models.codec import row_to_dict
-from fieldcrm.normalize import normalise_company_name, normalise_phone
+from fieldcrm.models.registry import derive_customer
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import UnitOfWork, unit_of_work
 from fieldcrm.services.dedupe import find_duplicates
 from fieldcrm.services.errors import DuplicateError, DuplicateMatch, PermissionDeniedError, ValidationError
 from fieldcrm.services.refusals import refused_reasons
 from fieldcrm.services.validation import clean_contact_fields, clean_customer_fields
-
-
-def derived_fields(fields: dict[str, Any]) -> dict[str, Any]:
-    """The normalised columns that follow from name and phone."""
-    out: dict[str, Any] = {}
-    if "name" in fields:
-        out["name_norm"] = normalise_company_name(fields["name"])
-    if "phone" in fields:
-        out["phone_norm"] = normalise_phone(fields["phone"]) or None
-    return out
 
 
 def customer_id_for(credit_code: str | None) -> str | None:
@@ -67,7 +57,7 @@ class CustomerService(BaseService):
         fields.setdefault("owner_id", actor.id)
         customer = Customer(
             **fields,
-            **derived_fields(fields),
+            **derive_customer(fields),
             first_contact_at=now,
             first_contact_by=actor.id,
             created_at=now,
@@ -109,7 +99,7 @@ class CustomerService(BaseService):
                     raise DuplicateError(matches)
             if "credit_code" in fields and customer.credit_code and fields["credit_code"] != customer.credit_code:
                 raise ValidationError("cannot be changed once set; it identifies the company", "credit_code")
-            return uow.update(customer, {**fields, **derived_fields(fields)})
+            return uow.update(customer, {**fields, **derive_customer(fields)})
 
     def delete(self, customer_id: str) -> None:
         """Soft-delete a customer and its contacts (tombstones, so other devices learn of it)."""

@@ -9,8 +9,8 @@ from sqlmodel import col, select
 
 from fieldcrm.models import BOOKKEEPING_FIELDS, SYNCED_TABLES, ConflictRecord, OutboxEntry, utcnow
 from fieldcrm.models.codec import decode_value, row_to_dict
+from fieldcrm.models.registry import derived_for
 from fieldcrm.services.changes import UnitOfWork, unit_of_work
-from fieldcrm.services.customers import derived_fields
 from fieldcrm.services.errors import InvalidStateError, NotFoundError, ValidationError
 from fieldcrm.store import Store
 from fieldcrm.sync.protocol import CONFLICT_TABLE
@@ -56,8 +56,7 @@ def resolve(store: Store, conflict_id: str, keep: str) -> dict[str, Any]:
         if record.kind == "field" and row is not None and record.field:
             value = decode_value(model, record.field, _value(chosen))  # type: ignore[arg-type]
             changes = {record.field: value}
-            if record.table_name == "customer":
-                changes.update(derived_fields(changes))
+            changes.update(derived_for(record.table_name, changes))
             uow.update(row, changes)
         elif record.kind == "deleted" and row is not None:
             # One side is the delete ({"deleted": true}), the other the edit's fields (or nothing: the edit is
@@ -68,8 +67,7 @@ def resolve(store: Store, conflict_id: str, keep: str) -> dict[str, Any]:
             elif isinstance(kept, dict):
                 fields = {k: decode_value(model, k, v) for k, v in kept.items() if k in model.__table__.columns}  # type: ignore[union-attr]
                 fields = {k: v for k, v in fields.items() if k not in BOOKKEEPING_FIELDS}
-                if record.table_name == "customer":
-                    fields.update(derived_fields(fields))
+                fields.update(derived_for(record.table_name, fields))
                 uow.update(row, {"deleted": False, **fields})
         elif record.kind == "rejected":
             _settle_refusal(uow, record, model, row, keep)
@@ -111,8 +109,7 @@ def _settle_refusal(uow: UnitOfWork, record: ConflictRecord, model: Any, row: An
     kept = _value(record.local_value)
     fields = {k: decode_value(model, k, v) for k, v in (kept or {}).items() if k in model.__table__.columns}
     fields = {k: v for k, v in fields.items() if k not in BOOKKEEPING_FIELDS or k in ("owner_id", "deleted")}
-    if record.table_name == "customer":
-        fields.update(derived_fields(fields))
+    fields.update(derived_for(record.table_name, fields))
     if record.op == "action":
         uow.update(row, fields, action=record.action)
     elif not uow.update(row, fields):

@@ -1,0 +1,166 @@
+"""One declaration per synced entity: what it is to sync, to the server's merge and checks, and to the screens.
+
+Every per-table list elsewhere (the synced tables in order, customer-scoped tables, the directory, important and
+set-merged fields, server-owned and derived fields, which rows may arrive as drafts, the nouns) is derived from
+these specs. Adding an entity is adding its spec here (and its model, migrations, domain rules and checks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from fieldcrm.models.base import SyncedBase
+from fieldcrm.models.customer import Contact, Customer
+from fieldcrm.models.opportunity import Opportunity
+from fieldcrm.models.report import DailyReport
+from fieldcrm.models.user import Team, User
+from fieldcrm.models.visit import PlannedStop, Visit, VisitPlan
+from fieldcrm.normalize import normalise_company_name, normalise_phone
+
+#: Who sees a table's rows: their owner's side ("own"), whoever sees the customer they hang off ("customer"), or
+#: every signed-in user (the company "directory" of colleagues and teams).
+Scope = Literal["own", "customer", "directory"]
+
+#: Fields no client ever sets: the server (or the device that makes the row) keeps them.
+COMMON_SERVER_FIELDS = frozenset({"id", "version", "created_at", "updated_at"})
+
+
+def derive_customer(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """A customer's normalised name and phone (for duplicate checks and sorting), from whichever of name and phone
+    `fields` holds: what every write path (service, import, server merge) sets alongside them."""
+    derived: dict[str, Any] = {}
+    if "name" in fields:
+        derived["name_norm"] = normalise_company_name(fields["name"])
+    if "phone" in fields:
+        derived["phone_norm"] = normalise_phone(fields["phone"]) or None
+    return derived
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    model: type[SyncedBase]
+    #: How a sentence names one row ("no planned stop with id …").
+    noun: str
+    #: The noun a screen listens for: announced when rows of this table change.
+    refreshes: str
+    scope: Scope = "own"
+    #: The column holding the customer a row hangs off (customer-scoped tables).
+    customer_field: str | None = None
+    #: Whether the row's owner follows its customer to a new owner (contacts, opportunities); visits and stops stay
+    #: the work of the rep who made them.
+    moves_with_customer: bool = False
+    #: Fields two people must not silently overwrite: both values are kept as a conflict the user resolves.
+    important: frozenset[str] = frozenset()
+    #: Comma-separated sets: an add beats a concurrent remove.
+    set_merged: frozenset[str] = frozenset()
+    #: Fields only the server sets (beyond the common ones and the derived ones).
+    server_owned: frozenset[str] = frozenset()
+    #: Fields computed from others, and the function computing them from the fields given.
+    derived: frozenset[str] = frozenset()
+    derive: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None
+    #: Fields that change only through the entity's workflow steps (submit, countersign, return).
+    workflow_fields: frozenset[str] = frozenset()
+    #: Fields that change only under the ownership rules (first contact, claim, release, assignment).
+    ownership_fields: frozenset[str] = frozenset()
+    #: New rows nothing else in a push names may be inserted in bulk, without an ORM object.
+    drafts: bool = True
+    #: Only head office writes these rows (accounts and teams); a laptop's op on them is refused.
+    head_office_only: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.model.__tablename__  # type: ignore[attr-defined, return-value]
+
+    @property
+    def never_from_client(self) -> frozenset[str]:
+        """Fields a pushed op may not set: the server's own, and the derived (recomputed from their sources)."""
+        return COMMON_SERVER_FIELDS | self.server_owned | self.derived
+
+
+OWNERSHIP = frozenset({"owner_id", "in_public_pool", "protection_until", "first_contact_at", "first_contact_by"})
+REPORT_WORKFLOW = frozenset(
+    {"status", "submitted_at", "times_submitted", "signed_by", "signed_at", "signature"}
+    | {"return_comment", "returned_by"}
+)
+
+#: Parents before children: the order a fresh pull applies and a repair walks them in.
+SPECS: tuple[TableSpec, ...] = (
+    TableSpec(Team, "team", "profile", scope="directory", drafts=False, head_office_only=True),
+    TableSpec(User, "user", "profile", scope="directory", drafts=False, head_office_only=True),
+    TableSpec(
+        Customer,
+        "customer",
+        "customers",
+        important=frozenset({"name", "phone", "address", "credit_code", "grade"}),
+        set_merged=frozenset({"tags"}),
+        server_owned=frozenset({"merged_into"}),
+        derived=frozenset({"name_norm", "phone_norm"}),
+        derive=derive_customer,
+        ownership_fields=OWNERSHIP,
+    ),
+    TableSpec(
+        Contact,
+        "contact",
+        "customers",
+        scope="customer",
+        customer_field="customer_id",
+        moves_with_customer=True,
+        important=frozenset({"name", "phone", "mobile"}),
+    ),
+    TableSpec(VisitPlan, "visit plan", "plans"),
+    TableSpec(PlannedStop, "planned stop", "plans", scope="customer", customer_field="customer_id"),
+    TableSpec(
+        Visit,
+        "visit",
+        "visits",
+        scope="customer",
+        customer_field="customer_id",
+        server_owned=frozenset({"received_at"}),
+    ),
+    TableSpec(DailyReport, "daily report", "reports", drafts=False, workflow_fields=REPORT_WORKFLOW),
+    TableSpec(
+        Opportunity,
+        "opportunity",
+        "customers",
+        scope="customer",
+        customer_field="customer_id",
+        moves_with_customer=True,
+        important=frozenset({"amount_cents", "stage"}),
+    ),
+)
+
+BY_NAME: dict[str, TableSpec] = {spec.name: spec for spec in SPECS}
+BY_MODEL: dict[type[SyncedBase], TableSpec] = {spec.model: spec for spec in SPECS}
+
+#: Synced tables by their table name, parents first.
+SYNCED_TABLES: dict[str, type[SyncedBase]] = {spec.name: spec.model for spec in SPECS}
+#: Customer-scoped tables and the column naming their customer.
+CUSTOMER_SCOPED: dict[str, str] = {s.name: s.customer_field for s in SPECS if s.customer_field}
+#: Tables every signed-in user sees whole.
+DIRECTORY: tuple[str, ...] = tuple(s.name for s in SPECS if s.scope == "directory")
+#: Tables whose new rows may be inserted as drafts.
+DRAFT_TABLES: frozenset[str] = frozenset(s.name for s in SPECS if s.drafts)
+
+
+def spec_of(table_or_row: str | SyncedBase | type[SyncedBase]) -> TableSpec | None:
+    """The spec of a table (by name), a model class or a row; None for a table that is not synced."""
+    if isinstance(table_or_row, str):
+        return BY_NAME.get(table_or_row)
+    model = table_or_row if isinstance(table_or_row, type) else type(table_or_row)
+    return BY_MODEL.get(model)  # type: ignore[arg-type]
+
+
+def derived_for(table: str, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The derived fields of `table` that follow from `fields` (empty where the table derives nothing)."""
+    spec = BY_NAME.get(table)
+    return spec.derive(fields) if spec is not None and spec.derive is not None else {}
+
+
+def customer_of(table: str, row: Any) -> str | None:
+    """The customer a row of `table` belongs to: itself for a customer, the customer it hangs off, or None."""
+    if table == "customer":
+        return row.id
+    spec = BY_NAME.get(table)
+    return getattr(row, spec.customer_field) if spec is not None and spec.customer_field else None
