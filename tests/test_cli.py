@@ -339,7 +339,7 @@ def test_countersign_and_return_between_two_users_of_one_store(rep: Cli, custome
     assert shown["signature"] == signed["signature"]
     assert "(valid)" in rep.ok("report", "show", "--rep", "张伟", "--date", day)
     assert rep.fails(1, "report", "countersign", "--rep", "张伟", "--date", day) == (
-        "error: this report is countersigned, not submitted"
+        "error: this report is countersigned and can no longer be changed"  # as the server says it too
     )
     rep.ok("init", "--name", "张伟")
     line = rep.fails(1, "report", "edit", "--date", day, "--summary", "事后修改")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
-from fieldcrm.models import SyncedBase, User, spec_of
+from fieldcrm.domain.actors import Actor
+from fieldcrm.models import SyncedBase, Team, User, spec_of
 from fieldcrm.services.errors import NotFoundError, PermissionDeniedError
 from fieldcrm.services.state import CURRENT_USER, get_state
 from fieldcrm.store import Store
@@ -26,6 +27,10 @@ class BaseService:
         """The user this service was given, or None when it acts for the profile's current user."""
         return self._user_id
 
+    def acting(self, session: Session) -> Actor:
+        """The acting user as the domain rules see them: their side of the company (`domain.actors.Actor`)."""
+        return actor_of(session, self.actor(session))
+
     def actor(self, session: Session) -> User:
         user_id = self._user_id or get_state(session, CURRENT_USER)
         if user_id is None:
@@ -34,6 +39,15 @@ class BaseService:
         if user is None:
             raise PermissionDeniedError(f"the current user {user_id} is not in this store")
         return user
+
+
+def actor_of(session: Session, user: User) -> Actor:
+    """`user` with the members of the teams they lead (a supervisor's side), as the server's viewer has them."""
+    members: list[str] = []
+    if user.role == "supervisor":
+        teams = select(Team.id).where(Team.supervisor_id == user.id)
+        members = list(session.exec(select(User.id).where(col(User.team_id).in_(teams))))
+    return Actor.of(user.id, user.role, members)
 
 
 def get_live(session: Session, model: type[T], row_id: str) -> T:

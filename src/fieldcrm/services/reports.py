@@ -6,13 +6,14 @@ content, so any later change is refused here and detectable anywhere by `verify_
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import date
 from typing import Any
 
 from sqlmodel import Session, select
 
+from fieldcrm.domain import reports as domain
+from fieldcrm.domain.actors import Actor
 from fieldcrm.ids import stable_id
 from fieldcrm.models import DailyReport, Team, User, utcnow
 from fieldcrm.models.codec import row_to_dict
@@ -47,18 +48,12 @@ def report_id_for(rep_id: str, day: date) -> str:
 
 
 def canonical_content(report: DailyReport) -> bytes:
-    """The bytes a signature covers: rep, date, summary and the visits, as sorted compact JSON."""
-    body = {
-        "rep_id": report.rep_id,
-        "report_date": report.report_date.isoformat(),
-        "summary": report.summary,
-        "visits": json.loads(report.content or "[]"),
-    }
-    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """The bytes a signature covers (`domain.reports.canonical_content`)."""
+    return domain.canonical_content(report.rep_id, report.report_date, report.summary, report.content)
 
 
 def content_digest(report: DailyReport) -> str:
-    return hashlib.sha256(canonical_content(report)).hexdigest()
+    return domain.digest(report.rep_id, report.report_date, report.summary, report.content)
 
 
 def verify_signature(report: DailyReport) -> bool | None:
@@ -68,17 +63,21 @@ def verify_signature(report: DailyReport) -> bool | None:
     return bool(report.signature) and report.signed_by is not None and report.signature == content_digest(report)
 
 
-def may_countersign(session: Session, actor: User, rep_id: str) -> bool:
-    """Only the rep's own supervisor, or an admin, countersigns or returns a report; nobody their own."""
-    if actor.id == rep_id:
-        return False
-    if actor.role == "admin":
-        return True
-    if actor.role != "supervisor":
-        return False
+def report_state(session: Session, report: DailyReport) -> domain.ReportState:
+    """What the workflow rules need of a report: its rep, its state, and the rep's supervisor."""
+    return domain.ReportState(report.rep_id, report.status, supervisor_of(session, report.rep_id))
+
+
+def supervisor_of(session: Session, rep_id: str) -> str | None:
     rep = session.get(User, rep_id)
     team = session.get(Team, rep.team_id) if rep and rep.team_id else None
-    return team is not None and team.supervisor_id == actor.id
+    return team.supervisor_id if team else None
+
+
+def may_countersign(session: Session, actor: User, rep_id: str) -> bool:
+    """Only the rep's own supervisor, or an admin, countersigns or returns a report; nobody their own."""
+    state = domain.ReportState(rep_id, domain.SUBMITTED, supervisor_of(session, rep_id))
+    return domain.may_decide(Actor.of(actor.id, actor.role), state)
 
 
 class ReportService(BaseService):
@@ -114,10 +113,9 @@ class ReportService(BaseService):
 
     @staticmethod
     def _check_editable(report: DailyReport) -> None:
-        if report.status == "countersigned":
-            raise InvalidStateError("this report is countersigned and can no longer be changed")
-        if report.status == "submitted":
-            raise InvalidStateError("this report is submitted; it can be changed only after the supervisor returns it")
+        refusal = domain.refuse_edit(report.status)
+        if refusal:
+            raise InvalidStateError(refusal)
 
     def edit_summary(self, day: date, summary: str) -> dict[str, Any]:
         if len(summary) > 10_000:
@@ -173,20 +171,24 @@ class ReportService(BaseService):
             )
             return self._describe(uow.session, report)
 
-    def _reviewable(self, uow: UnitOfWork, report_id: str, seen_updated_at: str | None) -> tuple[User, DailyReport]:
+    def _reviewable(
+        self, uow: UnitOfWork, report_id: str, seen_updated_at: str | None, step: str
+    ) -> tuple[User, DailyReport]:
         actor = self.actor(uow.session)
         report = get_live(uow.session, DailyReport, report_id)
-        if not may_countersign(uow.session, actor, report.rep_id):
-            raise PermissionDeniedError("only the rep's own supervisor or an admin can countersign or return a report")
-        if report.status != "submitted":
-            raise InvalidStateError(f"this report is {report.status}, not submitted")
+        state = report_state(uow.session, report)
+        if not domain.may_decide(Actor.of(actor.id, actor.role), state):
+            raise PermissionDeniedError(domain.ONLY_THE_SUPERVISOR)
+        refusal = domain.refuse_step(Actor.of(actor.id, actor.role), state, step)
+        if refusal:
+            raise InvalidStateError(refusal)
         if seen_updated_at is not None and report.updated_at.isoformat() != seen_updated_at:
-            raise StaleError("the report changed since you opened it; reload it before deciding")
+            raise StaleError(domain.CHANGED_SINCE)
         return actor, report
 
     def countersign(self, report_id: str, seen_updated_at: str | None = None) -> dict[str, Any]:
         with unit_of_work(self.store) as uow:
-            actor, report = self._reviewable(uow, report_id, seen_updated_at)
+            actor, report = self._reviewable(uow, report_id, seen_updated_at, "countersign")
             uow.update(
                 report,
                 {
@@ -203,7 +205,7 @@ class ReportService(BaseService):
         if not comment or not comment.strip():
             raise ValidationError("is required: tell the rep what to change", "comment")
         with unit_of_work(self.store) as uow:
-            actor, report = self._reviewable(uow, report_id, seen_updated_at)
+            actor, report = self._reviewable(uow, report_id, seen_updated_at, "return")
             uow.update(
                 report,
                 {"status": "returned", "return_comment": comment.strip(), "returned_by": actor.id},

@@ -1,0 +1,133 @@
+"""The daily report's workflow (销售日报): draft → submitted → countersigned | returned → submitted again, and the
+signature that freezes a countersigned report.
+
+The signature is the SHA-256 of the report's canonical content (rep, day, summary, visits); a countersigned
+report never changes, and any change is detectable by comparing the two.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from fieldcrm.domain.actors import Actor
+from fieldcrm.models.registry import REPORT_WORKFLOW
+
+DRAFT, SUBMITTED, COUNTERSIGNED, RETURNED = "draft", "submitted", "countersigned", "returned"
+#: The states a rep may still change the report in.
+EDITABLE = (DRAFT, RETURNED)
+#: Each workflow step: the state it needs, the state it leads to, and the fields it may set.
+STEPS: dict[str, tuple[tuple[str, ...], str, frozenset[str]]] = {
+    "submit": (
+        EDITABLE,
+        SUBMITTED,
+        frozenset({"status", "content", "submitted_at", "times_submitted", "return_comment"}),
+    ),
+    "countersign": ((SUBMITTED,), COUNTERSIGNED, frozenset({"status", "signed_by", "signed_at", "signature"})),
+    "return": ((SUBMITTED,), RETURNED, frozenset({"status", "return_comment", "returned_by"})),
+}
+#: Fields only a workflow step sets (declared with the table: `models.registry`).
+WORKFLOW_FIELDS = REPORT_WORKFLOW
+
+FROZEN = "this report is countersigned and can no longer be changed"
+AWAITING = "this report is submitted; it can be changed only after the supervisor returns it"
+ONLY_BY_STEPS = "report status changes only through submit, countersign or return"
+NOT_DELETABLE = "a submitted report cannot be deleted"
+ONLY_THE_REP = "only the rep can submit their own report"
+ONLY_THE_SUPERVISOR = "only the rep's own supervisor or an admin can countersign or return a report"
+CHANGED_SINCE = "the report changed since you opened it; reload it before deciding"
+BAD_SIGNATURE = "the signature does not match the report's content"
+STARTS_AS_DRAFT = "a report starts as a draft; submit and countersign are workflow steps"
+BELONGS_TO_ITS_REP = "a report belongs to its rep"
+
+
+@dataclass(frozen=True)
+class ReportState:
+    """What the rules need to know of a report."""
+
+    rep_id: str
+    status: str
+    rep_supervisor_id: str | None = None  # the supervisor of the team the rep is in
+
+
+def canonical_content(rep_id: str, day: date, summary: str, visits_json: str) -> bytes:
+    """The bytes a signature covers: rep, date, summary and the visits, as sorted compact JSON."""
+    body = {
+        "rep_id": rep_id,
+        "report_date": day.isoformat(),
+        "summary": summary,
+        "visits": json.loads(visits_json or "[]"),
+    }
+    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def digest(rep_id: str, day: date, summary: str, visits_json: str) -> str:
+    return hashlib.sha256(canonical_content(rep_id, day, summary, visits_json)).hexdigest()
+
+
+def may_decide(actor: Actor, report: ReportState) -> bool:
+    """Countersigning or returning: the rep's own supervisor, or an admin; nobody decides their own report."""
+    if actor.id == report.rep_id:
+        return False
+    if actor.role == "admin":
+        return True
+    return actor.role == "supervisor" and report.rep_supervisor_id == actor.id
+
+
+def refuse_edit(status: str) -> str | None:
+    """Changing the report's content or summary."""
+    if status == COUNTERSIGNED:
+        return FROZEN
+    if status == SUBMITTED:
+        return AWAITING
+    return None
+
+
+def refuse_delete(status: str) -> str | None:
+    if status == COUNTERSIGNED:
+        return FROZEN
+    return NOT_DELETABLE if status == SUBMITTED else None
+
+
+def refuse_new(actor: Actor, rep_id: str, owner_id: str | None, status: str, signed: bool) -> str | None:
+    """A new report: the rep's own, as a draft."""
+    if status != DRAFT or signed:
+        return STARTS_AS_DRAFT
+    if rep_id != owner_id:
+        return BELONGS_TO_ITS_REP
+    return None
+
+
+def refuse_step(actor: Actor, report: ReportState, step: str) -> str | None:
+    """A workflow step by `actor` on a report in its current state."""
+    if report.status == COUNTERSIGNED:
+        return FROZEN
+    if step not in STEPS:
+        return f"unknown report step '{step}'"
+    needs, _to, _fields = STEPS[step]
+    if step == "submit":
+        if actor.id != report.rep_id:
+            return ONLY_THE_REP
+        if report.status not in needs:
+            return f"this report is {report.status}; it cannot be submitted again"
+        return None
+    if not may_decide(actor, report):
+        return ONLY_THE_SUPERVISOR
+    if report.status not in needs:
+        return f"this report is {report.status}, not submitted"
+    return None
+
+
+def refuse_step_fields(step: str | None, changed: Collection[str], values: dict[str, Any]) -> str | None:
+    """The fields an op sets: workflow fields only through their own step, and a step only to its own state."""
+    workflow = WORKFLOW_FIELDS.intersection(changed)
+    if step is None:
+        return ONLY_BY_STEPS if workflow else None
+    _needs, to, allowed = STEPS[step]
+    if set(changed) - allowed or values.get("status", to) != to:
+        return f"a {step} step sets only its own fields and leads to {to}"
+    return None
