@@ -19,6 +19,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from fieldcrm.services import Services  # noqa: E402
 from fieldcrm.store import Store  # noqa: E402
 
+#: The head office's databases (SQLite and PostgreSQL) and accounts, for the server's and the sync tests.
+pytest_plugins = ["server_fixtures"]
+
 # Hypothesis judges no example by how long it took: a busy machine is no bug. (A test's own `settings(...)` starts
 # from this profile; one that names `suppress_health_check` lists `too_slow` itself.)
 settings.register_profile("fieldcrm", deadline=None, suppress_health_check=[HealthCheck.too_slow])
