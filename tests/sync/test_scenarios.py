@@ -322,27 +322,28 @@ def test_countersign_racing_a_reps_edit_refuses_the_stale_one(server, team, lapt
 
 # -- edit of a countersigned report: refused by the client before queueing, and by the server ------------------
 @sqlite_server
-def test_countersigned_report_edit_refused_by_client_and_server(server, team, laptop_factory) -> None:
+def test_countersigned_report_edit_refused_by_client_and_server(server, team, laptop_factory, today) -> None:
     rep = laptop_factory("rep", "张伟")
     sup = laptop_factory("sup", "王经理")
-    rep.cli("report", "edit", "--summary", "今日总结")
-    rep.cli("report", "submit")
+    day = today.isoformat()  # one day throughout, even if the test runs across midnight
+    rep.cli("report", "edit", "--date", day, "--summary", "今日总结")
+    rep.cli("report", "submit", "--date", day)
     rep.sync()
     sup.sync()
-    sup.cli("report", "countersign", "--rep", "张伟")
+    sup.cli("report", "countersign", "--rep", "张伟", "--date", day)
     sup.sync()
     rep.sync()
     before = _pending(rep)
     with pytest.raises(InvalidStateError, match="countersigned"):
-        rep.services().reports.edit_summary(datetime.now().date(), "签字后再改")
+        rep.services().reports.edit_summary(today, "签字后再改")
     assert _pending(rep) == before == 0  # refused before anything was queued
-    report_id = rep.cli_json("report", "show")["id"]
+    report_id = rep.cli_json("report", "show", "--date", day)["id"]
     # A laptop without that check (or a hand-made op) is refused by the server, on every kind of op.
     for laptop, changes in ((rep, {"summary": "偷改"}), (sup, {"summary": "主管改"})):
         with unit_of_work(laptop.store) as uow:
             uow.update(uow.session.get(DailyReport, report_id), changes)
         assert laptop.sync().rejected == 1
-        assert laptop.cli_json("report", "show", "--rep", "张伟")["signature_valid"] is True
+        assert laptop.cli_json("report", "show", "--rep", "张伟", "--date", day)["signature_valid"] is True
     row = _server_row(server, "daily_report", report_id)
     assert row["summary"] == "今日总结" and row["status"] == "countersigned"
 
