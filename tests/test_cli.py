@@ -12,6 +12,7 @@ import pytest
 
 from fieldcrm import __version__
 from fieldcrm.cli import main
+from waiting import HANG_GUARD
 
 
 class Cli:
@@ -76,7 +77,9 @@ def count_customers(cli: Cli) -> int:
 
 
 def test_version_from_a_real_process() -> None:
-    done = subprocess.run([sys.executable, "-m", "fieldcrm", "--version"], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "fieldcrm", "--version"], capture_output=True, text=True, timeout=HANG_GUARD
+    )
     assert done.returncode == 0
     assert done.stdout.strip() == f"fieldcrm {__version__}"
 
@@ -86,7 +89,7 @@ def test_a_real_process_reports_an_error_in_one_line(tmp_path: Path) -> None:
         [sys.executable, "-m", "fieldcrm", "--data-dir", str(tmp_path / "p"), "customers", "show", "no-such-id"],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=HANG_GUARD,
     )
     assert done.returncode == 1
     assert done.stderr.strip() == "error: no customer with id no-such-id"
@@ -428,6 +431,6 @@ def test_output_cut_short_by_the_reader_ends_quietly(tmp_path: Path) -> None:
         [*command, "customers", "list", "--limit", "300"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
     process.stdout.close()  # the reader is gone before the first line is written
-    _out, err = process.communicate(timeout=60)
+    _out, err = process.communicate(timeout=HANG_GUARD)
     assert process.returncode == 1
     assert b"Traceback" not in err and err == b""

@@ -23,6 +23,7 @@ from fieldcrm.services import CustomerQuery, Services
 from fieldcrm.services.errors import PermissionDeniedError, ValidationError
 from fieldcrm.services.validation import clean_contact_fields, clean_customer_fields, credit_code_is_valid
 from fieldcrm.store import Store
+from waiting import HANG_GUARD
 
 REGIONS = {"华东", "华北", "华南", "华中", "西南", "西北", "东北"}
 
@@ -235,7 +236,7 @@ def test_same_seed_same_names_across_processes(tmp_path: Path) -> None:
             capture_output=True,
             text=True,
             env=env,
-            timeout=120,
+            timeout=HANG_GUARD,
             check=True,
         )
         return json.loads(done.stdout)

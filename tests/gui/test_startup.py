@@ -12,6 +12,7 @@ from fieldcrm.paths import resolve_paths
 from fieldcrm.services import Services
 from fieldcrm.store import Store
 from fieldcrm.ui.settings import LAST_SCREEN, settings_for
+from waiting import HANG_GUARD
 
 CHILD = r"""
 import json, sys
@@ -72,7 +73,7 @@ def test_customer_list_paints_before_the_orm_loads(team_services: dict[str, Serv
     settings.setValue(LAST_SCREEN, "customers")
     settings.sync()
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(paths.data)], capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, "-c", CHILD, str(paths.data)], capture_output=True, text=True, timeout=HANG_GUARD, check=False
     )
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
