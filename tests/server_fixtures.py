@@ -15,6 +15,8 @@ import psycopg
 import pytest
 from sqlalchemy import Engine
 
+from waiting import HANG_GUARD
+
 os.environ.setdefault("FIELDCRM_ARGON2_PROFILE", "cheapest")  # before the server modules make their hasher
 
 from fieldcrm.ids import uuid7  # noqa: E402
@@ -29,7 +31,7 @@ PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 
 def _postgres_available() -> str | None:
     try:
-        with psycopg.connect(PG_ADMIN, connect_timeout=3):
+        with psycopg.connect(PG_ADMIN, connect_timeout=int(HANG_GUARD)):
             return None
     except psycopg.Error as exc:
         return str(exc).splitlines()[0]

@@ -20,6 +20,7 @@ from fieldcrm.server.cli import main as server_main
 from fieldcrm.server.horizon import HORIZON_ROW, purge_tombstones
 from fieldcrm.services.changes import unit_of_work
 from fieldcrm.sync.client import FRESH_PULL_KEY
+from waiting import HANG_GUARD
 
 
 def _age(server, customer_id: str, days: int) -> None:
@@ -69,7 +70,7 @@ def test_cursor_older_than_the_horizon_fresh_pull_keeps_the_outbox(server, team,
     # The stale cursor gets a clear answer, not a silent gap.
     headers = token_of(server, "张伟")
     cursor = stale.client().status()["cursor"]
-    answer = httpx.get(f"{server.url}/sync/pull", params={"after": cursor}, headers=headers)
+    answer = httpx.get(f"{server.url}/sync/pull", params={"after": cursor}, headers=headers, timeout=HANG_GUARD)
     assert answer.status_code == 410 and "fresh copy" in answer.json()["detail"]
 
     assert not writer.sync().fresh_pull  # its cursor is past the purge: business as usual
