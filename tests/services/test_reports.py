@@ -131,7 +131,7 @@ def test_inbox_lists_the_teams_submitted_reports(
 @pytest.mark.parametrize("role", ["rep", "supervisor", "admin"])
 @pytest.mark.parametrize("step", ["countersign", "return"])
 def test_nobody_countersigns_or_returns_their_own_report(
-    team_services: dict[str, Services], role: str, step: str
+    team_services: dict[str, Services], role: str, step: str, today: date
 ) -> None:
     """Whatever the role: a supervisor's own report goes to an admin, an admin's to another admin."""
     sup = team_services["supervisor"]
@@ -139,8 +139,8 @@ def test_nobody_countersigns_or_returns_their_own_report(
     other_admin = Services.for_store(sup.store, sup.profile.add_user("总部审核", "admin").id)
     pairs = {"rep": (team_services["rep"], sup), "supervisor": (sup, admin), "admin": (admin, other_admin)}
     author, reviewer = pairs[role]
-    author.reports.edit_summary(TODAY, "走访两家客户，整理报价")
-    report = author.reports.submit(TODAY)
+    author.reports.edit_summary(today, "走访两家客户，整理报价")
+    report = author.reports.submit(today)
     decide = {
         "countersign": lambda who: who.reports.countersign(report["id"]),
         "return": lambda who: who.reports.return_report(report["id"], "请补充客户反馈"),
