@@ -72,10 +72,10 @@ def rep_window(team, laptop_factory, proxy, open_window):
     return window, worker, laptop
 
 
-def _edited(qtbot, window, worker, name: str) -> None:
+def _edited(qtbot, window, worker, name: str, **fields: str) -> None:
     """A customer made in the window; returns once the schedule has taken the local change (its debounce runs)."""
     schedule = window.auto_sync.schedule
-    Op(window, worker, lambda s: s.customers.create(name=name), {"customers"}).run()
+    Op(window, worker, lambda s: s.customers.create(name=name, **fields), {"customers"}).run()
     qtbot.waitUntil(lambda: schedule.seconds_left() <= schedule.debounce)
 
 
@@ -89,7 +89,7 @@ def test_local_edit_goes_up_and_a_colleagues_edit_comes_down_unasked(qtbot, rep_
     qtbot.waitUntil(lambda: driver.runs >= 1 and driver.running is None)  # the sync at start
     assert window.online_label.text() == f"Online: {laptop.server_url}"
 
-    _edited(qtbot, window, worker, "苏州精密模具有限公司")
+    _edited(qtbot, window, worker, "苏州精密模具有限公司", phone="0512-62345678")
     assert driver.runs == 1  # the edit waits for the debounce
     window.clock.advance(driver.schedule.debounce)  # the rep's edits have settled
     qtbot.waitUntil(
