@@ -53,7 +53,7 @@ def server_row(server: ServerHandle, headers: dict[str, str], table: str, row_id
 
 def read_row(server: ServerHandle, headers: dict[str, str], table: str, row_id: str) -> dict[str, Any] | None:
     """`GET /rows/…`: the row if this user may see it, None on 404."""
-    response = httpx.get(f"{server.url}/rows/{table}/{row_id}", headers=headers)
+    response = httpx.get(f"{server.url}/rows/{table}/{row_id}", headers=headers, timeout=HANG_GUARD)
     if response.status_code == 404:
         return None
     assert response.status_code == 200, response.text
@@ -65,7 +65,7 @@ def pull_all(server: ServerHandle, headers: dict[str, str], after: int = 0) -> l
     changes: list[dict[str, Any]] = []
     while True:
         params = {"after": after, "limit": 7}
-        answer = httpx.get(f"{server.url}/sync/pull", params=params, headers=headers).json()
+        answer = httpx.get(f"{server.url}/sync/pull", params=params, headers=headers, timeout=HANG_GUARD).json()
         changes += answer["changes"]
         after = answer["next_after"]
         if not answer["has_more"]:
