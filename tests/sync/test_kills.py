@@ -55,7 +55,9 @@ def _paused(process: subprocess.Popen) -> None:
     while not said or said[-1] not in (b"paused\n", b""):
         ready, _, _ = select.select([process.stdout], [], [], HANG_GUARD)
         said.append(process.stdout.readline() if ready else b"")
-    assert said[-1] == b"paused\n", f"the process did not stop at its seam: {said!r} {process.stderr.read()[-800:]!r}"
+    if said[-1] != b"paused\n":
+        process.kill()
+        raise AssertionError(f"the process did not stop at its seam: {said!r} {process.communicate()[1][-800:]!r}")
 
 
 def _start_server(database_url: str, port: int, pause_in_push: int | None = None) -> subprocess.Popen:
