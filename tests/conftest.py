@@ -1,17 +1,33 @@
-"""Shared fixtures: every test gets its own data folder, and a migrated empty store copied from a template."""
+"""Shared fixtures: every test gets its own data folder, and a migrated empty store copied from a template; the day
+a test runs; and settings that keep every test independent of the machine's speed."""
 
 from __future__ import annotations
 
 import os
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+from pytestqt.qtbot import QtBot
+
+from waiting import HANG_GUARD
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from fieldcrm.services import Services  # noqa: E402
 from fieldcrm.store import Store  # noqa: E402
+
+#: The head office's databases (SQLite and PostgreSQL) and accounts, for the server's and the sync tests.
+pytest_plugins = ["server_fixtures"]
+
+# Hypothesis judges no example by how long it took: a busy machine is no bug. (A test's own `settings(...)` starts
+# from this profile; one that names `suppress_health_check` lists `too_slow` itself.)
+settings.register_profile("fieldcrm", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("fieldcrm")
+
+HANG_GUARD_MS = int(HANG_GUARD * 1000)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -69,3 +85,39 @@ def team_services(store: Store) -> dict[str, Services]:
 def services(team_services: dict[str, Services]) -> Services:
     """Services acting as the rep 张伟."""
     return team_services["rep"]
+
+
+@pytest.fixture
+def today() -> date:
+    """The day this test runs, read when it starts: never at import, where a run that crosses midnight would mix up
+    two days."""
+    return date.today()
+
+
+class PatientQtBot(QtBot):
+    """pytest-qt's bot whose waits time out only at the hang guard: its default of 5 s is a speed requirement on a
+    busy machine. A wait still ends as soon as its condition or signal comes."""
+
+    def waitUntil(self, callback, *, timeout: int = HANG_GUARD_MS) -> None:
+        return super().waitUntil(callback, timeout=timeout)
+
+    def waitSignal(self, signal, *, timeout: int = HANG_GUARD_MS, **kwargs):
+        return super().waitSignal(signal, timeout=timeout, **kwargs)
+
+    def waitSignals(self, signals, *, timeout: int = HANG_GUARD_MS, **kwargs):
+        return super().waitSignals(signals, timeout=timeout, **kwargs)
+
+    def waitCallback(self, *, timeout: int = HANG_GUARD_MS, **kwargs):
+        return super().waitCallback(timeout=timeout, **kwargs)
+
+    def waitExposed(self, widget, *, timeout: int = HANG_GUARD_MS):
+        return super().waitExposed(widget, timeout=timeout)
+
+    def waitActive(self, widget, *, timeout: int = HANG_GUARD_MS):
+        return super().waitActive(widget, timeout=timeout)
+
+
+@pytest.fixture
+def qtbot(qapp, request: pytest.FixtureRequest) -> QtBot:
+    """pytest-qt's `qtbot`, patient (see `PatientQtBot`)."""
+    return PatientQtBot(request)

@@ -12,8 +12,7 @@ import pytest
 
 from fieldcrm import __version__
 from fieldcrm.cli import main
-
-TODAY = date.today()
+from waiting import HANG_GUARD
 
 
 class Cli:
@@ -78,7 +77,9 @@ def count_customers(cli: Cli) -> int:
 
 
 def test_version_from_a_real_process() -> None:
-    done = subprocess.run([sys.executable, "-m", "fieldcrm", "--version"], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "fieldcrm", "--version"], capture_output=True, text=True, timeout=HANG_GUARD
+    )
     assert done.returncode == 0
     assert done.stdout.strip() == f"fieldcrm {__version__}"
 
@@ -88,7 +89,7 @@ def test_a_real_process_reports_an_error_in_one_line(tmp_path: Path) -> None:
         [sys.executable, "-m", "fieldcrm", "--data-dir", str(tmp_path / "p"), "customers", "show", "no-such-id"],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=HANG_GUARD,
     )
     assert done.returncode == 1
     assert done.stderr.strip() == "error: no customer with id no-such-id"
@@ -148,10 +149,10 @@ def test_customers_add_list_show(rep: Cli, customer: str) -> None:
     assert "name:" in text and "苏州恒泰电子有限公司" in text and "李明" in text and "Visits (0" in text
 
 
-def test_customers_list_filters_by_due_follow_up(rep: Cli, customer: str) -> None:
-    soon = (TODAY + timedelta(days=3)).isoformat()
+def test_customers_list_filters_by_due_follow_up(rep: Cli, customer: str, today: date) -> None:
+    soon = (today + timedelta(days=3)).isoformat()
     rep.ok("customers", "edit", customer, "--next-follow-up", soon)
-    assert rep.json("customers", "list", "--due", TODAY.isoformat()) == []
+    assert rep.json("customers", "list", "--due", today.isoformat()) == []
     assert [r["next_follow_up"] for r in rep.json("customers", "list", "--due", soon)] == [soon]
     assert rep.fails(2, "customers", "list", "--due", "next week") == (
         "error: due: 'next week' is not a date; write it as YYYY-MM-DD"
@@ -228,9 +229,9 @@ def test_contacts_add(rep: Cli, customer: str) -> None:
     assert rep.fails(1, "contacts", "add", "nope", "--name", "赵强") == "error: no customer with id nope"
 
 
-def test_visits_log(rep: Cli, customer: str) -> None:
-    at = f"{TODAY.isoformat()} 10:30"
-    follow = (TODAY + timedelta(days=7)).isoformat()
+def test_visits_log(rep: Cli, customer: str, today: date) -> None:
+    at = f"{today.isoformat()} 10:30"
+    follow = (today + timedelta(days=7)).isoformat()
     visit = rep.ok(
         "visits", "log", "--customer", customer, "--kind", "meeting", "--outcome", "介绍新品，客户有兴趣",
         "--notes", "带了样品", "--next-step", "发送报价", "--next-date", follow, "--at", at, "--minutes", "45",
@@ -262,8 +263,8 @@ def test_visits_log_errors(rep: Cli, customer: str) -> None:
     )
 
 
-def test_plan_add_show_and_a_visit_fulfils_a_stop(rep: Cli, customer: str) -> None:
-    day = (TODAY + timedelta(days=1)).isoformat()
+def test_plan_add_show_and_a_visit_fulfils_a_stop(rep: Cli, customer: str, today: date) -> None:
+    day = (today + timedelta(days=1)).isoformat()
     other = rep.ok("customers", "add", "--name", "无锡宏远机械有限公司", "--address", "无锡市滨湖区人民路1号").strip()
     first = rep.ok("plan", "add", "--date", day, "--customer", customer, "--purpose", "送样品").strip()
     second = rep.ok("plan", "add", "--date", day, "--customer", other).strip()
@@ -283,8 +284,8 @@ def test_plan_add_show_and_a_visit_fulfils_a_stop(rep: Cli, customer: str) -> No
     assert line == "error: stop_id: belongs to another customer"
 
 
-def test_report_build_edit_submit_show(rep: Cli, customer: str) -> None:
-    day = TODAY.isoformat()
+def test_report_build_edit_submit_show(rep: Cli, customer: str, today: date) -> None:
+    day = today.isoformat()
     rep.ok("visits", "log", "--customer", customer, "--outcome", "介绍新品", "--at", f"{day} 09:30")
     built = rep.json("report", "build", "--date", day)
     assert built["status"] == "draft" and [v["customer_name"] for v in built["visits"]] == ["苏州恒泰电子有限公司"]
@@ -300,8 +301,8 @@ def test_report_build_edit_submit_show(rep: Cli, customer: str) -> None:
     assert line.startswith("error: this report is submitted")
 
 
-def test_report_errors(rep: Cli) -> None:
-    day = TODAY.isoformat()
+def test_report_errors(rep: Cli, today: date) -> None:
+    day = today.isoformat()
     assert rep.fails(1, "report", "submit", "--date", day) == (
         "error: summary: a report with no visits needs a summary of the day"
     )
@@ -311,8 +312,8 @@ def test_report_errors(rep: Cli) -> None:
     assert rep.fails(2, "report", "build", "--date", "01.01.2024").startswith("error: date: '01.01.2024'")
 
 
-def test_countersign_and_return_between_two_users_of_one_store(rep: Cli, customer: str) -> None:
-    day = TODAY.isoformat()
+def test_countersign_and_return_between_two_users_of_one_store(rep: Cli, customer: str, today: date) -> None:
+    day = today.isoformat()
     rep.ok("visits", "log", "--customer", customer, "--outcome", "洽谈合同", "--at", f"{day} 14:00")
     rep.ok("report", "submit", "--date", day)
     line = rep.fails(1, "report", "countersign", "--rep", "张伟", "--date", day)
@@ -430,6 +431,6 @@ def test_output_cut_short_by_the_reader_ends_quietly(tmp_path: Path) -> None:
         [*command, "customers", "list", "--limit", "300"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
     process.stdout.close()  # the reader is gone before the first line is written
-    _out, err = process.communicate(timeout=60)
+    _out, err = process.communicate(timeout=HANG_GUARD)
     assert process.returncode == 1
     assert b"Traceback" not in err and err == b""

@@ -23,8 +23,8 @@ from fieldcrm.services import CustomerQuery, Services
 from fieldcrm.services.errors import PermissionDeniedError, ValidationError
 from fieldcrm.services.validation import clean_contact_fields, clean_customer_fields, credit_code_is_valid
 from fieldcrm.store import Store
+from waiting import HANG_GUARD
 
-TODAY = date.today()
 REGIONS = {"华东", "华北", "华南", "华中", "西南", "西北", "东北"}
 
 
@@ -41,11 +41,11 @@ def fresh_store(template: Path, folder: Path, name: str, role: str = "rep", team
     return store
 
 
-def test_same_seed_same_data_other_seed_other_data(_template_store: Path, tmp_path: Path) -> None:
+def test_same_seed_same_data_other_seed_other_data(_template_store: Path, tmp_path: Path, today: date) -> None:
     def snapshot(folder: str, seed: int) -> tuple[list, list, int]:
         store = fresh_store(_template_store, tmp_path / folder, "张伟")
         try:
-            generate_demo(store, 150, seed)
+            generate_demo(store, 150, seed, today=today)  # one day for all three, even across midnight
             customers = rows(
                 store, "SELECT name, phone, address, grade, stage, credit_code FROM customer ORDER BY name"
             )
@@ -60,9 +60,9 @@ def test_same_seed_same_data_other_seed_other_data(_template_store: Path, tmp_pa
     assert {r[0] for r in first[0]} != {r[0] for r in other[0]}
 
 
-def test_generated_rows_pass_the_shared_validation() -> None:
+def test_generated_rows_pass_the_shared_validation(today: date) -> None:
     """Every demo row is what the GUI would have saved: cleaning it changes nothing."""
-    factory = CustomerFactory(random.Random(3), TODAY, {"names": set(), "phones": set(), "codes": set()})
+    factory = CustomerFactory(random.Random(3), today, {"names": set(), "phones": set(), "codes": set()})
     customers = [factory.customer("owner") for _ in range(2000)]
     editable = (
         "name", "credit_code", "phone", "address", "region", "industry", "size", "grade", "stage", "source",
@@ -95,10 +95,10 @@ def test_credit_codes_carry_the_city_and_valid_check_characters() -> None:
         assert code.startswith("91" + city.division) and credit_code_is_valid(code)
 
 
-def test_demo_for_a_rep_builds_a_coherent_history(team_services: dict[str, Services]) -> None:
+def test_demo_for_a_rep_builds_a_coherent_history(team_services: dict[str, Services], today: date) -> None:
     rep = team_services["rep"]
     store = rep.store
-    summary = generate_demo(store, 300, 5)
+    summary = generate_demo(store, 300, 5, today=today)
     me = rep.profile.current()
     assert (summary.user, summary.role, summary.reps_added) == ("张伟", "rep", [])
     assert summary.counts["customers"] == 300
@@ -115,15 +115,15 @@ def test_demo_for_a_rep_builds_a_coherent_history(team_services: dict[str, Servi
     assert len(visits) == summary.counts["visits"] > 100
     assert {v[2] for v in visits} == {me.id}  # visits only on the rep's own customers
     days = {date.fromisoformat(v[3][:10]) for v in visits}
-    assert min(days) >= TODAY - timedelta(days=91) and max(days) <= TODAY
+    assert min(days) >= today - timedelta(days=91) and max(days) <= today
 
     stops = rows(
         store,
         "SELECT s.id, s.status, s.visit_id, p.plan_date FROM planned_stop s JOIN visit_plan p ON p.id = s.plan_id",
     )
     by_visit = {v[0]: v[1] for v in visits}
-    past = [s for s in stops if s[3] < TODAY.isoformat()]
-    coming = [s for s in stops if s[3] >= TODAY.isoformat()]
+    past = [s for s in stops if s[3] < today.isoformat()]
+    coming = [s for s in stops if s[3] >= today.isoformat()]
     assert past and coming
     assert {s[1] for s in coming} == {"planned"}
     for stop_id, status, visit_id, _day in past:
@@ -236,7 +236,7 @@ def test_same_seed_same_names_across_processes(tmp_path: Path) -> None:
             capture_output=True,
             text=True,
             env=env,
-            timeout=120,
+            timeout=HANG_GUARD,
             check=True,
         )
         return json.loads(done.stdout)

@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import openpyxl
+import pytest
 from sqlalchemy import text
 
 from fieldcrm.store import Store
+
+#: Set (as .ci/run does) where the corpus must be there: a test that would need it then fails instead of skipping.
+REQUIRE_CORPUS = "FIELDCRM_REQUIRE_CORPUS"
 
 
 def corpus_dir() -> Path:
@@ -23,6 +27,23 @@ def corpus_dir() -> Path:
         if folder.is_dir():
             return folder
     return candidates[0] / "corpus" / "spreadsheets"
+
+
+def corpus_missing(what: str) -> NoReturn:
+    """The test cannot run without `what` from the corpus: skipped on a machine without the corpus, failed where it
+    is required ($FIELDCRM_REQUIRE_CORPUS)."""
+    message = f"the spreadsheet corpus is not at {corpus_dir()} ({what} missing)"
+    if os.environ.get(REQUIRE_CORPUS):
+        pytest.fail(f"{message}, and it is required ({REQUIRE_CORPUS}=1)")
+    pytest.skip(message)
+
+
+def corpus_file(name: str) -> Path:
+    """A file of the corpus, or the test is skipped (failed where the corpus is required)."""
+    path = corpus_dir() / name
+    if not path.is_file():
+        corpus_missing(name)
+    return path
 
 
 def write_xlsx(path: Path, rows: Sequence[Sequence[Any]], *, merge: str | None = None, title: str = "客户") -> Path:

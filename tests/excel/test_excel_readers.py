@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from excel_helpers import corpus_dir, write_xlsx
+from excel_helpers import corpus_file, write_xlsx
 
 from fieldcrm.excel import ImportLimits, ImportRefusedError
 from fieldcrm.excel.headers import find_header_row, suggest_mapping
@@ -137,19 +137,14 @@ def test_unknown_sheet_is_named(tmp_path: Path) -> None:
         read_sheet(path, "别的")
 
 
-CORPUS = corpus_dir()
-
-
-@pytest.mark.skipif(not (CORPUS / "date.xls").is_file(), reason=f"the spreadsheet corpus is not at {CORPUS}")
 def test_legacy_xls_is_read_with_dates() -> None:
-    data = read_sheet(CORPUS / "date.xls")
+    data = read_sheet(corpus_file("date.xls"))
     assert data.kind == "xls" and data.rows
     assert any(isinstance(v, datetime | date) for row in data.rows for v in row)
 
 
-@pytest.mark.skipif(not (CORPUS / "pass_protected.xlsx").is_file(), reason=f"the spreadsheet corpus is not at {CORPUS}")
 def test_real_password_protected_workbook_is_refused() -> None:
-    assert "password" in _refused(CORPUS / "pass_protected.xlsx")
+    assert "password" in _refused(corpus_file("pass_protected.xlsx"))
 
 
 def test_blank_first_sheet_is_passed_over(tmp_path: Path) -> None:

@@ -69,11 +69,12 @@ def make_window(
     return make
 
 
-def wait_idle(qtbot, worker: DbWorker, timeout: int = 5000) -> None:
-    """Wait until every queued database operation (and the ones their callbacks queued) has come back."""
-    qtbot.waitUntil(lambda: worker.pending == 0, timeout=timeout)
+def wait_idle(qtbot, worker: DbWorker) -> None:
+    """Wait until every queued database operation (and the ones their callbacks queued) has come back; in between,
+    one pass of the event loop runs what those callbacks scheduled for it."""
+    qtbot.waitUntil(lambda: worker.pending == 0)
     qtbot.wait(10)
-    qtbot.waitUntil(lambda: worker.pending == 0, timeout=timeout)
+    qtbot.waitUntil(lambda: worker.pending == 0)
 
 
 @pytest.fixture

@@ -84,7 +84,7 @@ def test_create_customer_shows_possible_duplicates_with_owner_before_saving(
     assert dialog.objectName() == "newCustomerDialog"
     assert dialog.isVisible()
     typing(dialog.form.inputs["name"], "上海华东机械有限公司")
-    qtbot.waitUntil(lambda: dialog.checks_done >= 1, timeout=3000)
+    qtbot.waitUntil(lambda: dialog.checks_done >= 1)
     idle()
     assert dialog.dup_box.isVisible()
     line = dialog.duplicates.item(0).text()
@@ -152,7 +152,7 @@ def test_long_result_shows_the_first_page_then_the_full_list_when_typing_pauses(
     qtbot.waitUntil(lambda: screen.model.rowCount() == WINDOW)
     assert screen.count_label.text() == f"More than {WINDOW} customer(s)…"
     assert screen.model.data(screen.model.index(0, COL_NAME)) == "宁波测试000贸易有限公司"  # no fetch needed
-    qtbot.waitUntil(lambda: screen.full_lists_done >= 1, timeout=3000)
+    qtbot.waitUntil(lambda: screen.full_lists_done >= 1)
     idle()
     assert screen.model.rowCount() == WINDOW + 5
     assert screen.count_label.text() == f"{WINDOW + 5} customer(s)"

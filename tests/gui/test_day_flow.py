@@ -3,8 +3,6 @@ inbox; the rep then sees it read-only with its signature check. Returning with a
 
 from __future__ import annotations
 
-from datetime import date
-
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
@@ -18,9 +16,9 @@ def closed(dialog) -> bool:
 
 
 def _log_visit_from_first_stop(qtbot, window, idle, typing) -> None:
-    today = window.show_screen("today")
+    plan = window.show_screen("today")
     idle()
-    assert today.stops.rowCount() == 1
+    assert plan.stops.rowCount() == 1
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     dialog = QApplication.activeModalWidget()
     assert dialog.objectName() == "logVisitDialog"
@@ -34,16 +32,16 @@ def _log_visit_from_first_stop(qtbot, window, idle, typing) -> None:
     assert closed(dialog)
 
 
-def test_a_day_from_plan_stop_to_countersigned_report(qtbot, make_window, team_services, idle, typing):
+def test_a_day_from_plan_stop_to_countersigned_report(qtbot, make_window, team_services, idle, typing, today):
     rep: Services = team_services["rep"]
     customer_id = rep.customers.create(name="上海华东机械有限公司", phone="021-55550001")
-    rep.plans.add_stop(date.today(), customer_id, "介绍新产品")
+    rep.plans.add_stop(today, customer_id, "介绍新产品")
 
     window = make_window("rep")
     _log_visit_from_first_stop(qtbot, window, idle, typing)
-    today = window.screens["today"]
-    assert today.stops.data(today.stops.index(0, 4)) == "Done"
-    [visit] = rep.visits.for_day(date.today())
+    plan = window.screens["today"]
+    assert plan.stops.data(plan.stops.index(0, 4)) == "Done"
+    [visit] = rep.visits.for_day(today)
     assert (visit["kind"], visit["outcome"], visit["next_step"]) == ("meeting", "客户同意试用", "发送报价单")
 
     reports = window.show_screen("reports")
@@ -83,16 +81,16 @@ def test_a_day_from_plan_stop_to_countersigned_report(qtbot, make_window, team_s
 
 
 def test_supervisor_returns_a_report_with_a_comment_and_the_rep_resubmits(
-    qtbot, make_window, team_services, idle, typing
+    qtbot, make_window, team_services, idle, typing, today
 ):
     rep: Services = team_services["rep"]
     customer_id = rep.customers.create(name="杭州西湖茶叶有限公司")
     rep.visits.log(customer_id, outcome="初次拜访")
-    rep.reports.submit(date.today())
+    rep.reports.submit(today)
     other: Services = team_services["other"]
     other_customer = other.customers.create(name="苏州园林设计院")
     other.visits.log(other_customer, outcome="电话沟通", kind="call")
-    other.reports.submit(date.today())
+    other.reports.submit(today)
 
     boss = make_window("supervisor")
     inbox = boss.show_screen("inbox")
@@ -106,7 +104,7 @@ def test_supervisor_returns_a_report_with_a_comment_and_the_rep_resubmits(
     qtbot.mouseClick(inbox.return_button, Qt.MouseButton.LeftButton)
     idle()
     assert "Comment" in inbox.message.text()  # a return needs a comment; the report stays submitted
-    assert rep.reports.find(None, date.today())["status"] == "submitted"
+    assert rep.reports.find(None, today)["status"] == "submitted"
     typing(inbox.comment, "请补充客户需求")
     qtbot.mouseClick(inbox.return_button, Qt.MouseButton.LeftButton)
     idle()
@@ -122,7 +120,7 @@ def test_supervisor_returns_a_report_with_a_comment_and_the_rep_resubmits(
     typing(reports.summary, "已补充需求")
     qtbot.mouseClick(reports.submit, Qt.MouseButton.LeftButton)
     idle()
-    assert rep.reports.find(None, date.today())["times_submitted"] == 2
+    assert rep.reports.find(None, today)["times_submitted"] == 2
 
 
 def test_log_visit_from_a_customer_page_needs_an_outcome(qtbot, make_window, services, idle, typing):

@@ -9,14 +9,14 @@ from PySide6.QtCore import Qt
 from fieldcrm.services import Services
 
 
-def test_plan_a_week_add_reorder_move_and_cancel(qtbot, make_window, services: Services, idle, typing):
+def test_plan_a_week_add_reorder_move_and_cancel(qtbot, make_window, services: Services, idle, typing, today: date):
     first = services.customers.create(name="上海华东机械有限公司")
     second = services.customers.create(name="杭州西湖茶叶有限公司")
-    services.plans.add_stop(date.today(), first, "送样品")
+    services.plans.add_stop(today, first, "送样品")
     window = make_window()
     plans = window.show_screen("plans")
     idle()
-    day_index = date.today().weekday()
+    day_index = today.weekday()
     _box, model, view = plans.days[day_index]
     assert model.rowCount() == 1
     # add a second stop through the picker
@@ -32,11 +32,11 @@ def test_plan_a_week_add_reorder_move_and_cancel(qtbot, make_window, services: S
     view.selectRow(1)
     qtbot.mouseClick(plans.up, Qt.MouseButton.LeftButton)
     idle()
-    assert [r["customer_id"] for r in services.plans.day(date.today())] == [second, first]
+    assert [r["customer_id"] for r in services.plans.day(today)] == [second, first]
     assert [r["customer_name"] for r in model.rows()] == ["杭州西湖茶叶有限公司", "上海华东机械有限公司"]
     # move it to another day, then cancel the remaining one
     view.selectRow(0)
-    target = date.today() + timedelta(days=1)
+    target = today + timedelta(days=1)
     plans.move_day.setDate(target)
     qtbot.mouseClick(plans.move, Qt.MouseButton.LeftButton)
     idle()
@@ -44,7 +44,7 @@ def test_plan_a_week_add_reorder_move_and_cancel(qtbot, make_window, services: S
     view.selectRow(0)
     qtbot.mouseClick(plans.cancel, Qt.MouseButton.LeftButton)
     idle()
-    assert services.plans.day(date.today())[0]["status"] == "cancelled"
+    assert services.plans.day(today)[0]["status"] == "cancelled"
     assert model.data(model.index(0, 1)) == "Cancelled"
 
 

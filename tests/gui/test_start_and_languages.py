@@ -147,7 +147,7 @@ def test_first_run_server_login_reports_an_unreachable_server(qtbot, gui_app, ty
     typing(dialog.server_user, "zhangwei")
     typing(dialog.server_password, "secret")
     qtbot.mouseClick(dialog.login, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=20000)
+    qtbot.waitUntil(lambda: dialog.message.text() != "")
     assert app.window is None
     assert "Unexpected" not in dialog.message.text(), dialog.message.text()
 

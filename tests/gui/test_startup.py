@@ -12,6 +12,7 @@ from fieldcrm.paths import resolve_paths
 from fieldcrm.services import Services
 from fieldcrm.store import Store
 from fieldcrm.ui.settings import LAST_SCREEN, settings_for
+from waiting import HANG_GUARD
 
 CHILD = r"""
 import json, sys
@@ -19,9 +20,14 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 from fieldcrm.app import GuiApp
 from fieldcrm.paths import resolve_paths
+from fieldcrm.ui import main_window
+from fieldcrm.ui.customers import screen as customers_screen
 from fieldcrm.ui.workers import protect_singletons
 
 HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "httpx", "openpyxl")
+GUARD_MS = int(sys.argv[2])
+# The app starts the rest after 1.5 s if no paint comes; here only the paint may start it, however slow the machine.
+main_window.STARTUP_FALLBACK_MS = customers_screen.PAINT_FALLBACK_MS = GUARD_MS
 protect_singletons()
 app = QApplication(sys.argv)
 gui = GuiApp(resolve_paths(sys.argv[1]))
@@ -52,7 +58,7 @@ def check():
     else:
         QTimer.singleShot(10, check)
 QTimer.singleShot(10, check)
-QTimer.singleShot(20000, lambda: app.exit(1))
+QTimer.singleShot(GUARD_MS, lambda: app.exit(1))
 gui.start()
 code = app.exec()
 gui.close()
@@ -72,7 +78,11 @@ def test_customer_list_paints_before_the_orm_loads(team_services: dict[str, Serv
     settings.setValue(LAST_SCREEN, "customers")
     settings.sync()
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(paths.data)], capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, "-c", CHILD, str(paths.data), str(int(HANG_GUARD * 1000))],
+        capture_output=True,
+        text=True,
+        timeout=2 * HANG_GUARD,  # the child gives up first, and says what it saw
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])

@@ -39,8 +39,8 @@ def test_changes_are_announced_to_listeners_whose_widget_still_exists(qtbot, wor
     alive, gone, heard = QWidget(), QWidget(), []
     worker.changed.connect(alive, lambda nouns: heard.append(("alive", nouns)))
     worker.changed.connect(gone, lambda nouns: heard.append(("gone", nouns)))
-    gone.deleteLater()
-    qtbot.wait(10)
+    with qtbot.waitSignal(gone.destroyed):
+        gone.deleteLater()
     Op(None, worker, lambda s: None, {"customers"}).run()
     idle()
     assert heard == [("alive", frozenset({"customers"}))]

@@ -49,9 +49,20 @@ from fieldcrm.sync.conflicts import resolve
 from fieldcrm.sync.protocol import CONFLICT_TABLE
 
 Team = dict[str, Services]
-TODAY = date.today()
 MONDAY = date(2026, 12, 7)
 CREDIT_CODE = "91310000MA1FL3X203"
+_DAY: list[date] = []
+
+
+@pytest.fixture(autouse=True)
+def _the_day(today: date) -> None:
+    _DAY[:] = [today]
+
+
+def _today() -> date:
+    """The day the reports are for: the day the test under way runs (never read at import, where a run that crosses
+    midnight would build a report for a day without the visits)."""
+    return _DAY[0]
 
 
 @dataclass(frozen=True)
@@ -100,7 +111,7 @@ def _visits(team: Team, folder: Path) -> dict[str, Any]:
 
 def _submitted(team: Team, folder: Path) -> dict[str, Any]:
     ctx = _visits(team, folder)
-    ctx["report"] = team["rep"].reports.submit(TODAY)["id"]
+    ctx["report"] = team["rep"].reports.submit(_today())["id"]
     return ctx
 
 
@@ -352,24 +363,24 @@ CASES: dict[str, Case] = {
         _visits,
     ),
     # reports
-    "report built": Case(("ReportService.build",), lambda t, c: t["rep"].reports.build(TODAY), _visits),
+    "report built": Case(("ReportService.build",), lambda t, c: t["rep"].reports.build(_today()), _visits),
     "report rebuilt after a new visit": Case(
         ("ReportService.build",),
-        lambda t, c: (t["rep"].visits.log(c["customers"][1], outcome="电话回访"), t["rep"].reports.build(TODAY)),
-        lambda t, f: {**_visits(t, f), "built": t["rep"].reports.build(TODAY)},
+        lambda t, c: (t["rep"].visits.log(c["customers"][1], outcome="电话回访"), t["rep"].reports.build(_today())),
+        lambda t, f: {**_visits(t, f), "built": t["rep"].reports.build(_today())},
         one_action=False,  # the visit, then the rebuild
     ),
     "report summary written": Case(
         ("ReportService.edit_summary",),
-        lambda t, c: t["rep"].reports.edit_summary(TODAY, "走访三家，一家有意向"),
+        lambda t, c: t["rep"].reports.edit_summary(_today(), "走访三家，一家有意向"),
         _visits,
     ),
     "report summary rewritten": Case(
         ("ReportService.edit_summary",),
-        lambda t, c: t["rep"].reports.edit_summary(TODAY, "改：走访三家，两家有意向"),
-        lambda t, f: {**_visits(t, f), "built": t["rep"].reports.build(TODAY)},
+        lambda t, c: t["rep"].reports.edit_summary(_today(), "改：走访三家，两家有意向"),
+        lambda t, f: {**_visits(t, f), "built": t["rep"].reports.build(_today())},
     ),
-    "report submitted": Case(("ReportService.submit",), lambda t, c: t["rep"].reports.submit(TODAY), _visits),
+    "report submitted": Case(("ReportService.submit",), lambda t, c: t["rep"].reports.submit(_today()), _visits),
     "report countersigned": Case(
         ("ReportService.countersign",),
         lambda t, c: t["supervisor"].reports.countersign(c["report"]),

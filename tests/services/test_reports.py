@@ -10,8 +10,6 @@ from fieldcrm.services import Services
 from fieldcrm.services.errors import InvalidStateError, PermissionDeniedError, StaleError, ValidationError
 from fieldcrm.services.reports import may_countersign, verify_signature
 
-TODAY = date.today()
-
 
 @pytest.fixture
 def day_with_visits(team_services: dict[str, Services]) -> dict[str, str]:
@@ -22,64 +20,68 @@ def day_with_visits(team_services: dict[str, Services]) -> dict[str, str]:
     return {"customer": cid, "first": first, "second": second}
 
 
-def test_report_is_built_from_the_days_visits(team_services: dict[str, Services], day_with_visits) -> None:
+def test_report_is_built_from_the_days_visits(team_services: dict[str, Services], day_with_visits, today: date) -> None:
     rep = team_services["rep"]
-    report = rep.reports.build(TODAY)
+    report = rep.reports.build(today)
     assert report["status"] == "draft"
     assert [v["id"] for v in report["visits"]] == [day_with_visits["first"], day_with_visits["second"]]
     assert report["visits"][0]["customer_name"] == "苏州恒泰电子有限公司"
-    rep.reports.edit_summary(TODAY, "两次接触，客户兴趣高")
+    rep.reports.edit_summary(today, "两次接触，客户兴趣高")
     third = rep.visits.log(day_with_visits["customer"], outcome="发送报价")
-    submitted = rep.reports.submit(TODAY)  # picks up the visit logged after building
+    submitted = rep.reports.submit(today)  # picks up the visit logged after building
     assert submitted["status"] == "submitted"
     assert submitted["summary"] == "两次接触，客户兴趣高"
     assert [v["id"] for v in submitted["visits"]][-1] == third
 
 
-def test_empty_day_needs_a_summary(services: Services) -> None:
+def test_empty_day_needs_a_summary(services: Services, today: date) -> None:
     with pytest.raises(ValidationError) as err:
-        services.reports.submit(TODAY)
+        services.reports.submit(today)
     assert err.value.field == "summary"
-    services.reports.edit_summary(TODAY, "今天在公司整理客户资料")
-    assert services.reports.submit(TODAY)["status"] == "submitted"
+    services.reports.edit_summary(today, "今天在公司整理客户资料")
+    assert services.reports.submit(today)["status"] == "submitted"
 
 
-def test_submitted_report_is_locked_until_returned(team_services: dict[str, Services], day_with_visits) -> None:
+def test_submitted_report_is_locked_until_returned(
+    team_services: dict[str, Services], day_with_visits, today: date
+) -> None:
     rep, sup = team_services["rep"], team_services["supervisor"]
-    report = rep.reports.submit(TODAY)
+    report = rep.reports.submit(today)
     with pytest.raises(InvalidStateError):
-        rep.reports.edit_summary(TODAY, "改一下")
+        rep.reports.edit_summary(today, "改一下")
     with pytest.raises(ValidationError):
         sup.reports.return_report(report["id"], "  ")
     returned = sup.reports.return_report(report["id"], "请补充客户反馈")
     assert (returned["status"], returned["return_comment"]) == ("returned", "请补充客户反馈")
-    rep.reports.edit_summary(TODAY, "客户反馈：价格偏高")
-    again = rep.reports.submit(TODAY)
+    rep.reports.edit_summary(today, "客户反馈：价格偏高")
+    again = rep.reports.submit(today)
     assert (again["status"], again["times_submitted"], again["return_comment"]) == ("submitted", 2, None)
 
 
-def test_countersign_freezes_the_report(team_services: dict[str, Services], day_with_visits) -> None:
+def test_countersign_freezes_the_report(team_services: dict[str, Services], day_with_visits, today: date) -> None:
     rep, sup = team_services["rep"], team_services["supervisor"]
-    report = rep.reports.submit(TODAY)
+    report = rep.reports.submit(today)
     signed = sup.reports.countersign(report["id"])
     assert signed["status"] == "countersigned"
     assert signed["signed_by_name"] == "王经理" and signed["signed_at"]
     assert len(signed["signature"]) == 64 and signed["signature_valid"] is True
     for change in (
-        lambda: rep.reports.edit_summary(TODAY, "事后修改"),
-        lambda: rep.reports.build(TODAY),
-        lambda: rep.reports.submit(TODAY),
+        lambda: rep.reports.edit_summary(today, "事后修改"),
+        lambda: rep.reports.build(today),
+        lambda: rep.reports.submit(today),
         lambda: sup.reports.return_report(report["id"], "撤回"),
         lambda: sup.reports.countersign(report["id"]),
     ):
         with pytest.raises(InvalidStateError):
             change()
-    assert rep.reports.find(None, TODAY)["signature_valid"] is True
+    assert rep.reports.find(None, today)["signature_valid"] is True
 
 
-def test_tampering_with_a_signed_report_is_detected(team_services: dict[str, Services], day_with_visits) -> None:
+def test_tampering_with_a_signed_report_is_detected(
+    team_services: dict[str, Services], day_with_visits, today: date
+) -> None:
     rep, sup = team_services["rep"], team_services["supervisor"]
-    report_id = sup.reports.countersign(rep.reports.submit(TODAY)["id"])["id"]
+    report_id = sup.reports.countersign(rep.reports.submit(today)["id"])["id"]
     with rep.store.engine.begin() as conn:  # someone edits the file behind the app's back
         conn.execute(text("UPDATE daily_report SET summary = '伪造的总结' WHERE id = :i"), {"i": report_id})
     assert rep.reports.get(report_id)["signature_valid"] is False
@@ -87,9 +89,11 @@ def test_tampering_with_a_signed_report_is_detected(team_services: dict[str, Ser
         assert verify_signature(session.get(DailyReport, report_id)) is False
 
 
-def test_only_the_reps_supervisor_countersigns(team_services: dict[str, Services], day_with_visits) -> None:
+def test_only_the_reps_supervisor_countersigns(
+    team_services: dict[str, Services], day_with_visits, today: date
+) -> None:
     rep, other, sup = team_services["rep"], team_services["other"], team_services["supervisor"]
-    report = rep.reports.submit(TODAY)
+    report = rep.reports.submit(today)
     for who in (rep, other):
         with pytest.raises(PermissionDeniedError):
             who.reports.countersign(report["id"])
@@ -100,22 +104,24 @@ def test_only_the_reps_supervisor_countersigns(team_services: dict[str, Services
     assert Services.for_store(sup.store, admin.id).reports.countersign(report["id"])["status"] == "countersigned"
 
 
-def test_decision_on_a_stale_view_is_refused(team_services: dict[str, Services], day_with_visits) -> None:
+def test_decision_on_a_stale_view_is_refused(team_services: dict[str, Services], day_with_visits, today: date) -> None:
     rep, sup = team_services["rep"], team_services["supervisor"]
-    seen = rep.reports.submit(TODAY)
+    seen = rep.reports.submit(today)
     returned = sup.reports.return_report(seen["id"], "补充")
-    rep.reports.submit(TODAY)
+    rep.reports.submit(today)
     with pytest.raises(StaleError):
         sup.reports.countersign(seen["id"], seen_updated_at=returned["updated_at"])
     fresh = sup.reports.get(seen["id"])
     assert sup.reports.countersign(seen["id"], seen_updated_at=fresh["updated_at"])["status"] == "countersigned"
 
 
-def test_inbox_lists_the_teams_submitted_reports(team_services: dict[str, Services], day_with_visits) -> None:
+def test_inbox_lists_the_teams_submitted_reports(
+    team_services: dict[str, Services], day_with_visits, today: date
+) -> None:
     rep, other, sup = team_services["rep"], team_services["other"], team_services["supervisor"]
-    rep.reports.submit(TODAY)
-    other.reports.edit_summary(TODAY, "电话回访三家")
-    other.reports.submit(TODAY)
+    rep.reports.submit(today)
+    other.reports.edit_summary(today, "电话回访三家")
+    other.reports.submit(today)
     inbox = sup.reports.inbox()
     assert sorted(r["rep"] for r in inbox) == ["张伟", "李娜"]
     assert [r["rep"] for r in sup.reports.inbox(rep_id=inbox[0]["rep_id"])] == [inbox[0]["rep"]]
@@ -125,7 +131,7 @@ def test_inbox_lists_the_teams_submitted_reports(team_services: dict[str, Servic
 @pytest.mark.parametrize("role", ["rep", "supervisor", "admin"])
 @pytest.mark.parametrize("step", ["countersign", "return"])
 def test_nobody_countersigns_or_returns_their_own_report(
-    team_services: dict[str, Services], role: str, step: str
+    team_services: dict[str, Services], role: str, step: str, today: date
 ) -> None:
     """Whatever the role: a supervisor's own report goes to an admin, an admin's to another admin."""
     sup = team_services["supervisor"]
@@ -133,8 +139,8 @@ def test_nobody_countersigns_or_returns_their_own_report(
     other_admin = Services.for_store(sup.store, sup.profile.add_user("总部审核", "admin").id)
     pairs = {"rep": (team_services["rep"], sup), "supervisor": (sup, admin), "admin": (admin, other_admin)}
     author, reviewer = pairs[role]
-    author.reports.edit_summary(TODAY, "走访两家客户，整理报价")
-    report = author.reports.submit(TODAY)
+    author.reports.edit_summary(today, "走访两家客户，整理报价")
+    report = author.reports.submit(today)
     decide = {
         "countersign": lambda who: who.reports.countersign(report["id"]),
         "return": lambda who: who.reports.return_report(report["id"], "请补充客户反馈"),

@@ -10,8 +10,6 @@ from fieldcrm.models import OutboxEntry
 from fieldcrm.services import Services
 from fieldcrm.services.errors import InvalidStateError, NotFoundError, ValidationError
 
-TODAY = date.today()
-
 
 @pytest.fixture
 def customers(services: Services) -> list[str]:
@@ -59,36 +57,36 @@ def test_only_the_rep_who_logged_can_correct(team_services: dict[str, Services],
         team_services["other"].visits.edit(vid, outcome="改写")
 
 
-def test_plan_a_day_reorder_move_cancel(services: Services, customers: list[str]) -> None:
-    a = services.plans.add_stop(TODAY, customers[0], purpose="送样品")
-    b = services.plans.add_stop(TODAY, customers[1])
-    c = services.plans.add_stop(TODAY, customers[2], position=0)
-    assert [s["id"] for s in services.plans.day(TODAY)] == [c, a, b]
-    services.plans.reorder(TODAY, [a, b, c])
-    assert [s["id"] for s in services.plans.day(TODAY)] == [a, b, c]
+def test_plan_a_day_reorder_move_cancel(services: Services, customers: list[str], today: date) -> None:
+    a = services.plans.add_stop(today, customers[0], purpose="送样品")
+    b = services.plans.add_stop(today, customers[1])
+    c = services.plans.add_stop(today, customers[2], position=0)
+    assert [s["id"] for s in services.plans.day(today)] == [c, a, b]
+    services.plans.reorder(today, [a, b, c])
+    assert [s["id"] for s in services.plans.day(today)] == [a, b, c]
     services.plans.move_stop(c, -1)
-    assert [s["id"] for s in services.plans.day(TODAY)] == [a, c, b]
+    assert [s["id"] for s in services.plans.day(today)] == [a, c, b]
     with pytest.raises(ValidationError):
-        services.plans.reorder(TODAY, [a, b])
-    tomorrow = TODAY + timedelta(days=1)
+        services.plans.reorder(today, [a, b])
+    tomorrow = today + timedelta(days=1)
     services.plans.move_to_day(b, tomorrow)
-    assert [s["id"] for s in services.plans.day(TODAY)] == [a, c]
+    assert [s["id"] for s in services.plans.day(today)] == [a, c]
     assert [s["id"] for s in services.plans.day(tomorrow)] == [b]
     services.plans.cancel_stop(c)
-    day = {s["id"]: s for s in services.plans.day(TODAY)}
+    day = {s["id"]: s for s in services.plans.day(today)}
     assert day[c]["status"] == "cancelled" and day[a]["customer_name"] == "甲商贸有限公司"
-    week = services.plans.week(TODAY)
-    assert len(week) == 7 and len(week[TODAY.isoformat()]) == 2
+    week = services.plans.week(today)
+    assert len(week) == 7 and len(week[today.isoformat()]) == 2
 
 
-def test_logging_from_a_stop_marks_it_done(services: Services, customers: list[str]) -> None:
-    stop = services.plans.add_stop(TODAY, customers[0])
+def test_logging_from_a_stop_marks_it_done(services: Services, customers: list[str], today: date) -> None:
+    stop = services.plans.add_stop(today, customers[0])
     vid = services.visits.log(customers[0], outcome="完成拜访", stop_id=stop)
-    done = services.plans.day(TODAY)[0]
+    done = services.plans.day(today)[0]
     assert (done["status"], done["visit_id"]) == ("done", vid)
     with pytest.raises(InvalidStateError):
         services.plans.cancel_stop(stop)
-    other = services.plans.add_stop(TODAY, customers[1])
+    other = services.plans.add_stop(today, customers[1])
     with pytest.raises(ValidationError):
         services.visits.log(customers[0], outcome="x", stop_id=other)
     services.plans.cancel_stop(other)

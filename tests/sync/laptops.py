@@ -21,10 +21,7 @@ from fieldcrm.paths import resolve_paths
 from fieldcrm.services import Services
 from fieldcrm.store import Store
 from fieldcrm.sync.client import SyncClient, SyncResult
-
-#: The password of every account the sync tests create. Tests import it (and `free_port`) from here, not from
-#: conftest: with tests/gui collected first, `import conftest` would find the GUI's conftest instead.
-PASSWORD = "secret-pass-1"
+from server_fixtures import PASSWORD as PASSWORD  # every account's password: sync tests take it from here
 
 
 def free_port() -> int:
@@ -182,36 +179,3 @@ def server_count(server: ServerHandle, sql: str) -> int:
 def local_count(laptop: Laptop, sql: str) -> int:
     with laptop.store.engine.connect() as conn:
         return int(conn.exec_driver_sql(sql).scalar_one())
-
-
-def feed_mismatches(engine: Engine) -> dict[str, tuple[set[int], set[int]]]:
-    """For each account: the feed rows the pull's query (`server.feed.feed_rows`: on PostgreSQL a union of index
-    walks, with the `shared` shortcut everywhere) picks wrongly, against the plain definition (visible now, or
-    visible before the latest change, probing every row). Also checks the query's `visible` column.
-
-    Returns {user name: (missed seqs, extra seqs)} for the accounts where they differ; empty when all agree."""
-    from sqlalchemy import func, or_, select
-    from sqlmodel import Session
-
-    from fieldcrm.models import User
-    from fieldcrm.server.auth import Principal
-    from fieldcrm.server.feed import feed_rows
-    from fieldcrm.server.tables import row_seq
-    from fieldcrm.server.visibility import row_visible, viewer_for, was_visible
-
-    rs = row_seq.c
-    wrong = {}
-    with Session(engine) as session:
-        top = int(session.execute(select(func.coalesce(func.max(rs.seq), 0))).scalar_one())
-        for user in session.execute(select(User)).scalars():
-            viewer = viewer_for(session, Principal(user.id, user.name, user.role, user.team_id, "device", "hash"))
-            now = row_visible(viewer, rs.table_name, rs.owner_id, rs.customer_id)
-            plain = or_(now, was_visible(viewer, rs.prev_owner_id, rs.prev_public))
-            expected = set(session.execute(select(rs.seq).where(plain)).scalars())
-            visible = set(session.execute(select(rs.seq).where(now)).scalars())
-            rows = feed_rows(session, viewer, 0, top, top + 1)
-            got = {seq for _name, _id, seq, _visible in rows}
-            seen = {seq for _name, _id, seq, is_visible in rows if is_visible}
-            if got != expected or seen != visible & got:
-                wrong[user.name] = (expected - got, (got - expected) | (seen ^ (visible & got)))
-    return wrong

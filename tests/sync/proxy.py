@@ -27,6 +27,12 @@ class CuttingProxy:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def held(self) -> int:
+        """Connections accepted while stalling and not answered: a client is waiting on them."""
+        with self._lock:
+            return len(self._stalled)
+
     def close(self) -> None:
         self.release()
         self.listener.close()

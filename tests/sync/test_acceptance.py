@@ -9,7 +9,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +22,7 @@ from fieldcrm.models import Customer, DailyReport, Visit
 from fieldcrm.server import accounts
 from fieldcrm.server.db import make_engine
 from fieldcrm.services.changes import unit_of_work
+from waiting import HANG_GUARD, wait_for
 
 ENV_SERVERS = "FIELDCRM_ACCEPTANCE_SERVERS"
 ENV_DATABASE = "FIELDCRM_ACCEPTANCE_DATABASE"
@@ -51,7 +51,7 @@ def test_two_laptops_and_a_supervisor_on_two_replicas(database_url, tmp_path) ->
     finally:
         for process in replicas:
             process.terminate()
-            process.wait(30)
+            process.wait(HANG_GUARD)
 
 
 @pytest.mark.skipif(not os.environ.get(ENV_SERVERS), reason=f"{ENV_SERVERS} names no running servers")
@@ -70,19 +70,17 @@ def serve_process(database_url: str, port: int) -> subprocess.Popen:
 
 
 def wait_until_serving(port: int, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 60  # a guard against a hang, not a measure of speed
-    while time.monotonic() < deadline:
+    def serving() -> bool:
         if process.poll() is not None:
             raise AssertionError(
                 f"the server on port {port} stopped: {process.stderr.read() if process.stderr else ''}"
             )
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
-                return
+            return httpx.get(f"http://127.0.0.1:{port}/health", timeout=HANG_GUARD).status_code == 200
         except httpx.TransportError:
-            pass
-        time.sleep(0.05)
-    raise AssertionError(f"the server on port {port} did not answer")
+            return False
+
+    wait_for(serving, f"the server on port {port} answers")
 
 
 @contextmanager

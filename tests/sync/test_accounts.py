@@ -14,6 +14,7 @@ from laptops import PASSWORD, local_count
 from fieldcrm.ids import uuid7
 from fieldcrm.server.cli import main as server_main
 from fieldcrm.sync.protocol import PROTOCOL_HEADER
+from waiting import HANG_GUARD
 
 # As a busy server runs (`--threads 1`): push and pull are answered on the event loop itself.
 pytestmark = pytest.mark.server_threads(1)
@@ -25,7 +26,8 @@ TICK = timedelta(milliseconds=1)
 
 
 def login(server, user: str, password: str = PASSWORD) -> httpx.Response:
-    return httpx.post(f"{server.url}/auth/login", json={"user": user, "password": password, "device_id": uuid7()})
+    login = {"user": user, "password": password, "device_id": uuid7()}
+    return httpx.post(f"{server.url}/auth/login", json=login, timeout=HANG_GUARD)
 
 
 def bearer(server, user: str) -> dict[str, str]:
@@ -35,11 +37,11 @@ def bearer(server, user: str) -> dict[str, str]:
 
 
 def pull(server, headers: dict[str, str]) -> httpx.Response:
-    return httpx.get(f"{server.url}/sync/pull", params={"after": 0}, headers=headers)
+    return httpx.get(f"{server.url}/sync/pull", params={"after": 0}, headers=headers, timeout=HANG_GUARD)
 
 
 def push(server, headers: dict[str, str]) -> httpx.Response:
-    return httpx.post(f"{server.url}/sync/push", json={"ops": []}, headers=headers)
+    return httpx.post(f"{server.url}/sync/push", json={"ops": []}, headers=headers, timeout=HANG_GUARD)
 
 
 def server_cli(server, *args: str) -> str:

@@ -8,6 +8,8 @@ from laptops import add_customers, local_count, server_count
 from proxy import CuttingProxy
 from test_security import op, push, token_of
 
+from waiting import HANG_GUARD
+
 
 @pytest.fixture
 def proxy(server):
@@ -96,7 +98,7 @@ def test_a_rejected_op_does_not_block_the_queue(server, team, laptop_factory) ->
     result = zhang.sync()
     assert result.rejected == 1 and result.pushed == 2
     headers = token_of(server, "张伟")
-    assert httpx.get(f"{server.url}/rows/customer/{mine}", headers=headers).status_code == 200
+    assert httpx.get(f"{server.url}/rows/customer/{mine}", headers=headers, timeout=HANG_GUARD).status_code == 200
     problems = zhang.cli_json("conflicts", "list")
     assert [p["kind"] for p in problems] == ["rejected"]
     # The refused row left the laptop (it is not 张伟's to see); nothing is stuck in the outbox.

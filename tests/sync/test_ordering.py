@@ -3,18 +3,46 @@
 from __future__ import annotations
 
 import threading
-import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import event, text
 from sqlmodel import Session, select
 
 from fieldcrm.models import Customer
 from fieldcrm.server.writes import record_changes, touched_row
+from waiting import HANG_GUARD, wait_for
 
 
 def _names(laptop) -> set[str]:
     with laptop.store.session() as session:
         return set(session.exec(select(Customer.name).where(Customer.deleted == False)))
+
+
+def _blocked_writes(server, mine) -> Callable[[], bool]:
+    """Whether a transaction other than `mine` (a connection of this test) is waiting for a lock `mine` holds.
+
+    PostgreSQL says so itself (a lock not granted). SQLite has a single writer's lock, which `mine` holds: any write
+    another connection has started waits for it (in SQLite's busy handler), so a write started elsewhere is proof."""
+    if server.engine.dialect.name == "postgresql":
+        waiting = text(
+            "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+            "WHERE NOT l.granted AND a.datname = current_database()"
+        )
+
+        def postgres() -> bool:
+            with server.engine.connect() as conn:
+                return conn.execute(waiting).scalar_one() > 0
+
+        return postgres
+    started: list[str] = []
+
+    def seen(conn, _cursor, statement: str, *_args) -> None:
+        if conn is not mine and statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+            started.append(statement)
+
+    event.listen(server.engine, "before_cursor_execute", seen)
+    return lambda: bool(started)
 
 
 def test_a_late_commit_is_not_skipped_by_the_cursor(server, team, laptop_factory) -> None:
@@ -27,14 +55,18 @@ def test_a_late_commit_is_not_skipped_by_the_cursor(server, team, laptop_factory
         slow.add(row)
         slow.flush()
         record_changes(slow, [touched_row(row)])  # holds the counter row until commit
+        writer_blocked = _blocked_writes(server, slow.connection())
         pushed = threading.Thread(target=writer.sync)
         pushed.start()
-        time.sleep(0.5)
+        # The writer's push is under way and waits for the counter (or, were the counter not locked, has committed
+        # already): only then does the reader pull.
+        wait_for(lambda: writer_blocked() or not pushed.is_alive(), "the writer's push waits for the slow one")
         reader.sync()
         assert "先开始的客户有限公司" not in _names(reader)
         assert reader.client().status()["cursor"] < row.version
         slow.commit()
-    pushed.join(30)
+    pushed.join(HANG_GUARD)
+    assert not pushed.is_alive(), "the writer's push never finished"
     reader.sync()
     assert {"先开始的客户有限公司", "后提交的客户有限公司"} <= _names(reader)
 

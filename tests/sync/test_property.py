@@ -15,6 +15,7 @@ from test_security import token_of
 from fieldcrm.models import SYNCED_TABLES, ConflictRecord, Customer
 from fieldcrm.server.tables import field_change, sync_conflict
 from fieldcrm.services.errors import ServiceError
+from waiting import HANG_GUARD
 
 USERS = ("张伟", "李娜")
 NAMES = ("上海华润万家超市有限公司", "杭州西湖贸易有限公司", "南京紫金科技有限公司")
@@ -49,7 +50,8 @@ def _server_view(server, user: str) -> dict[tuple[str, str], dict]:
     rows: dict[tuple[str, str], dict] = {}
     after = 0
     while True:
-        page = httpx.get(f"{server.url}/sync/pull", params={"after": after, "limit": 5000}, headers=headers).json()
+        params = {"after": after, "limit": 5000}
+        page = httpx.get(f"{server.url}/sync/pull", params=params, headers=headers, timeout=HANG_GUARD).json()
         for change in page["changes"]:
             if change["table"] in SYNCED_TABLES and not change["gone"]:
                 rows[(change["table"], change["id"])] = change["row"]

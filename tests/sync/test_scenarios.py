@@ -7,7 +7,6 @@ import json
 import shutil
 import sqlite3
 import threading
-import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -23,6 +22,7 @@ from fieldcrm.sync.auto import AutoSync
 from fieldcrm.sync.client import SyncResult
 from fieldcrm.sync.protocol import PushResponse
 from fieldcrm.sync.transport import Transport
+from waiting import ManualClock, wait_for
 
 CREDIT_CODE = "91310000MA1FL3X203"
 #: Laptop-side behaviour that does not depend on the server's database: run against the SQLite server only.
@@ -49,15 +49,6 @@ def _server_row(server, table: str, row_id: str) -> dict:
 
     with server.engine.connect() as conn:
         return dict(conn.execute(text(f"SELECT * FROM {table} WHERE id = :id"), {"id": row_id}).mappings().one())
-
-
-def _wait(condition, timeout: float = 20.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.02)
-    return False
 
 
 # -- a failed upload is retried without a new local write ------------------------------------------------------
@@ -93,23 +84,29 @@ def test_auto_sync_retries_a_failed_upload_by_itself(server, team, laptop_factor
     def pending() -> int:
         return laptop.client().status()["pending_changes"]
 
-    # A long regular interval and no local_change() call: only the failure backoff can bring the next attempt.
-    schedule = AutoSync(interval=3600, debounce=3600, retry_first=0.05, retry_max=0.2)
+    # A long regular interval and no local_change() call: only the failure backoff can bring the next attempt. The
+    # schedule's clock moves only when the test moves it, by exactly the delay the backoff promised.
+    clock = ManualClock()
+    schedule = AutoSync(interval=3600, debounce=3600, retry_first=15, retry_max=300, clock=clock)
     stop = threading.Event()
     runner = threading.Thread(target=schedule.run, args=(sync, pending, stop, 0.02))
     runner.start()
     try:
-        assert _wait(lambda: len(attempts) >= 3), attempts
-        assert all(attempts) and pending() == 1
-        proxy.down = False
-        assert _wait(lambda: pending() == 0)
-        assert _wait(lambda: schedule.failures == 0)
+        for failures, delay in ((1, 15), (2, 30), (3, 60)):  # doubling from the first retry delay
+            # (failures counts first, then the next attempt is set in the future: wait for both)
+            wait_for(lambda n=failures: schedule.failures == n and schedule.next_at > clock(), f"failure {failures}")
+            assert attempts == [True] * failures and pending() == 1
+            assert schedule.seconds_left() == delay  # nothing runs until then
+            if failures == 3:
+                proxy.down = False
+            clock.advance(delay)
+        wait_for(lambda: schedule.failures == 0, "the retry after the server came back")
     finally:
         stop.set()
-        runner.join(10)
-    assert attempts[-1] is False
+        runner.join()
+    assert attempts == [True, True, True, False] and pending() == 0
     assert server_count(server, "SELECT count(*) FROM customer WHERE name = '自动重试有限公司'") == 1
-    assert schedule.seconds_left() > 3000  # back to the regular interval once the queue is empty
+    assert schedule.seconds_left() == 3600  # back to the regular interval once the queue is empty
 
 
 # -- clock skew warns but syncs ------------------------------------------------------------------------------
@@ -322,27 +319,28 @@ def test_countersign_racing_a_reps_edit_refuses_the_stale_one(server, team, lapt
 
 # -- edit of a countersigned report: refused by the client before queueing, and by the server ------------------
 @sqlite_server
-def test_countersigned_report_edit_refused_by_client_and_server(server, team, laptop_factory) -> None:
+def test_countersigned_report_edit_refused_by_client_and_server(server, team, laptop_factory, today) -> None:
     rep = laptop_factory("rep", "张伟")
     sup = laptop_factory("sup", "王经理")
-    rep.cli("report", "edit", "--summary", "今日总结")
-    rep.cli("report", "submit")
+    day = today.isoformat()  # one day throughout, even if the test runs across midnight
+    rep.cli("report", "edit", "--date", day, "--summary", "今日总结")
+    rep.cli("report", "submit", "--date", day)
     rep.sync()
     sup.sync()
-    sup.cli("report", "countersign", "--rep", "张伟")
+    sup.cli("report", "countersign", "--rep", "张伟", "--date", day)
     sup.sync()
     rep.sync()
     before = _pending(rep)
     with pytest.raises(InvalidStateError, match="countersigned"):
-        rep.services().reports.edit_summary(datetime.now().date(), "签字后再改")
+        rep.services().reports.edit_summary(today, "签字后再改")
     assert _pending(rep) == before == 0  # refused before anything was queued
-    report_id = rep.cli_json("report", "show")["id"]
+    report_id = rep.cli_json("report", "show", "--date", day)["id"]
     # A laptop without that check (or a hand-made op) is refused by the server, on every kind of op.
     for laptop, changes in ((rep, {"summary": "偷改"}), (sup, {"summary": "主管改"})):
         with unit_of_work(laptop.store) as uow:
             uow.update(uow.session.get(DailyReport, report_id), changes)
         assert laptop.sync().rejected == 1
-        assert laptop.cli_json("report", "show", "--rep", "张伟")["signature_valid"] is True
+        assert laptop.cli_json("report", "show", "--rep", "张伟", "--date", day)["signature_valid"] is True
     row = _server_row(server, "daily_report", report_id)
     assert row["summary"] == "今日总结" and row["status"] == "countersigned"
 

@@ -14,6 +14,7 @@ from fieldcrm.ids import uuid7
 from fieldcrm.models import utcnow
 from fieldcrm.server.tables import auth_token
 from fieldcrm.sync.protocol import PROTOCOL_HEADER
+from server_fixtures import wire_op as op
 
 # As a busy server runs (`--threads 1`): push and pull are answered on the event loop itself.
 pytestmark = pytest.mark.server_threads(1)
@@ -29,20 +30,6 @@ def token_of(server, user: str) -> dict[str, str]:
     response = login(server, user)
     assert response.status_code == 200, response.text
     return {**HEADERS, "Authorization": f"Bearer {response.json()['token']}"}
-
-
-def op(table: str, row_id: str, kind: str, fields: dict, *, action: str | None = None, base: int = 0) -> dict:
-    return {
-        "op_id": uuid7(),
-        "client_seq": 1,
-        "group_id": uuid7(),
-        "table": table,
-        "row_id": row_id,
-        "op": kind,
-        "action": action,
-        "fields": fields,
-        "base_version": base,
-    }
 
 
 def push(server, headers, *ops: dict) -> httpx.Response:

@@ -7,12 +7,13 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 from laptops import free_port
+
+from waiting import HANG_GUARD, wait_for
 
 pytestmark = pytest.mark.skipif(not hasattr(socket, "SO_REUSEPORT"), reason="SO_REUSEPORT is Linux/BSD only")
 
@@ -49,18 +50,9 @@ def _listens(pid: int) -> bool:
     return any(os.readlink(f"/proc/{pid}/fd/{fd}").startswith("socket:") for fd in os.listdir(f"/proc/{pid}/fd"))
 
 
-def _wait(condition, timeout: float = 30.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
-
-
 def _healthy(port: int) -> bool:
     try:
-        return httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200
+        return httpx.get(f"http://127.0.0.1:{port}/health", timeout=HANG_GUARD).status_code == 200
     except httpx.TransportError:
         return False
 
@@ -69,18 +61,18 @@ def test_workers_serve_one_port_are_restarted_and_stop_together(tmp_path) -> Non
     port = free_port()
     server = _serve(tmp_path / "server.sqlite3", port, "--workers", "2", "--threads", "1")
     try:
-        assert _wait(lambda: _healthy(port) and len(_workers(server.pid)) == 2), "two workers did not start"
+        wait_for(lambda: _healthy(port) and len(_workers(server.pid)) == 2, "two workers serve")
         first = _workers(server.pid)
         # Fresh connections, answered whichever worker the kernel gives them to.
         assert all(_healthy(port) for _ in range(20))
         victim = sorted(first)[0]
         os.kill(victim, signal.SIGKILL)
-        assert _wait(lambda: len(_workers(server.pid) - {victim}) == 2), "the killed worker was not replaced"
+        wait_for(lambda: len(_workers(server.pid) - {victim}) == 2, "a new worker replaces the killed one")
         assert _healthy(port)
         workers = _workers(server.pid)
         server.send_signal(signal.SIGTERM)
-        assert server.wait(30) == 0
-        assert _wait(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers)), "workers outlived the server"
+        assert server.wait(HANG_GUARD) == 0
+        wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers), "the workers stop with the server")
     finally:
         if server.poll() is None:
             server.kill()
@@ -91,12 +83,12 @@ def test_workers_stop_when_their_supervisor_is_killed(tmp_path) -> None:
     port = free_port()
     server = _serve(tmp_path / "server.sqlite3", port, "--workers", "2")
     try:
-        assert _wait(lambda: _healthy(port) and len(_workers(server.pid)) == 2), "two workers did not start"
+        wait_for(lambda: _healthy(port) and len(_workers(server.pid)) == 2, "two workers serve")
         workers = _workers(server.pid)
     finally:
         server.kill()
         server.wait()
-    assert _wait(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers)), "orphaned workers kept running"
+    wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers), "the orphaned workers stop")
     assert not _healthy(port)
 
 
@@ -106,6 +98,6 @@ def test_a_taken_port_is_refused_with_one_sentence(tmp_path) -> None:
         taken.listen()
         port = taken.getsockname()[1]
         server = _serve(tmp_path / "server.sqlite3", port, "--workers", "2")
-        _, err = server.communicate(timeout=60)
+        _, err = server.communicate(timeout=HANG_GUARD)
     assert server.returncode == 2
     assert err.decode().strip().splitlines()[-1] == f"error: cannot listen on 127.0.0.1:{port}: Address already in use"

@@ -23,6 +23,7 @@ from fieldcrm.ids import stable_id
 from fieldcrm.models import SYNCED_TABLES, Visit
 from fieldcrm.services.changes import unit_of_work
 from fieldcrm.sync.protocol import CONFLICT_TABLE
+from waiting import HANG_GUARD
 
 # As a busy server runs (`--threads 1`): push and pull are answered on the event loop itself.
 pytestmark = pytest.mark.server_threads(1)
@@ -269,9 +270,9 @@ def _views(server, world: World, tokens: dict[str, dict]) -> list[str]:
             shown = read_row(server, tokens[name], *key) is not None
             if shown != (key in expected):
                 problems.append(f"{name}: GET /rows/{key[0]}/{key[1]} {'answered' if shown else '404'}")
-        sums = httpx.get(
-            f"{server.url}/sync/pull", params={"after": _top(server), "checksums": "true"}, headers=tokens[name]
-        ).json()["checksums"]
+        params = {"after": _top(server), "checksums": "true"}
+        answer = httpx.get(f"{server.url}/sync/pull", params=params, headers=tokens[name], timeout=HANG_GUARD)
+        sums = answer.json()["checksums"]
         for table in SYNCED_TABLES:
             live = [key for key in expected if key[0] == table and not world.rows[key].deleted]
             want_sum = {"count": len(live), "version_sum": sum(versions[key] for key in live)}

@@ -3,21 +3,17 @@ pull's indexes."""
 
 from __future__ import annotations
 
-import os
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import inspect, select, text
+from sqlmodel import Session
 
-os.environ.setdefault("FIELDCRM_ARGON2_PROFILE", "cheapest")
-
-from alembic import command  # noqa: E402
-from alembic.config import Config  # noqa: E402
-from laptops import PASSWORD, feed_mismatches  # noqa: E402
-from sqlalchemy import inspect, select, text  # noqa: E402
-from sqlmodel import Session  # noqa: E402
-
-from fieldcrm.ids import uuid7  # noqa: E402
-from fieldcrm.models import Customer, Visit, utcnow  # noqa: E402
-from fieldcrm.server import accounts  # noqa: E402
-from fieldcrm.server.db import MIGRATIONS, make_engine, migrate  # noqa: E402
-from fieldcrm.server.tables import FEED_INDEXES, row_seq  # noqa: E402
+from fieldcrm.ids import uuid7
+from fieldcrm.models import Customer, Visit, utcnow
+from fieldcrm.server import accounts
+from fieldcrm.server.db import MIGRATIONS, make_engine, migrate
+from fieldcrm.server.tables import FEED_INDEXES, row_seq
+from server_fixtures import PASSWORD, feed_mismatches
 
 BEFORE_SHARED = "s0002_visibility_index"
 

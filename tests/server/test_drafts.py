@@ -3,10 +3,8 @@ ORM rows stores every row whole, with its version equal to its feed seq, on SQLi
 
 from __future__ import annotations
 
-from laptops import PASSWORD
 from sqlalchemy import select
 from sqlmodel import Session
-from test_security import op as wire_op
 
 from fieldcrm.ids import uuid7
 from fieldcrm.models import Customer, Visit, utcnow
@@ -15,6 +13,7 @@ from fieldcrm.server.drafts import lone_inserts
 from fieldcrm.server.push import push
 from fieldcrm.server.tables import row_seq
 from fieldcrm.sync.protocol import WireOp
+from server_fixtures import PASSWORD, wire_op
 
 
 def _op(table: str, fields: dict, kind: str = "insert", row_id: str | None = None) -> WireOp:
@@ -50,15 +49,15 @@ def test_which_inserts_become_drafts() -> None:
     assert lone.op_id not in lone_inserts([*ops, edit], existing)
 
 
-def test_a_push_mixing_drafts_and_orm_rows_stores_them_whole(server, team) -> None:
-    token, *_ = auth.login(server.engine, "张伟", PASSWORD, uuid7())
-    me = auth.authenticate(server.engine, token)
-    with Session(server.engine) as session, session.begin():
+def test_a_push_mixing_drafts_and_orm_rows_stores_them_whole(server_engine, team) -> None:
+    token, *_ = auth.login(server_engine, "张伟", PASSWORD, uuid7())
+    me = auth.authenticate(server_engine, token)
+    with Session(server_engine) as session, session.begin():
         existing = Customer(id=uuid7(), name="老客户有限公司", owner_id=me.user_id)
         session.add(existing)
     # Seed the existing customer's feed entry the way a push would (through a push of its own).
     first = _customer("先建的客户有限公司", "021-61111111")
-    assert push(server.engine, me, [first])[0].status == "applied"
+    assert push(server_engine, me, [first])[0].status == "applied"
 
     visited = _customer("同一次推送里建的客户有限公司")  # named by the visit below: an ORM row
     ops = [
@@ -70,11 +69,11 @@ def test_a_push_mixing_drafts_and_orm_rows_stores_them_whole(server, team) -> No
     ]
     for n, op in enumerate(ops, 1):
         op.client_seq = n + 1
-    results = push(server.engine, me, ops)
+    results = push(server_engine, me, ops)
     assert [r.status for r in results] == ["applied", "applied", "applied", "applied", "conflict"]
     assert results[-1].row_id == first.row_id
 
-    with Session(server.engine) as session:
+    with Session(server_engine) as session:
         feed = dict(session.execute(select(row_seq.c.row_id, row_seq.c.seq)).all())
         for op in ops[:4]:
             model = Customer if op.table == "customer" else Visit
@@ -88,15 +87,15 @@ def test_a_push_mixing_drafts_and_orm_rows_stores_them_whole(server, team) -> No
         assert customer.name_norm and customer.phone_norm == "057182222222"
         assert customer.tags == "" and customer.in_public_pool is False  # the defaults a new customer gets
     # Sent again: the same answers, nothing applied twice.
-    assert push(server.engine, me, ops) == results
+    assert push(server_engine, me, ops) == results
 
 
-def test_new_customers_seen_beyond_their_owner_are_marked_shared(server, team) -> None:
+def test_new_customers_seen_beyond_their_owner_are_marked_shared(server_engine, team) -> None:
     """The flag statement is skipped only for new customers private to their owner's side; a new customer in the
     pool, or one a push also gives another owner's visit, has every feed row marked (checked for every account by
-    the server fixture on teardown, and here directly)."""
-    token, *_ = auth.login(server.engine, "王经理", PASSWORD, uuid7())
-    boss = auth.authenticate(server.engine, token)
+    the server_engine fixture on teardown, and here directly)."""
+    token, *_ = auth.login(server_engine, "王经理", PASSWORD, uuid7())
+    boss = auth.authenticate(server_engine, token)
     private, pooled, visited = (
         _customer("只属于张伟的客户有限公司"),
         _customer("公海里的新客户有限公司"),
@@ -109,22 +108,22 @@ def test_new_customers_seen_beyond_their_owner_are_marked_shared(server, team) -
     ops[3].fields["owner_id"] = team["other"]
     for n, op in enumerate(ops, 1):
         op.client_seq = n
-    assert [r.status for r in push(server.engine, boss, ops)] == ["applied"] * 4
-    with Session(server.engine) as session:
+    assert [r.status for r in push(server_engine, boss, ops)] == ["applied"] * 4
+    with Session(server_engine) as session:
         flags = dict(session.execute(select(row_seq.c.row_id, row_seq.c.shared)).all())
     assert not flags[private.row_id]
     assert flags[pooled.row_id] and flags[visited.row_id] and flags[ops[3].row_id]
 
 
-def test_a_new_customer_merges_into_its_earliest_twin_looked_up_in_one_query_or_one_by_one(server, team) -> None:
+def test_a_new_customer_merges_into_its_earliest_twin_looked_up_in_one_query_or_one_by_one(server_engine, team) -> None:
     """The twins of a push's new lone customers are read in one query up front; a push that also changes an
     existing customer looks them up one by one (the change may make a twin). Either way the earliest contact wins."""
     from datetime import timedelta
 
-    token, *_ = auth.login(server.engine, "张伟", PASSWORD, uuid7())
-    me = auth.authenticate(server.engine, token)
+    token, *_ = auth.login(server_engine, "张伟", PASSWORD, uuid7())
+    me = auth.authenticate(server_engine, token)
     now = utcnow()
-    with Session(server.engine) as session, session.begin():
+    with Session(server_engine) as session, session.begin():
         later = Customer(id=uuid7(), name="双胞胎商贸有限公司", phone="021-62222222", owner_id=team["other"])
         earlier = Customer(id=uuid7(), name="双胞胎商贸有限公司", phone="021-62222222", owner_id=team["other"])
         later.first_contact_at, earlier.first_contact_at = now, now - timedelta(days=3)
@@ -133,7 +132,7 @@ def test_a_new_customer_merges_into_its_earliest_twin_looked_up_in_one_query_or_
             session.add(row)
         earliest = earlier.id
     mine = _customer("张伟自己的客户有限公司", "0571-83333333")
-    assert push(server.engine, me, [mine])[0].status == "applied"
+    assert push(server_engine, me, [mine])[0].status == "applied"
 
     alone = [_customer("双胞胎商贸（有限公司）", "02162222222"), _customer("另一个新客户有限公司", "0512-64444444")]
     with_edit = [
@@ -144,27 +143,27 @@ def test_a_new_customer_merges_into_its_earliest_twin_looked_up_in_one_query_or_
         for n, op in enumerate(ops, 1):
             op.client_seq = n + 10 * len(ops)
             op.base_version = 0
-        results = push(server.engine, me, ops)
+        results = push(server_engine, me, ops)
         assert results[0].status == "conflict" and results[0].row_id == earliest, results
         assert all(r.status in ("applied", "merged") for r in results[1:]), results
-    with Session(server.engine) as session:
+    with Session(server_engine) as session:
         twin = session.get(Customer, alone[0].row_id)
         assert twin is not None and twin.deleted and twin.merged_into == earliest
         assert session.get(Customer, alone[1].row_id).merged_into is None
 
 
-def test_inserts_of_rows_the_server_has_are_not_looked_up_first_yet_land_on_them(server, team) -> None:
+def test_inserts_of_rows_the_server_has_are_not_looked_up_first_yet_land_on_them(server_engine, team) -> None:
     """The fast path takes a row only inserts name as new, without reading it. Customers with a credit code that
     another rep created first (the id follows from the code) break the primary key when inserted, as a draft or
     as an ORM row; the push is applied again the slow way: each existing customer is only filled in, a case is
     queued, and the push's new rows are all stored once."""
     from fieldcrm.services.customers import customer_id_for
 
-    token, *_ = auth.login(server.engine, "张伟", PASSWORD, uuid7())
-    me = auth.authenticate(server.engine, token)
+    token, *_ = auth.login(server_engine, "张伟", PASSWORD, uuid7())
+    me = auth.authenticate(server_engine, token)
     codes = ("91310000MA1FL4XQ3K", "91310000MA1FL4XQ4L")
     existing = [customer_id_for(code) for code in codes]
-    with Session(server.engine) as session, session.begin():
+    with Session(server_engine) as session, session.begin():
         for cid, code in zip(existing, codes, strict=True):
             name = f"已有的客户{code[-2:]}有限公司"
             session.add(Customer(id=cid, name=name, credit_code=code, owner_id=team["other"]))
@@ -178,9 +177,9 @@ def test_inserts_of_rows_the_server_has_are_not_looked_up_first_yet_land_on_them
     assert lone_inserts(ops, {}) == {again[1].op_id, ops[3].op_id, ops[4].op_id}
     for n, op in enumerate(ops, 1):
         op.client_seq = n
-    results = push(server.engine, me, ops)
+    results = push(server_engine, me, ops)
     assert [r.status for r in results] == ["conflict", "conflict", "applied", "applied", "applied"], results
-    with Session(server.engine) as session:
+    with Session(server_engine) as session:
         for cid in existing:
             kept = session.get(Customer, cid)
             assert kept.owner_id == team["other"] and kept.address == "上海"  # filled in, not taken over
@@ -191,13 +190,13 @@ def test_inserts_of_rows_the_server_has_are_not_looked_up_first_yet_land_on_them
         assert len(seqs) == len(set(seqs))
 
 
-def test_times_are_stored_in_utc_whatever_offset_they_come_with(server, team) -> None:
+def test_times_are_stored_in_utc_whatever_offset_they_come_with(server_engine, team) -> None:
     """A visit's start sent as 08:00+08:00 is stored as 00:00 UTC, written as a draft (JSON text the database
     parses) or as an ORM row (a time the driver sends)."""
     from datetime import datetime
 
-    token, *_ = auth.login(server.engine, "张伟", PASSWORD, uuid7())
-    me = auth.authenticate(server.engine, token)
+    token, *_ = auth.login(server_engine, "张伟", PASSWORD, uuid7())
+    me = auth.authenticate(server_engine, token)
     customer = _customer("时区测试客户有限公司")
     as_draft, as_row = _visit(customer.row_id, team["rep"]), _visit(customer.row_id, team["rep"])
     for visit in (as_draft, as_row):
@@ -207,24 +206,24 @@ def test_times_are_stored_in_utc_whatever_offset_they_come_with(server, team) ->
     for n, op in enumerate(ops, 1):
         op.client_seq = n
     assert as_draft.op_id in lone_inserts(ops, {}) and as_row.op_id not in lone_inserts(ops, {})
-    assert [r.status for r in push(server.engine, me, ops)] == ["applied"] * 4
-    with Session(server.engine) as session:
+    assert [r.status for r in push(server_engine, me, ops)] == ["applied"] * 4
+    with Session(server_engine) as session:
         for visit in (as_draft, as_row):
             started = session.get(Visit, visit.row_id).started_at
             assert started.replace(tzinfo=None) == datetime(2026, 1, 1, 0, 0), (visit is as_row, started)
 
 
-def test_a_number_too_big_for_a_column_rejects_its_op_on_either_path(server, team) -> None:
+def test_a_number_too_big_for_a_column_rejects_its_op_on_either_path(server_engine, team) -> None:
     """A number no 64-bit column holds is refused as the op's data on SQLite as on PostgreSQL: a rejected op, not a
     server error. (orjson writes no integer past 64 bits; the statement's JSON then comes from json.dumps.)"""
     from fieldcrm.server.db import json_param
 
     assert json_param([{"n": 10**30}]) == '[{"n": 1000000000000000000000000000000}]'
-    token, *_ = auth.login(server.engine, "张伟", PASSWORD, uuid7())
-    me = auth.authenticate(server.engine, token)
+    token, *_ = auth.login(server_engine, "张伟", PASSWORD, uuid7())
+    me = auth.authenticate(server_engine, token)
     customer = _customer("大数目测试客户有限公司")
-    assert push(server.engine, me, [customer])[0].status == "applied"
+    assert push(server_engine, me, [customer])[0].status == "applied"
     deal = _op("opportunity", {"customer_id": customer.row_id, "title": "大单", "amount_cents": 10**30})
     deal.client_seq = 2
-    [result] = push(server.engine, me, [deal])
+    [result] = push(server_engine, me, [deal])
     assert result.status == "rejected" and (result.reason or "").startswith("amount_cents: "), result

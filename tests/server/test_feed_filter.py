@@ -6,20 +6,17 @@ wherever the probes are needed."""
 from __future__ import annotations
 
 import itertools
-import os
 
-os.environ.setdefault("FIELDCRM_ARGON2_PROFILE", "cheapest")
+from sqlalchemy import func, select
+from sqlmodel import Session
 
-from laptops import PASSWORD, feed_mismatches  # noqa: E402
-from sqlalchemy import func, select  # noqa: E402
-from sqlmodel import Session  # noqa: E402
-
-from fieldcrm.ids import uuid7  # noqa: E402
-from fieldcrm.models import Customer, User, Visit, utcnow  # noqa: E402
-from fieldcrm.server import accounts  # noqa: E402
-from fieldcrm.server.db import make_engine, migrate  # noqa: E402
-from fieldcrm.server.tables import row_seq  # noqa: E402
-from fieldcrm.server.writes import share  # noqa: E402
+from fieldcrm.ids import uuid7
+from fieldcrm.models import Customer, User, Visit, utcnow
+from fieldcrm.server import accounts
+from fieldcrm.server.db import make_engine, migrate
+from fieldcrm.server.tables import row_seq
+from fieldcrm.server.writes import share
+from server_fixtures import PASSWORD, feed_mismatches
 
 FIRST = 1_000_000
 REPS = ("rep", "mate", "far")
