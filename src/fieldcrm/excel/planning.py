@@ -9,9 +9,12 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session, select
 
+from fieldcrm.domain.actors import Actor
+from fieldcrm.domain.ownership import Holding, refuse_work_on
 from fieldcrm.excel.validate import CleanRow
 from fieldcrm.models import Contact, Customer, User
 from fieldcrm.normalize import fold, normalise_company_name, normalise_credit_code, normalise_phone
+from fieldcrm.services.base import actor_of
 from fieldcrm.services.dedupe import DuplicateIndex, _similar_names
 from fieldcrm.services.errors import DuplicateMatch
 
@@ -40,8 +43,9 @@ class RowPlan:
     phone_norm: str | None = None
 
 
-def _editable(actor: User, customer: Customer) -> bool:
-    return actor.role != "rep" or customer.owner_id in (None, actor.id) or customer.in_public_pool
+def _editable(actor: Actor, customer: Customer) -> bool:
+    """The domain's rule, as the customer service and the server apply it."""
+    return refuse_work_on(actor, Holding(customer.owner_id, customer.in_public_pool)) is None
 
 
 def plan_rows(
@@ -125,8 +129,9 @@ def _new(index: DuplicateIndex, row: CleanRow, norms: tuple[str, str], plan_reas
     return RowPlan(row, "new", reason=plan_reason, name_norm=name_norm, phone_norm=phone_norm)
 
 
-def _diff_updates(session: Session, actor: User, plans: list[RowPlan]) -> None:
+def _diff_updates(session: Session, user: User, plans: list[RowPlan]) -> None:
     """Fill in the fields each update really changes; rows with nothing new become `skipped`."""
+    actor = actor_of(session, user)
     for start in range(0, len(plans), _CHUNK):
         chunk = plans[start : start + _CHUNK]
         ids = list({p.target_id for p in chunk})

@@ -15,11 +15,11 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session
 
 from fieldcrm.ids import uuid7
-from fieldcrm.models import SYNCED_TABLES, Customer, DailyReport, SyncedBase, Visit, utcnow
+from fieldcrm.models import SYNCED_TABLES, Customer, SyncedBase, Visit, utcnow
 from fieldcrm.models.codec import encode_value
-from fieldcrm.models.registry import CUSTOMER_SCOPED, derive_customer
-from fieldcrm.server import rules
+from fieldcrm.models.registry import CUSTOMER_SCOPED, OWNERSHIP, derive_customer
 from fieldcrm.server.auth import Principal
+from fieldcrm.server.checks import Checker, Target
 from fieldcrm.server.db import insert_rows, is_sqlite
 from fieldcrm.server.drafts import Draft, draft_rows, lone_inserts, twin_key
 from fieldcrm.server.merge import BadOp, decode_fields, merge_update
@@ -293,6 +293,7 @@ class GroupApplier:
         self.lone = lone or set()
         self.drafts = drafts
         self.twins = twins  # looked up up front for the push's lone new customers
+        self.checker = Checker(session, self.viewer)
 
     def apply(self, ops: list[WireOp]) -> list[OpResult]:
         results = []
@@ -424,7 +425,8 @@ class GroupApplier:
                 return self._merge_twin(op, row.to_row() if isinstance(row, Draft) else row, twin, fields)  # type: ignore[arg-type]
         if model is Visit:
             row.received_at = utcnow()  # type: ignore[union-attr]
-        rules.check_insert(self.session, self.viewer, op.table, row)  # type: ignore[arg-type]
+        named = self._named_customer(op)
+        self.checker.check(Target("insert", op.table, row, op.fields, values, customer=named[1], customer_id=named[0]))
         if isinstance(row, Draft):
             self.drafts.append(row)  # type: ignore[union-attr]
         else:
@@ -434,6 +436,16 @@ class GroupApplier:
         if model is Visit:
             self._reveal_customer(row)  # type: ignore[arg-type]
         return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="applied")
+
+    def _named_customer(self, op: WireOp) -> tuple[str | None, Customer | None]:
+        """The customer a customer-scoped op points at, as the laptop named it (before following a merge)."""
+        customer_id = op.fields.get("customer_id")
+        if op.table not in CUSTOMER_SCOPED or not isinstance(customer_id, str):
+            return None, None
+        key = (Customer, customer_id)
+        if self.customers is not None and key in self.customers:
+            return customer_id, self.customers[key]  # type: ignore[return-value]
+        return customer_id, self.session.get(Customer, customer_id)
 
     def _twin(self, row: Customer) -> Customer | None:
         """The customer this new one duplicates: same normalised name and phone (credit codes share an id)."""
@@ -452,16 +464,13 @@ class GroupApplier:
 
     def _merge_twin(self, op: WireOp, row: Customer, twin: Customer, fields: dict[str, Any]) -> OpResult:
         """Keep the second creation as a tombstone pointing at the first, so ops queued against it follow."""
-        if not rules.may_own(self.viewer, row.owner_id):
-            raise BadOp("you cannot create rows for another owner")
+        self.checker.check_permission(Target("insert", op.table, row, op.fields))
         row.deleted = True
         row.merged_into = twin.id
         self.session.add(row)
         self._added(row)
         self._touch(row, {"merged_into": [None, twin.id]})
-        result = self._update(
-            op, twin, {k: v for k, v in fields.items() if k not in rules.OWNERSHIP_FIELDS}, fill_only=True
-        )
+        result = self._update(op, twin, {k: v for k, v in fields.items() if k not in OWNERSHIP}, fill_only=True)
         result.row_id = twin.id
         return result
 
@@ -486,10 +495,13 @@ class GroupApplier:
         via: SyncedBase | None = None,
     ) -> OpResult:
         table = op.table
-        if not (fill_only and isinstance(row, Customer)):
-            # A second creation of the same customer only fills gaps (nothing of the first is overwritten),
-            # so the second rep may contribute to a customer that is not theirs.
-            rules.check_write(self.session, self.viewer, table, via if via is not None else row)
+        # A second creation of the same customer only fills gaps (nothing of the first is overwritten, never its
+        # ownership), so the second rep may contribute to a customer that is not theirs.
+        kind = "fill" if fill_only else op.op
+        target = Target(kind, table, row, op.fields, action=op.action, base_version=op.base_version, via=via)
+        self.checker.check_permission(target)
+        if fill_only and isinstance(row, Customer):
+            fields = {k: v for k, v in fields.items() if k not in OWNERSHIP}
         base = 0 if base_zero else op.base_version
         ok = OpResult(op_id=op.op_id, client_seq=op.client_seq, status="applied")
         restored = False
@@ -511,8 +523,7 @@ class GroupApplier:
                 )
                 return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="conflict", conflict_ids=[cid])
         if op.op == "delete":
-            if isinstance(row, DailyReport):
-                rules.check_report_step(self.session, self.viewer, row, op, {})
+            self.checker.check_rules(target)
             if row.version > base and changes_since(self.session, table, row.id, base, self.principal.device_id):
                 cid = self._conflict(
                     "deleted",
@@ -535,11 +546,11 @@ class GroupApplier:
             fill_only=fill_only,
             device_id=self.principal.device_id,
         )
-        if isinstance(row, DailyReport):
-            rules.check_report_step(self.session, self.viewer, row, op, outcome.apply)
+        target.changes = outcome.apply  # the checks see what will change (and may set what the server decides)
+        target.customer_id, target.customer = self._named_customer(op)
+        self.checker.check_rules(target)
         prev_owner, prev_public = row.owner_id, False
         if isinstance(row, Customer):
-            rules.check_ownership_change(self.viewer, row, outcome.apply)
             prev_public = row.in_public_pool
         changes = {k: [encode_value(getattr(row, k)), encode_value(v)] for k, v in outcome.apply.items()}
         if restored:

@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from fieldcrm.domain.ownership import Holding, refuse_work_on
 from fieldcrm.ids import stable_id
 from fieldcrm.models import Contact, Customer, Opportunity, User, Visit, utcnow
 from fieldcrm.models.codec import row_to_dict
@@ -76,9 +77,9 @@ class CustomerService(BaseService):
 
     def _editable(self, session: Session, customer_id: str) -> Customer:
         customer = get_live(session, Customer, customer_id)
-        actor = self.actor(session)
-        if actor.role == "rep" and customer.owner_id not in (None, actor.id) and not customer.in_public_pool:
-            raise PermissionDeniedError("this customer belongs to another rep; ask your supervisor to reassign it")
+        refusal = refuse_work_on(self.acting(session), Holding(customer.owner_id, customer.in_public_pool))
+        if refusal:
+            raise PermissionDeniedError(refusal)
         return customer
 
     def update(self, customer_id: str, **values: Any) -> dict[str, Any]:

@@ -86,7 +86,7 @@ TEMPLATES = (
         "this profile also holds {0} change(s) of {1}, made on this laptop, which head office cannot accept from {2};"
         " keep this profile for working offline (a demo) and give {3} a profile of their own (--data-dir DIR)",
     ),
-    # refused by head office (server/rules.py, server/merge.py), shown beside the refused record
+    # refused by head office (domain/, server/checks.py, server/merge.py), shown beside the refused record
     QT_TRANSLATE_NOOP("reasons", "rejected with its group: {0}"),
     QT_TRANSLATE_NOOP("reasons", "you cannot create rows for another owner"),
     QT_TRANSLATE_NOOP("reasons", "this row belongs to another rep; ask your supervisor"),

@@ -1,0 +1,187 @@
+"""The server's check of every pushed op, for every op kind (insert, update, delete, action) and every row an op
+points at. What is common to all tables is here once; what a table adds is one function in `TABLE_CHECKS`. Both
+call the domain rules the laptop's services call, so a refusal reads the same on both sides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fieldcrm.domain import reports as report_rules
+from fieldcrm.domain.actors import Actor
+from fieldcrm.domain.ownership import (
+    Holding,
+    refuse_create_for,
+    refuse_ownership_change,
+    refuse_row,
+    refuse_work_on,
+)
+from fieldcrm.models import Customer, Team, User
+from fieldcrm.models.registry import BY_NAME, TableSpec
+from fieldcrm.server.merge import BadOp
+from fieldcrm.server.tables import sync_conflict
+from fieldcrm.server.visibility import Viewer
+
+HEAD_OFFICE_ONLY = "users and teams are managed by head office"
+
+
+@dataclass
+class Target:
+    """An op about to be applied, as the checks see it."""
+
+    kind: str  # insert | fill (a second creation of an existing row) | update | delete | action
+    table: str
+    row: Any  # a new row (insert), or the row as stored before this op
+    sent: Mapping[str, Any] = field(default_factory=dict)  # the fields the op carries, as sent
+    changes: dict[str, Any] = field(default_factory=dict)  # the fields it will change (after the merge)
+    action: str | None = None
+    base_version: int = 0
+    #: The customer a customer-scoped row points at, as the op named it (before following merges); None if none.
+    customer: Customer | None = None
+    customer_id: str | None = None
+    #: The row whose owner decides, where it is not `row`: an op queued against a customer merged into its twin.
+    via: Any = None
+
+
+class Checker:
+    """The checks of one push, for one signed-in user; remembers the customers whose second creation this push
+    (or an earlier one by the same side) contributed, which the creator's side may then add rows to."""
+
+    def __init__(self, session: Session, viewer: Viewer) -> None:
+        self.session = session
+        self.viewer = viewer
+        owners = viewer.owners
+        self.actor = Actor(viewer.user_id, viewer.principal.role, None if owners is None else frozenset(owners))
+        self.co_created: set[str] = set()
+
+    def check(self, target: Target) -> None:
+        """Both halves at once: for ops whose changes are known before anything is merged."""
+        self.check_permission(target)
+        self.check_rules(target)
+
+    def check_permission(self, t: Target) -> None:
+        """May this actor write this row at all (before its fields are merged)?"""
+        refusal = self._permission(t)
+        if refusal:
+            raise BadOp(refusal)
+
+    def check_rules(self, t: Target) -> None:
+        """The rows the op points at, and the table's own rules on what it changes (after the merge)."""
+        spec = BY_NAME[t.table]
+        refusal = None
+        if spec.customer_field and (t.kind == "insert" or spec.customer_field in t.changes):
+            refusal = self._points_at(t)
+        if refusal is None and t.table in TABLE_CHECKS:
+            refusal = TABLE_CHECKS[t.table](self, t)
+        if refusal:
+            raise BadOp(refusal)
+
+    def _permission(self, t: Target) -> str | None:
+        spec = BY_NAME[t.table]
+        if spec.head_office_only and self.actor.side is not None:
+            return HEAD_OFFICE_ONLY
+        if t.kind == "insert":
+            return refuse_create_for(self.actor, t.row.owner_id)
+        if t.kind == "fill" and spec.ownership_fields:
+            # A customer created a second time offline: what the second creator typed fills its gaps (never its
+            # ownership), the case goes to the supervisor, and their side may add rows to it.
+            self.co_created.add(t.row.id)
+            return None
+        return self._may_change(spec, t.via if t.via is not None else t.row)
+
+    # -- what every table shares -------------------------------------------------------------------------
+    def _may_change(self, spec: TableSpec, row: Any) -> str | None:
+        """An existing row: a customer file (and what belongs to it: contacts, opportunities) by whoever may work
+        on the customer; someone's own work (plans, stops, visits, reports) by their side."""
+        if spec.ownership_fields:  # a customer
+            return refuse_work_on(self.actor, Holding(row.owner_id, row.in_public_pool))
+        if spec.moves_with_customer and not self.actor.covers(row.owner_id):
+            customer = self.session.get(Customer, getattr(row, spec.customer_field or ""))
+            if customer is None:
+                return refuse_row(self.actor, row.owner_id)
+            return refuse_work_on(self.actor, Holding(customer.owner_id, customer.in_public_pool))
+        return refuse_row(self.actor, row.owner_id)
+
+    def _points_at(self, t: Target) -> str | None:
+        """A row may hang off a customer the actor may work on, or one their side created a second time (offline,
+        by its credit code or name and phone: the case went to the supervisor, and nothing they typed is lost)."""
+        if t.customer is None:
+            return f"customer {t.customer_id} is not on the server"
+        if refuse_work_on(self.actor, Holding(t.customer.owner_id, t.customer.in_public_pool)) is None:
+            return None
+        if t.customer.id in self.co_created or self._opened_duplicate(t.customer.id):
+            return None
+        return refuse_work_on(self.actor, Holding(t.customer.owner_id, t.customer.in_public_pool))
+
+    def _opened_duplicate(self, customer_id: str) -> bool:
+        """Whether someone on the actor's side created this customer a second time in an earlier push."""
+        query = select(sync_conflict.c.offered_by_user).where(
+            sync_conflict.c.row_id == customer_id, sync_conflict.c.kind == "duplicate"
+        )
+        found = any(self.actor.covers(user) for user in self.session.execute(query).scalars())
+        if found:
+            self.co_created.add(customer_id)
+        return found
+
+    def supervisor_of(self, rep_id: str) -> str | None:
+        rep = self.session.get(User, rep_id)
+        team = self.session.get(Team, rep.team_id) if rep is not None and rep.team_id else None
+        return team.supervisor_id if team is not None else None
+
+
+def _customer(checker: Checker, t: Target) -> str | None:
+    """Ownership fields change only under the ownership rules, whatever op carries them."""
+    if t.kind in ("insert", "fill"):
+        return None
+    before = Holding(t.row.owner_id, t.row.in_public_pool)
+    after = Holding(t.changes.get("owner_id", t.row.owner_id), t.changes.get("in_public_pool", t.row.in_public_pool))
+    return refuse_ownership_change(checker.actor, before, t.changes, after)
+
+
+def _daily_report(checker: Checker, t: Target) -> str | None:
+    """The report workflow: drafts are created, content changes only while editable, status only by its steps,
+    a decision only by the rep's supervisor on the version they saw, and a countersigned report never changes."""
+    report = t.row
+    if t.kind == "insert":
+        return report_rules.refuse_new(
+            checker.actor, report.rep_id, report.owner_id, report.status, bool(report.signature or report.signed_by)
+        )
+    if report.status == report_rules.COUNTERSIGNED:
+        return report_rules.FROZEN
+    if t.kind == "fill":  # the same day's report created on two laptops: the second only fills gaps
+        return None
+    if t.kind == "delete":
+        return report_rules.refuse_delete(report.status)
+    sent = [name for name in t.sent if name not in BY_NAME[t.table].never_from_client]
+    refusal = report_rules.refuse_step_fields(t.action if t.kind == "action" else None, sent, dict(t.sent))
+    if refusal or t.kind == "update":
+        return refusal or (report_rules.refuse_edit(report.status) if t.changes else None)
+    if t.action is None:
+        return "a workflow step needs its name (submit, countersign or return)"
+    state = report_rules.ReportState(report.rep_id, report.status, checker.supervisor_of(report.rep_id))
+    refusal = report_rules.refuse_step(checker.actor, state, t.action)
+    if refusal or t.action == "submit":
+        return refusal
+    if t.base_version != report.version:
+        return report_rules.CHANGED_SINCE
+    if t.action == "countersign":
+        if t.changes.get("signature") != report_rules.digest(
+            report.rep_id, report.report_date, report.summary, report.content
+        ):
+            return report_rules.BAD_SIGNATURE
+        t.changes["signed_by"] = checker.actor.id  # the signer is who signs, whatever the laptop said
+    else:
+        t.changes["returned_by"] = checker.actor.id
+    return None
+
+
+#: What a table adds to the common checks.
+TABLE_CHECKS: dict[str, Callable[[Checker, Target], str | None]] = {
+    "customer": _customer,
+    "daily_report": _daily_report,
+}
