@@ -36,9 +36,11 @@ def _blocked_writes(server, mine) -> Callable[[], bool]:
 
         return postgres
     started: list[str] = []
+    # A push takes the write lock as it begins (BEGIN IMMEDIATE); other writes take it at their first change.
+    writes = ("BEGIN IMMEDIATE", "INSERT", "UPDATE", "DELETE")
 
     def seen(conn, _cursor, statement: str, *_args) -> None:
-        if conn is not mine and statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+        if conn is not mine and statement.lstrip().upper().startswith(writes):
             started.append(statement)
 
     event.listen(server.engine, "before_cursor_execute", seen)

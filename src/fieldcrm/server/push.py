@@ -6,11 +6,11 @@ import json
 import threading
 from collections import defaultdict
 from collections.abc import Iterator
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, bindparam, select, tuple_
+from sqlalchemy import Connection, Engine, Select, bindparam, select, text, tuple_
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session
 
@@ -70,31 +70,54 @@ def push(bind: Engine | Connection, principal: Principal, ops: list[WireOp]) -> 
     groups = group_ops(ops)
     with _sqlite_writer if is_sqlite(bind) else nullcontext():
         try:
-            with Session(bind) as session, session.begin():
+            with _transaction(bind) as session:
                 return _push_all(session, principal, groups, fast=True)
         except (_SlowPath, IntegrityError, DataError):
             pass  # a refused group, refused data, or a retry: again, group by group
         try:
-            with Session(bind) as session, session.begin():
+            with _transaction(bind) as session:
                 return _push_all(session, principal, groups)
         except IntegrityError:
             pass  # a concurrent retry of these very ops committed first: answer group by group
         results: list[OpResult] = []
         for group in groups:
             try:
-                with Session(bind) as session, session.begin():
+                with _transaction(bind) as session:
                     results += _push_all(session, principal, [group])
             except IntegrityError:
                 with Session(bind) as session:
-                    results += _stored(session, group)
+                    stored = {r.op_id: r for r in _stored(session, principal, group)}
+                    taken = _taken(session, group)
+                # An op id another user's or device's op already has: never that op's answer, and not applied.
+                results += [
+                    stored.get(o.op_id)
+                    or _rejected(o, REUSED_ID if o.op_id in taken else f"rejected with its group: {REUSED_ID}")
+                    for o in group
+                ]
         return results
+
+
+@contextmanager
+def _transaction(bind: Engine | Connection) -> Iterator[Session]:
+    """A session in one transaction that commits at the end or rolls back whole. On SQLite the transaction is begun
+    explicitly (and takes the write lock at once): Python's sqlite3 would begin it only at the first write, and a
+    savepoint taken before that began a transaction of its own that its release committed, so a refused group's
+    neighbours, and the answers' rollback, were not one transaction."""
+    with Session(bind) as session, session.begin():
+        if is_sqlite(bind):
+            session.execute(text("BEGIN IMMEDIATE"))
+        yield session
 
 
 # Built once, as every query a push runs each time (building and hashing a statement costs about as much as
 # running one of these small ones).
 _STORED = select(applied_op.c.op_id, applied_op.c.result).where(
-    applied_op.c.op_id.in_(bindparam("ids", expanding=True))
+    applied_op.c.op_id.in_(bindparam("ids", expanding=True)),
+    # A retry is the same user's, from the same device: anyone else's op with that id is not theirs to read.
+    applied_op.c.user_id == bindparam("user"),
+    applied_op.c.device_id == bindparam("device"),
 )
+REUSED_ID = "this change's id was used by another device's change already; it was not applied"
 
 
 @cache
@@ -103,8 +126,15 @@ def _rows_by_id(model: type[SyncedBase], lock: bool) -> Select:
     return query.with_for_update() if lock else query
 
 
-def _stored(session: Session, ops: list[WireOp]) -> list[OpResult]:
-    rows = session.execute(_STORED, {"ids": [o.op_id for o in ops]}).all()
+def _taken(session: Session, ops: list[WireOp]) -> set[str]:
+    """The ids among these ops' that some answered op has, whoever sent it."""
+    query = select(applied_op.c.op_id).where(applied_op.c.op_id.in_([o.op_id for o in ops]))
+    return set(session.execute(query).scalars())
+
+
+def _stored(session: Session, principal: Principal, ops: list[WireOp]) -> list[OpResult]:
+    params = {"ids": [o.op_id for o in ops], "user": principal.user_id, "device": principal.device_id}
+    rows = session.execute(_STORED, params).all()
     stored = {op_id: OpResult.model_validate_json(text) for op_id, text in rows}
     return [stored[o.op_id] for o in ops if o.op_id in stored]
 
@@ -176,7 +206,7 @@ def _push_all(
     fresh: list[tuple[WireOp, OpResult]] = []
     # The first attempt does not look for earlier answers: a retried op (rare) meets its stored answer's key when
     # this attempt records its answers, which rolls the attempt back, and the next attempt answers from the store.
-    stored = {} if fast else {r.op_id: r for r in _stored(session, [o for group in groups for o in group])}
+    stored = {} if fast else {r.op_id: r for r in _stored(session, principal, [o for group in groups for o in group])}
     viewer = viewer_for(session, principal)
     locked: RowCache | None = None
     customers: RowCache | None = None
