@@ -60,6 +60,15 @@ class TableSpec:
     #: Fields computed from others, and the function computing them from the fields given.
     derived: frozenset[str] = frozenset()
     derive: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None
+    #: The fields `derive` reads.
+    derived_from: frozenset[str] = frozenset()
+    #: Times the server stamps when a row arrives (the laptop's clock is never trusted for them).
+    stamped_on_arrival: frozenset[str] = frozenset()
+    #: Rows two laptops may create independently offline: the second creation merges into the first (same id, or
+    #: a twin by normalised name and phone), leaving a `merged_into` marker that later ops follow.
+    twins: bool = False
+    #: A new row makes the customer it hangs off visible to its author (a visit to a customer they co-created).
+    reveals_customer: bool = False
     #: Fields that change only through the entity's workflow steps (submit, countersign, return).
     workflow_fields: frozenset[str] = frozenset()
     #: Fields that change only under the ownership rules (first contact, claim, release, assignment).
@@ -98,6 +107,8 @@ SPECS: tuple[TableSpec, ...] = (
         server_owned=frozenset({"merged_into"}),
         derived=frozenset({"name_norm", "phone_norm"}),
         derive=derive_customer,
+        derived_from=frozenset({"name", "phone"}),
+        twins=True,
         ownership_fields=OWNERSHIP,
     ),
     TableSpec(
@@ -118,6 +129,8 @@ SPECS: tuple[TableSpec, ...] = (
         scope="customer",
         customer_field="customer_id",
         server_owned=frozenset({"received_at"}),
+        stamped_on_arrival=frozenset({"received_at"}),
+        reveals_customer=True,
     ),
     TableSpec(DailyReport, "daily report", "reports", drafts=False, workflow_fields=REPORT_WORKFLOW),
     TableSpec(

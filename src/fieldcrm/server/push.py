@@ -15,9 +15,9 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session
 
 from fieldcrm.ids import uuid7
-from fieldcrm.models import SYNCED_TABLES, Customer, SyncedBase, Visit, utcnow
+from fieldcrm.models import SYNCED_TABLES, Customer, SyncedBase, utcnow
 from fieldcrm.models.codec import encode_value
-from fieldcrm.models.registry import CUSTOMER_SCOPED, OWNERSHIP, derive_customer
+from fieldcrm.models.registry import BY_MODEL, CUSTOMER_SCOPED, SPECS, TableSpec
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.checks import Checker, Target
 from fieldcrm.server.db import insert_rows, is_sqlite
@@ -172,6 +172,8 @@ def _prefetch(session: Session, ops: list[WireOp], lock: bool) -> tuple[RowCache
     return locked, {**seen, **{k: v for k, v in locked.items() if k[0] is Customer}}
 
 
+#: The table whose rows are matched as twins (customers: by normalised name and phone).
+TWINS = next(spec for spec in SPECS if spec.twins)
 _TWINS = (
     select(Customer)
     .where(
@@ -186,9 +188,9 @@ _TWINS = (
 def _prefetch_twins(session: Session, ops: list[WireOp], lone: set[str]) -> TwinCache | None:
     """The twins of the push's new lone customers, in one query instead of one per customer. Only where the push
     changes no existing customer: a change of name or phone could make one the twin of a new customer."""
-    if any(o.table == "customer" and o.op != "insert" for o in ops):
+    if any(o.table == TWINS.name and o.op != "insert" for o in ops):
         return None
-    keys = {twin_key(o.fields) for o in ops if o.op_id in lone and o.table == "customer"}
+    keys = {twin_key(o.fields) for o in ops if o.op_id in lone and o.table == TWINS.name}
     keys = {key for key in keys if all(key)}
     twins: TwinCache = dict.fromkeys(keys)
     if keys:
@@ -269,10 +271,11 @@ def _short(exc: Exception) -> str:
     return str(getattr(exc, "orig", exc)).splitlines()[0][:200]
 
 
-def _set_derived(row: Customer | Draft) -> None:
-    """The customer's normalised name and phone, from its name and phone (as the laptop's service sets them)."""
-    for name, value in derive_customer({k: getattr(row, k) for k in ("name", "phone")}).items():
-        setattr(row, name, value)
+def _set_derived(spec: TableSpec, row: SyncedBase | Draft) -> None:
+    """The row's derived fields from their sources (a customer's normalised name and phone), as the laptop sets them."""
+    if spec.derive is not None:
+        for name, value in spec.derive({k: getattr(row, k) for k in spec.derived_from}).items():
+            setattr(row, name, value)
 
 
 def _rejected(op: WireOp, reason: str) -> OpResult:
@@ -422,39 +425,41 @@ class GroupApplier:
         model = SYNCED_TABLES.get(op.table)
         if model is None:
             raise BadOp(f"unknown table '{op.table}'")
+        spec = BY_MODEL[model]
         fields = dict(op.fields)
-        if isinstance(fields.get("customer_id"), str) and op.table in CUSTOMER_SCOPED:
-            fields["customer_id"] = self._follow_merge(fields["customer_id"])
-        row_id = self._follow_merge(op.row_id) if op.table == "customer" else op.row_id
+        if spec.customer_field and isinstance(fields.get(spec.customer_field), str):
+            fields[spec.customer_field] = self._follow_merge(fields[spec.customer_field])
+        row_id = self._follow_merge(op.row_id) if spec.twins else op.row_id
         redirected = row_id != op.row_id
         row = self._get(model, row_id)
         if op.op == "insert":
             if row is None:
-                return self._insert(op, model, fields)
-            return self._update(op, row, fields, fill_only=True)
+                return self._insert(op, spec, fields)
+            return self._update(op, spec, row, fields, fill_only=True)
         if row is None:
             raise BadOp(f"no {op.table} with id {op.row_id} on the server")
         # An op queued against a customer merged into its twin: its author may write it there as they could on
         # their own (now merged) row; the merge is judged as concurrent to everything the twin holds.
         via = self._get(model, op.row_id) if redirected else None
-        result = self._update(op, row, fields, fill_only=False, base_zero=redirected, via=via)
+        result = self._update(op, spec, row, fields, fill_only=False, base_zero=redirected, via=via)
         if redirected:
             result.row_id = row_id
         return result
 
-    def _insert(self, op: WireOp, model: type[SyncedBase], fields: dict[str, Any]) -> OpResult:
+    def _insert(self, op: WireOp, spec: TableSpec, fields: dict[str, Any]) -> OpResult:
+        model = spec.model
         values = decode_fields(model, fields)
         values.setdefault("owner_id", self.principal.user_id)
         values.pop("deleted", None)
         draft = self.drafts is not None and op.op_id in self.lone
         row: SyncedBase | Draft = Draft(model, {"id": op.row_id, **values}) if draft else model(id=op.row_id, **values)
-        if model is Customer:
-            _set_derived(row)
+        _set_derived(spec, row)
+        if spec.twins:
             twin = self._twin(row)  # type: ignore[arg-type]
             if twin is not None:
                 return self._merge_twin(op, row.to_row() if isinstance(row, Draft) else row, twin, fields)  # type: ignore[arg-type]
-        if model is Visit:
-            row.received_at = utcnow()  # type: ignore[union-attr]
+        for name in spec.stamped_on_arrival:
+            setattr(row, name, utcnow())
         named = self._named_customer(op)
         self.checker.check(Target("insert", op.table, row, op.fields, values, customer=named[1], customer_id=named[0]))
         if isinstance(row, Draft):
@@ -463,8 +468,8 @@ class GroupApplier:
             self.session.add(row)
             self._added(row)
         self._touch(row, {k: [None, encode_value(getattr(row, k))] for k in values}, created=True)
-        if model is Visit:
-            self._reveal_customer(row)  # type: ignore[arg-type]
+        if spec.reveals_customer:
+            self._reveal_customer(spec, row)
         return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="applied")
 
     def _named_customer(self, op: WireOp) -> tuple[str | None, Customer | None]:
@@ -500,14 +505,16 @@ class GroupApplier:
         self.session.add(row)
         self._added(row)
         self._touch(row, {"merged_into": [None, twin.id]})
-        result = self._update(op, twin, {k: v for k, v in fields.items() if k not in OWNERSHIP}, fill_only=True)
+        spec = BY_MODEL[Customer]
+        kept = {k: v for k, v in fields.items() if k not in spec.ownership_fields}
+        result = self._update(op, spec, twin, kept, fill_only=True)
         result.row_id = twin.id
         return result
 
-    def _reveal_customer(self, visit: Visit) -> None:
+    def _reveal_customer(self, spec: TableSpec, visit: Any) -> None:
         """A rep's visit to a customer they could not see before makes it visible: resend it to them, with what
         hangs off it (its contacts, opportunities, others' visits and stops are older than their cursor)."""
-        customer = self.session.get(Customer, visit.customer_id)
+        customer = self.session.get(Customer, getattr(visit, spec.customer_field or ""))
         if customer is not None and not customer.in_public_pool and customer.owner_id != visit.owner_id:
             if not any(t.row_id == customer.id for t in self.touched):
                 self.touched.append(touched_row(customer, {}))
@@ -517,6 +524,7 @@ class GroupApplier:
     def _update(
         self,
         op: WireOp,
+        spec: TableSpec,
         row: SyncedBase,
         fields: dict[str, Any],
         *,
@@ -530,8 +538,8 @@ class GroupApplier:
         kind = "fill" if fill_only else op.op
         target = Target(kind, table, row, op.fields, action=op.action, base_version=op.base_version, via=via)
         self.checker.check_permission(target)
-        if fill_only and isinstance(row, Customer):
-            fields = {k: v for k, v in fields.items() if k not in OWNERSHIP}
+        if fill_only and spec.twins:
+            fields = {k: v for k, v in fields.items() if k not in spec.ownership_fields}
         base = 0 if base_zero else op.base_version
         ok = OpResult(op_id=op.op_id, client_seq=op.client_seq, status="applied")
         restored = False
@@ -579,20 +587,18 @@ class GroupApplier:
         target.changes = outcome.apply  # the checks see what will change (and may set what the server decides)
         target.customer_id, target.customer = self._named_customer(op)
         self.checker.check_rules(target)
-        prev_owner, prev_public = row.owner_id, False
-        if isinstance(row, Customer):
-            prev_public = row.in_public_pool
+        prev_owner = row.owner_id
+        prev_public = bool(getattr(row, "in_public_pool", False))
         changes = {k: [encode_value(getattr(row, k)), encode_value(v)] for k, v in outcome.apply.items()}
         if restored:
             changes["deleted"] = [True, False]
         for name, value in outcome.apply.items():
             setattr(row, name, value)
-        if isinstance(row, Customer):
-            _set_derived(row)
+        _set_derived(spec, row)
         ids = [self._conflict("field", table, row, f, kept, offered) for f, kept, offered in outcome.conflicts]
         for f, winner, lost in outcome.lost:
             self._conflict("lost_value", table, row, f, winner, lost, "a later change replaced this value", "logged")
-        if fill_only and isinstance(row, Customer):
+        if fill_only and spec.twins:
             ids.append(
                 self._conflict(
                     "duplicate",
@@ -607,8 +613,9 @@ class GroupApplier:
             )
         if changes or op.op == "action" or fill_only:
             self._touch(row, changes, prev_owner, prev_public)
-            if isinstance(row, Customer) and (row.owner_id != prev_owner or row.in_public_pool != prev_public):
-                self._touch_dependants(row, prev_owner, prev_public)
+            moved = row.owner_id != prev_owner or getattr(row, "in_public_pool", False) != prev_public
+            if spec.ownership_fields and moved:
+                self._touch_dependants(row, prev_owner, prev_public)  # type: ignore[arg-type]
         status = "conflict" if ids else ("merged" if outcome.concurrent else "applied")
         return OpResult(op_id=op.op_id, client_seq=op.client_seq, status=status, conflict_ids=ids)
 
