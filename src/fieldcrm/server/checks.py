@@ -76,6 +76,10 @@ class Checker:
         refusal = None
         if spec.customer_field and (t.kind == "insert" or spec.customer_field in t.changes):
             refusal = self._points_at(t)
+        if refusal is None and t.kind != "insert" and "owner_id" in t.changes and not spec.ownership_fields:
+            # A row handed to a new owner belongs to someone on the actor's side, as a new row does (a customer's
+            # owner moves by the ownership rules instead).
+            refusal = refuse_create_for(self.actor, t.changes["owner_id"])
         if refusal is None and t.table in TABLE_CHECKS:
             refusal = TABLE_CHECKS[t.table](self, t)
         if refusal:
