@@ -134,6 +134,7 @@ _REPORT = {
         },
         "status": {"own_draft": "nnnnnn", "owner_draft": "nnnnnn"},  # a workflow field in a plain edit
         "signature": {"owner_submitted": "nnnnnn"},
+        "hand_over": {"owner_draft": "nnnnnn"},  # the owner's report made 李娜's (its rep and owner)
     },
     "delete": {
         "plain": {
@@ -338,6 +339,7 @@ def _report(world: World, case: Case) -> None:
             "edit": {"summary": "改过的总结"},
             "status": {"status": "submitted"},
             "signature": forged,
+            "hand_over": {"owner_id": ids["teammate"], "rep_id": ids["teammate"]},
             "plain": {},
         }[case.variant]
         return _change(case, fields)
@@ -431,6 +433,18 @@ def run_matrix(world: World) -> list[str]:
 def test_authorization_matrix(server, team) -> None:
     failures = run_matrix(World(server, team))
     assert not failures, f"{len(failures)} cases went against the rules:\n" + "\n".join(failures)
+
+
+def test_an_unknown_report_step_is_refused_with_a_reason(server, team) -> None:
+    """A step the report does not have ("approve") is a bad op: rejected with a reason, never a server error."""
+    world = World(server, team)
+    report_id = uuid7()
+    draft = op("daily_report", report_id, "insert", world.new_fields("daily_report", "owner", None))
+    assert push_many(server, world.headers["owner"], [draft])[0]["status"] == "applied"
+    approve = op("daily_report", report_id, "action", {"status": "submitted"}, action="approve", base=0)
+    (result,) = push_many(server, world.headers["owner"], [approve])
+    assert result["status"] == "rejected" and "approve" in result["reason"], result
+    assert read_row(server, world.headers["admin"], "daily_report", report_id)["status"] == "draft"
 
 
 # -- the one exception: a customer created a second time offline ----------------------------------------------------

@@ -127,6 +127,8 @@ def refuse_step_fields(step: str | None, changed: Collection[str], values: dict[
     workflow = WORKFLOW_FIELDS.intersection(changed)
     if step is None:
         return ONLY_BY_STEPS if workflow else None
+    if step not in STEPS:
+        return f"unknown report step '{step}'"
     _needs, to, allowed = STEPS[step]
     if set(changed) - allowed or values.get("status", to) != to:
         return f"a {step} step sets only its own fields and leads to {to}"

@@ -161,6 +161,8 @@ def _daily_report(checker: Checker, t: Target) -> str | None:
         return None
     if t.kind == "delete":
         return report_rules.refuse_delete(report.status)
+    if {"rep_id", "owner_id"} & t.changes.keys():  # never handed to someone else, whoever sends it
+        return report_rules.BELONGS_TO_ITS_REP
     sent = [name for name in t.sent if name not in BY_NAME[t.table].never_from_client]
     refusal = report_rules.refuse_step_fields(t.action if t.kind == "action" else None, sent, dict(t.sent))
     if refusal or t.kind == "update":
