@@ -94,10 +94,10 @@ def refuse_delete(status: str) -> str | None:
 
 
 def refuse_new(actor: Actor, rep_id: str, owner_id: str | None, status: str, signed: bool) -> str | None:
-    """A new report: the rep's own, as a draft."""
+    """A new report: the rep's own, made by the rep, as a draft."""
     if status != DRAFT or signed:
         return STARTS_AS_DRAFT
-    if rep_id != owner_id:
+    if rep_id != owner_id or rep_id != actor.id:
         return BELONGS_TO_ITS_REP
     return None
 
@@ -127,6 +127,8 @@ def refuse_step_fields(step: str | None, changed: Collection[str], values: dict[
     workflow = WORKFLOW_FIELDS.intersection(changed)
     if step is None:
         return ONLY_BY_STEPS if workflow else None
+    if step not in STEPS:
+        return f"unknown report step '{step}'"
     _needs, to, allowed = STEPS[step]
     if set(changed) - allowed or values.get("status", to) != to:
         return f"a {step} step sets only its own fields and leads to {to}"

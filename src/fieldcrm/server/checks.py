@@ -76,6 +76,10 @@ class Checker:
         refusal = None
         if spec.customer_field and (t.kind == "insert" or spec.customer_field in t.changes):
             refusal = self._points_at(t)
+        if refusal is None and t.kind != "insert" and "owner_id" in t.changes and not spec.ownership_fields:
+            # A row handed to a new owner belongs to someone on the actor's side, as a new row does (a customer's
+            # owner moves by the ownership rules instead).
+            refusal = refuse_create_for(self.actor, t.changes["owner_id"])
         if refusal is None and t.table in TABLE_CHECKS:
             refusal = TABLE_CHECKS[t.table](self, t)
         if refusal:
@@ -157,6 +161,8 @@ def _daily_report(checker: Checker, t: Target) -> str | None:
         return None
     if t.kind == "delete":
         return report_rules.refuse_delete(report.status)
+    if {"rep_id", "owner_id"} & t.changes.keys():  # never handed to someone else, whoever sends it
+        return report_rules.BELONGS_TO_ITS_REP
     sent = [name for name in t.sent if name not in BY_NAME[t.table].never_from_client]
     refusal = report_rules.refuse_step_fields(t.action if t.kind == "action" else None, sent, dict(t.sent))
     if refusal or t.kind == "update":
