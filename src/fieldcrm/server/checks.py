@@ -55,8 +55,8 @@ class Checker:
     def __init__(self, session: Session, viewer: Viewer) -> None:
         self.session = session
         self.viewer = viewer
-        owners = viewer.owners
-        self.actor = Actor(viewer.user_id, viewer.principal.role, None if owners is None else frozenset(owners))
+        # The same actor the laptop's services build: a supervisor's side is the members of the teams they lead.
+        self.actor = Actor.of(viewer.user_id, viewer.principal.role, viewer.owners or ())
         self.co_created: set[str] = set()
 
     def check(self, target: Target) -> None:
