@@ -17,10 +17,10 @@ from sqlalchemy import text
 
 from fieldcrm.demo import CustomerFactory, credit_code, generate_demo
 from fieldcrm.demo_words import CITIES, MOBILE_PREFIXES
+from fieldcrm.domain.errors import PermissionDeniedError, ValidationError
 from fieldcrm.models import OPPORTUNITY_STAGES
 from fieldcrm.normalize import normalise_company_name
 from fieldcrm.services import CustomerQuery, Services
-from fieldcrm.services.errors import PermissionDeniedError, ValidationError
 from fieldcrm.services.validation import clean_contact_fields, clean_customer_fields, credit_code_is_valid
 from fieldcrm.store import Store
 from waiting import HANG_GUARD

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from sqlalchemy import text
 
 from fieldcrm import demo_words as words
+from fieldcrm.domain.errors import PermissionDeniedError, ValidationError
 from fieldcrm.ids import uuid7
 from fieldcrm.models import Opportunity, PlannedStop, Team, User, Visit, VisitPlan
 from fieldcrm.normalize import normalise_company_name, normalise_phone
@@ -27,7 +28,6 @@ from fieldcrm.services import Services
 from fieldcrm.services.bulk import BulkWriter
 from fieldcrm.services.changes import unit_of_work
 from fieldcrm.services.customers import customer_id_for
-from fieldcrm.services.errors import PermissionDeniedError, ValidationError
 from fieldcrm.services.plans import plan_id_for
 from fieldcrm.services.profile import ProfileService, UserInfo
 from fieldcrm.services.reports import report_id_for

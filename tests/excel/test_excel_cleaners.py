@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fieldcrm.domain.errors import ValidationError
 from fieldcrm.excel import cleaners
 from fieldcrm.excel.validate import RowValidator
-from fieldcrm.services.errors import ValidationError
 from fieldcrm.services.validation import credit_check_char
 
 

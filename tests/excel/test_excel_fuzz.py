@@ -13,9 +13,9 @@ from excel_helpers import store_fingerprint
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from fieldcrm.domain.errors import ServiceError
 from fieldcrm.excel import ImportJob, write_error_workbook
 from fieldcrm.services import Services
-from fieldcrm.services.errors import ServiceError
 
 _SETTINGS = settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 _HEADERS = ["客户名称", "电话", "客户等级", "阶段", "下次跟进", "统一社会信用代码", "联系人", "手机", "邮箱", "备注"]

@@ -11,9 +11,9 @@ import pytest
 from excel_helpers import store_fingerprint, write_xlsx
 from sqlalchemy import text
 
+from fieldcrm.domain.errors import InvalidStateError
 from fieldcrm.excel import ImportCancelledError, ImportHistory, ImportJob, ImportRefusedError, write_error_workbook
 from fieldcrm.services import Services
-from fieldcrm.services.errors import InvalidStateError
 from fieldcrm.services.validation import credit_check_char
 
 HEADERS = ["客户名称", "统一社会信用代码", "电话", "客户等级", "阶段", "下次跟进", "联系人", "手机", "备注"]

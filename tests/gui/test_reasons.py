@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import fieldcrm
+from fieldcrm.domain.errors import ValidationError
 from fieldcrm.services import Services
-from fieldcrm.services.errors import ValidationError
 from fieldcrm.ui.fields import error_text
 from fieldcrm.ui.i18n import install_language
 from fieldcrm.ui.reasons import known, localize

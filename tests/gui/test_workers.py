@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import threading
 
-from fieldcrm.services.errors import ValidationError
+from fieldcrm.domain.errors import ValidationError
 from fieldcrm.ui.ops.base import Op, QueryOp
 from fieldcrm.ui.workers import DbWorker
 

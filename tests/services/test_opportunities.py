@@ -2,8 +2,8 @@
 
 import pytest
 
+from fieldcrm.domain.errors import InvalidStateError, ValidationError
 from fieldcrm.services import Services
-from fieldcrm.services.errors import InvalidStateError, ValidationError
 
 
 def test_funnel_moves_close_and_reopen(services: Services) -> None:

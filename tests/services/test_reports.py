@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
+from fieldcrm.domain.errors import InvalidStateError, PermissionDeniedError, StaleError, ValidationError
 from fieldcrm.models import DailyReport, User
 from fieldcrm.services import Services
-from fieldcrm.services.errors import InvalidStateError, PermissionDeniedError, StaleError, ValidationError
 from fieldcrm.services.reports import may_countersign, verify_signature
 
 

@@ -5,9 +5,9 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
+from fieldcrm.domain.errors import ValidationError
 from fieldcrm.models import Contact, Customer, OutboxEntry
 from fieldcrm.services import CustomerQuery, Services
-from fieldcrm.services.errors import ValidationError
 
 
 def counts(services: Services) -> tuple[int, int, int]:

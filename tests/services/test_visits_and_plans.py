@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlmodel import select
 
+from fieldcrm.domain.errors import InvalidStateError, NotFoundError, ValidationError
 from fieldcrm.models import OutboxEntry
 from fieldcrm.services import Services
-from fieldcrm.services.errors import InvalidStateError, NotFoundError, ValidationError
 
 
 @pytest.fixture

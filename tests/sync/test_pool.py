@@ -11,7 +11,7 @@ from handmade import add_second_team, op, push_one, read_row, token_of
 from laptops import local_count
 from sqlalchemy import text
 
-from fieldcrm.services.errors import PermissionDeniedError
+from fieldcrm.domain.errors import PermissionDeniedError
 
 # As a busy server runs (`--threads 1`): push and pull are answered on the event loop itself.
 pytestmark = pytest.mark.server_threads(1)

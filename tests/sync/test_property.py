@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 from test_security import token_of
 
+from fieldcrm.domain.errors import ServiceError
 from fieldcrm.models import SYNCED_TABLES, ConflictRecord, Customer
 from fieldcrm.server.tables import field_change, sync_conflict
-from fieldcrm.services.errors import ServiceError
 from waiting import HANG_GUARD
 
 USERS = ("张伟", "李娜")

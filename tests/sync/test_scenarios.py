@@ -14,9 +14,9 @@ from laptops import local_count, server_count
 from proxy import CuttingProxy
 from sqlmodel import select
 
+from fieldcrm.domain.errors import InvalidStateError
 from fieldcrm.models import Customer, DailyReport, OutboxEntry, Visit
 from fieldcrm.services.changes import unit_of_work
-from fieldcrm.services.errors import InvalidStateError
 from fieldcrm.sync import outbox
 from fieldcrm.sync.auto import AutoSync
 from fieldcrm.sync.client import SyncResult

@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from fieldcrm.domain.errors import ServiceError
 from fieldcrm.paths import resolve_paths
 from fieldcrm.services import Services
-from fieldcrm.services.errors import ServiceError
 from fieldcrm.store import Store, StoreError, known_store_error
 
 

@@ -17,8 +17,8 @@ from fieldcrm.cli.common import (
     print_table,
     services_of,
 )
+from fieldcrm.domain.errors import DuplicateError
 from fieldcrm.services import CustomerQuery
-from fieldcrm.services.errors import DuplicateError
 from fieldcrm.services.search import SORTS
 
 #: Customer options: (option, field, help). Values are cleaned by services/validation, like the GUI's.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fieldcrm.services.errors import ServiceError
+from fieldcrm.domain.errors import ServiceError
 
 
 class ImportRefusedError(ServiceError):

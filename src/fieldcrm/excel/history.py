@@ -8,11 +8,11 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from fieldcrm.domain.errors import InvalidStateError, NotFoundError
 from fieldcrm.models import Contact, Customer, ImportBatch, ImportItem, utcnow
 from fieldcrm.models.codec import decode_value, encode_value
 from fieldcrm.services.base import BaseService
 from fieldcrm.services.changes import UnitOfWork, unit_of_work
-from fieldcrm.services.errors import InvalidStateError, NotFoundError
 
 _MODELS = {"customer": Customer, "contact": Contact}
 _CHUNK = 500

@@ -10,13 +10,13 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from fieldcrm.domain.actors import Actor
+from fieldcrm.domain.errors import DuplicateMatch
 from fieldcrm.domain.ownership import Holding, refuse_work_on
 from fieldcrm.excel.validate import CleanRow
 from fieldcrm.models import Contact, Customer, User
 from fieldcrm.normalize import fold, normalise_company_name, normalise_credit_code, normalise_phone
 from fieldcrm.services.base import actor_of
 from fieldcrm.services.dedupe import DuplicateIndex, _similar_names
-from fieldcrm.services.errors import DuplicateMatch
 
 POLICIES = ("skip", "update", "create")
 #: New rows checked for similar names (a full-text query each); the rest are checked for exact matches only.

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from fieldcrm.domain.errors import ValidationError
 from fieldcrm.excel import cleaners
 from fieldcrm.excel.fields import CONTACT_FIELDS, CUSTOMER_FIELDS
-from fieldcrm.services.errors import ValidationError
 from fieldcrm.services.validation import clean_contact_fields, clean_customer_fields
 
 _CLEANERS: dict[str, Callable[[Any, str], Any]] = {

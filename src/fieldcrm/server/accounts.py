@@ -8,11 +8,11 @@ from argon2 import PasswordHasher
 from sqlalchemy import Engine, update
 from sqlmodel import Session, select
 
+from fieldcrm.domain.errors import NotFoundError, ValidationError
 from fieldcrm.ids import stable_id
 from fieldcrm.models import ROLES, Team, User
 from fieldcrm.server.tables import auth_token, credential
 from fieldcrm.server.writes import record_changes, touched_row
-from fieldcrm.services.errors import NotFoundError, ValidationError
 
 
 def _hasher() -> PasswordHasher:

@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
+from fieldcrm.domain.errors import ServiceError
 from fieldcrm.models import ROLES
 from fieldcrm.server import access_log, accounts, processes
 from fieldcrm.server.access_log import ENV_ACCESS_LOG
 from fieldcrm.server.db import ENV_DATABASE_URL, database_url, make_engine, migrate
-from fieldcrm.services.errors import ServiceError
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,8 +7,8 @@ from typing import TypeVar
 from sqlmodel import Session, col, select
 
 from fieldcrm.domain.actors import Actor
+from fieldcrm.domain.errors import NotFoundError, PermissionDeniedError
 from fieldcrm.models import SyncedBase, Team, User, spec_of
-from fieldcrm.services.errors import NotFoundError, PermissionDeniedError
 from fieldcrm.services.state import CURRENT_USER, get_state
 from fieldcrm.store import Store
 

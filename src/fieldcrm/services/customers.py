@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from fieldcrm.domain.errors import DuplicateError, DuplicateMatch, PermissionDeniedError, ValidationError
 from fieldcrm.domain.ownership import Holding, refuse_work_on
 from fieldcrm.ids import stable_id
 from fieldcrm.models import Contact, Customer, Opportunity, User, Visit, utcnow
@@ -14,7 +15,6 @@ from fieldcrm.models.registry import derive_customer
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import UnitOfWork, unit_of_work
 from fieldcrm.services.dedupe import find_duplicates
-from fieldcrm.services.errors import DuplicateError, DuplicateMatch, PermissionDeniedError, ValidationError
 from fieldcrm.services.refusals import refused_reasons
 from fieldcrm.services.validation import clean_contact_fields, clean_customer_fields
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import text
 from sqlmodel import Session
 
+from fieldcrm.domain.errors import DuplicateMatch
 from fieldcrm.normalize import normalise_company_name, normalise_credit_code, normalise_phone, search_tokens
-from fieldcrm.services.errors import DuplicateMatch
 
 SIMILARITY = 0.8
 

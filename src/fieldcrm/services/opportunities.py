@@ -7,11 +7,11 @@ from typing import Any
 
 from sqlmodel import select
 
+from fieldcrm.domain.errors import InvalidStateError, ValidationError
 from fieldcrm.models import CLOSED_STAGES, OPPORTUNITY_STAGES, Customer, Opportunity, utcnow
 from fieldcrm.models.codec import row_to_dict
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import unit_of_work
-from fieldcrm.services.errors import InvalidStateError, ValidationError
 from fieldcrm.services.validation import clean_date, clean_text
 
 

@@ -7,12 +7,12 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from fieldcrm.domain.errors import InvalidStateError, ValidationError
 from fieldcrm.ids import stable_id
 from fieldcrm.models import Customer, PlannedStop, VisitPlan
 from fieldcrm.models.codec import row_to_dict
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import UnitOfWork, unit_of_work
-from fieldcrm.services.errors import InvalidStateError, ValidationError
 
 
 def plan_id_for(rep_id: str, day: date) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
+from fieldcrm.domain.errors import NotFoundError, ValidationError
 from fieldcrm.ids import stable_id
 from fieldcrm.models import ROLES, Team, User
-from fieldcrm.services.errors import NotFoundError, ValidationError
 from fieldcrm.services.state import CURRENT_USER, device_id, get_state, set_state
 from fieldcrm.services.userinfo import UserInfo
 from fieldcrm.services.validation import clean_text

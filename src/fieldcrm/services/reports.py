@@ -14,18 +14,18 @@ from sqlmodel import Session, select
 
 from fieldcrm.domain import reports as domain
 from fieldcrm.domain.actors import Actor
-from fieldcrm.ids import stable_id
-from fieldcrm.models import DailyReport, Team, User, utcnow
-from fieldcrm.models.codec import row_to_dict
-from fieldcrm.services.base import BaseService, get_live
-from fieldcrm.services.changes import UnitOfWork, unit_of_work
-from fieldcrm.services.errors import (
+from fieldcrm.domain.errors import (
     InvalidStateError,
     NotFoundError,
     PermissionDeniedError,
     StaleError,
     ValidationError,
 )
+from fieldcrm.ids import stable_id
+from fieldcrm.models import DailyReport, Team, User, utcnow
+from fieldcrm.models.codec import row_to_dict
+from fieldcrm.services.base import BaseService, get_live
+from fieldcrm.services.changes import UnitOfWork, unit_of_work
 from fieldcrm.services.visits import visits_of_day
 
 EDITABLE = ("draft", "returned")

@@ -6,9 +6,9 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from fieldcrm.domain.errors import ValidationError
 from fieldcrm.models import GRADES, STAGES, VISIT_KINDS
 from fieldcrm.normalize import fold, normalise_credit_code, normalise_phone
-from fieldcrm.services.errors import ValidationError
 
 _CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)

@@ -7,11 +7,11 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from fieldcrm.domain.errors import InvalidStateError, ValidationError
 from fieldcrm.models import Customer, PlannedStop, User, Visit
 from fieldcrm.models.codec import row_to_dict
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import unit_of_work
-from fieldcrm.services.errors import InvalidStateError, ValidationError
 from fieldcrm.services.validation import clean_date, clean_kind, clean_text
 
 

@@ -7,11 +7,11 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from fieldcrm.domain.errors import InvalidStateError, NotFoundError, ValidationError
 from fieldcrm.models import BOOKKEEPING_FIELDS, SYNCED_TABLES, ConflictRecord, OutboxEntry, utcnow
 from fieldcrm.models.codec import decode_value, row_to_dict
 from fieldcrm.models.registry import derived_for
 from fieldcrm.services.changes import UnitOfWork, unit_of_work
-from fieldcrm.services.errors import InvalidStateError, NotFoundError, ValidationError
 from fieldcrm.store import Store
 from fieldcrm.sync.protocol import CONFLICT_TABLE
 

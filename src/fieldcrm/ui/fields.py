@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from fieldcrm.services.errors import DuplicateError, ServiceError
+from fieldcrm.domain.errors import DuplicateError, ServiceError
 from fieldcrm.ui.reasons import localize
 
 FIELD_LABELS = {

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldcrm.domain.errors import ServiceError
 from fieldcrm.models import ROLES
 from fieldcrm.paths import AppPaths
-from fieldcrm.services.errors import ServiceError
 from fieldcrm.services.profile import UserInfo
 from fieldcrm.ui.fields import label, role_name
 from fieldcrm.ui.ops.base import Op

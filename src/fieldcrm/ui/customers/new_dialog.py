@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldcrm.services.errors import DuplicateError, ServiceError
+from fieldcrm.domain.errors import DuplicateError, ServiceError
 from fieldcrm.ui.customers.form import CustomerForm
 from fieldcrm.ui.fields import duplicate_line
 from fieldcrm.ui.ops import customers as ops

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldcrm.services.errors import ServiceError
+from fieldcrm.domain.errors import ServiceError
 from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.form import CustomerForm

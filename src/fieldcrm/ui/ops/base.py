@@ -11,7 +11,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
-from fieldcrm.services.errors import ServiceError
+from fieldcrm.domain.errors import ServiceError
 from fieldcrm.store.errors import StoreError, known_store_error
 from fieldcrm.ui.fields import error_text
 from fieldcrm.ui.reasons import localize

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from fieldcrm.services.errors import NotFoundError
+from fieldcrm.domain.errors import NotFoundError
 from fieldcrm.ui.ops.base import Op, QueryOp
 from fieldcrm.ui.workers import DbWorker
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from fieldcrm.domain.errors import ValidationError
 from fieldcrm.paths import AppPaths
-from fieldcrm.services.errors import ValidationError
 from fieldcrm.services.validation import clean_customer_fields
 from fieldcrm.sync import conflicts
 from fieldcrm.sync.client import SyncClient

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldcrm.domain.errors import ServiceError
 from fieldcrm.models import VISIT_KINDS
-from fieldcrm.services.errors import ServiceError
 from fieldcrm.ui.fields import kind_name, label
 from fieldcrm.ui.ops import visits as ops
 from fieldcrm.ui.workers import DbWorker

@@ -1,4 +1,4 @@
-"""Errors the services raise: each says what went wrong, on which field, and why, in words a user can act on."""
+"""Errors a user can act on (from the domain rules and the services): what went wrong, on which field, and why."""
 
 from __future__ import annotations
 
