@@ -524,7 +524,7 @@ def test_replaying_the_whole_outbox_from_an_empty_store_rebuilds_every_row(team_
 READS = {
     "BaseService.actor", "CustomerRow.to_json", "CustomerService.check_duplicates", "CustomerService.get",
     "DuplicateIndex.load", "DuplicateIndex.match", "DuplicateIndex.match_normalised", "DuplicateIndex.remember",
-    "DuplicateMatch.describe", "ImportHistory.list", "ImportJob.cancel", "ImportJob.failed_rows", "ImportJob.preview",
+    "ImportHistory.list", "ImportJob.cancel", "ImportJob.failed_rows", "ImportJob.preview",
     "ImportJob.read", "ImportJob.save_mapping", "OpportunityService.for_customer", "OpportunityService.funnel",
     "PlanService.day", "PlanService.week", "ProfileService.current", "ProfileService.find_user",
     "ProfileService.users", "ReportService.find", "ReportService.get", "ReportService.inbox", "SearchService.count",
