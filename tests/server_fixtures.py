@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +83,34 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template
     yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
     with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def new_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], str]]:
+    """Makes empty databases of one kind, never migrated, and gives their URLs: new SQLite files, or new PostgreSQL
+    databases dropped after the test (skipped without PostgreSQL, failed where CI requires it)."""
+    if request.param == "postgres":
+        problem = _postgres_available()
+        if problem is not None:
+            if os.environ.get("FIELDCRM_REQUIRE_POSTGRES"):
+                pytest.fail(f"PostgreSQL is required (FIELDCRM_REQUIRE_POSTGRES=1) but unreachable: {problem}")
+            pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432")
+    made: list[str] = []
+
+    def make() -> str:
+        made.append(f"fieldcrm_test_{secrets.token_hex(4)}")
+        if request.param == "sqlite":
+            return f"sqlite:///{tmp_path / made[-1]}.sqlite3"
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{made[-1]}"')
+        return f"postgresql+psycopg://postgres@127.0.0.1:5432/{made[-1]}"
+
+    yield make
+    if request.param == "sqlite":
+        return
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        for name in made:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture

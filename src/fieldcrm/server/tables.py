@@ -119,3 +119,20 @@ sync_conflict = Table(
     Column("resolved_by", String(36)),
     Column("version", _BIG, nullable=False, default=0),
 )
+
+#: Indexes the server keeps on synced tables besides the models' own (the laptop has no use for them), as (name,
+#: table, columns): the visibility probe "the viewer's side logged a visit to this customer" (server/visibility.py).
+SYNCED_TABLE_INDEXES = (("ix_visit_customer_owner", "visit", ("customer_id", "owner_id")),)
+
+
+def schema() -> tuple[MetaData, MetaData]:
+    """The whole schema the server's migrations build: the synced models' tables with the indexes above (on copies of
+    the tables, so the laptop's schema never gets them), and the server's own tables."""
+    from fieldcrm.models import SYNCED_TABLES
+
+    synced = MetaData()
+    for model in SYNCED_TABLES.values():
+        model.__table__.to_metadata(synced)  # type: ignore[attr-defined]
+    for name, table, columns in SYNCED_TABLE_INDEXES:
+        Index(name, *(synced.tables[table].c[column] for column in columns))
+    return synced, metadata

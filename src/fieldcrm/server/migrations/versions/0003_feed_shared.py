@@ -23,9 +23,7 @@ _visit = sa.table("visit", sa.column("customer_id"), sa.column("owner_id"))
 
 
 def upgrade() -> None:
-    # s0001 builds the server tables from the current definitions, so a new database has the column already.
-    if "shared" not in {c["name"] for c in sa.inspect(op.get_bind()).get_columns("row_seq")}:
-        op.add_column("row_seq", sa.Column("shared", sa.Boolean(), nullable=False, server_default=sa.true()))
+    op.add_column("row_seq", sa.Column("shared", sa.Boolean(), nullable=False, server_default=sa.true()))
     private = sa.select(_customer.c.id).where(
         _customer.c.in_public_pool == sa.false(),
         ~sa.exists().where(
