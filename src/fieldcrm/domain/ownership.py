@@ -6,6 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from fieldcrm.domain.actors import Actor
+from fieldcrm.domain.ops import Lookup, OpCheck, OpView
 from fieldcrm.models.registry import OWNERSHIP
 
 NOT_YOURS = "this customer belongs to another rep; ask your supervisor to reassign it"
@@ -55,3 +56,17 @@ def refuse_ownership_change(actor: Actor, before: Holding, changed: Collection[s
     if not (claiming or releasing) or after.owner_id not in (actor.id, None):
         return BY_THE_RULES
     return None
+
+
+def check_op(actor: Actor, op: OpView, _lookup: Lookup) -> str | None:
+    """A customer's ownership fields change only under the ownership rules, whatever op carries them."""
+    if op.kind in ("insert", "fill"):
+        return None
+    row = op.row
+    before = Holding(row.owner_id, row.in_public_pool)
+    after = Holding(op.changes.get("owner_id", row.owner_id), op.changes.get("in_public_pool", row.in_public_pool))
+    return refuse_ownership_change(actor, before, op.changes, after)
+
+
+#: The tables whose ops these rules judge (the server's checks collect every domain module's).
+OP_CHECKS: dict[str, OpCheck] = {"customer": check_op}

@@ -15,7 +15,8 @@ from datetime import date
 from typing import Any
 
 from fieldcrm.domain.actors import Actor
-from fieldcrm.models.registry import REPORT_WORKFLOW
+from fieldcrm.domain.ops import Lookup, OpCheck, OpView
+from fieldcrm.models.registry import BY_NAME, REPORT_WORKFLOW
 
 DRAFT, SUBMITTED, COUNTERSIGNED, RETURNED = "draft", "submitted", "countersigned", "returned"
 #: The states a rep may still change the report in.
@@ -133,3 +134,45 @@ def refuse_step_fields(step: str | None, changed: Collection[str], values: dict[
     if set(changed) - allowed or values.get("status", to) != to:
         return f"a {step} step sets only its own fields and leads to {to}"
     return None
+
+
+def check_op(actor: Actor, op: OpView, lookup: Lookup) -> str | None:
+    """The report workflow on any op: drafts are created by their rep, content changes only while editable,
+    status only by its steps, a decision only by the rep's supervisor on the version they saw, and a countersigned
+    report never changes. Sets who signed or returned it: the actor, whatever the laptop said."""
+    report = op.row
+    if op.kind == "insert":
+        return refuse_new(
+            actor, report.rep_id, report.owner_id, report.status, bool(report.signature or report.signed_by)
+        )
+    if report.status == COUNTERSIGNED:
+        return FROZEN
+    if op.kind == "fill":  # the same day's report created on two laptops: the second only fills gaps
+        return None
+    if op.kind == "delete":
+        return refuse_delete(report.status)
+    if {"rep_id", "owner_id"} & op.changes.keys():  # never handed to someone else, whoever sends it
+        return BELONGS_TO_ITS_REP
+    sent = [name for name in op.sent if name not in BY_NAME[op.table].never_from_client]
+    refusal = refuse_step_fields(op.action if op.kind == "action" else None, sent, dict(op.sent))
+    if refusal or op.kind == "update":
+        return refusal or (refuse_edit(report.status) if op.changes else None)
+    if op.action is None:
+        return "a workflow step needs its name (submit, countersign or return)"
+    state = ReportState(report.rep_id, report.status, lookup.supervisor_of(report.rep_id))
+    refusal = refuse_step(actor, state, op.action)
+    if refusal or op.action == "submit":
+        return refusal
+    if op.base_version != report.version:
+        return CHANGED_SINCE
+    if op.action == "countersign":
+        if op.changes.get("signature") != digest(report.rep_id, report.report_date, report.summary, report.content):
+            return BAD_SIGNATURE
+        op.changes["signed_by"] = actor.id
+    else:
+        op.changes["returned_by"] = actor.id
+    return None
+
+
+#: The tables whose ops these rules judge (the server's checks collect every domain module's).
+OP_CHECKS: dict[str, OpCheck] = {"daily_report": check_op}

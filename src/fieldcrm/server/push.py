@@ -14,12 +14,13 @@ from sqlalchemy import Connection, Engine, Select, bindparam, select, text, tupl
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session
 
+from fieldcrm.domain.ops import OpView
 from fieldcrm.ids import uuid7
 from fieldcrm.models import SYNCED_TABLES, Customer, SyncedBase, utcnow
 from fieldcrm.models.codec import encode_value
 from fieldcrm.models.registry import BY_MODEL, CUSTOMER_SCOPED, SPECS, TableSpec
 from fieldcrm.server.auth import Principal
-from fieldcrm.server.checks import Checker, Target
+from fieldcrm.server.checks import Checker
 from fieldcrm.server.db import insert_rows, is_sqlite
 from fieldcrm.server.drafts import Draft, draft_rows, lone_inserts, twin_key
 from fieldcrm.server.merge import BadOp, decode_fields, merge_update
@@ -461,7 +462,7 @@ class GroupApplier:
         for name in spec.stamped_on_arrival:
             setattr(row, name, utcnow())
         named = self._named_customer(op)
-        self.checker.check(Target("insert", op.table, row, op.fields, values, customer=named[1], customer_id=named[0]))
+        self.checker.check(OpView("insert", op.table, row, op.fields, values, customer=named[1], customer_id=named[0]))
         if isinstance(row, Draft):
             self.drafts.append(row)  # type: ignore[union-attr]
         else:
@@ -499,7 +500,7 @@ class GroupApplier:
 
     def _merge_twin(self, op: WireOp, row: Customer, twin: Customer, fields: dict[str, Any]) -> OpResult:
         """Keep the second creation as a tombstone pointing at the first, so ops queued against it follow."""
-        self.checker.check_permission(Target("insert", op.table, row, op.fields))
+        self.checker.check_permission(OpView("insert", op.table, row, op.fields))
         row.deleted = True
         row.merged_into = twin.id
         self.session.add(row)
@@ -536,7 +537,7 @@ class GroupApplier:
         # A second creation of the same customer only fills gaps (nothing of the first is overwritten, never its
         # ownership), so the second rep may contribute to a customer that is not theirs.
         kind = "fill" if fill_only else op.op
-        target = Target(kind, table, row, op.fields, action=op.action, base_version=op.base_version, via=via)
+        target = OpView(kind, table, row, op.fields, action=op.action, base_version=op.base_version, via=via)
         self.checker.check_permission(target)
         if fill_only and spec.twins:
             fields = {k: v for k, v in fields.items() if k not in spec.ownership_fields}

@@ -1,0 +1,36 @@
+"""An op about to be applied, as the rules see it (on the server, a pushed op; the same shape for every table),
+and what the rules may ask about the rest of the world while judging it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from fieldcrm.domain.actors import Actor
+
+
+@dataclass
+class OpView:
+    kind: str  # insert | fill (a second creation of an existing row) | update | delete | action
+    table: str
+    row: Any  # a new row (insert), or the row as stored before this op
+    sent: Mapping[str, Any] = field(default_factory=dict)  # the fields the op carries, as sent
+    changes: dict[str, Any] = field(default_factory=dict)  # the fields it will change; a rule may set one it decides
+    action: str | None = None
+    base_version: int = 0
+    #: The customer a customer-scoped row points at, as the op named it (before following merges); None if none.
+    customer: Any = None
+    customer_id: str | None = None
+    #: The row whose owner decides, where it is not `row`: an op queued against a customer merged into its twin.
+    via: Any = None
+
+
+class Lookup(Protocol):
+    """What a rule may look up beyond the op: facts of the company's directory."""
+
+    def supervisor_of(self, rep_id: str) -> str | None: ...
+
+
+#: A table's own rule on an op: None (allowed) or the refusal. Each domain module lists its tables' in OP_CHECKS.
+OpCheck = Callable[[Actor, OpView, Lookup], str | None]
