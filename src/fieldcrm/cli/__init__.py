@@ -14,7 +14,8 @@ from fieldcrm.cli.common import CommandError, OneLineParser, run_command
 
 log = logging.getLogger("fieldcrm.cli")
 
-#: Modules under fieldcrm.cli that add commands; each has `register(subparsers)` setting `func` on its parsers.
+#: Modules under fieldcrm.cli that add commands, in help order; each has `register(subparsers)` setting `func` on its
+#: parsers. A `*_cmds` module not listed here is found anyway and listed after these.
 COMMAND_MODULES = (
     "profile_cmds",
     "user_cmds",
@@ -28,6 +29,15 @@ COMMAND_MODULES = (
 )
 
 
+def command_modules() -> list[str]:
+    """The command modules in help order: the listed ones, then any other `*_cmds` module of this package (a new
+    area's commands need no line here)."""
+    import pkgutil
+
+    found = sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.endswith("_cmds"))
+    return [*COMMAND_MODULES, *(name for name in found if name not in COMMAND_MODULES)]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="fieldcrm", description="FieldCRM, the offline-first CRM for field sales.")
     parser.add_argument("--version", action="version", version=f"fieldcrm {__version__}")
@@ -38,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-v", "--verbose", action="count", default=0, help="say more on the console (-vv: debugging detail)"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
-    for name in COMMAND_MODULES:
+    for name in command_modules():
         importlib.import_module(f"fieldcrm.cli.{name}").register(sub)
     return parser
 
