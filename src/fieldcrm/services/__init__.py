@@ -35,6 +35,12 @@ class Services:
     reports: ReportService
     opportunities: OpportunityService
 
+    @property
+    def user_id(self) -> str | None:
+        """The user these services act for (None: the profile's current user); a new area's service is built with
+        it: `ComplaintService(services.store, services.user_id)`."""
+        return self.customers.user_id
+
     @classmethod
     def for_store(cls, store: Store, user_id: str | None = None) -> Services:
         from fieldcrm.services.customers import CustomerService
