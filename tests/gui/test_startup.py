@@ -21,7 +21,7 @@ from fieldcrm.app import GuiApp
 from fieldcrm.paths import resolve_paths
 from fieldcrm.ui.workers import protect_singletons
 
-HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "httpx", "openpyxl")
+HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "httpx", "openpyxl", "pypinyin")
 protect_singletons()
 app = QApplication(sys.argv)
 gui = GuiApp(resolve_paths(sys.argv[1]))
@@ -76,7 +76,8 @@ def test_customer_list_paints_before_the_orm_loads(team_services: dict[str, Serv
     )
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
-    assert seen["paint"] == {"heavy": [], "first": "上海华东机械有限公司", "built": ["customers"]}
+    # the list is in pinyin order: 北京 (běijīng) before 上海 (shànghǎi)
+    assert seen["paint"] == {"heavy": [], "first": "北京燕山电子有限公司", "built": ["customers"]}
     # after the first paint the worker loaded the ORM, the window asked for its status, the filters came
     assert "sqlalchemy" in seen["idle"]["heavy"] and "sqlmodel" in seen["idle"]["heavy"]
     assert seen["idle"]["status"] == "Offline (sync not configured)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import text
 from sqlmodel import Session, select
 
 from fieldcrm.ids import stable_id
@@ -26,6 +27,10 @@ def derived_fields(fields: dict[str, Any]) -> dict[str, Any]:
     if "phone" in fields:
         out["phone_norm"] = normalise_phone(fields["phone"]) or None
     return out
+
+
+#: A contact's pinyin sort key (the laptop's own, see store.search_index): contacts are listed in pinyin order.
+_CONTACT_PINYIN = text("(SELECT k.name_pinyin FROM contact_name_key k WHERE k.contact_id = contact.id)")
 
 
 def customer_id_for(credit_code: str | None) -> str | None:
@@ -171,8 +176,8 @@ class CustomerService(BaseService):
                 for c in session.exec(
                     select(Contact)
                     .where(Contact.customer_id == customer_id, Contact.deleted == False)
-                    .order_by(Contact.is_primary.desc(), Contact.name)
-                )  # type: ignore[attr-defined]
+                    .order_by(Contact.is_primary.desc(), _CONTACT_PINYIN, Contact.name)  # type: ignore[attr-defined]
+                )
             ]
             users = {u.id: u.name for u in session.exec(select(User))}
             visits = session.exec(

@@ -18,7 +18,7 @@ depends_on = None
 def upgrade() -> None:
     for statement in search_index.CREATE_STATEMENTS:
         op.execute(statement)
-    search_index.rebuild(op.get_bind())
+    search_index.rebuild(op.get_bind(), pinyin=False)  # the pinyin came with 0005
     op.create_index("ix_customer_name_sort", "customer", ["name_norm", "id"])
 
 
