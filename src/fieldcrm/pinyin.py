@@ -105,7 +105,7 @@ def name_pinyin(name: str | None, person: bool = False) -> NamePinyin:
     """The pinyin keys of a company name, or of a person's name (`person`: the first characters read as a
     surname). Characters other than Chinese, letters and digits are left out; letters are lower case."""
     text = unicodedata.normalize("NFKC", name or "").lower()
-    firm = -1 if person else _firm(text)
+    firm = -1 if person or "行" not in text else _firm(text)
     units: list[tuple[str, bool]] = []  # (syllable or run, is a syllable)
     surname = person
     for match in _RUN.finditer(text):
@@ -118,6 +118,15 @@ def name_pinyin(name: str | None, person: bool = False) -> NamePinyin:
     sort = " ".join(u for u, _ in units)
     initials = [u[0] if syllable else u for u, syllable in units]
     plain = [u.rstrip("12345") if syllable else u for u, syllable in units]
-    tokens = dict.fromkeys("".join(plain[n:]) for n in range(len(plain)))
-    tokens.update(dict.fromkeys(tail for n in range(len(initials)) if len(tail := "".join(initials[n:])) > 1))
+    tokens = dict.fromkeys(_tails(plain))
+    tokens.update(dict.fromkeys(tail for tail in _tails(initials) if len(tail) > 1))
     return NamePinyin(sort, "".join(initials), " ".join(tokens))
+
+
+def _tails(units: list[str]) -> list[str]:
+    """The units joined from each one on to the end, longest first."""
+    tails, tail = [], ""
+    for unit in reversed(units):
+        tail = unit + tail
+        tails.append(tail)
+    return tails[::-1]

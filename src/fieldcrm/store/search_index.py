@@ -111,17 +111,18 @@ def reindex_customers(conn: Connection, customer_ids: Iterable[str], *, pinyin: 
                 f"SELECT customer_id, key FROM customer_search_key WHERE customer_id IN ({marks})", params
             ).all()
         )
-        if keys:
-            old = [(k,) for k in keys.values()]
-            conn.exec_driver_sql("DELETE FROM customer_fts WHERE rowid = ?", old)
-            if pinyin:
-                conn.exec_driver_sql("DELETE FROM customer_pinyin WHERE rowid = ?", old)
+        tables = ("customer_fts", "customer_pinyin") if pinyin else ("customer_fts",)
+        held = {table: _held(conn, table, keys.values()) for table in tables}
         if pinyin:
             conn.exec_driver_sql(f"DELETE FROM contact_name_key WHERE customer_id IN ({marks})", params)
         live = {row[0] for row in customers}
-        gone = [(cid,) for cid in keys if cid not in live]
+        gone = [cid for cid in keys if cid not in live]
         if gone:
-            conn.exec_driver_sql("DELETE FROM customer_search_key WHERE customer_id = ?", gone)
+            conn.exec_driver_sql("DELETE FROM customer_search_key WHERE customer_id = ?", [(cid,) for cid in gone])
+            for table, texts in held.items():
+                _many(
+                    conn, f"DELETE FROM {table} WHERE rowid = ?", [(keys[cid],) for cid in gone if keys[cid] in texts]
+                )
         entries = [
             CustomerEntry(cid, customer_document(name, phone, address, credit_code, contacts.get(cid, ())), name)
             for cid, name, phone, address, credit_code in customers
@@ -132,7 +133,16 @@ def reindex_customers(conn: Connection, customer_ids: Iterable[str], *, pinyin: 
                 entry.contacts = [
                     (contact_id, name_pinyin(person, True)) for contact_id, person in people.get(entry.id, ())
                 ]
-        _write(conn, entries, keys)
+        _write(conn, entries, {cid: key for cid, key in keys.items() if cid in live}, held)
+
+
+def _held(conn: Connection, table: str, keys: Iterable[int]) -> dict[int, str]:
+    """The text a full-text table holds under these keys."""
+    wanted = list(keys)
+    if not wanted:
+        return {}
+    marks = ",".join("?" * len(wanted))
+    return dict(conn.exec_driver_sql(f"SELECT rowid, body FROM {table} WHERE rowid IN ({marks})", tuple(wanted)).all())
 
 
 class CustomerEntry:
@@ -163,9 +173,13 @@ def index_new_customers(conn: Connection, entries: list[CustomerEntry]) -> None:
     _write(conn, entries, {})
 
 
-def _write(conn: Connection, entries: list[CustomerEntry], keys: dict[str, int]) -> None:
-    """Index rows for these customers under their keys (new ones get the next free keys). Before migration 0005
-    the entries have no pinyin and the key table has no name columns."""
+def _write(
+    conn: Connection, entries: list[CustomerEntry], keys: dict[str, int], held: dict[str, dict[int, str]] | None = None
+) -> None:
+    """Index rows for these customers under their keys (new ones get the next free keys). `held`: the text each
+    full-text table holds under those keys; a row whose text is unchanged is not written again (most pulled rows,
+    an edit of the grade). Before migration 0005 the entries have no pinyin and the key table no name columns."""
+    held = held or {}
     pinyin = bool(entries) and entries[0].pinyin is not None
     new = [e.id for e in entries if e.id not in keys]
     if new:
@@ -187,12 +201,17 @@ def _write(conn: Connection, entries: list[CustomerEntry], keys: dict[str, int])
             " VALUES (?, ?, ?, ?)",  # OR REPLACE: a contact that moved to another customer
             [(contact_id, e.id, p.sort, p.initials) for e in entries for contact_id, p in e.contacts],
         )
-        _many(
-            conn, "INSERT INTO customer_pinyin (rowid, body) VALUES (?, ?)", [(keys[e.id], e.tokens) for e in entries]
-        )
+        _rewrite(conn, "customer_pinyin", [(keys[e.id], e.tokens) for e in entries], held.get("customer_pinyin", {}))
     else:
         _many(conn, "INSERT INTO customer_search_key (key, customer_id) VALUES (?, ?)", [(keys[c], c) for c in new])
-    _many(conn, "INSERT INTO customer_fts (rowid, body) VALUES (?, ?)", [(keys[e.id], e.body) for e in entries])
+    _rewrite(conn, "customer_fts", [(keys[e.id], e.body) for e in entries], held.get("customer_fts", {}))
+
+
+def _rewrite(conn: Connection, table: str, rows: list[tuple[int, str]], held: dict[int, str]) -> None:
+    """Put these (key, text) rows into a full-text table that holds `held` under some of the keys."""
+    changed = [(key, text) for key, text in rows if held.get(key) != text]
+    _many(conn, f"DELETE FROM {table} WHERE rowid = ?", [(key,) for key, _ in changed if key in held])
+    _many(conn, f"INSERT INTO {table} (rowid, body) VALUES (?, ?)", changed)
 
 
 def _many(conn: Connection, sql: str, rows: list[tuple]) -> None:
