@@ -7,7 +7,6 @@ GUI's light `reader.ReadStore` offer, so the customer list can be shown before t
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -131,33 +130,31 @@ class _TextMatch(NamedTuple):
     can be pinyin, the start of a syllable's tail of the full pinyin or the initials of the customer's or a
     contact's name (pinyin index); every word must match."""
 
-    keys: str  # SQL selecting the index keys (customer_search_key.key) of the matching customers
+    parts: list[str]  # SQL selecting index keys (customer_search_key.key); a customer matches if in every part
+    counts: list[str]  # SQL counting each part's keys (a part's count is exact but for a customer matched twice)
     params: dict[str, Any]
-    fts: str | None  # when no word can be pinyin: the one bigram MATCH expression (counted to pick a plan)
     words: list[tuple[str, str | None]]  # normalize.search_words
 
 
 def _text_match(text: str) -> _TextMatch | None:
-    """None if no word holds a letter or digit (nothing can match)."""
+    """None if no word holds a letter or digit (nothing can match). The words that cannot be pinyin make one part
+    (one bigram MATCH, as before pinyin), each word that can be pinyin a part of its own."""
     words = search_words(text)
     if not words:
         return None
+    parts, counts, params = [], [], {}
     plain = [term for term, prefix in words if prefix is None]
-    if len(plain) == len(words):
-        fts = " AND ".join(map(fts_phrase, plain))
-        return _TextMatch("SELECT rowid FROM customer_fts WHERE customer_fts MATCH :match", {"match": fts}, fts, words)
-    parts, params = [], {}
     if plain:
         parts.append("SELECT rowid FROM customer_fts WHERE customer_fts MATCH :match")
+        counts.append("SELECT count(*) FROM customer_fts WHERE customer_fts MATCH :match")
         params["match"] = " AND ".join(map(fts_phrase, plain))
     for n, (term, prefix) in enumerate((t, p) for t, p in words if p is not None):
-        parts.append(
-            f"SELECT rowid FROM customer_fts WHERE customer_fts MATCH :body{n}"
-            f" UNION ALL SELECT rowid FROM customer_pinyin WHERE customer_pinyin MATCH :pinyin{n}"
-        )
+        body = f"FROM customer_fts WHERE customer_fts MATCH :body{n}"
+        pinyin = f"FROM customer_pinyin WHERE customer_pinyin MATCH :pinyin{n}"
+        parts.append(f"SELECT rowid {body} UNION ALL SELECT rowid {pinyin}")
+        counts.append(f"SELECT (SELECT count(*) {body}) + (SELECT count(*) {pinyin})")
         params[f"body{n}"], params[f"pinyin{n}"] = fts_phrase(term), f'"{prefix}"*'
-    keys = parts[0] if len(parts) == 1 else " INTERSECT ".join(f"SELECT * FROM ({part})" for part in parts)
-    return _TextMatch(keys, params, None, words)
+    return _TextMatch(parts, counts, params, words)
 
 
 def _where(
@@ -183,7 +180,7 @@ def _where(
     if query.text and match is None:
         clauses.append("0")  # only punctuation typed: nothing can match
     if match is not None:
-        clauses.append(f"k.key IN ({match.keys})")
+        clauses.extend(f"k.key IN ({part})" for part in match.parts)
         params.update(match.params)
     clauses.extend(_filters(query, params, walking))
     return source, " AND ".join(clauses), params
@@ -215,36 +212,33 @@ class SearchService:
     def search(self, query: CustomerQuery) -> list[CustomerRow]:
         """A page of matches. A name-ordered text search picks its plan by how many customers match: most of them
         (a digit, a common character) → scan the first customers in name order; many → walk the name index
-        probing the matches; few → sort the matches. Words that may be pinyin are not counted (see below)."""
+        probing the matches; few → sort the matches (without a filter, in the key table alone)."""
         with self.store.read_connection() as conn:
-            walk = False
+            walk, page = False, " LIMIT :limit OFFSET :offset"
             match = _text_match(query.text) if query.text and query.sort == "name" else None
-            # a one-letter or one-digit word makes the full-text count itself slow (40 ms on 100k): scan first
-            costly = match is not None and any(len(term) == 1 and term.isascii() for term, _ in match.words)
-            if match is not None and match.fts is None:
-                # Words that can be pinyin are not counted (a long common prefix, "youxian", costs tens of ms to
-                # count): a few matches are sorted; many are scanned for, else walked.
-                few = None if costly else self._few_keys(conn, match)
-                if few is not None:
-                    match = _TextMatch("SELECT value FROM json_each(:found)", {"found": few}, None, match.words)
-                else:
-                    scanned = self._scan_name_order(conn, query)
-                    if scanned is not None:
-                        return _rows(conn, scanned)
-                    walk = True
-            elif match is not None:
-                matches = None if costly else self._count_matches(conn, match.fts)
+            if match is not None:
+                # a one-letter or one-digit word makes the full-text count itself slow (40 ms on 100k): scan first
+                costly = any(len(term) == 1 and term.isascii() for term, _ in match.words)
+                matches = None if costly else self._count_matches(conn, match)
                 if matches is None or self._worth_scanning(conn, matches, query):
                     scanned = self._scan_name_order(conn, query)
                     if scanned is not None:
                         return _rows(conn, scanned)
-                if matches is None:
-                    matches = self._count_matches(conn, match.fts)
-                walk = matches > WALK_INDEX_ABOVE
-            source, where, params = _where(query, walk, match)
-            sql = (
-                f"SELECT {_COLUMNS} FROM {source} WHERE {where} ORDER BY {_order_by(query)} LIMIT :limit OFFSET :offset"
-            )
+                if matches is None and all(prefix is None for _, prefix in match.words):
+                    matches = self._count_matches(conn, match)
+                walk = matches is None or matches > WALK_INDEX_ABOVE  # a letter's pinyin is not counted: walk
+            if match is not None and not walk and not _filters(query, {}, walking=True):
+                # Few matches and no filter: sorted in the key table (it holds the live customers alone), and only
+                # the page's customers are read.
+                in_parts = " AND ".join(f"k.key IN ({part})" for part in match.parts)
+                source = (
+                    f"(SELECT k.* FROM customer_search_key k WHERE {in_parts} ORDER BY {_order_by(query)}{page})"
+                    f" k{_CUSTOMER_OF_KEY} LEFT JOIN app_user u ON u.id = c.owner_id"
+                )
+                where, params, page = _LIVE, dict(match.params), ""
+            else:
+                source, where, params = _where(query, walk, match)
+            sql = f"SELECT {_COLUMNS} FROM {source} WHERE {where} ORDER BY {_order_by(query)}{page}"
             params.update(limit=query.limit, offset=query.offset)
             return _rows(conn, conn.execute(sql, params).fetchall())
 
@@ -287,15 +281,9 @@ class SearchService:
         return rows if bound is None or len(rows) == query.limit else None
 
     @staticmethod
-    def _few_keys(conn: Any, match: _TextMatch) -> str | None:
-        """The keys of the matches as a JSON list, if there are no more than `WALK_INDEX_ABOVE`."""
-        found = conn.execute(f"{match.keys} LIMIT {WALK_INDEX_ABOVE + 1}", match.params).fetchall()
-        return None if len(found) > WALK_INDEX_ABOVE else json.dumps([row[0] for row in found])
-
-    @staticmethod
-    def _count_matches(conn: Any, match: str | None) -> int:
-        sql = "SELECT count(*) FROM customer_fts WHERE customer_fts MATCH :match"
-        return int(conn.execute(sql, {"match": match}).fetchone()[0])
+    def _count_matches(conn: Any, match: _TextMatch) -> int:
+        """How many customers match at most: the fewest of any part (each part's count is one FTS5 count)."""
+        return min(int(conn.execute(sql, match.params).fetchone()[0]) for sql in match.counts)
 
     @staticmethod
     def _worth_scanning(conn: Any, matches: int, query: CustomerQuery) -> bool:
