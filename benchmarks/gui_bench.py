@@ -233,6 +233,10 @@ def main() -> int:
         print(f"search-as-you-type, {name}: today's words {typing_figures(today)} (target p95 < 50 ms)")
         print(f"  words in pinyin ({', '.join(PINYIN_WORDS)}): {typing_figures(pinyin)}")
         print(f"  all: {typing_figures(today + pinyin)}")
+        slowest = sorted(
+            ((t, word[: i + 1]) for word, times in typed.items() for i, t in enumerate(times)), reverse=True
+        )
+        print(f"  slowest keystrokes: {', '.join(f'{text} {t:.0f} ms' for t, text in slowest[:5])}")
         print(
             f"  scrolled {figures['rows']} rows in {figures['scroll_s']:.1f} s; RSS after scrolling: "
             f"{figures['rss_mb']:.0f} MB (target < 400 MB)"
