@@ -252,7 +252,7 @@ def test_imported_rows_are_indexed_exactly_as_a_rebuild_would(services: Services
         "SELECT k.customer_id, f.body FROM customer_fts f JOIN customer_search_key k ON k.key = f.rowid ORDER BY 1",
         "SELECT k.customer_id, p.body FROM customer_pinyin p JOIN customer_search_key k ON k.key = p.rowid ORDER BY 1",
         "SELECT customer_id, name, name_pinyin, name_initials FROM customer_search_key ORDER BY 1",
-        "SELECT * FROM contact_name_key ORDER BY 1",
+        "SELECT * FROM contact_name_key ORDER BY 1, 2",
     )
     with services.store.engine.begin() as conn:
         imported = [conn.exec_driver_sql(sql).all() for sql in queries]

@@ -30,7 +30,10 @@ def derived_fields(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 #: A contact's pinyin sort key (the laptop's own, see store.search_index): contacts are listed in pinyin order.
-_CONTACT_PINYIN = text("(SELECT k.name_pinyin FROM contact_name_key k WHERE k.contact_id = contact.id)")
+_CONTACT_PINYIN = text(
+    "(SELECT k.name_pinyin FROM contact_name_key k"
+    " WHERE k.customer_id = contact.customer_id AND k.contact_id = contact.id)"
+)
 
 
 def customer_id_for(credit_code: str | None) -> str | None:

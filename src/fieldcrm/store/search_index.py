@@ -8,7 +8,7 @@ makes by SQL (the shared models, and so the server, never see them):
 * `customer_search_key`, one row per live customer under the full-text index's rowid (`key`), also holds the name,
   its pinyin sort key and initials; the list's name order walks its index `ix_customer_name_pinyin`, and a search
   tests the keys the full-text indexes return against that index without reading the customers;
-* `contact_name_key`: each live contact's sort key and initials;
+* `contact_name_key`: each live contact's sort key and initials, under its customer;
 * `customer_pinyin` (FTS5): the pinyin tokens of a customer's name and its contacts' names, for `hrwj` or `huarun`.
 """
 
@@ -44,9 +44,9 @@ PINYIN_CREATE_STATEMENTS = (
     "ALTER TABLE customer_search_key ADD COLUMN name_pinyin TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE customer_search_key ADD COLUMN name_initials TEXT NOT NULL DEFAULT ''",
     f"CREATE INDEX {PINYIN_SORT_INDEX} ON customer_search_key (name_pinyin, name, customer_id)",
-    "CREATE TABLE contact_name_key (contact_id VARCHAR(36) NOT NULL PRIMARY KEY, customer_id VARCHAR(36) NOT NULL,"
-    " name_pinyin TEXT NOT NULL, name_initials TEXT NOT NULL) WITHOUT ROWID",
-    "CREATE INDEX ix_contact_name_key_customer ON contact_name_key (customer_id)",
+    # keyed by customer first: a customer's contacts are replaced together, and looked up with their customer
+    "CREATE TABLE contact_name_key (customer_id VARCHAR(36) NOT NULL, contact_id VARCHAR(36) NOT NULL,"
+    " name_pinyin TEXT NOT NULL, name_initials TEXT NOT NULL, PRIMARY KEY (customer_id, contact_id)) WITHOUT ROWID",
     "CREATE VIRTUAL TABLE customer_pinyin USING fts5(body,"
     " tokenize = 'unicode61 remove_diacritics 0', detail = none, columnsize = 0, prefix = '2 3')",
 )
@@ -197,9 +197,8 @@ def _write(
         )
         _many(
             conn,
-            "INSERT OR REPLACE INTO contact_name_key (contact_id, customer_id, name_pinyin, name_initials)"
-            " VALUES (?, ?, ?, ?)",  # OR REPLACE: a contact that moved to another customer
-            [(contact_id, e.id, p.sort, p.initials) for e in entries for contact_id, p in e.contacts],
+            "INSERT INTO contact_name_key (customer_id, contact_id, name_pinyin, name_initials) VALUES (?, ?, ?, ?)",
+            [(e.id, contact_id, p.sort, p.initials) for e in entries for contact_id, p in e.contacts],
         )
         _rewrite(conn, "customer_pinyin", [(keys[e.id], e.tokens) for e in entries], held.get("customer_pinyin", {}))
     else:
