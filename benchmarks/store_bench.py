@@ -1,4 +1,5 @@
-"""Store benchmark: bulk creation of customers beside raw sqlite3.executemany, and first-page search latency.
+"""Store benchmark: bulk creation of customers beside raw sqlite3.executemany, and first-page search latency, today's
+search beside the one before pinyin (`legacy_search.py`, names in code point order) on the same store.
 
     uv run python benchmarks/store_bench.py                 # 100,000 demo customers
     uv run python benchmarks/store_bench.py --customers 20000 --runs 9
@@ -19,12 +20,31 @@ import tempfile
 import time
 from pathlib import Path
 
+import fieldcrm.pinyin
 from fieldcrm.demo import generate_demo
 from fieldcrm.models import Contact, Customer
 from fieldcrm.services import CustomerQuery, Services
 from fieldcrm.store import Store
 
+sys.path.insert(0, str(Path(__file__).parent))
+from legacy_search import SearchService as LegacySearchService  # noqa: E402
+
 PAGE = 50
+PINYIN_SECONDS = [0.0]  # time spent working out pinyin while the store is built
+
+
+def _timed_pinyin() -> None:
+    """Count the time `fieldcrm.pinyin.name_pinyin` takes (its callers import it when they run)."""
+    work = fieldcrm.pinyin.name_pinyin
+
+    def timed(*args: object, **kwargs: object) -> object:
+        start = time.perf_counter()
+        try:
+            return work(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            PINYIN_SECONDS[0] += time.perf_counter() - start
+
+    fieldcrm.pinyin.name_pinyin = timed  # type: ignore[assignment]
 
 
 def build_store(folder: Path, customers: int, seed: int) -> tuple[Store, object]:
@@ -88,6 +108,49 @@ def typical_queries(store: Store) -> list[tuple[str, CustomerQuery]]:
     return queries
 
 
+def pinyin_queries(store: Store) -> list[tuple[str, CustomerQuery]]:
+    """14 searches typed in pinyin: cities (polyphonic ones among them), industry and trade-name words in full
+    pinyin, with a space and with tone marks, company initials, and the contact names of `typical_queries` in
+    full pinyin and initials."""
+    with store.engine.connect() as conn:
+        people = [
+            r[0]
+            for r in conn.exec_driver_sql(
+                "SELECT name FROM contact GROUP BY name HAVING length(name) >= 2 ORDER BY count(*) DESC, name LIMIT 1"
+            )
+        ]
+        people += conn.exec_driver_sql(
+            "SELECT name FROM contact WHERE length(name) = 3 GROUP BY name HAVING count(*) = 1 ORDER BY name LIMIT 1"
+        ).scalars()
+    words = ["shanghai", "chongqing", "xiamen", "changsha", "keji", "maoyi", "huaxin", "hua xin", "huáxìn", "hxkj"]
+    words += ["htmy"]  # 恒泰贸易
+    for name in people:
+        keys = fieldcrm.pinyin.name_pinyin(name, person=True)
+        words += [keys.tokens.split()[0]] if name == people[0] else [keys.tokens.split()[0], keys.initials]
+    return [(word, CustomerQuery(text=word)) for word in words]
+
+
+def time_queries(
+    services: dict[str, object], queries: list[tuple[str, CustomerQuery]], runs: int
+) -> dict[str, dict[str, list[float] | int]]:
+    """Per query label and service: the rows found and `runs` timings in ms, the services taking turns run by run
+    (after one warm-up each), so both see the same machine load."""
+    out: dict[str, dict[str, list[float] | int]] = {}
+    for label, query in queries:
+        query.limit = PAGE
+        entry: dict[str, list[float] | int] = {}
+        for name, search in services.items():
+            entry[f"{name} rows"] = len(search.search(query))  # type: ignore[attr-defined]
+            entry[name] = []
+        for _ in range(runs):
+            for name, search in services.items():
+                start = time.perf_counter()
+                search.search(query)  # type: ignore[attr-defined]
+                entry[name].append((time.perf_counter() - start) * 1000)  # type: ignore[union-attr]
+        out[label] = entry
+    return out
+
+
 def percentile(samples: list[float], share: float) -> float:
     """Nearest-rank percentile."""
     ordered = sorted(samples)
@@ -102,6 +165,22 @@ def pad(text: str, size: int) -> str:
     return text + " " * (size - width(text))
 
 
+def _print_figures(figures: dict[str, dict[str, list[float] | int]], names: tuple[str, ...]) -> None:
+    head = "  ".join(f"{n + ' rows':>11}  {n + ' median':>11}  {n + ' max':>8}" for n in names)
+    print(f"  {pad('query', 18)}  {head}")
+    for label, entry in figures.items():
+        cells = "  ".join(
+            f"{entry[n + ' rows']:>11}  {statistics.median(entry[n]):11.2f}  {max(entry[n]):8.2f}"  # type: ignore[arg-type]
+            for n in names
+        )
+        print(f"  {pad(label, 18)}  {cells}")
+    for n in names:
+        runs = [t for entry in figures.values() for t in entry[n]]  # type: ignore[union-attr]
+        print(
+            f"  {n}: all {len(runs)} runs: median {statistics.median(runs):.2f} ms, p95 {percentile(runs, 0.95):.2f} ms"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--customers", type=int, default=100_000)
@@ -110,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print where it is")
     args = parser.parse_args(argv)
 
+    _timed_pinyin()
     folder = Path(tempfile.mkdtemp(prefix="fieldcrm-bench-"))
     print(
         f"FieldCRM store benchmark: {args.customers:,} demo customers (seed {args.seed}); Python "
@@ -137,25 +217,37 @@ def main(argv: list[str] | None = None) -> int:
         counts = ", ".join(f"{name} {count:,}" for name, count in summary.counts.items())
         print(f"  demo rows: {counts}")
 
-        search = Services.for_store(store).search
-        queries = typical_queries(store)
-        print(f"\n(b) SearchService.search, first page (limit {PAGE}), {args.runs} runs per query after one warm-up")
-        print(f"  {pad('query', 18)}  {'rows':>4}  {'median ms':>9}  {'max ms':>7}")
-        everything: list[float] = []
-        for label, query in queries:
-            query.limit = PAGE
-            found = len(search.search(query))  # warm-up: first touch of the pages this query reads
-            samples = []
-            for _ in range(args.runs):
-                start = time.perf_counter()
-                search.search(query)
-                samples.append((time.perf_counter() - start) * 1000)
-            everything.extend(samples)
-            print(f"  {pad(label, 18)}  {found:>4}  {statistics.median(samples):9.2f}  {max(samples):7.2f}")
+        services = {"before": LegacySearchService(store), "now": Services.for_store(store).search}
         print(
-            f"  all {len(everything)} runs: median {statistics.median(everything):.2f} ms,"
-            f" p95 {percentile(everything, 0.95):.2f} ms"
+            f"  of which working out pinyin (names of customers and contacts): {PINYIN_SECONDS[0]:.2f} s"
+            " (the search index, written by BulkWriter, holds it)"
         )
+        queries = typical_queries(store)
+        print(
+            f"\n(b) SearchService.search, first page (limit {PAGE}), {args.runs} runs per query after one warm-up;"
+            " before = the search before pinyin (names in code point order), now = today's, taking turns"
+        )
+        figures = time_queries(services, queries, args.runs)
+        _print_figures(figures, ("before", "now"))
+        py_queries = pinyin_queries(store)
+        print("\n(c) the same, for words typed in pinyin (before: found through the bigram index alone, if at all)")
+        py_figures = time_queries(services, py_queries, args.runs)
+        _print_figures(py_figures, ("before", "now"))
+        every = [t for fig in (figures, py_figures) for entry in fig.values() for t in entry["now"]]  # type: ignore[union-attr]
+        print(
+            f"  now, all {len(every)} runs of (b) and (c): median {statistics.median(every):.2f} ms,"
+            f" p95 {percentile(every, 0.95):.2f} ms (target < 30 ms)"
+        )
+        print("\n(d) the list in name order, no text: first page and every id (what the window holds), median ms")
+        for label, query in (("first page", CustomerQuery(limit=PAGE)), ("all ids", None)):
+            samples: dict[str, list[float]] = {name: [] for name in services}
+            for _ in range(args.runs + 1):
+                for name, search in services.items():
+                    start = time.perf_counter()
+                    search.search(query) if query else search.ids(CustomerQuery())  # type: ignore[attr-defined]
+                    samples[name].append((time.perf_counter() - start) * 1000)
+            shown = "  ".join(f"{name} {statistics.median(v[1:]):8.2f}" for name, v in samples.items())
+            print(f"  {pad(label, 12)}  {shown}")
     finally:
         store.close()
         if args.keep:

@@ -149,6 +149,21 @@ def test_customers_add_list_show(rep: Cli, customer: str) -> None:
     assert "name:" in text and "苏州恒泰电子有限公司" in text and "李明" in text and "Visits (0" in text
 
 
+def test_customers_list_sorts_names_in_pinyin_order_and_finds_their_pinyin(rep: Cli) -> None:
+    for name in ("中国工商银行股份有限公司", "重庆长安汽车股份有限公司", "北京燕山电子有限公司", "厦门航空有限公司"):
+        rep.ok("customers", "add", "--name", name)
+    listed = [row["name"] for row in rep.json("customers", "list", "--sort", "name")]
+    assert listed == [
+        "北京燕山电子有限公司",
+        "重庆长安汽车股份有限公司",
+        "厦门航空有限公司",
+        "中国工商银行股份有限公司",
+    ]
+    assert [row["name"] for row in rep.json("customers", "list")] == listed  # the default order
+    assert [row["name"] for row in rep.json("customers", "list", "--sort", "name", "--desc")] == listed[::-1]
+    assert [row["name"] for row in rep.json("customers", "list", "--search", "zggs")] == ["中国工商银行股份有限公司"]
+
+
 def test_customers_list_filters_by_due_follow_up(rep: Cli, customer: str, today: date) -> None:
     soon = (today + timedelta(days=3)).isoformat()
     rep.ok("customers", "edit", customer, "--next-follow-up", soon)

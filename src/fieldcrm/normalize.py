@@ -93,16 +93,43 @@ def search_tokens(*segments: str | None) -> str:
 def search_terms(text: str) -> list[str]:
     """The words of `text` as index tokens: a one-character word as itself (any token starting with it matches),
     a longer one as its run of bigrams ("华润万" → "华润 润万")."""
-    terms = []
+    return [term for term, _ in search_words(text)]
+
+
+#: Letters, each run of them maybe closed by a tone digit: "huarun", "hua2run4".
+_PINYIN_WORD = re.compile(r"(?:[a-z]+[1-5]?)+")
+_TONE_DIGITS = str.maketrans("", "", "12345")
+
+
+def pinyin_prefix(word: str) -> str | None:
+    """A typed word as the pinyin letters it may stand for (tone marks and tone digits dropped, ü written v, as
+    pinyin keyboards do: "huárùn" and "hua2run4" give "huarun"); None if it cannot be pinyin ("3m", "华润")."""
+    decomposed = unicodedata.normalize("NFKD", word.lower()).replace("u\u0308", "v")
+    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if not _PINYIN_WORD.fullmatch(letters):
+        return None
+    return letters.translate(_TONE_DIGITS)
+
+
+def search_words(text: str) -> list[tuple[str, str | None]]:
+    """Each word of `text` that holds a letter or digit: its index tokens (see `search_terms`) and, if it can be
+    pinyin, the pinyin letters a name's pinyin must start with at a syllable (see `pinyin_prefix`)."""
+    words = []
     for word in fold(text).split():
         chars = _NOT_ALNUM.sub("", word)
         if not chars:
             continue
-        terms.append(chars if len(chars) == 1 else " ".join(chars[i : i + 2] for i in range(len(chars) - 1)))
-    return terms
+        term = chars if len(chars) == 1 else " ".join(chars[i : i + 2] for i in range(len(chars) - 1))
+        words.append((term, pinyin_prefix(chars)))
+    return words
+
+
+def fts_phrase(term: str) -> str:
+    """One word's FTS5 query: a one-character word is a prefix, a longer one its phrase of bigrams."""
+    return f'"{term}"*' if len(term) == 1 else f'"{term}"'
 
 
 def search_query(text: str) -> str | None:
     """An FTS5 MATCH expression finding rows whose indexed text holds every word of `text` as a substring."""
-    terms = [f'"{t}"*' if len(t) == 1 else f'"{t}"' for t in search_terms(text)]
+    terms = [fts_phrase(t) for t in search_terms(text)]
     return " AND ".join(terms) if terms else None

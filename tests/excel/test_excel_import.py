@@ -248,12 +248,42 @@ def test_imported_rows_are_indexed_exactly_as_a_rebuild_would(services: Services
         [["客户名称", "电话", "地址", "联系人", "手机"], ["辛公司", "021-1234567", "南京路1号", "周七", "13500000001"]],
     )
     _run(services, path)
-    sql = "SELECT k.customer_id, f.body FROM customer_fts f JOIN customer_search_key k ON k.key = f.rowid ORDER BY 1"
+    queries = (
+        "SELECT k.customer_id, f.body FROM customer_fts f JOIN customer_search_key k ON k.key = f.rowid ORDER BY 1",
+        "SELECT k.customer_id, p.body FROM customer_pinyin p JOIN customer_search_key k ON k.key = p.rowid ORDER BY 1",
+        "SELECT customer_id, name, name_pinyin, name_initials FROM customer_search_key ORDER BY 1",
+        "SELECT * FROM contact_name_key ORDER BY 1, 2",
+    )
     with services.store.engine.begin() as conn:
-        imported = conn.exec_driver_sql(sql).all()
+        imported = [conn.exec_driver_sql(sql).all() for sql in queries]
         search_index.rebuild(conn)
-        assert conn.exec_driver_sql(sql).all() == imported
+        assert [conn.exec_driver_sql(sql).all() for sql in queries] == imported
     assert services.search.count(_query("周七")) == 1
+    assert services.search.count(_query("zhouqi")) == 1
+
+
+def test_imported_names_are_listed_and_found_by_their_pinyin(services: Services, tmp_path: Path) -> None:
+    """New rows (written in bulk) and a name changed by the import (its credit code found the customer)."""
+    credit_code = code("9150000000000001")
+    renamed = services.customers.create(name="上海华润万家超市有限公司", credit_code=credit_code)
+    path = write_xlsx(
+        tmp_path / "p.xlsx",
+        [
+            ["客户名称", "统一社会信用代码", "联系人", "手机"],
+            ["厦门航空有限公司", None, "单田芳", "13900000001"],
+            ["长沙银行股份有限公司", None, "曾涛", None],
+            ["重庆华润万家超市有限公司", credit_code, None, None],
+        ],
+    )
+    result = _run(services, path, "update")
+    assert (result.new, result.update) == (2, 1)
+    listed = [r.name for r in services.search.search(_query(""))]
+    assert listed == ["长沙银行股份有限公司", "重庆华润万家超市有限公司", "厦门航空有限公司"]  # cháng, chóng, xià
+    found = {text: [r.name for r in services.search.search(_query(text))] for text in ("xiamen", "csyh", "shanghai")}
+    assert found == {"xiamen": ["厦门航空有限公司"], "csyh": ["长沙银行股份有限公司"], "shanghai": []}
+    assert services.search.ids(_query("chongqing")) == [renamed]
+    assert [r.name for r in services.search.search(_query("shantianfang"))] == ["厦门航空有限公司"]
+    assert [r.name for r in services.search.search(_query("zengtao"))] == ["长沙银行股份有限公司"]
 
 
 def test_gbk_csv_from_an_old_crm_imports(services: Services, tmp_path: Path) -> None:

@@ -41,6 +41,28 @@ def test_find_a_customer_by_chinese_substring_in_two_keystrokes(qtbot, make_wind
     assert "张伟" in screen.page.owner_line.text()
 
 
+def test_the_list_is_in_pinyin_order_and_pinyin_initials_find_customers(qtbot, make_window, services, idle, typing):
+    _seed(services)
+    window = make_window()
+    screen = window.show_screen("customers")
+    idle()
+    screen.model.data(screen.model.index(0, COL_NAME))  # the first window of rows, as the view asks
+    idle()
+    assert _names(screen) == [
+        "杭州西湖茶叶有限公司",
+        "南京华东电子科技有限公司",
+        "上海华东机械有限公司",
+    ]  # háng nán shàng
+    typing(screen.search_box, "hd")  # 华东's initials
+    idle()
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 2)
+    assert _names(screen) == ["南京华东电子科技有限公司", "上海华东机械有限公司"]
+    screen.search_box.clear()
+    typing(screen.search_box, "xihu")
+    idle()
+    qtbot.waitUntil(lambda: _names(screen) == ["杭州西湖茶叶有限公司"])
+
+
 def test_filters_and_sorting_rerun_the_search(qtbot, make_window, services, team_services, idle):
     _seed(services)
     team_services["other"].customers.create(name="苏州园林设计院", region="苏州", grade="C")

@@ -24,7 +24,7 @@ from fieldcrm.ui import main_window
 from fieldcrm.ui.customers import screen as customers_screen
 from fieldcrm.ui.workers import protect_singletons
 
-HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "httpx", "openpyxl")
+HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "httpx", "openpyxl", "pypinyin")
 GUARD_MS = int(sys.argv[2])
 # The app starts the rest after 1.5 s if no paint comes; here only the paint may start it, however slow the machine.
 main_window.STARTUP_FALLBACK_MS = customers_screen.PAINT_FALLBACK_MS = GUARD_MS
@@ -86,7 +86,8 @@ def test_customer_list_paints_before_the_orm_loads(team_services: dict[str, Serv
     )
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
-    assert seen["paint"] == {"heavy": [], "first": "上海华东机械有限公司", "built": ["customers"]}
+    # the list is in pinyin order: 北京 (běijīng) before 上海 (shànghǎi)
+    assert seen["paint"] == {"heavy": [], "first": "北京燕山电子有限公司", "built": ["customers"]}
     # after the first paint the worker loaded the ORM, the window asked for its status, the filters came
     assert "sqlalchemy" in seen["idle"]["heavy"] and "sqlmodel" in seen["idle"]["heavy"]
     assert seen["idle"]["status"] == "Offline (sync not configured)"

@@ -40,7 +40,7 @@ def test_a_backup_restores_what_was_there_and_keeps_what_it_replaces(filled: Sto
     info, kept = restore_backup(filled.path, backups, copy)
     assert info.customers == 2
     # The running store's own connections see the restored data at once: nothing was swapped under them.
-    assert [c.name for c in Services.for_store(filled).search.search(_all())] == names(copy)
+    assert sorted(c.name for c in Services.for_store(filled).search.search(_all())) == names(copy)
     assert names(filled.path) == ["备份前客户乙有限公司", "备份前客户甲有限公司"]
     assert "备份后新加的客户有限公司" in names(kept)  # what was replaced is kept, not lost
     with sqlite3.connect(filled.path) as conn:

@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlmodel import SQLModel
 
 from fieldcrm.services import CustomerQuery, Services
-from fieldcrm.store import Store, StoreTooNewError
+from fieldcrm.store import Store, StoreTooNewError, search_index
 from fieldcrm.store.db import make_engine
 from fieldcrm.store.migrate import alembic_config, head_revision, upgrade_store
 
@@ -26,8 +26,8 @@ def test_pragmas(store: Store) -> None:
 def test_one_head_and_models_match_migrations(store: Store) -> None:
     assert len(ScriptDirectory.from_config(alembic_config()).get_heads()) == 1
 
-    def ours(obj, name, type_, reflected, compare_to) -> bool:  # FTS tables are made by SQL, not by models
-        return not (type_ == "table" and (name.startswith("customer_fts") or name == "customer_search_key"))
+    def ours(obj, name, type_, reflected, compare_to) -> bool:  # the search index is made by SQL, not by models
+        return not (type_ == "table" and name.startswith(search_index.SQL_TABLES))
 
     with store.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_object": ours})
@@ -88,6 +88,58 @@ def test_upgrade_from_first_revision_keeps_every_row(tmp_path: Path) -> None:
     copy = sqlite3.connect(backups[0])
     assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     assert copy.execute("SELECT count(*) FROM customer").fetchone() == (2,)
+
+
+def test_upgrade_to_pinyin_fills_the_keys_of_the_rows_stored_before(tmp_path: Path) -> None:
+    """A store at 0004 holds customers and contacts, indexed as FieldCRM then indexed them (the full text only);
+    after the upgrade the list is in pinyin order and pinyin finds them, contacts included."""
+    path = tmp_path / "old" / "fieldcrm.sqlite3"
+    path.parent.mkdir()
+    engine = make_engine(path)
+    upgrade_store(engine, path, path.parent / "backups", target="0004_refused_ops")
+    now = "2026-12-01 03:04:05.000000"
+    customers = {"c1": "重庆长安汽车股份有限公司", "c2": "厦门航空有限公司", "c3": "北京燕山电子有限公司"}
+    customers["c4"] = "阿里巴巴（中国）网络技术有限公司"  # deleted: it stays out of the list
+    contacts = [
+        ("k1", "c2", "王芳", 1),
+        ("k2", "c2", "单田芳", 0),
+        ("k3", "c2", "曾涛", 0),
+        ("k4", "c3", "欧阳娜娜", 1),
+    ]
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO app_user (id, created_at, updated_at, version, deleted, owner_id, name, role, active)"
+            " VALUES ('u1', ?, ?, 0, 0, 'u1', '张伟', 'rep', 1)",
+            (now, now),
+        )
+        conn.exec_driver_sql("INSERT INTO sync_state (key, value) VALUES ('current_user_id', 'u1')")
+        for cid, name in customers.items():
+            conn.exec_driver_sql(
+                "INSERT INTO customer (id, created_at, updated_at, version, deleted, owner_id, name, name_norm,"
+                " in_public_pool, tags, notes) VALUES (?, ?, ?, 3, ?, 'u1', ?, ?, 0, '', '')",
+                (cid, now, now, int(cid == "c4"), name, name),
+            )
+        for kid, cid, name, primary in contacts:
+            conn.exec_driver_sql(
+                "INSERT INTO contact (id, created_at, updated_at, version, deleted, owner_id, customer_id, name,"
+                " is_primary) VALUES (?, ?, ?, 2, 0, 'u1', ?, ?, ?)",
+                (kid, now, now, cid, name, primary),
+            )
+        search_index.reindex_customers(conn, customers, pinyin=False)
+    engine.dispose()
+
+    store = Store.open(path, path.parent / "backups")
+    try:
+        services = Services.for_store(store)
+        listed = [r.name for r in services.search.search(CustomerQuery())]
+        assert listed == ["北京燕山电子有限公司", "重庆长安汽车股份有限公司", "厦门航空有限公司"]
+        assert services.search.ids(CustomerQuery()) == ["c3", "c1", "c2"]
+        for text, found in [("cqca", "c1"), ("xiamen", "c2"), ("shantianfang", "c2"), ("oynn", "c3"), ("航空", "c2")]:
+            assert [r.id for r in services.search.search(CustomerQuery(text=text))] == [found], text
+        assert services.search.search(CustomerQuery(text="alibaba")) == []
+        assert [c["name"] for c in services.customers.get("c2")["contacts"]] == ["王芳", "单田芳", "曾涛"]
+    finally:
+        store.close()
 
 
 def test_no_backup_for_a_new_store_and_only_five_kept(tmp_path: Path) -> None:

@@ -8,12 +8,13 @@ from pathlib import Path
 
 from sqlmodel import SQLModel
 
+from fieldcrm.store import search_index
 from fieldcrm.store.db import make_engine
 from fieldcrm.store.migrate import MIGRATIONS, alembic_config
 from migration_history import differences_from_create_all, drift, live_code_uses, walk
 
 #: The full-text index's tables, which the store makes by SQL, not from the models.
-MADE_BY_SQL = ("customer_fts", "customer_search_key")
+MADE_BY_SQL = search_index.SQL_TABLES
 
 
 def test_each_step_goes_up_and_down_and_the_head_is_the_models(tmp_path: Path) -> None:

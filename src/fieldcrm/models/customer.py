@@ -23,7 +23,8 @@ class Customer(SyncedBase, table=True):
             sqlite_where=text("credit_code IS NOT NULL"),
             postgresql_where=text("credit_code IS NOT NULL"),
         ),
-        # The customer list's default order (name, then id) walks this index instead of sorting.
+        # Names in code point order. The laptop's customer list orders by pinyin instead, through a table and an
+        # index of its own beside the search index (fieldcrm.store.search_index), which the server never has.
         Index("ix_customer_name_sort", "name_norm", "id"),
     )
 

@@ -156,13 +156,7 @@ class BulkWriter:
                 ],
             )
             if index and model is Customer:
-                search_index.index_new_customers(
-                    conn,
-                    [
-                        (r["id"], search_index.customer_document(r["name"], r["phone"], r["address"], r["credit_code"]))
-                        for r in batch
-                    ],
-                )
+                search_index.index_new_customers(conn, [_entry(r) for r in batch])
             elif index and model is Contact:
                 search_index.reindex_customers(conn, {r["customer_id"] for r in batch})
             done += len(batch)
@@ -187,20 +181,30 @@ class BulkWriter:
     ) -> list[str]:
         """New customers with their new contacts; each customer is indexed once, with its contacts."""
         ids = self.insert_many(Customer, customers, progress, index=False)
-        self.insert_many(Contact, contacts, index=False)
-        by_customer: dict[str, list[tuple[str | None, ...]]] = {}
-        for c in contacts:
-            by_customer.setdefault(c["customer_id"], []).append((c.get("name"), c.get("phone"), c.get("mobile")))
-        documents = [
-            (
-                cid,
-                search_index.customer_document(
-                    c["name"], c.get("phone"), c.get("address"), c.get("credit_code"), by_customer.get(cid, ())
-                ),
-            )
-            for cid, c in zip(ids, customers, strict=True)
-        ]
+        contact_ids = self.insert_many(Contact, contacts, index=False)
+        by_customer: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+        for contact_id, c in zip(contact_ids, contacts, strict=True):
+            by_customer.setdefault(c["customer_id"], []).append((contact_id, c))
         conn = self.uow.session.connection()
-        for start in range(0, len(documents), CHUNK):
-            search_index.index_new_customers(conn, documents[start : start + CHUNK])
+        for start in range(0, len(ids), CHUNK):
+            entries = [
+                _entry({"id": cid, **c}, by_customer.get(cid, ()))
+                for cid, c in zip(ids[start : start + CHUNK], customers[start : start + CHUNK], strict=True)
+            ]
+            search_index.index_new_customers(conn, entries)
         return ids
+
+
+def _entry(customer: dict[str, Any], contacts: Iterable[tuple[str, dict[str, Any]]] = ()) -> search_index.CustomerEntry:
+    """The search index's entry of a new customer with its new contacts ((id, row) pairs)."""
+    from fieldcrm.pinyin import name_pinyin
+
+    c = customer
+    people = [(p.get("name"), p.get("phone"), p.get("mobile")) for _, p in contacts]
+    return search_index.CustomerEntry(
+        c["id"],
+        search_index.customer_document(c["name"], c.get("phone"), c.get("address"), c.get("credit_code"), people),
+        c["name"],
+        name_pinyin(c["name"]),
+        [(contact_id, name_pinyin(p["name"], person=True)) for contact_id, p in contacts],
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import text
 from sqlmodel import Session, select
 
 from fieldcrm.domain.errors import DuplicateError, DuplicateMatch, PermissionDeniedError, ValidationError
@@ -17,6 +18,12 @@ from fieldcrm.services.changes import UnitOfWork, unit_of_work
 from fieldcrm.services.dedupe import find_duplicates
 from fieldcrm.services.refusals import refused_reasons
 from fieldcrm.services.validation import clean_contact_fields, clean_customer_fields
+
+#: A contact's pinyin sort key (the laptop's own, see store.search_index): contacts are listed in pinyin order.
+_CONTACT_PINYIN = text(
+    "(SELECT k.name_pinyin FROM contact_name_key k"
+    " WHERE k.customer_id = contact.customer_id AND k.contact_id = contact.id)"
+)
 
 
 def customer_id_for(credit_code: str | None) -> str | None:
@@ -164,8 +171,8 @@ class CustomerService(BaseService):
                 for c in session.exec(
                     select(Contact)
                     .where(Contact.customer_id == customer_id, Contact.deleted == False)
-                    .order_by(Contact.is_primary.desc(), Contact.name)
-                )  # type: ignore[attr-defined]
+                    .order_by(Contact.is_primary.desc(), _CONTACT_PINYIN, Contact.name)  # type: ignore[attr-defined]
+                )
             ]
             users = {u.id: u.name for u in session.exec(select(User))}
             visits = session.exec(

@@ -1,5 +1,6 @@
-"""Customer search: substrings of name, contact, phone, address (Chinese included) through the bigram index,
-with filters, sorting and paging. Returns plain rows, never ORM objects, so any thread can take them.
+"""Customer search: substrings of name, contact, phone, address (Chinese included) through the bigram index, and
+the pinyin of customer and contact names (`hrwj`, `huarun`, `hua run` find 华润万家), with filters, sorting and
+paging; names sort in pinyin order. Returns plain rows, never ORM objects, so any thread can take them.
 
 Plain sqlite3 (no SQLAlchemy): it reads through `store.read_connection()`, which both the full `Store` and the
 GUI's light `reader.ReadStore` offer, so the customer list can be shown before the ORM is loaded."""
@@ -8,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from fieldcrm.normalize import search_query, search_terms
+from fieldcrm.normalize import fts_phrase, search_words
 from fieldcrm.services.refusals import refused_reasons
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from fieldcrm.store.reader import ReadStore
 
 SORTS = {
-    "name": "c.name_norm",
+    "name": "k.name_pinyin",  # pinyin order, then the name (the laptop's own keys: see store.search_index)
     "grade": "c.grade",
     "stage": "c.stage",
     "region": "c.region",
@@ -74,6 +75,15 @@ class CustomerRow:
 
 #: Sort columns that are never NULL, so ORDER BY can walk their index directly.
 _NOT_NULL_SORTS = {"name", "updated", "created"}
+#: What orders ties of a sort column: customers whose names read alike sort by the name itself, then by id.
+_THEN = {"name": ("k.name", "k.customer_id")}
+#: The index the name order walks (`store.search_index.PINYIN_SORT_INDEX`, on `customer_search_key`, which holds
+#: every live customer's name and pinyin; named here so that reading the list never imports SQLAlchemy).
+NAME_ORDER_INDEX = "ix_customer_name_pinyin"
+#: The key table in name order (its index walked), and each customer read by its id from the key table's row.
+_KEYS_BY_NAME = f"customer_search_key k INDEXED BY {NAME_ORDER_INDEX}"
+_CUSTOMER_OF_KEY = " CROSS JOIN customer c ON c.id = k.customer_id"
+_LIVE = "c.deleted = 0 AND c.merged_into IS NULL"
 
 _COLUMNS = (
     "c.id, c.name, c.phone, c.grade, c.stage, c.region, c.industry, c.owner_id, u.name,"
@@ -87,7 +97,7 @@ def _order_by(query: CustomerQuery) -> str:
         raise ValueError(f"unknown sort column {query.sort!r}")
     direction = "DESC" if query.descending else "ASC"
     if query.sort in _NOT_NULL_SORTS:
-        return f"{column} {direction}, c.id {direction}"
+        return ", ".join(f"{c} {direction}" for c in (column, *_THEN.get(query.sort, ("c.id",))))
     return f"{column} IS NULL, {column} {direction}, c.id"
 
 
@@ -115,36 +125,84 @@ WALK_INDEX_ABOVE = 1500
 SCAN_FIRST = 1000
 
 
-def _where(query: CustomerQuery, walk_name_index: bool = False) -> tuple[str, str, dict[str, Any]]:
-    joins = " LEFT JOIN app_user u ON u.id = c.owner_id"
-    clauses = ["c.deleted = 0", "c.merged_into IS NULL"]
+class _TextMatch(NamedTuple):
+    """What the words typed match. Each word is a substring of a customer's indexed text (bigram index) or, if it
+    can be pinyin, the start of a syllable's tail of the full pinyin or the initials of the customer's or a
+    contact's name (pinyin index); every word must match."""
+
+    parts: list[str]  # SQL selecting index keys (customer_search_key.key); a customer matches if in every part
+    counts: list[str]  # SQL counting each part's keys (a part's count is exact but for a customer matched twice)
+    params: dict[str, Any]
+    words: list[tuple[str, str | None]]  # normalize.search_words
+
+
+def _text_match(text: str) -> _TextMatch | None:
+    """None if no word holds a letter or digit (nothing can match). The words that cannot be pinyin make one part
+    (one bigram MATCH, as before pinyin), each word that can be pinyin a part of its own."""
+    words = search_words(text)
+    if not words:
+        return None
+    parts, counts, params = [], [], {}
+    plain = [term for term, prefix in words if prefix is None]
+    if plain:
+        parts.append("SELECT rowid FROM customer_fts WHERE customer_fts MATCH :match")
+        counts.append("SELECT count(*) FROM customer_fts WHERE customer_fts MATCH :match")
+        params["match"] = " AND ".join(map(fts_phrase, plain))
+    for n, (term, prefix) in enumerate((t, p) for t, p in words if p is not None):
+        body = f"FROM customer_fts WHERE customer_fts MATCH :body{n}"
+        pinyin = f"FROM customer_pinyin WHERE customer_pinyin MATCH :pinyin{n}"
+        parts.append(f"SELECT rowid {body} UNION ALL SELECT rowid {pinyin}")
+        counts.append(f"SELECT (SELECT count(*) {body}) + (SELECT count(*) {pinyin})")
+        params[f"body{n}"], params[f"pinyin{n}"] = fts_phrase(term), f'"{prefix}"*'
+    return _TextMatch(parts, counts, params, words)
+
+
+def _where(
+    query: CustomerQuery, walk_name_index: bool = False, match: _TextMatch | None = None
+) -> tuple[str, str, dict[str, Any]]:
+    """FROM (its tables), WHERE and parameters of a query. Name-ordered queries read the key table too, walking its
+    name index (`walk_name_index`, or without text) or sorting the text matches (`match`: of the text, if known)."""
+    by_name = query.sort == "name"
+    if match is None and query.text:
+        match = _text_match(query.text)
+    if match is not None:
+        # From the matches' keys (or, walking, the name index probing them) to the customers: with the customers
+        # first, SQLite would probe the key table once per matching key for every customer.
+        source = (_KEYS_BY_NAME if by_name and walk_name_index else "customer_search_key k") + _CUSTOMER_OF_KEY
+    elif by_name:
+        source = _KEYS_BY_NAME + _CUSTOMER_OF_KEY
+    else:
+        source = "customer c"
+    walking = source.startswith("customer_search_key")
+    source += " LEFT JOIN app_user u ON u.id = c.owner_id"
+    clauses = [_LIVE]
     params: dict[str, Any] = {}
-    match = search_query(query.text) if query.text else None
     if query.text and match is None:
         clauses.append("0")  # only punctuation typed: nothing can match
-    if match and walk_name_index:
-        joins = " INDEXED BY ix_customer_name_sort" + joins
-        clauses.append(
-            "c.id IN (SELECT k.customer_id FROM customer_fts f JOIN customer_search_key k ON k.key = f.rowid"
-            " WHERE customer_fts MATCH :match)"
-        )
-        params["match"] = match
-    elif match:
-        joins = " JOIN customer_search_key k ON k.customer_id = c.id JOIN customer_fts f ON f.rowid = k.key" + joins
-        clauses.append("customer_fts MATCH :match")
-        params["match"] = match
+    if match is not None:
+        clauses.extend(f"k.key IN ({part})" for part in match.parts)
+        params.update(match.params)
+    clauses.extend(_filters(query, params, walking))
+    return source, " AND ".join(clauses), params
+
+
+def _filters(query: CustomerQuery, params: dict[str, Any], walking: bool) -> list[str]:
+    """The filters' clauses (their values go to `params`). `walking` the key table, each customer is read by its
+    id: a unary + keeps SQLite from looking it up through a filter column's index instead."""
+    plus = "+" if walking else ""
+    clauses = []
     for name in ("grade", "stage", "region", "industry", "owner_id", "in_public_pool"):
         value = getattr(query, name)
         if value is not None and value != "":
-            clauses.append(f"c.{name} = :{name}")
+            clauses.append(f"{plus}c.{name} = :{name}")
             params[name] = value
     if query.owner_name:
         clauses.append("u.name = :owner_name")
         params["owner_name"] = query.owner_name
     if query.follow_up_due is not None:
-        clauses.append("c.next_follow_up IS NOT NULL AND c.next_follow_up <= :due")
+        clauses.append(f"{plus}c.next_follow_up IS NOT NULL AND {plus}c.next_follow_up <= :due")
         params["due"] = query.follow_up_due.isoformat()
-    return joins, " AND ".join(clauses), params
+    return clauses
 
 
 class SearchService:
@@ -154,67 +212,78 @@ class SearchService:
     def search(self, query: CustomerQuery) -> list[CustomerRow]:
         """A page of matches. A name-ordered text search picks its plan by how many customers match: most of them
         (a digit, a common character) → scan the first customers in name order; many → walk the name index
-        probing the matches; few → sort the matches."""
+        probing the matches; few → sort the matches (without a filter, in the key table alone)."""
         with self.store.read_connection() as conn:
-            walk = False
-            match = search_query(query.text) if query.text and query.sort == "name" else None
+            walk, page = False, " LIMIT :limit OFFSET :offset"
+            match = _text_match(query.text) if query.text and query.sort == "name" else None
             if match is not None:
                 # a one-letter or one-digit word makes the full-text count itself slow (40 ms on 100k): scan first
-                costly = any(len(term) == 1 and term.isascii() for term in search_terms(query.text))
+                costly = any(len(term) == 1 and term.isascii() for term, _ in match.words)
                 matches = None if costly else self._count_matches(conn, match)
                 if matches is None or self._worth_scanning(conn, matches, query):
                     scanned = self._scan_name_order(conn, query)
                     if scanned is not None:
                         return _rows(conn, scanned)
-                if matches is None:
+                if matches is None and all(prefix is None for _, prefix in match.words):
                     matches = self._count_matches(conn, match)
-                walk = matches > WALK_INDEX_ABOVE
-            joins, where, params = _where(query, walk)
-            sql = (
-                f"SELECT {_COLUMNS} FROM customer c{joins} WHERE {where}"
-                f" ORDER BY {_order_by(query)} LIMIT :limit OFFSET :offset"
-            )
+                walk = matches is None or matches > WALK_INDEX_ABOVE  # a letter's pinyin is not counted: walk
+            if match is not None and not walk and not _filters(query, {}, walking=True):
+                # Few matches and no filter: sorted in the key table (it holds the live customers alone), and only
+                # the page's customers are read.
+                in_parts = " AND ".join(f"k.key IN ({part})" for part in match.parts)
+                source = (
+                    f"(SELECT k.* FROM customer_search_key k WHERE {in_parts} ORDER BY {_order_by(query)}{page})"
+                    f" k{_CUSTOMER_OF_KEY} LEFT JOIN app_user u ON u.id = c.owner_id"
+                )
+                where, params, page = _LIVE, dict(match.params), ""
+            else:
+                source, where, params = _where(query, walk, match)
+            sql = f"SELECT {_COLUMNS} FROM {source} WHERE {where} ORDER BY {_order_by(query)}{page}"
             params.update(limit=query.limit, offset=query.offset)
             return _rows(conn, conn.execute(sql, params).fetchall())
 
     @staticmethod
     def _scan_name_order(conn: Any, query: CustomerQuery) -> list[Any] | None:
         """The page from the first `SCAN_FIRST` customers in name order, testing each one's indexed text for the
-        words (what MATCH would find: a one-character word starts a token, a longer one is its run of bigrams);
-        None if that range may not hold the whole page (then the full-text index answers)."""
-        terms = search_terms(query.text) if query.text and query.sort == "name" else []
-        if not terms or query.offset + query.limit > SCAN_FIRST // 4:
+        words (what MATCH would find: a one-character word starts a token, a longer one is its run of bigrams; a
+        word that can be pinyin also starts a pinyin token); None if that range may not hold the whole page (then
+        the full-text index answers)."""
+        words = search_words(query.text) if query.text and query.sort == "name" else []
+        if not words or query.offset + query.limit > SCAN_FIRST // 4:
             return None
         direction = "DESC" if query.descending else "ASC"
         bound = conn.execute(
-            f"SELECT name_norm, id FROM customer INDEXED BY ix_customer_name_sort"
-            f" ORDER BY name_norm {direction}, id {direction} LIMIT 1 OFFSET :n",
+            f"SELECT name_pinyin, name, customer_id FROM customer_search_key INDEXED BY {NAME_ORDER_INDEX}"
+            f" ORDER BY name_pinyin {direction}, name {direction}, customer_id {direction} LIMIT 1 OFFSET :n",
             {"n": SCAN_FIRST - 1},
         ).fetchone()
-        joins, where, params = _where(replace(query, text=""))
-        joins = (
-            " INDEXED BY ix_customer_name_sort JOIN customer_search_key k ON k.customer_id = c.id"
-            " JOIN customer_fts f ON f.rowid = k.key" + joins
-        )
-        for n, term in enumerate(terms):
-            where += f" AND instr(' ' || f.body || ' ', :term{n}) > 0"
+        _, where, params = _where(replace(query, text=""))
+        texts = " CROSS JOIN customer_fts f ON f.rowid = k.key"
+        if any(prefix is not None for _, prefix in words):
+            texts += " CROSS JOIN customer_pinyin p ON p.rowid = k.key"
+        source = f"{_KEYS_BY_NAME}{texts}{_CUSTOMER_OF_KEY} LEFT JOIN app_user u ON u.id = c.owner_id"
+        for n, (term, prefix) in enumerate(words):
+            test = f"instr(' ' || f.body || ' ', :term{n}) > 0"
             params[f"term{n}"] = f" {term}" if " " not in term and len(term) == 1 else f" {term} "
+            if prefix is not None:
+                test = f"({test} OR instr(' ' || p.body, :pinyin{n}) > 0)"
+                params[f"pinyin{n}"] = f" {prefix}"
+            where += f" AND {test}"
         if bound is not None:
-            where += f" AND (c.name_norm, c.id) {'>=' if query.descending else '<='} (:bound_name, :bound_id)"
-            params.update(bound_name=bound[0], bound_id=bound[1])
-        sql = (
-            f"SELECT {_COLUMNS} FROM customer c{joins} WHERE {where}"
-            f" ORDER BY {_order_by(query)} LIMIT :limit OFFSET :offset"
-        )
+            where += (
+                f" AND (k.name_pinyin, k.name, k.customer_id) {'>=' if query.descending else '<='}"
+                " (:bound_pinyin, :bound_name, :bound_id)"
+            )
+            params.update(bound_pinyin=bound[0], bound_name=bound[1], bound_id=bound[2])
+        sql = f"SELECT {_COLUMNS} FROM {source} WHERE {where} ORDER BY {_order_by(query)} LIMIT :limit OFFSET :offset"
         params.update(limit=query.limit, offset=query.offset)
         rows = conn.execute(sql, params).fetchall()
         return rows if bound is None or len(rows) == query.limit else None
 
     @staticmethod
-    def _count_matches(conn: Any, match: str) -> int:
-        return int(
-            conn.execute("SELECT count(*) FROM customer_fts WHERE customer_fts MATCH :m", {"m": match}).fetchone()[0]
-        )
+    def _count_matches(conn: Any, match: _TextMatch) -> int:
+        """How many customers match at most: the fewest of any part (each part's count is one FTS5 count)."""
+        return min(int(conn.execute(sql, match.params).fetchone()[0]) for sql in match.counts)
 
     @staticmethod
     def _worth_scanning(conn: Any, matches: int, query: CustomerQuery) -> bool:
@@ -224,14 +293,19 @@ class SearchService:
         return matches * SCAN_FIRST * 2 >= 3 * (query.offset + query.limit) * max(indexed, 1)
 
     def count(self, query: CustomerQuery) -> int:
-        joins, where, params = _where(query)
+        source, where, params = _where(replace(query, sort="grade"))  # any order but the name's: no key table
         with self.store.read_connection() as conn:
-            return int(conn.execute(f"SELECT count(*) FROM customer c{joins} WHERE {where}", params).fetchone()[0])
+            return int(conn.execute(f"SELECT count(*) FROM {source} WHERE {where}", params).fetchone()[0])
 
     def ids(self, query: CustomerQuery) -> list[str]:
         """All matching ids in order: what a table model holds before it fetches rows lazily."""
-        joins, where, params = _where(query)
-        sql = f"SELECT c.id FROM customer c{joins} WHERE {where} ORDER BY {_order_by(query)}"
+        source, where, params = _where(query)
+        column = "c.id"
+        if source.startswith(_KEYS_BY_NAME) and where == _LIVE:
+            # Every customer by name: the key table holds exactly the live ones (the search index's rule), so its
+            # index alone answers, without reading 100,000 customers by id (~0.1 s instead of ~0.4 s).
+            column, source, where = "k.customer_id", _KEYS_BY_NAME, "1"
+        sql = f"SELECT {column} FROM {source} WHERE {where} ORDER BY {_order_by(query)}"
         with self.store.read_connection() as conn:
             return [r[0] for r in conn.execute(sql, params)]
 

@@ -10,7 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.script.revision import ResolutionError
 from alembic.util import CommandError
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 KEEP_BACKUPS = 5
@@ -61,6 +61,21 @@ def upgrade_store(engine: Engine, path: Path, backups: Path, target: str = "head
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, target)
+        rebuild_marked_index(conn)
+
+
+#: A migration that changes what the search index holds leaves this key in sync_state; migrations never run live
+#: code, so the store rebuilds the index (with today's code) right after them, in their transaction.
+REBUILD_MARK = "search_index_rebuild"
+
+
+def rebuild_marked_index(conn: Connection) -> None:
+    if conn.exec_driver_sql("SELECT 1 FROM sync_state WHERE key = ?", (REBUILD_MARK,)).first() is None:
+        return
+    from fieldcrm.store import search_index
+
+    search_index.rebuild(conn)
+    conn.exec_driver_sql("DELETE FROM sync_state WHERE key = ?", (REBUILD_MARK,))
 
 
 def known_revision(revision: str) -> bool:

@@ -113,10 +113,16 @@ def _conflicts(conn: Connection, rows: list[dict[str, Any]], device_id: str) -> 
         )
 
 
-def _remove(conn: Connection, table_name: str, ids: list[str]) -> None:
-    """The rows left this user's view: removed from the laptop, not deleted anywhere."""
+def _remove(conn: Connection, table_name: str, ids: list[str]) -> set[str]:
+    """The rows left this user's view: removed from the laptop, not deleted anywhere. Returns the customers whose
+    search entries held them (the customers themselves, or the customers of removed contacts)."""
     table = SYNCED_TABLES[table_name].__table__  # type: ignore[attr-defined]
-    conn.execute(table.delete().where(table.c.id.in_(bindparam("ids", expanding=True))), {"ids": ids})
+    chosen = table.c.id.in_(bindparam("ids", expanding=True))
+    touched = set(ids) if table_name == "customer" else set()
+    if table_name == "contact":
+        touched = set(conn.execute(select(table.c.customer_id).where(chosen), {"ids": ids}).scalars())
+    conn.execute(table.delete().where(chosen), {"ids": ids})
+    return touched
 
 
 def apply_changes(conn: Connection, changes: Iterable[RowChange], device_id: str) -> set[str]:
@@ -133,15 +139,15 @@ def apply_changes(conn: Connection, changes: Iterable[RowChange], device_id: str
                 gone[change.table].append(change.id)
             elif change.row is not None:
                 upserts[change.table].append(change.row)
+    touched = {r["id"] for r in upserts.get("customer", [])}
+    touched |= {r["customer_id"] for r in upserts.get("contact", [])}
     for name in _ORDER:
         if upserts.get(name):
             _upsert(conn, name, upserts[name])
     for name in reversed(_ORDER):
         if gone.get(name):
-            _remove(conn, name, gone[name])
+            touched |= _remove(conn, name, gone[name])
     _conflicts(conn, conflicts, device_id)
-    touched = {r["id"] for r in upserts.get("customer", [])} | set(gone.get("customer", []))
-    touched |= {r["customer_id"] for r in upserts.get("contact", [])}
     return touched
 
 
@@ -194,10 +200,11 @@ def prune_table(store: Store, table_name: str, keep_ids: set[str]) -> int:
                 )
                 ids = set(conn.execute(select(table.c.id).where(table.c.version > 0)).scalars())
                 stray = sorted(ids - keep_ids - pending)
+                touched: set[str] = set()
                 for start in range(0, len(stray), 500):
-                    _remove(conn, table_name, stray[start : start + 500])
-                if stray and table_name in ("customer", "contact"):
-                    reindex_customers(conn, stray if table_name == "customer" else [])
+                    touched |= _remove(conn, table_name, stray[start : start + 500])
+                if touched:
+                    reindex_customers(conn, touched)
                 return len(stray)
         finally:
             conn.exec_driver_sql("PRAGMA foreign_keys=ON")
