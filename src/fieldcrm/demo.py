@@ -27,7 +27,7 @@ from fieldcrm.normalize import normalise_company_name, normalise_phone
 from fieldcrm.services import Services
 from fieldcrm.services.bulk import BulkWriter
 from fieldcrm.services.changes import unit_of_work
-from fieldcrm.services.customers import customer_id_for
+from fieldcrm.services.customer_writes import customer_id_for
 from fieldcrm.services.plans import plan_id_for
 from fieldcrm.services.profile import ProfileService, UserInfo
 from fieldcrm.services.reports import report_id_for

@@ -157,7 +157,7 @@ def test_inserts_of_rows_the_server_has_are_not_looked_up_first_yet_land_on_them
     another rep created first (the id follows from the code) break the primary key when inserted, as a draft or
     as an ORM row; the push is applied again the slow way: each existing customer is only filled in, a case is
     queued, and the push's new rows are all stored once."""
-    from fieldcrm.services.customers import customer_id_for
+    from fieldcrm.services.customer_writes import customer_id_for
 
     token, *_ = auth.login(server_engine, "张伟", PASSWORD, uuid7())
     me = auth.authenticate(server_engine, token)

@@ -8,7 +8,7 @@ from sqlmodel import select
 from fieldcrm.domain.errors import DuplicateError, NotFoundError, PermissionDeniedError, ValidationError
 from fieldcrm.models import Contact, Customer, OutboxEntry
 from fieldcrm.services import Services
-from fieldcrm.services.customers import customer_id_for
+from fieldcrm.services.customer_writes import customer_id_for
 from fieldcrm.services.search import CustomerQuery
 
 VALID_CODE = "91350100M000100Y43"

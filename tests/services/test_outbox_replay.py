@@ -145,6 +145,26 @@ def _import(team: Team, folder: Path, ctx: dict[str, Any]) -> str:
     return summary.import_id
 
 
+def _deleted_with_code(team: Team, folder: Path) -> dict[str, Any]:
+    """A customer with a credit code, deleted; a workbook with a row of that code brings it back."""
+    cid = team["rep"].customers.create(name="无锡旧客户机械有限公司", credit_code="91320500MA1N00000U")
+    team["rep"].customers.delete(cid)
+    book = openpyxl.Workbook()
+    book.active.append(["客户名称", "统一社会信用代码", "客户等级", "联系人", "手机"])
+    book.active.append(["无锡旧客户机械有限公司", "91320500MA1N00000U", "A", "孙经理", "13500003333"])
+    book.save(folder / "旧客户.xlsx")
+    return {"customer": cid, "workbook": folder / "旧客户.xlsx"}
+
+
+def _revive(team: Team, ctx: dict[str, Any]) -> None:
+    job = ImportJob(team["rep"].store, ctx["workbook"], user_id=team["rep"].customers.user_id)
+    job.read()
+    job.preview(on_duplicate="update")
+    summary = job.commit()
+    assert summary.new == 1
+    assert team["rep"].customers.get(ctx["customer"])["grade"] == "A"
+
+
 def _imported(team: Team, folder: Path) -> dict[str, Any]:
     ctx = _workbook(team, folder)
     ctx["import"] = _import(team, folder, ctx)
@@ -418,8 +438,11 @@ CASES: dict[str, Case] = {
         ("BulkWriter.insert_customers",), lambda t, c: _bulk_customers(t, c, with_contacts=True)
     ),
     "import: new rows and an update": Case(
-        ("ImportJob.commit",), lambda t, c: _import(t, c["folder"], c), lambda t, f: {**_workbook(t, f), "folder": f}
+        ("ImportJob.commit", "CustomerWriter.create_many", "CustomerWriter.change"),
+        lambda t, c: _import(t, c["folder"], c),
+        lambda t, f: {**_workbook(t, f), "folder": f},
     ),
+    "import: a deleted customer revived": Case(("CustomerWriter.revive",), _revive, _deleted_with_code),
     "import undone": Case(
         ("ImportHistory.undo",),
         lambda t, c: ImportHistory(t["rep"].store, t["rep"].customers.user_id).undo(c["import"]),
@@ -531,7 +554,8 @@ READS = {
     "SearchService.distinct_values", "SearchService.ids", "SearchService.rows", "SearchService.search",
     "Services.for_store", "VisitService.for_day", "BaseService.acting", "base.actor_of", "base.get_live",
     "conflicts.get_conflict",
-    "conflicts.list_conflicts", "customers.customer_id_for", "dedupe.find_duplicates",
+    "conflicts.list_conflicts", "customer_writes.customer_id_for", "customer_writes.new_customer_values",
+    "dedupe.find_duplicates",
     "plans.plan_id_for", "refusals.refused_count", "refusals.refused_reasons", "reports.canonical_content",
     "reports.content_digest", "reports.may_countersign", "reports.report_id_for", "reports.report_state",
     "reports.supervisor_of", "reports.verify_signature",

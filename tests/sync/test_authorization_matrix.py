@@ -32,7 +32,7 @@ from handmade import read_row
 from fieldcrm.domain.reports import STEPS
 from fieldcrm.ids import uuid7
 from fieldcrm.models.registry import SPECS
-from fieldcrm.services.customers import customer_id_for
+from fieldcrm.services.customer_writes import customer_id_for
 from fieldcrm.sync.protocol import OpKind
 
 # As a busy server runs (`--threads 1`): push and pull are answered on the event loop itself.

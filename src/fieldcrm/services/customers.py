@@ -9,12 +9,12 @@ from sqlmodel import Session, select
 
 from fieldcrm.domain.errors import DuplicateError, DuplicateMatch, PermissionDeniedError, ValidationError
 from fieldcrm.domain.ownership import Holding, refuse_work_on
-from fieldcrm.ids import stable_id
 from fieldcrm.models import Contact, Customer, Opportunity, User, Visit, utcnow
 from fieldcrm.models.codec import row_to_dict
 from fieldcrm.models.registry import derive_customer
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import UnitOfWork, unit_of_work
+from fieldcrm.services.customer_writes import new_customer_values
 from fieldcrm.services.dedupe import find_duplicates
 from fieldcrm.services.refusals import refused_reasons
 from fieldcrm.services.validation import clean_contact_fields, clean_customer_fields
@@ -24,11 +24,6 @@ _CONTACT_PINYIN = text(
     "(SELECT k.name_pinyin FROM contact_name_key k"
     " WHERE k.customer_id = contact.customer_id AND k.contact_id = contact.id)"
 )
-
-
-def customer_id_for(credit_code: str | None) -> str | None:
-    """Customers with a credit code get an id derived from it, so two offline creations land on one row."""
-    return stable_id("customer", credit_code) if credit_code else None
 
 
 class CustomerService(BaseService):
@@ -61,19 +56,7 @@ class CustomerService(BaseService):
             return self._insert(uow, actor, fields, contacts or []).id
 
     def _insert(self, uow: UnitOfWork, actor: User, fields: dict[str, Any], contacts: list[dict[str, Any]]) -> Customer:
-        now = utcnow()
-        fields.setdefault("owner_id", actor.id)
-        customer = Customer(
-            **fields,
-            **derive_customer(fields),
-            first_contact_at=now,
-            first_contact_by=actor.id,
-            created_at=now,
-            updated_at=now,
-        )
-        code_id = customer_id_for(customer.credit_code)
-        if code_id:
-            customer.id = code_id
+        customer = Customer(**new_customer_values(actor.id, fields, utcnow()))
         uow.insert(customer)
         uow.session.flush()
         for i, contact_values in enumerate(contacts):
