@@ -18,6 +18,7 @@ from fieldcrm.models.report import DailyReport
 from fieldcrm.models.user import Team, User
 from fieldcrm.models.visit import PlannedStop, Visit, VisitPlan
 from fieldcrm.normalize import normalise_company_name, normalise_phone
+from fieldcrm.vocabulary import ROW_NOUNS
 
 #: Who sees a table's rows: their owner's side ("own"), whoever sees the customer they hang off ("customer"), or
 #: every signed-in user (the company "directory" of colleagues and teams).
@@ -153,6 +154,8 @@ SYNCED_TABLES: dict[str, type[SyncedBase]] = {spec.name: spec.model for spec in 
 CUSTOMER_SCOPED: dict[str, str] = {s.name: s.customer_field for s in SPECS if s.customer_field}
 #: Tables every signed-in user sees whole.
 DIRECTORY: tuple[str, ...] = tuple(s.name for s in SPECS if s.scope == "directory")
+if _unknown := {s.refreshes for s in SPECS} - ROW_NOUNS:
+    raise RuntimeError(f"add {sorted(_unknown)} to vocabulary.ROW_NOUNS: the nouns screens listen for")
 #: Tables whose new rows may be inserted as drafts.
 DRAFT_TABLES: frozenset[str] = frozenset(s.name for s in SPECS if s.drafts)
 

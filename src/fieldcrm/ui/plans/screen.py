@@ -24,6 +24,7 @@ from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.fields import status_name
 from fieldcrm.ui.ops import visits as ops
+from fieldcrm.ui.screens import Screen
 from fieldcrm.ui.workers import DbWorker
 
 DAY_COLUMNS = [
@@ -32,10 +33,11 @@ DAY_COLUMNS = [
 ]
 
 
-class PlanScreen(QWidget):
+class PlanScreen(Screen):
+    nouns = frozenset({"plans"})
+
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.worker = worker
+        super().__init__(worker, parent)
         self.monday = ops.monday_of(date.today())
         self.selected_day = date.today()
         self.week_label = QLabel(objectName="weekLabel")
@@ -95,11 +97,6 @@ class PlanScreen(QWidget):
         self.down.clicked.connect(lambda: self._move(1))
         self.move.clicked.connect(self._move_to_day)
         self.cancel.clicked.connect(self._cancel)
-        worker.changed.connect(self, self._on_changed)
-
-    def _on_changed(self, nouns: frozenset[str]) -> None:
-        if "plans" in nouns:
-            self.reload()
 
     def activate(self) -> None:
         self.reload()

@@ -24,6 +24,7 @@ from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.ops import reports as ops
 from fieldcrm.ui.reports.common import VISIT_COLUMNS, signature_line, state_line
+from fieldcrm.ui.screens import Screen
 from fieldcrm.ui.workers import DbWorker
 
 INBOX_COLUMNS = [
@@ -35,10 +36,11 @@ INBOX_COLUMNS = [
 ]
 
 
-class InboxScreen(QWidget):
+class InboxScreen(Screen):
+    nouns = frozenset({"reports"})
+
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.worker = worker
+        super().__init__(worker, parent)
         self.current: dict[str, Any] | None = None
         self.rep = QComboBox(objectName="inboxRep")
         self.rep.addItem(self.tr("All reps"), None)
@@ -105,15 +107,7 @@ class InboxScreen(QWidget):
         self.list.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.open_report(cur.row()))
         self.countersign.clicked.connect(self._countersign)
         self.return_button.clicked.connect(self._return)
-        worker.changed.connect(self, self._on_changed)
         self._show_report(None)
-
-    def _on_changed(self, nouns: frozenset[str]) -> None:
-        if "reports" in nouns:
-            self.reload()
-
-    def activate(self) -> None:
-        self.reload()
 
     def reload(self) -> None:
         day_from = self.day_from.date().toPython()

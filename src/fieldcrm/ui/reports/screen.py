@@ -20,13 +20,15 @@ from fieldcrm.ui.common.dict_model import DictTableModel
 from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.ops import reports as ops
 from fieldcrm.ui.reports.common import VISIT_COLUMNS, signature_line, state_line
+from fieldcrm.ui.screens import Screen
 from fieldcrm.ui.workers import DbWorker
 
 
-class ReportScreen(QWidget):
+class ReportScreen(Screen):
+    nouns = frozenset({"reports", "visits"})
+
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.worker = worker
+        super().__init__(worker, parent)
         self.report: dict[str, Any] = {}
         self.day = QDateEdit(QDate.currentDate(), objectName="reportDay", calendarPopup=True)
         self.day.setDisplayFormat("yyyy-MM-dd")
@@ -67,17 +69,9 @@ class ReportScreen(QWidget):
         self.rebuild.clicked.connect(self._rebuild)
         self.save.clicked.connect(self._save)
         self.submit.clicked.connect(self._submit)
-        worker.changed.connect(self, self._on_changed)
 
     def chosen_day(self) -> date:
         return self.day.date().toPython()
-
-    def _on_changed(self, nouns: frozenset[str]) -> None:
-        if nouns & {"reports", "visits"}:
-            self.reload()
-
-    def activate(self) -> None:
-        self.reload()
 
     def reload(self) -> None:
         ops.own_report(self, self.worker, self.chosen_day()).success(self._show).run()

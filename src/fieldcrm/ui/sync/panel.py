@@ -24,8 +24,10 @@ from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.fields import label
 from fieldcrm.ui.ops import sync as ops
 from fieldcrm.ui.reasons import localize
+from fieldcrm.ui.screens import Screen, ScreenContext
 from fieldcrm.ui.sync.outcome import sync_outcome
 from fieldcrm.ui.workers import DbWorker
+from fieldcrm.vocabulary import ALL_NOUNS
 
 CONFLICT_COLUMNS = [
     Column("table_name", QT_TRANSLATE_NOOP("SyncPanel", "Record")),
@@ -37,10 +39,11 @@ CONFLICT_COLUMNS = [
 ]
 
 
-class SyncPanel(QWidget):
+class SyncPanel(Screen):
+    nouns = ALL_NOUNS  # the changes waiting, the conflicts and the refusals follow edits of every kind
+
     def __init__(self, worker: DbWorker, paths: AppPaths, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.worker = worker
+        super().__init__(worker, parent)
         self.paths = paths
         self.running: ops.SyncProgress | None = None
         self.background = False  # `running` is the window's background sync, shown here with its cancel
@@ -117,14 +120,18 @@ class SyncPanel(QWidget):
         self.keep_mine.clicked.connect(self._keep_mine)
         self.keep_theirs.clicked.connect(self._keep_theirs)
         self.keep_edited.clicked.connect(self._keep_edited)
-        worker.changed.connect(self, self._on_changed)
 
-    def _on_changed(self, _nouns: frozenset[str]) -> None:
+    @classmethod
+    def create(cls, context: ScreenContext) -> SyncPanel:
+        return cls(context.worker, context.paths)
+
+    def syncing_by_hand(self) -> bool:
+        """A "Sync now" of this panel is under way (not the window's background sync it follows)."""
+        return self.running is not None and not self.background
+
+    def changed(self, _nouns: frozenset[str]) -> None:
         if self.isVisible():
             self.reload()
-
-    def activate(self) -> None:
-        self.reload()
 
     def reload(self) -> None:
         ops.panel_state(self, self.worker, self.paths).success(self._show).run()

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.fields import status_name
 from fieldcrm.ui.ops import visits as ops
+from fieldcrm.ui.screens import Screen
 from fieldcrm.ui.workers import DbWorker
 
 STOP_COLUMNS = [
@@ -30,12 +31,11 @@ DUE_COLUMNS = [
 ]
 
 
-class TodayScreen(QWidget):
-    log_visit_requested = Signal(str, str, object)  # customer id, name, stop id or None
+class TodayScreen(Screen):
+    nouns = frozenset({"plans", "visits", "customers"})
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.worker = worker
+        super().__init__(worker, parent)
         self.heading = QLabel(objectName="todayHeading")
         self.heading.setProperty("role", "title")
         self.stops = DictTableModel("TodayScreen", STOP_COLUMNS, self)
@@ -74,14 +74,6 @@ class TodayScreen(QWidget):
         self.log_stop.clicked.connect(self.log_selected_stop)
         self.log_due.clicked.connect(self._log_due)
         self.stop_view.doubleClicked.connect(self._log_double_clicked)
-        worker.changed.connect(self, self._on_changed)
-
-    def _on_changed(self, nouns: frozenset[str]) -> None:
-        if nouns & {"plans", "visits", "customers"}:
-            self.reload()
-
-    def activate(self) -> None:
-        self.reload()
 
     def reload(self) -> None:
         ops.today(self, self.worker, date.today()).success(self._show).run()
@@ -115,6 +107,9 @@ class TodayScreen(QWidget):
             return False
         self.log_visit_requested.emit(stop["customer_id"], stop["customer_name"] or "", stop["id"])
         return True
+
+    def log_visit_here(self) -> bool:
+        return self.log_selected_stop()
 
     def _log_double_clicked(self) -> None:
         self.log_selected_stop()
