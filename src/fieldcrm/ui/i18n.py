@@ -7,14 +7,20 @@ folder on first use (keyed by the source's hash), unless a bundle already ships 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import cast
 
+from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from fieldcrm.paths import APP_NAME
 
 log = logging.getLogger(__name__)
+
+# Qt's marker for lupdate, which returns the text unchanged; PySide6's stub says it returns `object`.
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
 
 LANGUAGES = ("zh_CN", "en")
 _installed: list[QTranslator] = []

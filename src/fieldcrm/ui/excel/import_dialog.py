@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +36,7 @@ from fieldcrm.paths import AppPaths
 from fieldcrm.ui.excel.history_dialog import ImportHistoryDialog, undo_text
 from fieldcrm.ui.excel.progress_row import ProgressRow
 from fieldcrm.ui.fields import label
+from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.ops import excel as ops
 from fieldcrm.ui.ops.base import Progress
 from fieldcrm.ui.reasons import localize

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from fieldcrm.ui.common.dict_model import Column
 from fieldcrm.ui.common.timefmt import local_clock, local_time
 from fieldcrm.ui.fields import kind_name, status_name
+from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 
 VISIT_COLUMNS = [
     Column("started_at", QT_TRANSLATE_NOOP("reports", "Time"), local_clock),
