@@ -77,7 +77,7 @@ class ImportHistory(BaseService):
 def _find(session: Session, import_id: str) -> ImportBatch:
     batch = session.get(ImportBatch, import_id)
     if batch is None:
-        matches = list(session.exec(select(ImportBatch).where(ImportBatch.id.startswith(import_id)).limit(2)))  # type: ignore[attr-defined]
+        matches = list(session.exec(select(ImportBatch).where(ImportBatch.id.startswith(import_id)).limit(2)))
         if len(matches) == 1 and len(import_id) >= 6:
             return matches[0]
         raise NotFoundError(f"no import with id {import_id}; `fieldcrm import history` lists them")

@@ -135,7 +135,7 @@ def _diff_updates(session: Session, user: User, plans: list[RowPlan]) -> None:
     for start in range(0, len(plans), _CHUNK):
         chunk = plans[start : start + _CHUNK]
         ids = list({p.target_id for p in chunk})
-        customers = {c.id: c for c in session.exec(select(Customer).where(Customer.id.in_(ids)))}  # type: ignore[union-attr]
+        customers = {c.id: c for c in session.exec(select(Customer).where(Customer.id.in_(ids)))}
         contacts: dict[str, list[Contact]] = {}
         for contact in session.exec(
             select(Contact).where(Contact.customer_id.in_(ids), Contact.deleted == False)  # type: ignore[attr-defined]

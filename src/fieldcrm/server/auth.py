@@ -107,7 +107,7 @@ def _issue(session: Session, user: User, device_id: str, now: datetime) -> tuple
     return token, expires, user, team
 
 
-_users = User.__table__  # type: ignore[attr-defined]
+_users = User.__table__
 # Built once: every request runs it, and building it again each time cost more than the lookup itself.
 _TOKEN_QUERY = (
     select(auth_token.c.device_id, auth_token.c.token_hash, auth_token.c.revoked_at, auth_token.c.expires_at)

@@ -59,12 +59,12 @@ def _defaults(model: type[SyncedBase]) -> tuple[dict[str, Any], tuple[tuple[str,
             factories.append((name, field.default_factory))
         elif not field.is_required():
             static[name] = field.default
-    return static, tuple(factories)  # type: ignore[return-value]
+    return static, tuple(factories)
 
 
 @cache
 def _columns(model: type[SyncedBase]) -> tuple[str, ...]:
-    return tuple(c.name for c in model.__table__.columns)  # type: ignore[attr-defined]
+    return tuple(c.name for c in model.__table__.columns)
 
 
 def lone_inserts(ops: Iterable[WireOp], existing: dict[tuple[type[SyncedBase], str], Any]) -> set[str]:

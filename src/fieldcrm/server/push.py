@@ -218,7 +218,7 @@ def _push_all(
     twins: TwinCache | None = None
     if fast:
         todo = [o for group in groups for o in group]
-        locked, customers = _prefetch(session, todo, not is_sqlite(session.get_bind()))  # type: ignore[arg-type]
+        locked, customers = _prefetch(session, todo, not is_sqlite(session.get_bind()))
         lone = lone_inserts(todo, locked)
         twins = _prefetch_twins(session, todo, lone)
     for group in groups:
@@ -318,7 +318,7 @@ class GroupApplier:
         self.viewer: Viewer = viewer or viewer_for(session, principal)
         self.touched: list[Touched] = []
         self.conflicts: list[dict[str, Any]] = []
-        self.lock = not is_sqlite(session.get_bind())  # type: ignore[arg-type]
+        self.lock = not is_sqlite(session.get_bind())
         # The fast path (no savepoints): rows read up front, shared by the push's groups, writes flushed at the end.
         self.locked = locked
         self.customers = customers
@@ -494,7 +494,7 @@ class GroupApplier:
             Customer.phone_norm == row.phone_norm,
             Customer.deleted == False,
             Customer.merged_into.is_(None),
-            Customer.id != row.id,  # type: ignore[union-attr]
+            Customer.id != row.id,
         )
         return self.session.execute(query.order_by(Customer.first_contact_at, Customer.id)).scalars().first()  # type: ignore[arg-type]
 

@@ -55,6 +55,6 @@ def get_live(session: Session, model: type[T], row_id: str) -> T:
     row = session.get(model, row_id)
     if row is None or row.deleted:
         spec = spec_of(model)
-        noun = spec.noun if spec is not None else model.__tablename__  # type: ignore[attr-defined]
+        noun = spec.noun if spec is not None else model.__tablename__
         raise NotFoundError(f"no {noun} with id {row_id}")
     return row

@@ -29,7 +29,7 @@ _installed: list[QTranslator] = []
 def resolve_language(choice: str | None) -> str:
     """'zh_CN' or 'en': the user's choice, else the system locale (any Chinese locale gets Simplified Chinese)."""
     if choice in LANGUAGES:
-        return choice  # type: ignore[return-value]
+        return choice
     return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
 
 
