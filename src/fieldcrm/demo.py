@@ -391,7 +391,7 @@ def _field_people(profile: ProfileService, me: UserInfo) -> tuple[list[UserInfo]
 
 def _existing_stops(store: Store) -> dict[str, int]:
     with store.engine.connect() as conn:
-        counts = dict(
+        counts: dict[str, int] = dict(
             conn.execute(text("SELECT plan_id, count(*) FROM planned_stop WHERE deleted = 0 GROUP BY plan_id")).all()
         )
         plans = [r[0] for r in conn.execute(text("SELECT id FROM visit_plan"))]

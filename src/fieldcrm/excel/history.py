@@ -9,12 +9,12 @@ from typing import Any
 from sqlmodel import Session, select
 
 from fieldcrm.domain.errors import InvalidStateError, NotFoundError
-from fieldcrm.models import Contact, Customer, ImportBatch, ImportItem, utcnow
+from fieldcrm.models import Contact, Customer, ImportBatch, ImportItem, SyncedBase, utcnow
 from fieldcrm.models.codec import decode_value, encode_value
 from fieldcrm.services.base import BaseService
 from fieldcrm.services.changes import UnitOfWork, unit_of_work
 
-_MODELS = {"customer": Customer, "contact": Contact}
+_MODELS: dict[str, type[SyncedBase]] = {"customer": Customer, "contact": Contact}
 _CHUNK = 500
 
 

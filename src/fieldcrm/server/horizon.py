@@ -95,7 +95,7 @@ def purge_tombstones(engine: Engine, older_than: timedelta | None = None) -> int
                 sync_counter.update()
                 .where(sync_counter.c.id == HORIZON_ROW, sync_counter.c.value < top)
                 .values(value=top)
-            ).rowcount
+            ).rowcount  # type: ignore[attr-defined]  # an UPDATE's result is a CursorResult
             if not updated and horizon(session) < top:
                 session.execute(sync_counter.insert().values(id=HORIZON_ROW, value=top))
     return removed
