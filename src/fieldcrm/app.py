@@ -159,7 +159,7 @@ class GuiApp:
         from fieldcrm.ui.settings import backups_to_keep
 
         op = daily(None, self.worker, self.paths, backups_to_keep(self.settings))
-        op.success(lambda path: path and log.info("daily backup written: %s", path))
+        op.success(lambda path: path and log.info("daily backup written: %s", path))  # type: ignore[func-returns-value]
         op.failure(lambda _exc, message: log.warning("the daily backup failed: %s", message)).run()
 
     def _smoke_done(self) -> None:
@@ -212,7 +212,7 @@ def run_gui(data_dir: str | None = None, verbose: int = 0) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("FieldCRM")
     install_crash_reporter(paths.logs)
-    app.setStyleSheet(load_style())
+    app.setStyleSheet(load_style())  # type: ignore[attr-defined]  # a QApplication, not just a QCoreApplication
     try:
         gui = GuiApp(paths)
     except StoreError as exc:

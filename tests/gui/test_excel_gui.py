@@ -56,7 +56,7 @@ def test_import_wizard_previews_imports_and_undoes(qtbot, make_window, services,
     dialog.commit_button.click()
     idle()
     assert dialog.pages.currentIndex() == 3
-    assert "2 new customers" in dialog.result.text()
+    assert "2 new customers" in dialog.result_label.text()
     after = _customer_names(services)
     assert after - before == {"苏州工业园区精密模具有限公司", "无锡新能源科技股份有限公司"}
     imported = services.search.search(CustomerQuery(text="精密模具"))[0]
@@ -64,7 +64,8 @@ def test_import_wizard_previews_imports_and_undoes(qtbot, make_window, services,
 
     dialog.undo_button.click()
     idle()
-    assert "Undone" in dialog.result.text()
+    assert "Undone" in dialog.result_label.text()
+    assert dialog.result() == 0  # QDialog's own result(), not shadowed by a widget; 0 while the dialog is open
     assert _customer_names(services) == before
 
 

@@ -38,7 +38,7 @@ def test_plan_a_week_add_reorder_move_and_cancel(qtbot, make_window, services: S
     view.selectRow(0)
     target = today + timedelta(days=1)
     plans.move_day.setDate(target)
-    qtbot.mouseClick(plans.move, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(plans.move_button, Qt.MouseButton.LeftButton)
     idle()
     assert [s["customer_id"] for s in services.plans.day(target)] == [second]
     view.selectRow(0)
@@ -46,6 +46,7 @@ def test_plan_a_week_add_reorder_move_and_cancel(qtbot, make_window, services: S
     idle()
     assert services.plans.day(today)[0]["status"] == "cancelled"
     assert model.data(model.index(0, 1)) == "Cancelled"
+    plans.move(plans.pos())  # QWidget.move, not shadowed by the "Move to day" button
 
 
 def test_plan_buttons_without_a_selection_say_what_to_do(qtbot, make_window, idle):

@@ -85,6 +85,7 @@ def compiled_catalogue(language: str, cache_dir: Path | None = None) -> Path | N
 def install_language(choice: str | None, cache_dir: Path | None = None) -> str:
     """Load the catalogues for the chosen (or system) language into the application; returns the language."""
     app = QCoreApplication.instance()
+    assert app is not None, "install_language needs the application"
     language = resolve_language(choice)
     for translator in _installed:
         app.removeTranslator(translator)

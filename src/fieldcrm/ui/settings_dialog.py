@@ -139,7 +139,7 @@ class SettingsDialog(QDialog):
         )
         box.setObjectName("restoreConfirm")
         yes = QMessageBox.StandardButton.Yes
-        box.buttonClicked.connect(lambda button: box.standardButton(button) == yes and self.restore_backup(info.path))
+        box.buttonClicked.connect(lambda button: box.standardButton(button) == yes and self.restore_backup(info.path))  # type: ignore[func-returns-value]
         box.open()
 
     def restore_backup(self, file: Path) -> None:

@@ -98,7 +98,7 @@ class CustomerForm(QWidget):
         due = data.get("next_follow_up")
         self.follow_up_on.setChecked(bool(due))
         edit: QDateEdit = self.inputs["next_follow_up"]  # type: ignore[assignment]
-        edit.setDate(date.fromisoformat(due) if due else QDate.currentDate().toPython())
+        edit.setDate(date.fromisoformat(due) if due else QDate.currentDate().toPython())  # type: ignore[arg-type]
         self.inputs["notes"].setPlainText(data.get("notes") or "")  # type: ignore[attr-defined]
         # a credit code identifies the company: once set it cannot change
         self.inputs["credit_code"].setReadOnly(bool(data.get("credit_code")))  # type: ignore[attr-defined]

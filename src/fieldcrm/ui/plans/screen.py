@@ -70,7 +70,7 @@ class PlanScreen(Screen):
         self.down = QPushButton(self.tr("Move down"), objectName="stopDown")
         self.move_day = QDateEdit(QDate.currentDate().addDays(1), objectName="moveToDay", calendarPopup=True)
         self.move_day.setDisplayFormat("yyyy-MM-dd")
-        self.move = QPushButton(self.tr("Move to day"), objectName="moveStop")
+        self.move_button = QPushButton(self.tr("Move to day"), objectName="moveStop")
         self.cancel = QPushButton(self.tr("Cancel stop"), objectName="cancelStop")
         self.message = QLabel(objectName="planMessage")
         nav = QHBoxLayout()
@@ -82,7 +82,7 @@ class PlanScreen(Screen):
         adder.addWidget(self.purpose, 2)
         adder.addWidget(self.add)
         edit = QHBoxLayout()
-        for widget in (self.up, self.down, self.move_day, self.move, self.cancel):
+        for widget in (self.up, self.down, self.move_day, self.move_button, self.cancel):
             edit.addWidget(widget)
         edit.addWidget(self.message, 1)
         layout = QVBoxLayout(self)
@@ -96,7 +96,7 @@ class PlanScreen(Screen):
         self.add.clicked.connect(self.add_stop)
         self.up.clicked.connect(lambda: self._move(-1))
         self.down.clicked.connect(lambda: self._move(1))
-        self.move.clicked.connect(self._move_to_day)
+        self.move_button.clicked.connect(self._move_to_day)
         self.cancel.clicked.connect(self._cancel)
 
     def activate(self) -> None:
@@ -151,7 +151,7 @@ class PlanScreen(Screen):
             self.message.setText(self.tr("Find and pick a customer first."))
             return
         op = ops.add_stop(self, self.worker, self.selected_day, customer_id, self.purpose.text())
-        op.success(lambda _id: (self.purpose.clear(), self.message.clear())).failure(self._fail).run()
+        op.success(lambda _id: (self.purpose.clear(), self.message.clear())).failure(self._fail).run()  # type: ignore[func-returns-value]
 
     def _move(self, offset: int) -> None:
         stop = self.selected_stop()
@@ -165,7 +165,7 @@ class PlanScreen(Screen):
         if stop is None:
             self.message.setText(self.tr("Select a stop first."))
             return
-        ops.move_to_day(self, self.worker, stop["id"], self.move_day.date().toPython()).failure(self._fail).run()
+        ops.move_to_day(self, self.worker, stop["id"], self.move_day.date().toPython()).failure(self._fail).run()  # type: ignore[arg-type]
 
     def _cancel(self) -> None:
         stop = self.selected_stop()

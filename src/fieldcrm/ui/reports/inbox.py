@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate
@@ -111,8 +111,8 @@ class InboxScreen(Screen):
         self._show_report(None)
 
     def reload(self) -> None:
-        day_from = self.day_from.date().toPython()
-        day_to = self.day_to.date().toPython() + timedelta(days=0)
+        day_from: date = self.day_from.date().toPython()  # type: ignore[assignment]
+        day_to: date = self.day_to.date().toPython()  # type: ignore[assignment]
         ops.inbox(self, self.worker, self.rep.currentData(), day_from, day_to).success(self._fill).run()
 
     def _fill(self, result: dict[str, Any]) -> None:
@@ -147,7 +147,7 @@ class InboxScreen(Screen):
         self.signature.setText(signature_line(report) if report else "")
         self.visits.set_rows(report["visits"] if report else [])
         self.summary.setPlainText(report.get("summary", "") if report else "")
-        can_decide = bool(report) and report.get("status") == "submitted"
+        can_decide = report is not None and report.get("status") == "submitted"
         for widget in (self.countersign, self.return_button, self.comment):
             widget.setEnabled(can_decide)
 

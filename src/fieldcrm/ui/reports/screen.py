@@ -71,7 +71,7 @@ class ReportScreen(Screen):
         self.submit.clicked.connect(self._submit)
 
     def chosen_day(self) -> date:
-        return self.day.date().toPython()
+        return self.day.date().toPython()  # type: ignore[return-value]
 
     def reload(self) -> None:
         ops.own_report(self, self.worker, self.chosen_day()).success(self._show).run()
@@ -103,12 +103,12 @@ class ReportScreen(Screen):
 
     def _save(self) -> None:
         op = ops.save_summary(self, self.worker, self.chosen_day(), self.summary.toPlainText())
-        op.success(lambda r: (self.message.setText(self.tr("Draft saved.")), self._show(r))).failure(
+        op.success(lambda r: (self.message.setText(self.tr("Draft saved.")), self._show(r))).failure(  # type: ignore[func-returns-value]
             lambda _e, m: self.message.setText(m)
         ).run()
 
     def _submit(self) -> None:
         op = ops.submit(self, self.worker, self.chosen_day(), self.summary.toPlainText())
-        op.success(lambda r: (self.message.setText(self.tr("Submitted to your supervisor.")), self._show(r))).failure(
+        op.success(lambda r: (self.message.setText(self.tr("Submitted to your supervisor.")), self._show(r))).failure(  # type: ignore[func-returns-value]
             lambda _e, m: self.message.setText(m)
         ).run()

@@ -84,7 +84,7 @@ class LogVisitDialog(QDialog):
     def values(self) -> dict[str, object]:
         return {
             "kind": self.kind.currentData(),
-            "started_at": self.when.dateTime().toPython().astimezone(),
+            "started_at": self.when.dateTime().toPython().astimezone(),  # type: ignore[attr-defined]
             "outcome": self.outcome.text(),
             "notes": self.notes.toPlainText(),
             "next_step": self.next_step.text() or None,
