@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from fieldcrm.domain.errors import InvalidStateError, NotFoundError
 from fieldcrm.models import Contact, Customer, ImportBatch, ImportItem, SyncedBase, utcnow
@@ -49,7 +49,7 @@ def batch_to_json(batch: ImportBatch) -> dict[str, Any]:
 class ImportHistory(BaseService):
     def list(self, limit: int = 100) -> list[dict[str, Any]]:
         with self.store.session() as session:
-            batches = session.exec(select(ImportBatch).order_by(ImportBatch.created_at.desc()).limit(limit))  # type: ignore[attr-defined]
+            batches = session.exec(select(ImportBatch).order_by(col(ImportBatch.created_at).desc()).limit(limit))
             return [batch_to_json(b) for b in batches]
 
     def undo(self, import_id: str) -> UndoResult:
@@ -107,7 +107,7 @@ def _delete_rows(uow: UnitOfWork, table: str, ids: list[str]) -> int:
     removed = 0
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        for row in uow.session.exec(select(model).where(model.id.in_(chunk), model.deleted == False)):  # type: ignore[attr-defined]
+        for row in uow.session.exec(select(model).where(col(model.id).in_(chunk), model.deleted == False)):
             if table == "customer":
                 for contact in uow.session.exec(
                     select(Contact).where(Contact.customer_id == row.id, Contact.deleted == False)

@@ -137,9 +137,7 @@ def _diff_updates(session: Session, user: User, plans: list[RowPlan]) -> None:
         ids = list({p.target_id for p in chunk})
         customers = {c.id: c for c in session.exec(select(Customer).where(col(Customer.id).in_(ids)))}
         contacts: dict[str, list[Contact]] = {}
-        for contact in session.exec(
-            select(Contact).where(Contact.customer_id.in_(ids), Contact.deleted == False)  # type: ignore[attr-defined]
-        ):
+        for contact in session.exec(select(Contact).where(col(Contact.customer_id).in_(ids), Contact.deleted == False)):
             contacts.setdefault(contact.customer_id, []).append(contact)
         for plan in chunk:
             why = plan.changes.pop("_match")

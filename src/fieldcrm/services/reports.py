@@ -10,7 +10,7 @@ import json
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from fieldcrm.domain import reports as domain
 from fieldcrm.domain.actors import Actor
@@ -241,14 +241,14 @@ class ReportService(BaseService):
         """Reports of the acting supervisor's team (all reps for an admin), filtered."""
         with self.store.session() as session:
             actor = self.actor(session)
-            query = select(DailyReport).where(DailyReport.deleted == False, DailyReport.status.in_(statuses))  # type: ignore[attr-defined]
+            query = select(DailyReport).where(DailyReport.deleted == False, col(DailyReport.status).in_(statuses))
             if rep_id:
                 query = query.where(DailyReport.rep_id == rep_id)
             if day_from:
                 query = query.where(DailyReport.report_date >= day_from)
             if day_to:
                 query = query.where(DailyReport.report_date <= day_to)
-            reports = session.exec(query.order_by(DailyReport.report_date.desc())).all()  # type: ignore[attr-defined]
+            reports = session.exec(query.order_by(col(DailyReport.report_date).desc())).all()
             return [self._describe(session, r) for r in reports if may_countersign(session, actor, r.rep_id)]
 
     @staticmethod
