@@ -49,7 +49,7 @@ class Screen(QWidget):
         worker.changed.connect(self, self._announced)
 
     @classmethod
-    def create(cls, context: ScreenContext) -> Screen:
+    def create(cls, context: ScreenContext) -> Screen:  # type: ignore[override]  # hides QWidget.create()
         """The screen built for the window (screens needing more than the worker take it from `context`)."""
         return cls(context.worker)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -28,6 +28,9 @@ from fieldcrm.ui.ops import customers as ops
 from fieldcrm.ui.screens import Screen
 from fieldcrm.ui.workers import DbWorker
 from fieldcrm.vocabulary import GRADES, STAGES
+
+if TYPE_CHECKING:
+    from fieldcrm.ui.customers.page import CustomerPage
 
 #: `when_painted` callbacks run at the latest this long after they were asked for (a hidden screen never paints).
 PAINT_FALLBACK_MS = 1500
@@ -305,7 +308,7 @@ class CustomerListScreen(Screen):
 
     def log_visit_here(self) -> bool:
         """Ctrl+L with a customer's page open: log a visit to that customer."""
-        page = self._page
+        page: CustomerPage | None = self._page
         if self.stack.currentWidget() is not page or page is None or not page.customer_id:
             return False
         self.log_visit_requested.emit(page.customer_id, page.data.get("name", ""), None)
