@@ -49,7 +49,7 @@ class Screen(QWidget):
         worker.changed.connect(self, self._announced)
 
     @classmethod
-    def create(cls, context: ScreenContext) -> Screen:  # type: ignore[override]  # hides QWidget.create()
+    def for_window(cls, context: ScreenContext) -> Screen:
         """The screen built for the window (screens needing more than the worker take it from `context`)."""
         return cls(context.worker)
 
@@ -93,7 +93,7 @@ class ScreenSpec:
     def build(self, context: ScreenContext) -> Screen:
         module, _, name = self.screen.partition(":")
         cls: type[Screen] = getattr(import_module(module), name)
-        return cls.create(context)
+        return cls.for_window(context)
 
 
 SCREENS: list[ScreenSpec] = []

@@ -123,7 +123,7 @@ class SyncPanel(Screen):
         self.keep_edited.clicked.connect(self._keep_edited)
 
     @classmethod
-    def create(cls, context: ScreenContext) -> SyncPanel:  # type: ignore[override]  # hides QWidget.create()
+    def for_window(cls, context: ScreenContext) -> SyncPanel:
         return cls(context.worker, context.paths)
 
     def syncing_by_hand(self) -> bool:
