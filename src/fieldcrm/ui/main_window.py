@@ -326,7 +326,14 @@ class MainWindow(QMainWindow):
             self.online_label.setText(self.tr("Online: {0}").format(status["server"]))
         if status["logged_in"] and self.auto_sync is not None and not self.auto_sync.enabled:
             self.online_label.setText(self.online_label.text() + self.tr(" · automatic sync off"))
-        self.pending_label.setText(self.tr("%n change(s) waiting to sync", "", status["pending_changes"]))
+        if status["server"]:
+            self.pending_label.setText(self.tr("%n change(s) waiting to sync", "", status["pending_changes"]))
+        else:  # never connected: nothing is waiting for anything, the work is simply kept here
+            self.pending_label.setText(
+                self.tr(
+                    "%n change(s) kept on this computer (not connected to head office)", "", status["pending_changes"]
+                )
+            )
         refused = status.get("refused", 0)
         self.refused_label.setText(self.tr("%n change(s) not accepted by head office (see Sync)", "", refused))
         self.refused_label.setVisible(refused > 0)

@@ -32,7 +32,7 @@ class CustomerForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.inputs: dict[str, QWidget] = {}
-        layout = QFormLayout(self)
+        layout = self.form_layout = QFormLayout(self)
         for field in TEXT_FIELDS:
             edit = QLineEdit(objectName=f"field_{field}")
             edit.textEdited.connect(self.edited)
@@ -47,7 +47,7 @@ class CustomerForm(QWidget):
                 combo.addItem(value, value)
             combo.currentIndexChanged.connect(self.edited)
             self.inputs[field] = combo
-        self.follow_up_on = QCheckBox(self.tr("Follow up on"))
+        self.follow_up_on = QCheckBox(self.tr("Set a date"))
         follow_up = QDateEdit(objectName="field_next_follow_up", calendarPopup=True)
         follow_up.setDisplayFormat("yyyy-MM-dd")
         follow_up.setDate(QDate.currentDate())

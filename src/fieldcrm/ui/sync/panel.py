@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -69,8 +70,14 @@ class SyncPanel(Screen):
         self.progress = QProgressBar(objectName="syncProgress")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.hide()  # shown while a sync runs: an idle bar at 0 % says nothing
         self.conflicts = DictTableModel("SyncPanel", CONFLICT_COLUMNS, self)
         self.conflict_view = table(self.conflicts, "conflictTable", 4)
+        header = self.conflict_view.horizontalHeader()
+        header.setMinimumSectionSize(90)  # empty columns keep a readable width
+        for column in (2, 3):  # the two values: wide enough to compare, long ones elided (in full as a tooltip)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, 220)
         self.conflict_hint = QLabel(self.tr("No conflicts. Changes made on two devices to the same field show here."))
         self.conflict_hint.setWordWrap(True)
         self.edited = QLineEdit(objectName="conflictEdited", placeholderText=self.tr("Or type the value to keep"))
@@ -185,6 +192,7 @@ class SyncPanel(Screen):
         self.sync_now.setEnabled(False)
         self.cancel.setEnabled(True)
         self.progress.setRange(0, 0)  # busy until the first figures arrive
+        self.progress.show()
         self._poll.start()
         op = ops.sync_once(self, self.worker, self.paths, self.running)
         op.success(self._synced).failure(self._sync_failed).run()
@@ -198,6 +206,7 @@ class SyncPanel(Screen):
         self.sync_now.setEnabled(False)
         self.cancel.setEnabled(True)
         self.progress.setRange(0, 0)
+        self.progress.show()
         self._poll.start()
         self.message.setText(self.tr("Syncing in the background…"))
 
@@ -228,6 +237,7 @@ class SyncPanel(Screen):
         self._poll.stop()
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
+        self.progress.hide()
         self.cancel.setEnabled(False)
         self.reload()
 

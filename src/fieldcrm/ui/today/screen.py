@@ -42,7 +42,8 @@ class TodayScreen(Screen):
         self.due = DictTableModel("TodayScreen", DUE_COLUMNS, self)
         self.stop_view = table(self.stops, "todayStops")
         self.due_view = table(self.due, "todayDue", 1)
-        self.log_stop = QPushButton(self.tr("Log visit for this stop (Ctrl+L)"), objectName="logStop")
+        self.log_stop = QPushButton(self.tr("Log the selected stop's visit (Ctrl+L)"), objectName="logStop")
+        self.log_stop.setEnabled(False)  # until a planned stop is selected
         self.log_due = QPushButton(self.tr("Log visit"), objectName="logDue")
         self.stops_hint = QLabel(
             self.tr("No stops planned for today. Open Plans to plan your visits, or log a visit from a customer."),
@@ -74,6 +75,9 @@ class TodayScreen(Screen):
         self.log_stop.clicked.connect(self.log_selected_stop)
         self.log_due.clicked.connect(self._log_due)
         self.stop_view.doubleClicked.connect(self._log_double_clicked)
+        self.stop_view.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.due_view.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.log_due.setEnabled(False)
 
     def reload(self) -> None:
         ops.today(self, self.worker, date.today()).success(self._show).run()
@@ -95,6 +99,13 @@ class TodayScreen(Screen):
         if stops and not self.stop_view.currentIndex().isValid():
             first_open = next((i for i, s in enumerate(stops) if s["status"] == "planned"), 0)
             self.stop_view.selectRow(first_open)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Each log button works on its list's selection: enabled only when there is something to log."""
+        stop = self.selected_stop()
+        self.log_stop.setEnabled(stop is not None and stop["status"] == "planned")
+        self.log_due.setEnabled(self.due_view.currentIndex().isValid())
 
     def selected_stop(self) -> dict[str, Any] | None:
         index = self.stop_view.currentIndex()
