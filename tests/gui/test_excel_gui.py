@@ -149,13 +149,16 @@ def test_blank_template_and_import_history_with_undo(qtbot, make_window, service
     assert shown.rowCount() == 1
     assert shown.data(shown.index(0, 1)) == "客户名单.xlsx"
     assert shown.data(shown.index(0, 3)) == "3" and shown.data(shown.index(0, 7)) == "imported"
-    assert not history.undo_button.isEnabled()  # nothing chosen yet
-    history.table.selectRow(0)
+    # the newest import that can be undone is chosen: the highlight and the button agree
+    assert [i.row() for i in history.table.selectionModel().selectedRows()] == [0]
     assert history.undo_button.isEnabled()
     history.undo_button.click()
     idle()
     assert history.message.text().startswith("Undone: 5 records removed")  # 3 customers, 2 contacts
     assert shown.data(shown.index(0, 7)).startswith("undone ")
     assert _customer_names(services) == before
+    # nothing left to undo: no row highlighted beside a greyed-out button
+    assert not history.table.selectionModel().selectedRows()
+    assert not history.undo_button.isEnabled()
     history.table.selectRow(0)
     assert not history.undo_button.isEnabled()  # an import is undone once

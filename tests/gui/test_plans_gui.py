@@ -57,3 +57,33 @@ def test_plan_buttons_without_a_selection_say_what_to_do(qtbot, make_window, idl
     assert plans.message.text() == "Select a stop first."
     qtbot.mouseClick(plans.add, Qt.MouseButton.LeftButton)
     assert plans.message.text() == "Find and pick a customer first."
+
+
+def test_the_week_says_its_days_the_chosen_day_stands_out_and_nothing_is_picked_for_the_user(
+    qtbot, make_window, services: Services, idle, today: date
+):
+    services.customers.create(name="上海华东机械有限公司")
+    window = make_window()
+    plans = window.show_screen("plans")
+    idle()
+    monday = today - timedelta(days=today.weekday())
+    sunday = monday + timedelta(days=6)
+    title = plans.week_label.text()
+    assert f"{sunday.day}, {sunday.year}" in title and f" {monday.day}" in title and "(this week)" in title
+    chosen = [box.property("chosen") for box, _model, _view in plans.days]
+    assert chosen.count(True) == 1 and chosen[today.weekday()] is True
+    # the picker lists customers, but the rep chooses: adding a stop without one says what to do
+    qtbot.waitUntil(lambda: plans.picker.choices.count() == 1)
+    assert plans.picker.customer_id() is None
+    plans.add_stop()
+    assert plans.message.text() == "Find and pick a customer first."
+    # choosing another day moves the highlight
+    other = (today.weekday() + 1) % 7
+    plans.days[other][2].setFocus()
+    plans._select_day(other)
+    idle()
+    chosen = [box.property("chosen") for box, _model, _view in plans.days]
+    assert chosen.count(True) == 1 and chosen[other] is True
+    plans.show_week(monday + timedelta(days=7))
+    idle()
+    assert "(this week)" not in plans.week_label.text()

@@ -336,6 +336,11 @@
         <source>Find customer…</source>
         <translation>查找客户…</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/customer_picker.py" line="20"/>
+        <source>Pick a customer</source>
+        <translation>选择客户</translation>
+    </message>
 </context>
 <context>
     <name>CustomerTableModel</name>
@@ -954,7 +959,7 @@
     </message>
     <message>
         <location filename="../../ui/reports/inbox.py" line="33"/>
-        <location filename="../../ui/reports/inbox.py" line="71"/>
+        <location filename="../../ui/reports/inbox.py" line="72"/>
         <source>Rep</source>
         <translation>销售</translation>
     </message>
@@ -984,47 +989,47 @@
         <translation>暂无待审日报。下属提交的日报会出现在这里，供您会签或退回。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="64"/>
+        <location filename="../../ui/reports/inbox.py" line="65"/>
         <source>Comment for the rep (to return)</source>
         <translation>给销售的意见（退回时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="65"/>
+        <location filename="../../ui/reports/inbox.py" line="66"/>
         <source>Countersign</source>
         <translation>会签</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="66"/>
+        <location filename="../../ui/reports/inbox.py" line="67"/>
         <source>Return to rep</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="73"/>
+        <location filename="../../ui/reports/inbox.py" line="74"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="75"/>
+        <location filename="../../ui/reports/inbox.py" line="76"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="90"/>
+        <location filename="../../ui/reports/inbox.py" line="91"/>
         <source>Summary</source>
         <translation>总结</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="145"/>
+        <location filename="../../ui/reports/inbox.py" line="146"/>
         <source>Select a report on the left to read it.</source>
         <translation>在左侧选择一份日报查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="171"/>
+        <location filename="../../ui/reports/inbox.py" line="172"/>
         <source>Countersigned {0}&apos;s report of {1}.</source>
         <translation>已会签 {0} 的 {1} 日报。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="174"/>
+        <location filename="../../ui/reports/inbox.py" line="175"/>
         <source>Returned {0}&apos;s report of {1}.</source>
         <translation>已退回 {0} 的 {1} 日报。</translation>
     </message>
@@ -1278,19 +1283,34 @@
         <translation>取消拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="118"/>
-        <source>Week of {0}</source>
-        <translation>{0} 这一周</translation>
+        <location filename="../../ui/plans/screen.py" line="136"/>
+        <source>MMM d, yyyy</source>
+        <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="151"/>
+        <location filename="../../ui/plans/screen.py" line="137"/>
+        <source>MMM d</source>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/screen.py" line="138"/>
+        <source>{0} – {1}</source>
+        <translation>{0} 至 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/screen.py" line="140"/>
+        <source> (this week)</source>
+        <translation>（本周）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/screen.py" line="164"/>
         <source>Find and pick a customer first.</source>
         <translation>请先查找并选择客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="159"/>
-        <location filename="../../ui/plans/screen.py" line="166"/>
-        <location filename="../../ui/plans/screen.py" line="173"/>
+        <location filename="../../ui/plans/screen.py" line="172"/>
+        <location filename="../../ui/plans/screen.py" line="179"/>
+        <location filename="../../ui/plans/screen.py" line="186"/>
         <source>Select a stop first.</source>
         <translation>请先选择一个拜访。</translation>
     </message>
@@ -2594,67 +2614,67 @@
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../ui/reports/common.py" line="15"/>
+        <location filename="../../ui/reports/common.py" line="17"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="16"/>
+        <location filename="../../ui/reports/common.py" line="18"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="17"/>
+        <location filename="../../ui/reports/common.py" line="19"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="18"/>
+        <location filename="../../ui/reports/common.py" line="20"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="19"/>
+        <location filename="../../ui/reports/common.py" line="21"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="20"/>
+        <location filename="../../ui/reports/common.py" line="22"/>
         <source>Follow-up date</source>
         <translation>跟进日期</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="32"/>
+        <location filename="../../ui/reports/common.py" line="45"/>
         <source>Not started: this preview lists the day&apos;s visits.</source>
         <translation>尚未创建：以下是当天拜访的预览。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="33"/>
+        <location filename="../../ui/reports/common.py" line="46"/>
         <source>State: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="35"/>
+        <location filename="../../ui/reports/common.py" line="48"/>
         <source>submitted {0}</source>
         <translation>提交于 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="37"/>
+        <location filename="../../ui/reports/common.py" line="50"/>
         <source>countersigned by {0} on {1}</source>
         <translation>由 {0} 于 {1} 会签</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="41"/>
+        <location filename="../../ui/reports/common.py" line="54"/>
         <source>returned with comment: {0}</source>
         <translation>已退回，意见：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="53"/>
+        <location filename="../../ui/reports/common.py" line="66"/>
         <source>✔ Signature valid: the report is unchanged since it was countersigned.</source>
         <translation>✔ 签名有效：会签后日报未被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="55"/>
+        <location filename="../../ui/reports/common.py" line="68"/>
         <source>✘ Signature check failed: the report was changed after countersigning!</source>
         <translation>✘ 签名校验失败：日报在会签后被修改过！</translation>
     </message>

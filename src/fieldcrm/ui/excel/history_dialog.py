@@ -93,6 +93,14 @@ class ImportHistoryDialog(QDialog):
                 for item in imports
             ]
         )
+        # The newest import that can still be undone is selected, so the highlight and the button agree; with none
+        # to undo nothing is selected (a highlighted row beside a greyed-out button reads as broken).
+        undoable = next((i for i, item in enumerate(imports) if item["status"] != "undone"), None)
+        if undoable is None:
+            self.table.clearSelection()
+            self.table.setCurrentIndex(self.imports.index(-1, -1))
+        else:
+            self.table.selectRow(undoable)
         self._selection_changed()
 
     def selected(self) -> dict[str, Any] | None:

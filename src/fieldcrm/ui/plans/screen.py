@@ -114,9 +114,7 @@ class PlanScreen(Screen):
     def _show(self, week: dict[str, list[dict[str, Any]]]) -> None:
         keep = self.selected_stop()
         locale = QLocale()
-        self.week_label.setText(
-            self.tr("Week of {0}").format(locale.toString(QDate(self.monday), QLocale.FormatType.LongFormat))
-        )
+        self.week_label.setText(self.week_title(locale))
         for i, (box, model, view) in enumerate(self.days):
             day = self.monday + timedelta(days=i)
             model.set_rows(week[day.isoformat()])
@@ -125,7 +123,22 @@ class PlanScreen(Screen):
                     if stop["id"] == keep["id"]:
                         view.selectRow(row)
             title = f"{locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)} {day.month}/{day.day}"
-            box.setTitle(("● " if day == self.selected_day else "") + title + f" ({model.rowCount()})")
+            chosen = day == self.selected_day
+            box.setTitle(("● " if chosen else "") + title + f" ({model.rowCount()})")
+            if box.property("chosen") != chosen:  # the day new stops go to stands out (see fieldcrm.qss)
+                box.setProperty("chosen", chosen)
+                box.style().unpolish(box)
+                box.style().polish(box)
+
+    def week_title(self, locale: QLocale) -> str:
+        """The week's first and last day, and whether it is this week: "30 Nov – 6 Dec 2026 (this week)"."""
+        sunday = self.monday + timedelta(days=6)
+        with_year = self.tr("MMM d, yyyy")  # Qt date formats, translated: the order of day and month is the language's
+        start = locale.toString(QDate(self.monday), with_year if self.monday.year != sunday.year else self.tr("MMM d"))
+        title = self.tr("{0} – {1}").format(start, locale.toString(QDate(sunday), with_year))
+        if self.monday <= date.today() <= sunday:
+            title += self.tr(" (this week)")
+        return title
 
     def _select_day(self, index: int) -> None:
         self.selected_day = self.monday + timedelta(days=index)

@@ -24,7 +24,7 @@ from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.ops import reports as ops
-from fieldcrm.ui.reports.common import VISIT_COLUMNS, signature_line, state_line
+from fieldcrm.ui.reports.common import VISIT_COLUMNS, signature_line, state_line, visit_table
 from fieldcrm.ui.screens import Screen
 from fieldcrm.ui.workers import DbWorker
 
@@ -60,6 +60,7 @@ class InboxScreen(Screen):
         self.state.setWordWrap(True)
         self.signature = QLabel()
         self.visits = DictTableModel("reports", VISIT_COLUMNS, self)
+        self.visit_view = visit_table(self.visits, "inboxVisits")
         self.summary = QPlainTextEdit(objectName="inboxSummary", readOnly=True)
         self.comment = QLineEdit(objectName="returnComment", placeholderText=self.tr("Comment for the rep (to return)"))
         self.countersign = QPushButton(self.tr("Countersign"), objectName="countersign")
@@ -86,7 +87,7 @@ class InboxScreen(Screen):
         right_box.setContentsMargins(0, 0, 0, 0)
         right_box.addWidget(self.state)
         right_box.addWidget(self.signature)
-        right_box.addWidget(table(self.visits, "inboxVisits", 3), 2)
+        right_box.addWidget(self.visit_view, 2)
         right_box.addWidget(QLabel(self.tr("Summary")))
         right_box.addWidget(self.summary, 1)
         actions = QHBoxLayout()

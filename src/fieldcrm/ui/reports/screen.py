@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldcrm.ui.common.dict_model import DictTableModel
-from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.ops import reports as ops
-from fieldcrm.ui.reports.common import VISIT_COLUMNS, signature_line, state_line
+from fieldcrm.ui.reports.common import VISIT_COLUMNS, signature_line, state_line, visit_table
 from fieldcrm.ui.screens import Screen
 from fieldcrm.ui.workers import DbWorker
 
@@ -36,6 +35,7 @@ class ReportScreen(Screen):
         self.state.setWordWrap(True)
         self.signature = QLabel(objectName="reportSignature")
         self.visits = DictTableModel("reports", VISIT_COLUMNS, self)
+        self.visit_view = visit_table(self.visits, "reportVisits")
         self.summary = QPlainTextEdit(objectName="reportSummary")
         self.summary.setPlaceholderText(self.tr("Summary of the day: what went well, what needs help, tomorrow's plan"))
         self.rebuild = QPushButton(self.tr("Rebuild from visits"), objectName="rebuildReport")
@@ -61,7 +61,7 @@ class ReportScreen(Screen):
         layout.addLayout(top)
         layout.addWidget(self.signature)
         layout.addWidget(self.empty_hint)
-        layout.addWidget(table(self.visits, "reportVisits", 3), 3)
+        layout.addWidget(self.visit_view, 3)
         layout.addWidget(QLabel(self.tr("Summary")))
         layout.addWidget(self.summary, 2)
         layout.addLayout(buttons)
