@@ -22,7 +22,7 @@ from fieldcrm.domain.errors import (
     ValidationError,
 )
 from fieldcrm.ids import stable_id
-from fieldcrm.models import DailyReport, Team, User, utcnow
+from fieldcrm.models import DailyReport, Team, User
 from fieldcrm.models.codec import row_to_dict
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import UnitOfWork, unit_of_work
@@ -163,7 +163,7 @@ class ReportService(BaseService):
                 {
                     "content": content,
                     "status": "submitted",
-                    "submitted_at": utcnow(),
+                    "submitted_at": self.clock(),
                     "times_submitted": report.times_submitted + 1,
                     "return_comment": None,
                 },
@@ -194,7 +194,7 @@ class ReportService(BaseService):
                 {
                     "status": "countersigned",
                     "signed_by": actor.id,
-                    "signed_at": utcnow(),
+                    "signed_at": self.clock(),
                     "signature": content_digest(report),
                 },
                 action="countersign",
