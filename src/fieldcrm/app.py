@@ -212,7 +212,9 @@ def run_gui(data_dir: str | None = None, verbose: int = 0) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("FieldCRM")
     install_crash_reporter(paths.logs)
-    app.setStyleSheet(load_style())  # type: ignore[attr-defined]  # a QApplication, not just a QCoreApplication
+    from fieldcrm.ui.theme import follow_system
+
+    follow_system(app)  # type: ignore[arg-type]  # a QApplication; light or dark as the system asks
     try:
         gui = GuiApp(paths)
     except StoreError as exc:
@@ -226,7 +228,7 @@ def run_gui(data_dir: str | None = None, verbose: int = 0) -> int:
 
 
 def load_style() -> str:
-    from importlib import resources
+    """The style sheet in the colours the system asks for (light or dark)."""
+    from fieldcrm.ui.theme import style_sheet
 
-    sheet = resources.files("fieldcrm.resources") / "qss" / "fieldcrm.qss"
-    return sheet.read_text(encoding="utf-8") if sheet.is_file() else ""
+    return style_sheet()

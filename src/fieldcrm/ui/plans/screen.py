@@ -26,11 +26,12 @@ from fieldcrm.ui.fields import status_name
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.ops import visits as ops
 from fieldcrm.ui.screens import Screen
+from fieldcrm.ui.theme import status_tone
 from fieldcrm.ui.workers import DbWorker
 
 DAY_COLUMNS = [
     Column("customer_name", QT_TRANSLATE_NOOP("PlanScreen", "Customer")),
-    Column("status", QT_TRANSLATE_NOOP("PlanScreen", "Status"), status_name),
+    Column("status", QT_TRANSLATE_NOOP("PlanScreen", "Status"), status_name, status_tone),
 ]
 
 

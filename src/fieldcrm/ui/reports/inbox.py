@@ -26,6 +26,7 @@ from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.ops import reports as ops
 from fieldcrm.ui.reports.common import VISIT_COLUMNS, signature_line, state_line, visit_table
 from fieldcrm.ui.screens import Screen
+from fieldcrm.ui.theme import set_tone, status_tone
 from fieldcrm.ui.workers import DbWorker
 
 INBOX_COLUMNS = [
@@ -145,6 +146,7 @@ class InboxScreen(Screen):
             if report
             else self.tr("Select a report on the left to read it.")
         )
+        set_tone(self.state, status_tone(report.get("status")) if report else None)
         self.signature.setText(signature_line(report) if report else "")
         self.visits.set_rows(report["visits"] if report else [])
         self.summary.setPlainText(report.get("summary", "") if report else "")

@@ -20,6 +20,7 @@ from fieldcrm.ui.common.dict_model import DictTableModel
 from fieldcrm.ui.ops import reports as ops
 from fieldcrm.ui.reports.common import VISIT_COLUMNS, signature_line, state_line, visit_table
 from fieldcrm.ui.screens import Screen
+from fieldcrm.ui.theme import set_tone, status_tone
 from fieldcrm.ui.workers import DbWorker
 
 
@@ -85,6 +86,7 @@ class ReportScreen(Screen):
         if self.summary.toPlainText() != report.get("summary", ""):
             self.summary.setPlainText(report.get("summary", ""))
         self.state.setText(state_line(report))
+        set_tone(self.state, status_tone(report.get("status")))
         self.signature.setText(signature_line(report))
         self.signature.setVisible(bool(self.signature.text()))
         editable = report.get("status") in (None, "draft", "returned")

@@ -13,6 +13,7 @@ from fieldcrm.ui.fields import status_name
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.ops import visits as ops
 from fieldcrm.ui.screens import Screen
+from fieldcrm.ui.theme import due_tone, status_tone
 from fieldcrm.ui.workers import DbWorker
 
 STOP_COLUMNS = [
@@ -20,10 +21,10 @@ STOP_COLUMNS = [
     Column("customer_name", QT_TRANSLATE_NOOP("TodayScreen", "Customer")),
     Column("address", QT_TRANSLATE_NOOP("TodayScreen", "Address")),
     Column("purpose", QT_TRANSLATE_NOOP("TodayScreen", "Purpose")),
-    Column("status", QT_TRANSLATE_NOOP("TodayScreen", "Status"), status_name),
+    Column("status", QT_TRANSLATE_NOOP("TodayScreen", "Status"), status_name, status_tone),
 ]
 DUE_COLUMNS = [
-    Column("next_follow_up", QT_TRANSLATE_NOOP("TodayScreen", "Due")),
+    Column("next_follow_up", QT_TRANSLATE_NOOP("TodayScreen", "Due"), tone=due_tone),
     Column("name", QT_TRANSLATE_NOOP("TodayScreen", "Customer")),
     Column("phone", QT_TRANSLATE_NOOP("TodayScreen", "Phone")),
     Column("grade", QT_TRANSLATE_NOOP("TodayScreen", "Grade")),
