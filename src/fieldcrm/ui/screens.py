@@ -87,6 +87,11 @@ class ScreenSpec:
     roles: tuple[str, ...] = ROLES
 
     @property
+    def icon(self) -> str:
+        """The rail's icon: `resources/icons/<key>.svg`."""
+        return self.key
+
+    @property
     def module(self) -> str:
         return self.screen.partition(":")[0]
 

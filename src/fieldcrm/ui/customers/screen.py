@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from fieldcrm.services.search import CustomerQuery
 from fieldcrm.ui.customers.model import COL_GRADE, COL_NAME, COL_PHONE, WINDOW, CustomerTableModel
+from fieldcrm.ui.icons import icon
 from fieldcrm.ui.ops import customers as ops
 from fieldcrm.ui.screens import Screen
 from fieldcrm.ui.workers import DbWorker
@@ -63,10 +64,10 @@ class CustomerListScreen(Screen):
         self.search_box = QLineEdit(objectName="customerSearch")
         self.search_box.setPlaceholderText(self.tr("Search name, contact, phone or address (Ctrl+F)"))
         self.search_box.setClearButtonEnabled(True)
-        self.new_button = QPushButton(self.tr("New customer"), objectName="newCustomer")
-        self.import_button = QPushButton(self.tr("Import…"), objectName="importCustomers")
+        self.new_button = QPushButton(icon("new-customer"), self.tr("New customer"), objectName="newCustomer")
+        self.import_button = QPushButton(icon("import"), self.tr("Import…"), objectName="importCustomers")
         self.import_button.setToolTip(self.tr("Import customers from an Excel or CSV file"))
-        self.export_button = QPushButton(self.tr("Export…"), objectName="exportCustomers")
+        self.export_button = QPushButton(icon("export"), self.tr("Export…"), objectName="exportCustomers")
         self.export_button.setToolTip(self.tr("Export the customers shown, with the current filter, to Excel"))
         self.grade = self._combo(self.tr("All grades"), [(g, g) for g in GRADES])
         self.stage = self._combo(self.tr("All stages"), [(s, s) for s in STAGES])

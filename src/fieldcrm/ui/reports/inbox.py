@@ -23,6 +23,7 @@ from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
+from fieldcrm.ui.icons import icon
 from fieldcrm.ui.ops import reports as ops
 from fieldcrm.ui.reports.common import VISIT_COLUMNS, signature_line, state_line, visit_table
 from fieldcrm.ui.screens import Screen
@@ -64,8 +65,10 @@ class InboxScreen(Screen):
         self.visit_view = visit_table(self.visits, "inboxVisits")
         self.summary = QPlainTextEdit(objectName="inboxSummary", readOnly=True)
         self.comment = QLineEdit(objectName="returnComment", placeholderText=self.tr("Comment for the rep (to return)"))
-        self.countersign = QPushButton(self.tr("Countersign"), objectName="countersign")
-        self.return_button = QPushButton(self.tr("Return to rep"), objectName="returnReport")
+        self.countersign = QPushButton(icon("countersign", "success"), self.tr("Countersign"), objectName="countersign")
+        self.return_button = QPushButton(
+            icon("return", "attention"), self.tr("Return to rep"), objectName="returnReport"
+        )
         self.message = QLabel(objectName="inboxMessage")
         self.message.setWordWrap(True)
 

@@ -24,6 +24,7 @@ from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.fields import label
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
+from fieldcrm.ui.icons import icon
 from fieldcrm.ui.ops import sync as ops
 from fieldcrm.ui.reasons import localize
 from fieldcrm.ui.screens import Screen, ScreenContext
@@ -64,7 +65,7 @@ class SyncPanel(Screen):
         self.user = QLineEdit(objectName="syncUser")
         self.password = QLineEdit(objectName="syncPassword", echoMode=QLineEdit.EchoMode.Password)
         self.login = QPushButton(self.tr("Log in"), objectName="syncLogin")
-        self.sync_now = QPushButton(self.tr("Sync now"), objectName="syncNow")
+        self.sync_now = QPushButton(icon("sync"), self.tr("Sync now"), objectName="syncNow")
         self.cancel = QPushButton(self.tr("Cancel"), objectName="syncCancel")
         self.cancel.setEnabled(False)
         self.progress = QProgressBar(objectName="syncProgress")

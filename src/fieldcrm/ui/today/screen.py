@@ -11,6 +11,7 @@ from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.fields import status_name
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
+from fieldcrm.ui.icons import icon
 from fieldcrm.ui.ops import visits as ops
 from fieldcrm.ui.screens import Screen
 from fieldcrm.ui.theme import due_tone, status_tone
@@ -43,9 +44,11 @@ class TodayScreen(Screen):
         self.due = DictTableModel("TodayScreen", DUE_COLUMNS, self)
         self.stop_view = table(self.stops, "todayStops")
         self.due_view = table(self.due, "todayDue", 1)
-        self.log_stop = QPushButton(self.tr("Log the selected stop's visit (Ctrl+L)"), objectName="logStop")
+        self.log_stop = QPushButton(
+            icon("log-visit"), self.tr("Log the selected stop's visit (Ctrl+L)"), objectName="logStop"
+        )
         self.log_stop.setEnabled(False)  # until a planned stop is selected
-        self.log_due = QPushButton(self.tr("Log visit"), objectName="logDue")
+        self.log_due = QPushButton(icon("log-visit"), self.tr("Log visit"), objectName="logDue")
         self.stops_hint = QLabel(
             self.tr("No stops planned for today. Open Plans to plan your visits, or log a visit from a customer."),
             objectName="emptyHint",
