@@ -68,3 +68,25 @@ def test_a_dark_system_gets_the_dark_colours(qapp) -> None:
     finally:
         QGuiApplication.setPalette(before_palette)
         qapp.setStyleSheet(before_sheet)
+
+
+def test_protection_ending_soon_or_ended_has_its_tone(today: date) -> None:
+    assert theme.protection_tone(today - timedelta(days=1), today) == "danger"
+    assert theme.protection_tone(today, today) == "warning"
+    assert theme.protection_tone(today + timedelta(days=theme.LAPSING_DAYS), today) == "warning"
+    assert theme.protection_tone(today + timedelta(days=theme.LAPSING_DAYS + 1), today) is None
+    assert theme.protection_tone(None, today) is None
+
+
+def test_the_customer_list_colours_overdue_follow_ups(qtbot, make_window, services, idle, today) -> None:
+    services.customers.create(name="上海华东机械有限公司", next_follow_up=today - timedelta(days=3))
+    services.customers.create(name="南京华东电子科技有限公司", next_follow_up=today + timedelta(days=30))
+    window = make_window("rep")
+    screen = window.show_screen("customers")
+    idle()
+    model = screen.model
+    from fieldcrm.ui.customers.model import COL_FOLLOW_UP, COL_NAME
+
+    fg = Qt.ItemDataRole.ForegroundRole
+    tones = {model.data(model.index(r, COL_NAME)): model.data(model.index(r, COL_FOLLOW_UP), fg) for r in range(2)}
+    assert tones == {"上海华东机械有限公司": QColor(theme.LIGHT["danger"]), "南京华东电子科技有限公司": None}

@@ -97,6 +97,19 @@ def due_tone(due: object, today: date | None = None) -> Tone | None:
     return "danger" if day < today else "warning" if day == today else None
 
 
+#: Protection ending within this many days shows amber: time to visit before the customer can be lost.
+LAPSING_DAYS = 7
+
+
+def protection_tone(until: object, today: date | None = None) -> Tone | None:
+    """A customer's protection: ended red, ending within `LAPSING_DAYS` amber, else nothing."""
+    if not until:
+        return None
+    day = until if isinstance(until, date) else date.fromisoformat(str(until)[:10])
+    today = today or date.today()
+    return "danger" if day < today else "warning" if (day - today).days <= LAPSING_DAYS else None
+
+
 def style_sheet(dark: bool | None = None) -> str:
     """The application's style sheet in the light or dark colours."""
     sheet = resources.files("fieldcrm.resources") / "qss" / "fieldcrm.qss"
