@@ -36,3 +36,13 @@ def test_with_no_stops_the_stop_button_is_off(qtbot, make_window, idle) -> None:
     assert screen.stops.rowCount() == 0
     assert screen.stops_hint.isVisible()
     assert not screen.log_stop.isEnabled()
+
+
+def test_an_empty_day_offers_its_next_step(qtbot, make_window, idle) -> None:
+    window = make_window("rep")
+    screen = window.show_screen("today")
+    idle()
+    assert screen.plan_button.isVisible()
+    screen.plan_button.click()
+    idle()
+    assert window.current_key() == "plans"

@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         screen.new_customer_requested.connect(self.new_customer)
         screen.import_requested.connect(self.open_import)
         screen.export_requested.connect(self.open_export)
+        screen.show_screen_requested.connect(self.show_screen)
         return screen
 
     # --- screens ------------------------------------------------------------------------------------------

@@ -84,87 +84,87 @@
 <context>
     <name>CustomerListScreen</name>
     <message>
-        <location filename="../../ui/customers/screen.py" line="64"/>
+        <location filename="../../ui/customers/screen.py" line="65"/>
         <source>Search name, contact, phone or address (Ctrl+F)</source>
         <extracomment>`when_painted` callbacks run at the latest this long after they were asked for (a hidden screen never paints).</extracomment>
         <translation>搜索名称、联系人、电话或地址（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="66"/>
+        <location filename="../../ui/customers/screen.py" line="67"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="67"/>
+        <location filename="../../ui/customers/screen.py" line="68"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="68"/>
+        <location filename="../../ui/customers/screen.py" line="69"/>
         <source>Import customers from an Excel or CSV file</source>
         <translation>从 Excel 或 CSV 文件导入客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="69"/>
+        <location filename="../../ui/customers/screen.py" line="70"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="70"/>
+        <location filename="../../ui/customers/screen.py" line="71"/>
         <source>Export the customers shown, with the current filter, to Excel</source>
         <translation>将当前筛选显示的客户导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="71"/>
+        <location filename="../../ui/customers/screen.py" line="72"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="72"/>
+        <location filename="../../ui/customers/screen.py" line="73"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="73"/>
+        <location filename="../../ui/customers/screen.py" line="74"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="74"/>
+        <location filename="../../ui/customers/screen.py" line="75"/>
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="75"/>
+        <location filename="../../ui/customers/screen.py" line="76"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="76"/>
+        <location filename="../../ui/customers/screen.py" line="77"/>
         <source>Follow-up due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="79"/>
+        <location filename="../../ui/customers/screen.py" line="80"/>
         <source>No customers yet. Click “New customer” (Ctrl+N) to add your first one, or import an Excel list.</source>
         <translation>还没有客户。点击“新建客户”（Ctrl+N）添加第一个客户，或导入 Excel 客户名单。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customers/screen.py" line="263"/>
+        <location filename="../../ui/customers/screen.py" line="264"/>
         <source>More than %n customer(s)…</source>
         <translation>
             <numerusform>超过 %n 个客户…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customers/screen.py" line="282"/>
+        <location filename="../../ui/customers/screen.py" line="283"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>共 %n 个客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="293"/>
+        <location filename="../../ui/customers/screen.py" line="294"/>
         <source>No customer matches. Check the spelling, or clear the filters.</source>
         <translation>没有匹配的客户。请检查输入，或清除筛选条件。</translation>
     </message>
@@ -345,54 +345,54 @@
 <context>
     <name>CustomerTableModel</name>
     <message>
-        <location filename="../../ui/customers/model.py" line="24"/>
+        <location filename="../../ui/customers/model.py" line="25"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="25"/>
+        <location filename="../../ui/customers/model.py" line="26"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="26"/>
+        <location filename="../../ui/customers/model.py" line="27"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="27"/>
+        <location filename="../../ui/customers/model.py" line="28"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="28"/>
+        <location filename="../../ui/customers/model.py" line="29"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="29"/>
+        <location filename="../../ui/customers/model.py" line="30"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="30"/>
+        <location filename="../../ui/customers/model.py" line="31"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="31"/>
+        <location filename="../../ui/customers/model.py" line="32"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="32"/>
+        <location filename="../../ui/customers/model.py" line="33"/>
         <source>Protected until</source>
         <translation>保护期至</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="99"/>
+        <location filename="../../ui/customers/model.py" line="107"/>
         <source>Not accepted by head office: {0}</source>
-        <extracomment>The search service&apos;s sort key per column. Rows fetched per request; the cache keeps this many windows (a few thousand rows), so memory stays flat. Plain ints for the paint path: a view asks data() for about ten roles per visible cell on every repaint.</extracomment>
+        <extracomment>The search service&apos;s sort key per column. Rows fetched per request; the cache keeps this many windows (a few thousand rows), so memory stays flat. Plain ints for the paint path: a view asks data() for about ten roles per visible cell on every repaint. The columns a date&apos;s tone colours: a follow-up overdue or due today, protection ended or about to end.</extracomment>
         <translation>总部未接受：{0}</translation>
     </message>
 </context>
@@ -953,83 +953,83 @@
 <context>
     <name>InboxScreen</name>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="32"/>
+        <location filename="../../ui/reports/inbox.py" line="34"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="33"/>
-        <location filename="../../ui/reports/inbox.py" line="72"/>
+        <location filename="../../ui/reports/inbox.py" line="35"/>
+        <location filename="../../ui/reports/inbox.py" line="76"/>
         <source>Rep</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="34"/>
+        <location filename="../../ui/reports/inbox.py" line="36"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="35"/>
+        <location filename="../../ui/reports/inbox.py" line="37"/>
         <source>Visits</source>
         <translation>拜访数</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="36"/>
+        <location filename="../../ui/reports/inbox.py" line="38"/>
         <source>Times submitted</source>
         <translation>提交次数</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="47"/>
+        <location filename="../../ui/reports/inbox.py" line="49"/>
         <source>All reps</source>
         <translation>全部销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="55"/>
+        <location filename="../../ui/reports/inbox.py" line="57"/>
         <source>No submitted reports waiting. Reports your reps submit appear here to countersign or return.</source>
         <translation>暂无待审日报。下属提交的日报会出现在这里，供您会签或退回。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="65"/>
+        <location filename="../../ui/reports/inbox.py" line="67"/>
         <source>Comment for the rep (to return)</source>
         <translation>给销售的意见（退回时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="66"/>
+        <location filename="../../ui/reports/inbox.py" line="68"/>
         <source>Countersign</source>
         <translation>会签</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="67"/>
+        <location filename="../../ui/reports/inbox.py" line="70"/>
         <source>Return to rep</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="74"/>
+        <location filename="../../ui/reports/inbox.py" line="78"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="76"/>
+        <location filename="../../ui/reports/inbox.py" line="80"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="91"/>
+        <location filename="../../ui/reports/inbox.py" line="95"/>
         <source>Summary</source>
         <translation>总结</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="146"/>
+        <location filename="../../ui/reports/inbox.py" line="150"/>
         <source>Select a report on the left to read it.</source>
         <translation>在左侧选择一份日报查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="172"/>
+        <location filename="../../ui/reports/inbox.py" line="177"/>
         <source>Countersigned {0}&apos;s report of {1}.</source>
         <translation>已会签 {0} 的 {1} 日报。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="175"/>
+        <location filename="../../ui/reports/inbox.py" line="180"/>
         <source>Returned {0}&apos;s report of {1}.</source>
         <translation>已退回 {0} 的 {1} 日报。</translation>
     </message>
@@ -1080,94 +1080,94 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>FieldCRM — {0} ({1})</source>
         <extracomment>If the shown screen never reports a painted first page (a hidden window), start-up work runs after this.</extracomment>
         <translation>FieldCRM — {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Syncing in the background…</source>
         <translation>正在后台同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Open a customer or select a planned stop to log a visit.</source>
         <translation>请先打开一个客户或选择一个计划拜访，再记录拜访。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Visit logged.</source>
         <translation>拜访已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>No font with Chinese characters is installed, so names may show as boxes: install one (on Debian or Ubuntu: sudo apt-get install fonts-noto-cjk) and start FieldCRM again.</source>
         <translation>未安装含中文字符的字体，名称可能显示为方框：请安装一种中文字体（Debian 或 Ubuntu：sudo apt-get install fonts-noto-cjk），然后重新启动 FieldCRM。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Offline (sync not configured)</source>
         <translation>离线（未配置同步）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Offline (log in again to sync)</source>
         <translation>离线（请重新登录以同步）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Offline (server not reachable at last sync)</source>
         <translation>离线（上次同步时无法连接服务器）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Online: {0}</source>
         <translation>在线：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source> · automatic sync off</source>
         <translation> · 自动同步已关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n 条修改待同步</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>%n change(s) kept on this computer (not connected to head office)</source>
         <translation>
             <numerusform>%n 条修改保存在本机（未连接总部）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>%n change(s) not accepted by head office (see Sync)</source>
         <translation>
             <numerusform>%n 项修改未被总部接受（见“同步”）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Last sync: {0}</source>
         <translation>上次同步：{0}</translation>
     </message>
@@ -1223,94 +1223,94 @@
 <context>
     <name>PlanScreen</name>
     <message>
-        <location filename="../../ui/plans/screen.py" line="32"/>
+        <location filename="../../ui/plans/screen.py" line="33"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="33"/>
+        <location filename="../../ui/plans/screen.py" line="34"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="46"/>
+        <location filename="../../ui/plans/screen.py" line="47"/>
         <source>◀ Previous week</source>
         <translation>◀ 上一周</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="47"/>
+        <location filename="../../ui/plans/screen.py" line="48"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="48"/>
+        <location filename="../../ui/plans/screen.py" line="49"/>
         <source>Next week ▶</source>
         <translation>下一周 ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="62"/>
+        <location filename="../../ui/plans/screen.py" line="63"/>
         <source>Pick a day, find a customer below and click “Add stop” to plan a visit.</source>
         <translation>选择一天，在下方找到客户，点击“添加拜访”来安排行程。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="67"/>
+        <location filename="../../ui/plans/screen.py" line="68"/>
         <source>Purpose of the visit</source>
         <translation>拜访目的</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="68"/>
+        <location filename="../../ui/plans/screen.py" line="69"/>
         <source>Add stop</source>
         <translation>添加拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="69"/>
+        <location filename="../../ui/plans/screen.py" line="70"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="70"/>
+        <location filename="../../ui/plans/screen.py" line="71"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="73"/>
+        <location filename="../../ui/plans/screen.py" line="74"/>
         <source>Move to day</source>
         <translation>改到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="74"/>
+        <location filename="../../ui/plans/screen.py" line="75"/>
         <source>Cancel stop</source>
         <translation>取消拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="136"/>
+        <location filename="../../ui/plans/screen.py" line="137"/>
         <source>MMM d, yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="137"/>
+        <location filename="../../ui/plans/screen.py" line="138"/>
         <source>MMM d</source>
         <translation>M月d日</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="138"/>
+        <location filename="../../ui/plans/screen.py" line="139"/>
         <source>{0} – {1}</source>
         <translation>{0} 至 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="140"/>
+        <location filename="../../ui/plans/screen.py" line="141"/>
         <source> (this week)</source>
         <translation>（本周）</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="164"/>
+        <location filename="../../ui/plans/screen.py" line="165"/>
         <source>Find and pick a customer first.</source>
         <translation>请先查找并选择客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="172"/>
-        <location filename="../../ui/plans/screen.py" line="179"/>
-        <location filename="../../ui/plans/screen.py" line="186"/>
+        <location filename="../../ui/plans/screen.py" line="173"/>
+        <location filename="../../ui/plans/screen.py" line="180"/>
+        <location filename="../../ui/plans/screen.py" line="187"/>
         <source>Select a stop first.</source>
         <translation>请先选择一个拜访。</translation>
     </message>
@@ -1351,53 +1351,53 @@
 <context>
     <name>ReportScreen</name>
     <message>
-        <location filename="../../ui/reports/screen.py" line="40"/>
+        <location filename="../../ui/reports/screen.py" line="41"/>
         <source>Summary of the day: what went well, what needs help, tomorrow&apos;s plan</source>
         <translation>今日总结：进展、需要的支持、明日计划</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="41"/>
+        <location filename="../../ui/reports/screen.py" line="42"/>
         <source>Rebuild from visits</source>
         <translation>按拜访重新生成</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="42"/>
+        <location filename="../../ui/reports/screen.py" line="43"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="43"/>
-        <location filename="../../ui/reports/screen.py" line="95"/>
+        <location filename="../../ui/reports/screen.py" line="44"/>
+        <location filename="../../ui/reports/screen.py" line="97"/>
         <source>Submit report</source>
         <translation>提交日报</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="47"/>
+        <location filename="../../ui/reports/screen.py" line="48"/>
         <source>No visits logged on this day. Log visits from Today or a customer&apos;s page; they appear here.</source>
         <translation>这一天没有拜访记录。在“今日”或客户页面记录拜访后，会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="52"/>
+        <location filename="../../ui/reports/screen.py" line="53"/>
         <source>Report for</source>
         <translation>日报日期</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="65"/>
+        <location filename="../../ui/reports/screen.py" line="66"/>
         <source>Summary</source>
         <translation>总结</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="95"/>
+        <location filename="../../ui/reports/screen.py" line="97"/>
         <source>Resubmit report</source>
         <translation>重新提交日报</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="106"/>
+        <location filename="../../ui/reports/screen.py" line="108"/>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="112"/>
+        <location filename="../../ui/reports/screen.py" line="114"/>
         <source>Submitted to your supervisor.</source>
         <translation>已提交给主管。</translation>
     </message>
@@ -1544,181 +1544,181 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../ui/sync/panel.py" line="35"/>
+        <location filename="../../ui/sync/panel.py" line="36"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="36"/>
+        <location filename="../../ui/sync/panel.py" line="37"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="37"/>
+        <location filename="../../ui/sync/panel.py" line="38"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="38"/>
+        <location filename="../../ui/sync/panel.py" line="39"/>
         <source>Theirs (server)</source>
         <translation>服务器的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="39"/>
+        <location filename="../../ui/sync/panel.py" line="40"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="40"/>
+        <location filename="../../ui/sync/panel.py" line="41"/>
         <source>Since</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="66"/>
+        <location filename="../../ui/sync/panel.py" line="67"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="67"/>
+        <location filename="../../ui/sync/panel.py" line="68"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="68"/>
+        <location filename="../../ui/sync/panel.py" line="69"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="81"/>
+        <location filename="../../ui/sync/panel.py" line="82"/>
         <source>No conflicts. Changes made on two devices to the same field show here.</source>
         <translation>没有冲突。两台设备修改同一字段时，会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="83"/>
+        <location filename="../../ui/sync/panel.py" line="84"/>
         <source>Or type the value to keep</source>
         <translation>或输入要保留的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="84"/>
+        <location filename="../../ui/sync/panel.py" line="85"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="85"/>
+        <location filename="../../ui/sync/panel.py" line="86"/>
         <source>Keep theirs</source>
         <translation>采用服务器的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="86"/>
+        <location filename="../../ui/sync/panel.py" line="87"/>
         <source>Keep edited value</source>
         <translation>保留编辑后的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="92"/>
+        <location filename="../../ui/sync/panel.py" line="93"/>
         <source>Head-office server</source>
         <translation>总部服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="94"/>
+        <location filename="../../ui/sync/panel.py" line="95"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="95"/>
+        <location filename="../../ui/sync/panel.py" line="96"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="96"/>
+        <location filename="../../ui/sync/panel.py" line="97"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="98"/>
+        <location filename="../../ui/sync/panel.py" line="99"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="110"/>
+        <location filename="../../ui/sync/panel.py" line="111"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="151"/>
+        <location filename="../../ui/sync/panel.py" line="152"/>
         <source>Logged out of {0}: log in again to sync.</source>
         <translation>已从 {0} 退出：请重新登录后同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="153"/>
+        <location filename="../../ui/sync/panel.py" line="154"/>
         <source>Connected to {0} as {1}</source>
         <translation>已以 {1} 身份连接 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="247"/>
+        <location filename="../../ui/sync/panel.py" line="248"/>
         <source>Offline: will sync when the server can be reached.</source>
         <translation>离线：可连接服务器后将自动同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="249"/>
+        <location filename="../../ui/sync/panel.py" line="250"/>
         <source>Sync cancelled.</source>
         <translation>同步已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="149"/>
+        <location filename="../../ui/sync/panel.py" line="150"/>
         <source>Sync not configured: your changes are kept safely on this laptop.</source>
         <translation>未配置同步：您的修改安全地保存在本机。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/panel.py" line="157"/>
+        <location filename="../../ui/sync/panel.py" line="158"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条修改待发送</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/panel.py" line="161"/>
+        <location filename="../../ui/sync/panel.py" line="162"/>
         <source>%n change(s) not accepted by head office. They stay on this laptop, marked, with the reason below: edit the record to send it again, or select it and keep mine (send again) or theirs (discard).</source>
         <translation>
             <numerusform>%n 项修改未被总部接受。它们已标记并保留在本机，原因见下方：修改该记录即可重新发送，或选中后点击“保留我的”（重新发送）或“采用服务器的”（放弃）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="168"/>
+        <location filename="../../ui/sync/panel.py" line="169"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="169"/>
+        <location filename="../../ui/sync/panel.py" line="170"/>
         <source>Last sync: {0}</source>
         <translation>上次同步：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="170"/>
+        <location filename="../../ui/sync/panel.py" line="171"/>
         <source>Last result: {0}</source>
         <translation>上次结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="186"/>
+        <location filename="../../ui/sync/panel.py" line="187"/>
         <source>Logged in as {0}.</source>
         <translation>已登录：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="211"/>
+        <location filename="../../ui/sync/panel.py" line="212"/>
         <source>Syncing in the background…</source>
         <translation>正在后台同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="233"/>
+        <location filename="../../ui/sync/panel.py" line="234"/>
         <source>Cancelling after the current batch…</source>
         <translation>当前批次完成后取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="261"/>
+        <location filename="../../ui/sync/panel.py" line="262"/>
         <source>Select a conflict first.</source>
         <translation>请先选择一个冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="272"/>
+        <location filename="../../ui/sync/panel.py" line="273"/>
         <source>Conflict resolved.</source>
         <translation>冲突已解决。</translation>
     </message>
@@ -1726,88 +1726,93 @@
 <context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../../ui/today/screen.py" line="19"/>
+        <location filename="../../ui/today/screen.py" line="21"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="20"/>
-        <location filename="../../ui/today/screen.py" line="27"/>
+        <location filename="../../ui/today/screen.py" line="22"/>
+        <location filename="../../ui/today/screen.py" line="29"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="21"/>
+        <location filename="../../ui/today/screen.py" line="23"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="22"/>
+        <location filename="../../ui/today/screen.py" line="24"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="23"/>
+        <location filename="../../ui/today/screen.py" line="25"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="26"/>
+        <location filename="../../ui/today/screen.py" line="28"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="28"/>
+        <location filename="../../ui/today/screen.py" line="30"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="29"/>
+        <location filename="../../ui/today/screen.py" line="31"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="30"/>
+        <location filename="../../ui/today/screen.py" line="32"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="45"/>
+        <location filename="../../ui/today/screen.py" line="48"/>
         <source>Log the selected stop&apos;s visit (Ctrl+L)</source>
         <translation>记录所选拜访（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="47"/>
+        <location filename="../../ui/today/screen.py" line="51"/>
         <source>Log visit</source>
         <translation>记录拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="49"/>
+        <location filename="../../ui/today/screen.py" line="53"/>
         <source>No stops planned for today. Open Plans to plan your visits, or log a visit from a customer.</source>
         <translation>今天没有计划拜访。打开“计划”安排拜访，或从客户页面记录拜访。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="52"/>
+        <location filename="../../ui/today/screen.py" line="56"/>
+        <source>Plan visits</source>
+        <translation>安排拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="58"/>
         <source>No follow-ups due. Set a follow-up date when you log a visit.</source>
         <translation>没有到期的跟进。记录拜访时可以设置跟进日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="55"/>
+        <location filename="../../ui/today/screen.py" line="61"/>
         <source>Planned stops</source>
         <translation>计划拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="63"/>
+        <location filename="../../ui/today/screen.py" line="73"/>
         <source>Follow-ups due or overdue</source>
         <translation>到期或逾期的跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="89"/>
+        <location filename="../../ui/today/screen.py" line="99"/>
         <source>{0} · {1} of {2} stops done</source>
         <translation>{0} · 已完成 {1}/{2} 个拜访</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="91"/>
+        <location filename="../../ui/today/screen.py" line="101"/>
         <source>%n visit(s) logged today</source>
         <translation>
             <numerusform>今日记录 %n 次</numerusform>
@@ -2644,37 +2649,37 @@
         <translation>跟进日期</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="45"/>
+        <location filename="../../ui/reports/common.py" line="47"/>
         <source>Not started: this preview lists the day&apos;s visits.</source>
         <translation>尚未创建：以下是当天拜访的预览。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="46"/>
+        <location filename="../../ui/reports/common.py" line="48"/>
         <source>State: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="48"/>
+        <location filename="../../ui/reports/common.py" line="50"/>
         <source>submitted {0}</source>
         <translation>提交于 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="50"/>
+        <location filename="../../ui/reports/common.py" line="52"/>
         <source>countersigned by {0} on {1}</source>
         <translation>由 {0} 于 {1} 会签</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="54"/>
+        <location filename="../../ui/reports/common.py" line="56"/>
         <source>returned with comment: {0}</source>
         <translation>已退回，意见：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="66"/>
+        <location filename="../../ui/reports/common.py" line="68"/>
         <source>✔ Signature valid: the report is unchanged since it was countersigned.</source>
         <translation>✔ 签名有效：会签后日报未被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="68"/>
+        <location filename="../../ui/reports/common.py" line="70"/>
         <source>✘ Signature check failed: the report was changed after countersigning!</source>
         <translation>✘ 签名校验失败：日报在会签后被修改过！</translation>
     </message>
@@ -2682,33 +2687,33 @@
 <context>
     <name>screens</name>
     <message>
-        <location filename="../../ui/screens.py" line="122"/>
+        <location filename="../../ui/screens.py" line="128"/>
         <source>Today</source>
         <extracomment>The changes this screen shows: it reloads when the worker announces one of them. &quot;module:Class&quot; of the screen&apos;s `Screen` subclass, imported when the screen is first shown. Modules the window opens dialogs from (beside the screens&apos;): loaded by `warm_up` so no click waits for an import.</extracomment>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="126"/>
+        <location filename="../../ui/screens.py" line="132"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="130"/>
+        <location filename="../../ui/screens.py" line="136"/>
         <source>Plans</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="134"/>
+        <location filename="../../ui/screens.py" line="140"/>
         <source>Reports</source>
         <translation>日报</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="139"/>
+        <location filename="../../ui/screens.py" line="145"/>
         <source>Inbox</source>
         <translation>待审日报</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="142"/>
+        <location filename="../../ui/screens.py" line="148"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>

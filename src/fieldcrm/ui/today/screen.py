@@ -53,12 +53,18 @@ class TodayScreen(Screen):
             self.tr("No stops planned for today. Open Plans to plan your visits, or log a visit from a customer."),
             objectName="emptyHint",
         )
+        self.plan_button = QPushButton(icon("plans"), self.tr("Plan visits"), objectName="planVisits")
+        self.plan_button.clicked.connect(lambda: self.show_screen_requested.emit("plans"))
         self.due_hint = QLabel(self.tr("No follow-ups due. Set a follow-up date when you log a visit."))
         for hint in (self.stops_hint, self.due_hint):
             hint.setWordWrap(True)
         stops_box = QGroupBox(self.tr("Planned stops"))
         box = QVBoxLayout(stops_box)
         box.addWidget(self.stops_hint)
+        empty_row = QHBoxLayout()
+        empty_row.addWidget(self.plan_button)
+        empty_row.addStretch(1)
+        box.addLayout(empty_row)
         box.addWidget(self.stop_view)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -97,6 +103,7 @@ class TodayScreen(Screen):
         self.stops.set_rows(stops)
         self.due.set_rows(data["due"])
         self.stops_hint.setVisible(not stops)
+        self.plan_button.setVisible(not stops)  # the empty state's one next step
         self.stop_view.setVisible(bool(stops))
         self.due_hint.setVisible(not data["due"])
         self.due_view.setVisible(bool(data["due"]))
