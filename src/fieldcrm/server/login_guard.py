@@ -4,9 +4,11 @@ hashing, and a small pool of threads of its own for Argon2, so logins never take
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import math
 import os
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -101,6 +103,19 @@ class AddressThrottle:
             raise AuthError(f"too many logins from this address; try again in {refused} seconds", 429, refused)
 
 
+#: How much lower than the rest of the server the hashing threads run (Linux nice levels): a busy CPU serves sync
+#: first. Argon2's own threads (one per lane) inherit it.
+HASHING_NICENESS = 10
+
+
+def _lower_priority() -> None:
+    """Linux gives each thread its own nice value (POSIX says a process has one: there, and where setting it is
+    not allowed, the pool runs at the server's priority)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), HASHING_NICENESS)
+
+
 class HashingPool:
     """The threads that check passwords (Argon2 and the account's database rows around it): `slots` of them, and
     at most `queue` logins waiting. Beyond that a login is refused at once (429) instead of queueing without end,
@@ -108,7 +123,7 @@ class HashingPool:
 
     def __init__(self, slots: int, queue: int) -> None:
         self.limit = max(1, slots) + max(0, queue)
-        self._executor = ThreadPoolExecutor(max(1, slots), thread_name_prefix="fieldcrm-login")
+        self._executor = ThreadPoolExecutor(max(1, slots), "fieldcrm-login", _lower_priority)
         self._lock = threading.Lock()
         self._admitted = 0
 
