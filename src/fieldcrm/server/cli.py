@@ -165,8 +165,9 @@ def banner(url: str, args: argparse.Namespace) -> None:
 
     processes_ = f"{args.workers} process{'es' if args.workers > 1 else ''}"
     log_to = {"-": "standard output", "off": "off"}.get(args.access_log, args.access_log)
+    scheme = "https" if args.certfile else "http"
     print(
-        f"FieldCRM sync server {__version__} serving on {'https' if args.certfile else 'http'}://{args.host}:{args.port} "
+        f"FieldCRM sync server {__version__} serving on {scheme}://{args.host}:{args.port} "
         f"({processes_}, {args.threads} request(s) at once each)\n"
         f"database: {shown_url(url)} (schema up to date)\naccess log: {log_to}",
         flush=True,
