@@ -11,10 +11,18 @@ import sys
 
 import pytest
 from laptops import PASSWORD, server_count
+from PySide6.QtCore import Qt
 
+from fieldcrm.sync import plain_http
 from fieldcrm.sync.plain_http import ALLOWED_KEY, WHY
+from fieldcrm.ui.first_run import FirstRunDialog
+from fieldcrm.ui.workers import DbWorker, GarbageCollector, SingletonGuard, protect_singletons
+from waiting import HANG_GUARD
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="connecting to 0.0.0.0 is Linux's")
+pytestmark = [
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="connecting to 0.0.0.0 is Linux's"),
+    pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)"),
+]
 
 
 def elsewhere(server) -> str:
@@ -48,3 +56,43 @@ def test_login_refuses_plain_http_to_another_machine_until_told_insecure(server,
         conn.exec_driver_sql("DELETE FROM sync_state WHERE key = ?", (ALLOWED_KEY,))
     laptop.cli("sync", expect=2)
     assert WHY.format(host="0.0.0.0") in laptop.last_stderr
+
+
+@pytest.fixture
+def laptop_worker(qapp, laptop_factory):
+    """A new laptop (no profile yet) and its database worker, as the app builds them."""
+    protect_singletons()
+    laptop = laptop_factory("new-laptop")
+    worker = DbWorker(laptop.services())
+    guard, collector = SingletonGuard(worker), GarbageCollector(worker)
+    yield laptop, worker
+    worker.shutdown()
+    collector.stop()
+    del guard
+
+
+def test_the_login_dialog_says_why_and_offers_the_choice(qtbot, server, team, laptop_worker) -> None:
+    laptop, worker = laptop_worker
+    dialog = FirstRunDialog(worker, "", laptop.paths)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.server, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.server_url, server.url)
+    assert not dialog.plain_http.isVisible()  # this machine: nothing to choose
+    dialog.server_url.clear()
+    qtbot.keyClicks(dialog.server_url, elsewhere(server))
+    assert dialog.plain_http.isVisible() and not dialog.plain_http.allow.isChecked()
+    assert dialog.plain_http.why.text() == WHY.format(host="0.0.0.0")  # the sentence `fieldcrm login` says
+    dialog.server_user.setText("张伟")  # as an input method commits it
+    qtbot.keyClicks(dialog.server_password, PASSWORD)
+
+    qtbot.mouseClick(dialog.login, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == WHY.format(host="0.0.0.0")
+    assert worker.pending == 0 and server_count(server, "SELECT count(*) FROM auth_token") == 0  # nothing sent
+
+    dialog.plain_http.allow.click()
+    with qtbot.waitSignal(dialog.profile_created, timeout=int(HANG_GUARD * 1000)):
+        qtbot.mouseClick(dialog.login, Qt.MouseButton.LeftButton)
+    assert server_count(server, "SELECT count(*) FROM auth_token") == 1
+    with laptop.store.session() as session:
+        assert plain_http.allowed(session, elsewhere(server))  # remembered for this server

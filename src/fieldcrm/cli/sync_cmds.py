@@ -10,8 +10,7 @@ from fieldcrm.paths import AppPaths, resolve_paths
 from fieldcrm.store import Store
 from fieldcrm.sync import conflicts
 from fieldcrm.sync.client import SyncClient
-from fieldcrm.sync.plain_http import PlainHttpRefused
-from fieldcrm.sync.transport import AuthRequired, Offline, SyncError
+from fieldcrm.sync.transport import AuthRequired, Offline, PlainHttpRefused, SyncError
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 from sqlmodel import Session
 
 from fieldcrm.services.state import get_state, set_state
-from fieldcrm.sync.transport import AuthRequired
 
 #: The servers this profile may reach over plain http (a JSON list of their addresses as logged in to).
 ALLOWED_KEY = "plain_http_servers"
@@ -20,15 +19,6 @@ WHY = (
     "your customers' data, or change them on the way."
 )
 CLI_CHOICE = "Use the server's https:// address, or log in with --insecure if you trust every network in between."
-
-
-class PlainHttpRefused(AuthRequired):
-    """Plain http to another machine, not allowed for this server."""
-
-    def __init__(self, server: str, host: str) -> None:
-        self.server = server
-        self.host = host
-        super().__init__(f"{WHY.format(host=host)} {CLI_CHOICE}")
 
 
 def is_loopback(host: str) -> bool:
@@ -61,6 +51,8 @@ def allow(session: Session, server: str) -> None:
 
 def check(session: Session, server: str, insecure: bool = False) -> None:
     """Refuse (before anything is sent) plain http to another machine unless allowed now or before."""
+    from fieldcrm.sync.transport import PlainHttpRefused  # here: the GUI's login form uses this module unloaded httpx
+
     host = unencrypted_host(server)
     if host is not None and not insecure and not allowed(session, server):
-        raise PlainHttpRefused(server, host)
+        raise PlainHttpRefused(f"{WHY.format(host=host)} {CLI_CHOICE}")
