@@ -2680,4 +2680,17 @@
         <translation>同步</translation>
     </message>
 </context>
+<context>
+    <name>PlainHttpChoice</name>
+    <message>
+        <location filename="../../ui/sync/plain_http.py" line="18"/>
+        <source>Connect without encryption anyway (a network I trust)</source>
+        <translation>仍然不加密连接（我信任这个网络）</translation>
+    </message>
+    <message>
+        <location filename="../../sync/plain_http.py" line="16"/>
+        <source>http:// is not encrypted: anyone on the network between this laptop and {host} could read your password and your customers&apos; data, or change them on the way.</source>
+        <translation>http:// 不加密：这台电脑与 {host} 之间网络上的任何人都能看到你的密码和客户资料，或在途中篡改。</translation>
+    </message>
+</context>
 </TS>
