@@ -65,6 +65,7 @@ class ServerHandle:
     engine: Engine
     database_url: str
     clock: ServerClock = field(default_factory=ServerClock)  # the in-process test server's; see ServerClock
+    app: Any = None  # the in-process test server's FastAPI app
 
 
 class Laptop:

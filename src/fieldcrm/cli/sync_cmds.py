@@ -10,7 +10,7 @@ from fieldcrm.paths import AppPaths, resolve_paths
 from fieldcrm.store import Store
 from fieldcrm.sync import conflicts
 from fieldcrm.sync.client import SyncClient
-from fieldcrm.sync.transport import AuthRequired, Offline, SyncError
+from fieldcrm.sync.transport import AuthRequired, Offline, PlainHttpRefused, SyncError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,6 +18,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--server", required=True, help="e.g. https://crm.example.com or http://127.0.0.1:8765")
     p.add_argument("--user", required=True)
     p.add_argument("--password-stdin", action="store_true", required=True, help="read the password from stdin")
+    p.add_argument(
+        "--insecure",
+        action="store_true",
+        help="allow plain http:// to a server on another machine (unencrypted; remembered for that server)",
+    )
     p.set_defaults(func=cmd_login)
     p = sub.add_parser("logout", help="revoke and forget this laptop's sync token")
     p.set_defaults(func=cmd_logout)
@@ -57,7 +62,9 @@ def cmd_login(args: argparse.Namespace) -> int:
     store, paths = _open(args)
     client = SyncClient(store, paths)
     try:
-        answer = client.login(args.server, args.user, password)
+        answer = client.login(args.server, args.user, password, args.insecure)
+    except PlainHttpRefused as exc:
+        raise CommandError(str(exc)) from None
     except (AuthRequired, SyncError) as exc:
         raise CommandError(f"login refused: {exc}") from None
     except Offline as exc:

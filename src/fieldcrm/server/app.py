@@ -20,6 +20,7 @@ from fieldcrm.models.codec import row_to_dict
 from fieldcrm.server import auth
 from fieldcrm.server.access_log import AccessLog
 from fieldcrm.server.horizon import HorizonPassed
+from fieldcrm.server.login_guard import AddressThrottle, HashingPool, LoginLimits
 from fieldcrm.server.pull import pull
 from fieldcrm.server.push import push
 from fieldcrm.server.tables import row_seq
@@ -89,9 +90,12 @@ def signed_in(engine: Engine, token: str, clock: auth.Clock = utcnow) -> Iterato
         yield conn, auth.authenticate(conn, token, clock)
 
 
-def create_app(engine: Engine, threads: int | None = None, clock: auth.Clock = utcnow) -> FastAPI:
+def create_app(
+    engine: Engine, threads: int | None = None, clock: auth.Clock = utcnow, login_limits: LoginLimits | None = None
+) -> FastAPI:
     """The app on `engine`. `threads` caps the requests one process runs at once (default: anyio's 40). `clock` is
-    the time the account rules go by (login locks, token expiry): tests pass one they can move.
+    the time the account rules go by (login locks, token expiry, the login throttle): tests pass one they can move.
+    `login_limits`: the login throttle and hashing pool (default: from the environment, see `login_guard`).
 
     Fewer is faster under load: every request holds the interpreter lock between its database round trips, and a
     push waiting for the lock while holding the feed counter's row lock makes every other push wait too."""
@@ -101,6 +105,7 @@ def create_app(engine: Engine, threads: int | None = None, clock: auth.Clock = u
         if threads:
             anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         yield
+        hashing.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -111,10 +116,15 @@ def create_app(engine: Engine, threads: int | None = None, clock: auth.Clock = u
     app.state.engine = engine
     app.state.clock = clock
     app.add_middleware(AccessLog)
+    limits = login_limits or LoginLimits.from_env()
+    throttle = AddressThrottle(limits.burst, limits.per_minute, clock)
+    hashing = app.state.hashing = HashingPool(limits.hash_slots, limits.hash_queue)
 
     @app.exception_handler(auth.AuthError)
     async def _auth_error(_request: Request, exc: auth.AuthError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        if exc.retry_after is not None:
+            headers = {"Retry-After": str(exc.retry_after)}
         return JSONResponse({"detail": str(exc)}, status_code=exc.status, headers=headers)
 
     @app.exception_handler(UnicodeEncodeError)
@@ -124,9 +134,14 @@ def create_app(engine: Engine, threads: int | None = None, clock: auth.Clock = u
         return JSONResponse({"detail": "the request holds text that is not valid Unicode"}, status_code=400)
 
     @app.post("/auth/login", response_model=LoginResponse)
-    def login(body: LoginRequest, request: Request) -> LoginResponse:
+    async def login(body: LoginRequest, request: Request) -> LoginResponse:
+        """Async: the throttle answers on the event loop, and the password check runs in the hashing pool, never
+        on a worker thread that sync requests need."""
         check_protocol(body.protocol)
-        token, expires, user, team = auth.login(engine, body.user, body.password, body.device_id, clock)
+        throttle.take(request.client.host if request.client else None)
+        token, expires, user, team = await hashing.run(
+            lambda: auth.login(engine, body.user, body.password, body.device_id, clock)
+        )
         request.state.user = user.name
         info = UserInfo(
             id=user.id, name=user.name, role=user.role, team_id=user.team_id, team_name=team.name if team else None

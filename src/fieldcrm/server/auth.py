@@ -10,12 +10,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, Engine, bindparam, select, update
+from sqlalchemy import Connection, Engine, bindparam, or_, select, update
 from sqlmodel import Session
 
 from fieldcrm.models import Team, User, utcnow
 from fieldcrm.server.accounts import hasher
 from fieldcrm.server.tables import auth_token, credential
+
+_users = User.__table__
 
 TOKEN_TTL = timedelta(days=30)
 FREE_FAILURES = 5
@@ -29,9 +31,10 @@ Clock = Callable[[], datetime]
 class AuthError(Exception):
     """Refused: `status` is the HTTP status the API answers with."""
 
-    def __init__(self, message: str, status: int = 401) -> None:
+    def __init__(self, message: str, status: int = 401, retry_after: int | None = None) -> None:
         super().__init__(message)
         self.status = status
+        self.retry_after = retry_after  # seconds, for a 429's Retry-After
 
 
 @dataclass(frozen=True)
@@ -57,36 +60,59 @@ def _aware(value: datetime | None) -> datetime | None:
 def login(
     engine: Engine, name: str, password: str, device_id: str, clock: Clock = utcnow
 ) -> tuple[str, datetime, User, Team | None]:
-    """A new token for this user and device. After five failures in a row the account waits, doubling each time."""
+    """A new token for this user and device. After five failures in a row the account waits, doubling each time.
+
+    Each attempt is counted (and the account locked when the count reaches five) in the database before its password
+    is checked: however many guesses arrive at once, only as many are checked as the count lets through."""
     now = clock()
+    with engine.connect() as conn:
+        user_id = conn.execute(select(_users.c.id).where(_users.c.name == name)).scalar()
+    claimed = _claim_attempt(engine, user_id, now) if user_id is not None else None
+    if user_id is None or claimed is _NO_CREDENTIAL:
+        hasher.hash(password)  # same work as a real check, so timing does not reveal which names exist
+        raise AuthError("wrong user name or password")
+    if claimed is None:
+        with engine.connect() as conn:
+            locked = _aware(
+                conn.execute(select(credential.c.locked_until).where(credential.c.user_id == user_id)).scalar()
+            )
+        wait = max(1, math.ceil((locked - now).total_seconds())) if locked is not None else 1
+        raise AuthError(f"too many failed logins; try again in {wait} seconds", 429, wait)
+    try:
+        hasher.verify(claimed, password)
+    except (VerificationError, InvalidHashError):
+        raise AuthError("wrong user name or password") from None
     with Session(engine) as session, session.begin():
-        user = session.execute(select(User).where(User.name == name)).scalars().first()  # type: ignore[arg-type]
-        cred = session.execute(select(credential).where(credential.c.user_id == user.id)).first() if user else None
-        if user is None or cred is None:
-            hasher.hash(password)  # same work as a real check, so timing does not reveal which names exist
+        user = session.get(User, user_id)
+        if user is None:  # removed between the check and now
             raise AuthError("wrong user name or password")
-        locked = _aware(cred.locked_until)
-        if locked is not None and locked > now:
-            wait = math.ceil((locked - now).total_seconds())
-            raise AuthError(f"too many failed logins; try again in {wait} seconds", 429)
-        try:
-            hasher.verify(cred.password_hash, password)
-        except (VerificationError, InvalidHashError):
-            failures = cred.failed_logins + 1
-            lock = None
-            if failures >= FREE_FAILURES:
-                lock = now + min(MAX_LOCK, timedelta(seconds=2 ** (failures - FREE_FAILURES)))
-            failed: tuple[str, int, datetime | None] | None = (user.id, failures, lock)
-        else:
-            failed = None
-        if failed is None:
-            return _issue(session, user, device_id, now)
+        return _issue(session, user, device_id, now)
+
+
+_NO_CREDENTIAL = ""
+
+
+def _claim_attempt(engine: Engine, user_id: str, now: datetime) -> str | None:
+    """Count a login attempt unless the account is locked, and lock it when this attempt is the fifth failure in a
+    row (a success resets both). One transaction, opened by the counting UPDATE: PostgreSQL holds the row's lock,
+    SQLite its write lock, until the lock time is set, and PostgreSQL re-reads a row changed meanwhile before
+    testing the lock. Returns the password hash to check, None when locked, `_NO_CREDENTIAL` for no password."""
+    c = credential.c
     with engine.begin() as conn:
-        conn.execute(
-            update(credential).where(credential.c.user_id == failed[0]),
-            {"failed_logins": failed[1], "locked_until": failed[2]},
-        )
-    raise AuthError("wrong user name or password")
+        row = conn.execute(
+            update(credential)
+            .where(c.user_id == user_id, or_(c.locked_until.is_(None), c.locked_until <= now))
+            .values(failed_logins=c.failed_logins + 1)
+            .returning(c.failed_logins, c.password_hash)
+        ).first()
+        if row is None:
+            exists = conn.execute(select(c.user_id).where(c.user_id == user_id)).first() is not None
+            return None if exists else _NO_CREDENTIAL
+        failures, password_hash = row
+        if failures >= FREE_FAILURES:
+            lock = now + min(MAX_LOCK, timedelta(seconds=2 ** min(failures - FREE_FAILURES, 20)))
+            conn.execute(update(credential).where(c.user_id == user_id), {"locked_until": lock})
+        return password_hash
 
 
 def _issue(session: Session, user: User, device_id: str, now: datetime) -> tuple[str, datetime, User, Team | None]:
@@ -107,7 +133,6 @@ def _issue(session: Session, user: User, device_id: str, now: datetime) -> tuple
     return token, expires, user, team
 
 
-_users = User.__table__
 # Built once: every request runs it, and building it again each time cost more than the lookup itself.
 _TOKEN_QUERY = (
     select(auth_token.c.device_id, auth_token.c.token_hash, auth_token.c.revoked_at, auth_token.c.expires_at)
@@ -137,7 +162,8 @@ def authenticate(bind: Engine | Connection, token: str, clock: Clock = utcnow) -
         raise AuthError("this account is disabled; ask head office", 403)
     if row.revoked_at is not None:
         raise AuthError("this token was revoked; log in again")
-    if _aware(row.expires_at) <= now:  # type: ignore[operator]  # expires_at is NOT NULL
+    expires = _aware(row.expires_at)
+    if expires is None or expires <= now:
         raise AuthError("this token has expired; log in again")
     return Principal(row.id, row.name, row.role, row.team_id, row.device_id, row.token_hash)
 

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
@@ -46,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
         default=os.environ.get(ENV_ACCESS_LOG, "-"),
         help="a line per request to this file, '-' for standard output (default), or 'off' (env FIELDCRM_ACCESS_LOG)",
     )
+    p.add_argument("--certfile", help="serve https with this certificate (PEM, the chain after it); needs --keyfile")
+    p.add_argument("--keyfile", help="the certificate's private key (PEM)")
     command("migrate", "bring the database schema up to date")
     command("doctor", "check the database, its schema, the clocks, the disk and the accounts; one line each")
     p = command("create-user", "create an account; the password is read from standard input")
@@ -73,6 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         migrate(engine)
         if args.command == "serve":
+            tls = tls_files(args)
             access_log.configure(args.access_log)
             banner(url, args)
             import uvicorn
@@ -84,6 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 os.environ[ENV_DATABASE_URL] = url
                 os.environ[ENV_THREADS] = str(args.threads)
                 os.environ[ENV_ACCESS_LOG] = args.access_log
+                os.environ[processes.ENV_TLS] = os.pathsep.join(tls.values())
                 engine.dispose()
                 if processes.reuse_port_supported():
                     try:
@@ -101,11 +106,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                         port=args.port,
                         workers=args.workers,
                         log_level="warning",
+                        **tls,
                     )
             else:
                 app = create_app(engine, args.threads)
                 freeze_startup_heap()
-                uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+                uvicorn.run(app, host=args.host, port=args.port, log_level="warning", **tls)
         elif args.command == "create-user":
             password = sys.stdin.readline().rstrip("\r\n")
             user = accounts.create_user(engine, args.name, args.role, args.team, password)
@@ -137,6 +143,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         engine.dispose()
 
 
+def tls_files(args: argparse.Namespace) -> dict[str, Any]:
+    """uvicorn's TLS arguments from `--certfile`/`--keyfile`: both or neither, each a file we can read, and a
+    pair that belongs together (checked now, with one sentence, rather than as a worker's traceback)."""
+    if not args.certfile and not args.keyfile:
+        return {}
+    if not args.certfile or not args.keyfile:
+        raise ServiceError("--certfile and --keyfile go together: give both to serve https, or neither")
+    import ssl
+
+    try:
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(args.certfile, args.keyfile)
+    except (OSError, ssl.SSLError) as exc:
+        raise ServiceError(f"cannot use {args.certfile} with {args.keyfile}: {exc}") from None
+    return {"ssl_certfile": args.certfile, "ssl_keyfile": args.keyfile}
+
+
 def banner(url: str, args: argparse.Namespace) -> None:
     """What `serve` is about to do, so an admin can see it started right."""
     from fieldcrm import __version__
@@ -144,8 +166,9 @@ def banner(url: str, args: argparse.Namespace) -> None:
 
     processes_ = f"{args.workers} process{'es' if args.workers > 1 else ''}"
     log_to = {"-": "standard output", "off": "off"}.get(args.access_log, args.access_log)
+    scheme = "https" if args.certfile else "http"
     print(
-        f"FieldCRM sync server {__version__} serving on http://{args.host}:{args.port} "
+        f"FieldCRM sync server {__version__} serving on {scheme}://{args.host}:{args.port} "
         f"({processes_}, {args.threads} request(s) at once each)\n"
         f"database: {shown_url(url)} (schema up to date)\naccess log: {log_to}",
         flush=True,

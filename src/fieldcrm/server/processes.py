@@ -16,9 +16,14 @@ import socket
 import threading
 import time
 from types import FrameType
+from typing import Any
 
 RESTART_PAUSE = 1.0  # seconds between restarts of a worker that died, so a crash loop does not spin
 PARENT_CHECK = 0.5  # seconds between a worker's looks at whether its supervisor is still there
+
+
+#: "certfile<os.pathsep>keyfile" for the worker processes when `serve` terminates TLS itself, else empty.
+ENV_TLS = "FIELDCRM_TLS_FILES"
 
 
 def reuse_port_supported() -> bool:
@@ -53,7 +58,9 @@ def _worker(host: str, port: int, parent: int) -> None:  # pragma: no cover - ru
 
     _exit_with_parent(parent)
     sock = _listen(host, port)
-    config = uvicorn.Config("fieldcrm.server.app:app_from_env", factory=True, log_level="warning")
+    certfile, _, keyfile = os.environ.get(ENV_TLS, "").partition(os.pathsep)
+    tls: dict[str, Any] = {"ssl_certfile": certfile, "ssl_keyfile": keyfile} if certfile else {}
+    config = uvicorn.Config("fieldcrm.server.app:app_from_env", factory=True, log_level="warning", **tls)
     uvicorn.Server(config).run(sockets=[sock])
 
 

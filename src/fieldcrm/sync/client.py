@@ -19,7 +19,7 @@ from fieldcrm.paths import AppPaths
 from fieldcrm.services.refusals import refused_count
 from fieldcrm.services.state import CURRENT_USER, device_id, get_state, set_state
 from fieldcrm.store import Store
-from fieldcrm.sync import adopt, apply, outbox
+from fieldcrm.sync import adopt, apply, outbox, plain_http
 from fieldcrm.sync.protocol import PAGE_SIZE, LoginResponse, PullResponse, PushResponse
 from fieldcrm.sync.tokens import TokenStore
 from fieldcrm.sync.transport import AuthRequired, Cancelled, Offline, SyncError, Transport
@@ -87,9 +87,12 @@ class SyncClient:
         self.adoption: adopt.Adoption | None = None  # what the last login re-keyed, if anything
 
     # -- account -----------------------------------------------------------------------------------------
-    def login(self, server: str, user: str, password: str) -> LoginResponse:
-        """Log in and set up this laptop's profile from the server account (no separate `init`)."""
+    def login(self, server: str, user: str, password: str, insecure: bool = False) -> LoginResponse:
+        """Log in and set up this laptop's profile from the server account (no separate `init`). `insecure`: the
+        user allows plain http to this server (another machine's), remembered in the profile."""
         server = server.rstrip("/")
+        with self.store.session() as session:
+            plain_http.check(session, server, insecure)  # before a password is sent
         adopt.check_login(self.store, user)  # another person's unsent work here: refuse before sending a password
         with self.store.transaction() as session:
             device = device_id(session)
@@ -120,12 +123,16 @@ class SyncClient:
             set_state(session, CURRENT_USER, info.id)
             set_state(session, SERVER_KEY, server)
             set_state(session, SERVER_USER_KEY, info.name)
+            if insecure and plain_http.unencrypted_host(server):
+                plain_http.allow(session, server)
         return answer
 
     def _account(self) -> tuple[str, str, str]:
         with self.store.session() as session:
             server = get_state(session, SERVER_KEY)
             user = get_state(session, SERVER_USER_KEY)
+            if server:
+                plain_http.check(session, server)  # a profile from before plain http needed the user's word
         if not server or not user:
             raise AuthRequired(
                 "this laptop is not connected to a server; run `fieldcrm login --server URL --user NAME`"

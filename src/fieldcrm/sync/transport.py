@@ -25,6 +25,10 @@ class AuthRequired(SyncError):
     pass
 
 
+class PlainHttpRefused(AuthRequired):
+    """Plain http:// to another machine, which the user has not allowed for this server (see `plain_http`)."""
+
+
 class Offline(Exception):
     """The server could not be reached; a normal state for a field laptop, not an error."""
 

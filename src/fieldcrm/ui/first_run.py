@@ -21,6 +21,7 @@ from fieldcrm.paths import AppPaths
 from fieldcrm.services.profile import UserInfo
 from fieldcrm.ui.fields import label, role_name
 from fieldcrm.ui.ops.base import Op
+from fieldcrm.ui.sync.plain_http import PlainHttpChoice
 from fieldcrm.ui.workers import DbWorker
 
 
@@ -60,7 +61,9 @@ class FirstRunDialog(QDialog):
         self.server_password = QLineEdit(objectName="firstRunPassword", echoMode=QLineEdit.EchoMode.Password)
         self.login = QPushButton(self.tr("Log in"), objectName="firstRunLogin")
         login_form = QFormLayout(self.login_box)
+        self.plain_http = PlainHttpChoice(self.server_url)
         login_form.addRow(self.tr("Server address"), self.server_url)
+        login_form.addRow("", self.plain_http)
         login_form.addRow(self.tr("User name"), self.server_user)
         login_form.addRow(self.tr("Password"), self.server_password)
         login_form.addRow("", self.login)
@@ -98,14 +101,14 @@ class FirstRunDialog(QDialog):
         """The profile comes from the server account; the main window opens as that user."""
         from fieldcrm.ui.ops import sync as sync_ops
 
-        op = sync_ops.login(
-            self,
-            self.worker,
-            self.paths,  # type: ignore[arg-type]  # the login box is enabled only with paths
-            self.server_url.text(),
-            self.server_user.text(),
-            self.server_password.text(),
-        )
+        if self.plain_http.refused:
+            self.message.setText(self.plain_http.sentence())
+            self.plain_http.allow.setFocus()
+            return
+        url, user, password = self.server_url.text(), self.server_user.text(), self.server_password.text()
+        paths = self.paths  # the login box is enabled only with paths
+        assert paths is not None
+        op = sync_ops.login(self, self.worker, paths, url, user, password, self.plain_http.insecure)
         op.success(self._logged_in).failure(self._failed).run()
 
     def _logged_in(self, _name: str) -> None:

@@ -482,72 +482,72 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="35"/>
+        <location filename="../../ui/first_run.py" line="36"/>
         <source>Welcome to FieldCRM</source>
         <translation>欢迎使用 FieldCRM</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="40"/>
+        <location filename="../../ui/first_run.py" line="41"/>
         <source>This laptop has no profile yet. Tell FieldCRM who you are; everything stays on this laptop until you connect to your head-office server.</source>
         <translation>这台电脑还没有用户档案。请填写您的信息；在连接总部服务器之前，所有数据只保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="46"/>
+        <location filename="../../ui/first_run.py" line="47"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="50"/>
+        <location filename="../../ui/first_run.py" line="51"/>
         <source>Your name, e.g. 张伟</source>
         <translation>您的姓名，如 张伟</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="54"/>
+        <location filename="../../ui/first_run.py" line="55"/>
         <source>e.g. 华东一组 (optional)</source>
         <translation>如 华东一组（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="55"/>
+        <location filename="../../ui/first_run.py" line="56"/>
         <source>Log in to a head-office server instead…</source>
         <translation>改为登录总部服务器…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="57"/>
+        <location filename="../../ui/first_run.py" line="58"/>
         <source>Head-office server</source>
         <translation>总部服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="61"/>
+        <location filename="../../ui/first_run.py" line="62"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="63"/>
+        <location filename="../../ui/first_run.py" line="65"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="64"/>
+        <location filename="../../ui/first_run.py" line="67"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="65"/>
+        <location filename="../../ui/first_run.py" line="68"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="76"/>
+        <location filename="../../ui/first_run.py" line="79"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="72"/>
+        <location filename="../../ui/first_run.py" line="75"/>
         <source>Start</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="75"/>
+        <location filename="../../ui/first_run.py" line="78"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1221,6 +1221,14 @@
     </message>
 </context>
 <context>
+    <name>PlainHttpChoice</name>
+    <message>
+        <location filename="../../ui/sync/plain_http.py" line="18"/>
+        <source>Connect without encryption anyway (a network I trust)</source>
+        <translation>仍然不加密连接（我信任这个网络）</translation>
+    </message>
+</context>
+<context>
     <name>PlanScreen</name>
     <message>
         <location filename="../../ui/plans/screen.py" line="33"/>
@@ -1544,181 +1552,181 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../ui/sync/panel.py" line="36"/>
+        <location filename="../../ui/sync/panel.py" line="37"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="37"/>
+        <location filename="../../ui/sync/panel.py" line="38"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="38"/>
+        <location filename="../../ui/sync/panel.py" line="39"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="39"/>
+        <location filename="../../ui/sync/panel.py" line="40"/>
         <source>Theirs (server)</source>
         <translation>服务器的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="40"/>
+        <location filename="../../ui/sync/panel.py" line="41"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="41"/>
+        <location filename="../../ui/sync/panel.py" line="42"/>
         <source>Since</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="67"/>
+        <location filename="../../ui/sync/panel.py" line="68"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="68"/>
+        <location filename="../../ui/sync/panel.py" line="69"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="69"/>
+        <location filename="../../ui/sync/panel.py" line="70"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="82"/>
+        <location filename="../../ui/sync/panel.py" line="83"/>
         <source>No conflicts. Changes made on two devices to the same field show here.</source>
         <translation>没有冲突。两台设备修改同一字段时，会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="84"/>
+        <location filename="../../ui/sync/panel.py" line="85"/>
         <source>Or type the value to keep</source>
         <translation>或输入要保留的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="85"/>
+        <location filename="../../ui/sync/panel.py" line="86"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="86"/>
+        <location filename="../../ui/sync/panel.py" line="87"/>
         <source>Keep theirs</source>
         <translation>采用服务器的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="87"/>
+        <location filename="../../ui/sync/panel.py" line="88"/>
         <source>Keep edited value</source>
         <translation>保留编辑后的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="93"/>
+        <location filename="../../ui/sync/panel.py" line="94"/>
         <source>Head-office server</source>
         <translation>总部服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="95"/>
+        <location filename="../../ui/sync/panel.py" line="97"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="96"/>
+        <location filename="../../ui/sync/panel.py" line="99"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="97"/>
+        <location filename="../../ui/sync/panel.py" line="100"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="99"/>
+        <location filename="../../ui/sync/panel.py" line="102"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="111"/>
+        <location filename="../../ui/sync/panel.py" line="114"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="152"/>
+        <location filename="../../ui/sync/panel.py" line="155"/>
         <source>Logged out of {0}: log in again to sync.</source>
         <translation>已从 {0} 退出：请重新登录后同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="154"/>
+        <location filename="../../ui/sync/panel.py" line="157"/>
         <source>Connected to {0} as {1}</source>
         <translation>已以 {1} 身份连接 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="248"/>
+        <location filename="../../ui/sync/panel.py" line="255"/>
         <source>Offline: will sync when the server can be reached.</source>
         <translation>离线：可连接服务器后将自动同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="250"/>
+        <location filename="../../ui/sync/panel.py" line="257"/>
         <source>Sync cancelled.</source>
         <translation>同步已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="150"/>
+        <location filename="../../ui/sync/panel.py" line="153"/>
         <source>Sync not configured: your changes are kept safely on this laptop.</source>
         <translation>未配置同步：您的修改安全地保存在本机。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/panel.py" line="158"/>
+        <location filename="../../ui/sync/panel.py" line="161"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条修改待发送</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/panel.py" line="162"/>
+        <location filename="../../ui/sync/panel.py" line="165"/>
         <source>%n change(s) not accepted by head office. They stay on this laptop, marked, with the reason below: edit the record to send it again, or select it and keep mine (send again) or theirs (discard).</source>
         <translation>
             <numerusform>%n 项修改未被总部接受。它们已标记并保留在本机，原因见下方：修改该记录即可重新发送，或选中后点击“保留我的”（重新发送）或“采用服务器的”（放弃）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="169"/>
+        <location filename="../../ui/sync/panel.py" line="172"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="170"/>
+        <location filename="../../ui/sync/panel.py" line="173"/>
         <source>Last sync: {0}</source>
         <translation>上次同步：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="171"/>
+        <location filename="../../ui/sync/panel.py" line="174"/>
         <source>Last result: {0}</source>
         <translation>上次结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="187"/>
+        <location filename="../../ui/sync/panel.py" line="194"/>
         <source>Logged in as {0}.</source>
         <translation>已登录：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="212"/>
+        <location filename="../../ui/sync/panel.py" line="219"/>
         <source>Syncing in the background…</source>
         <translation>正在后台同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="234"/>
+        <location filename="../../ui/sync/panel.py" line="241"/>
         <source>Cancelling after the current batch…</source>
         <translation>当前批次完成后取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="262"/>
+        <location filename="../../ui/sync/panel.py" line="269"/>
         <source>Select a conflict first.</source>
         <translation>请先选择一个冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="273"/>
+        <location filename="../../ui/sync/panel.py" line="280"/>
         <source>Conflict resolved.</source>
         <translation>冲突已解决。</translation>
     </message>

@@ -36,13 +36,23 @@ def panel_state(parent: QWidget | None, worker: DbWorker, paths: AppPaths) -> Qu
     return QueryOp(parent, worker, work)
 
 
-def login(parent: QWidget | None, worker: DbWorker, paths: AppPaths, server: str, user: str, password: str) -> Op:
+def login(
+    parent: QWidget | None,
+    worker: DbWorker,
+    paths: AppPaths,
+    server: str,
+    user: str,
+    password: str,
+    insecure: bool = False,
+) -> Op:
+    """`insecure`: the user allowed plain http to this server (another machine's)."""
+
     def work(s: Any) -> str:
         if not server.strip():
             raise ValidationError("is required, e.g. https://crm.example.com", "server")
         if not user.strip():
             raise ValidationError("is required", "user")
-        return SyncClient(s.store, paths).login(server.strip(), user.strip(), password).user.name
+        return SyncClient(s.store, paths).login(server.strip(), user.strip(), password, insecure).user.name
 
     return network(Op(parent, worker, work, EVERYTHING | {"profile"}))
 

@@ -29,6 +29,7 @@ from fieldcrm.ui.ops import sync as ops
 from fieldcrm.ui.reasons import localize
 from fieldcrm.ui.screens import Screen, ScreenContext
 from fieldcrm.ui.sync.outcome import sync_outcome
+from fieldcrm.ui.sync.plain_http import PlainHttpChoice
 from fieldcrm.ui.workers import DbWorker
 from fieldcrm.vocabulary import ALL_NOUNS
 
@@ -92,7 +93,9 @@ class SyncPanel(Screen):
 
         login_box = QGroupBox(self.tr("Head-office server"))
         form = QFormLayout(login_box)
+        self.plain_http = PlainHttpChoice(self.server)
         form.addRow(self.tr("Server address"), self.server)
+        form.addRow("", self.plain_http)
         form.addRow(self.tr("User name"), self.user)
         form.addRow(self.tr("Password"), self.password)
         form.addRow("", self.login)
@@ -179,7 +182,11 @@ class SyncPanel(Screen):
         self.message.setText(message)
 
     def _login(self) -> None:
-        op = ops.login(self, self.worker, self.paths, self.server.text(), self.user.text(), self.password.text())
+        if self.plain_http.refused:
+            self.message.setText(self.plain_http.sentence())
+            return
+        url, user, password = self.server.text(), self.user.text(), self.password.text()
+        op = ops.login(self, self.worker, self.paths, url, user, password, self.plain_http.insecure)
         op.success(self._logged_in).failure(self._fail).run()
 
     def _logged_in(self, name: str) -> None:
