@@ -135,27 +135,38 @@ def _changes(session: Session, feed: list[Any], max_bytes: int) -> tuple[list[Ro
             row = rows.get((name, row_id))
             if is_visible and row is None:
                 continue  # gone from the table (never happens: rows are only soft-deleted)
-            size += _json_bytes(row)
+            size += _json_bytes(name, row)
             if size > max_bytes and changes:
                 return changes, n
             changes.append(RowChange(seq=seq, table=name, id=row_id, gone=not is_visible, row=row))
     return changes, len(feed)
 
 
-def _json_bytes(row: dict[str, Any] | None) -> int:
-    """About how many bytes a change takes in the page's JSON (UTF-8): its frame, and each field's name and value,
-    text counted at 3 bytes a character unless it is ASCII (exact for Chinese; escapes of newlines and quotes are
-    not counted). Cheap: `len` and `isascii` do not walk a string."""
-    size = 120  # seq, table, id, gone and their punctuation
+def _json_bytes(name: str, row: dict[str, Any] | None) -> int:
+    """About how many bytes a change takes in the page's JSON (UTF-8): its frame, its fields' names and other values
+    (fixed per table) and its text, counted at 3 bytes a character unless it is ASCII (exact for Chinese; escapes
+    of newlines and quotes are not counted). Cheap: `len` and `isascii` do not walk a string."""
     if row is None:
-        return size
-    for key, value in row.items():
-        size += len(key) + 6
-        if type(value) is str:
+        return _FRAME
+    fixed, text = _row_shape(name)
+    size = fixed
+    for key in text:
+        value = row[key]
+        if value is not None:
             size += len(value) if value.isascii() else 3 * len(value)
-        else:
-            size += 24
     return size
+
+
+_FRAME = 120  # seq, table, id, gone and their punctuation
+
+
+@cache
+def _row_shape(name: str) -> tuple[int, tuple[str, ...]]:
+    """A table's fixed share of a row's JSON size (the frame, every field's name, 24 bytes for each value that is
+    not text) and its text columns."""
+    columns = _TABLES[name].columns
+    text = tuple(c.name for c in columns if isinstance(c.type, String) or type(c.type).__name__ == "AutoString")
+    return _FRAME + sum(len(c.name) + 6 for c in columns) + 24 * (len(columns) - len(text)), text
 
 
 def _load(session: Session, name: str, ids: list[str]) -> list[dict[str, Any]]:
