@@ -18,6 +18,7 @@ from fieldcrm.models.report import DailyReport
 from fieldcrm.models.user import Team, User
 from fieldcrm.models.visit import PlannedStop, Visit, VisitPlan
 from fieldcrm.normalize import normalise_company_name, normalise_phone
+from fieldcrm.vocabulary import ROW_NOUNS
 
 #: Who sees a table's rows: their owner's side ("own"), whoever sees the customer they hang off ("customer"), or
 #: every signed-in user (the company "directory" of colleagues and teams).
@@ -80,7 +81,7 @@ class TableSpec:
 
     @property
     def name(self) -> str:
-        return self.model.__tablename__  # type: ignore[attr-defined, return-value]
+        return self.model.__tablename__
 
     @property
     def never_from_client(self) -> frozenset[str]:
@@ -153,6 +154,8 @@ SYNCED_TABLES: dict[str, type[SyncedBase]] = {spec.name: spec.model for spec in 
 CUSTOMER_SCOPED: dict[str, str] = {s.name: s.customer_field for s in SPECS if s.customer_field}
 #: Tables every signed-in user sees whole.
 DIRECTORY: tuple[str, ...] = tuple(s.name for s in SPECS if s.scope == "directory")
+if _unknown := {s.refreshes for s in SPECS} - ROW_NOUNS:
+    raise RuntimeError(f"add {sorted(_unknown)} to vocabulary.ROW_NOUNS: the nouns screens listen for")
 #: Tables whose new rows may be inserted as drafts.
 DRAFT_TABLES: frozenset[str] = frozenset(s.name for s in SPECS if s.drafts)
 
@@ -162,7 +165,7 @@ def spec_of(table_or_row: str | SyncedBase | type[SyncedBase]) -> TableSpec | No
     if isinstance(table_or_row, str):
         return BY_NAME.get(table_or_row)
     model = table_or_row if isinstance(table_or_row, type) else type(table_or_row)
-    return BY_MODEL.get(model)  # type: ignore[arg-type]
+    return BY_MODEL.get(model)
 
 
 def derived_for(table: str, fields: Mapping[str, Any]) -> dict[str, Any]:

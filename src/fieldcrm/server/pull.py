@@ -38,7 +38,7 @@ PAGE_BYTES = Limits.page_bytes
 #: Feed rows whose rows are loaded at once: a default page (1,000) in one go, a page of huge rows a slice at a time.
 LOAD_SLICE = 1000
 
-_TABLES: dict[str, Any] = {name: model.__table__ for name, model in SYNCED_TABLES.items()}  # type: ignore[attr-defined]
+_TABLES: dict[str, Any] = {name: model.__table__ for name, model in SYNCED_TABLES.items()}
 _TABLES[CONFLICT_TABLE] = sync_conflict
 _TOP = select(sync_counter.c.value).where(sync_counter.c.id == 1)
 # The counter, the horizon (row 2, there once something was purged) and sorts off, in one round trip.

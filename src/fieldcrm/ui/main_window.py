@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
@@ -31,28 +31,16 @@ from fieldcrm.ui import settings as keys
 from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.fields import role_name
 from fieldcrm.ui.ops.base import QueryOp
-from fieldcrm.ui.screens import SCREENS, ScreenContext, ScreenSpec
+from fieldcrm.ui.screens import SCREENS, Screen, ScreenContext, ScreenSpec, warm_up_modules
 from fieldcrm.ui.workers import DbWorker
 
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from fieldcrm.services.userinfo import UserInfo
+    from fieldcrm.ui.customers.screen import CustomerListScreen
+    from fieldcrm.ui.sync.panel import SyncPanel
 
-#: Loaded on the database worker once the first screen has painted, so no later click waits for an import.
-WARM_UP_MODULES = (
-    "fieldcrm.ui.ops.sync",
-    "fieldcrm.ui.auto_sync",
-    "fieldcrm.ui.customers.page",
-    "fieldcrm.ui.customers.new_dialog",
-    "fieldcrm.ui.visits.log_dialog",
-    "fieldcrm.ui.today.screen",
-    "fieldcrm.ui.plans.screen",
-    "fieldcrm.ui.reports.screen",
-    "fieldcrm.ui.reports.inbox",
-    "fieldcrm.ui.sync.panel",
-    "fieldcrm.ui.settings_dialog",
-)
 #: If the shown screen never reports a painted first page (a hidden window), start-up work runs after this.
 STARTUP_FALLBACK_MS = 1500
 
@@ -60,19 +48,19 @@ STARTUP_FALLBACK_MS = 1500
 def _warm_up(services: Any) -> None:
     """On the worker: open the full store and services (the ORM) and import the modules of later clicks."""
     services.profile  # noqa: B018 - touching it builds the services of a lazily opened store
-    for name in WARM_UP_MODULES:
+    for name in warm_up_modules():
         import_module(name)
 
 
-class ScreenMap(Mapping[str, QWidget]):
+class ScreenMap(Mapping[str, Screen]):
     """The rail's screens by key (those the user's role may see); a screen is built when first asked for."""
 
-    def __init__(self, specs: list[ScreenSpec], build: Callable[[ScreenSpec], QWidget]) -> None:
+    def __init__(self, specs: list[ScreenSpec], build: Callable[[ScreenSpec], Screen]) -> None:
         self._specs = {spec.key: spec for spec in specs}
         self._build = build
-        self._built: dict[str, QWidget] = {}
+        self._built: dict[str, Screen] = {}
 
-    def __getitem__(self, key: str) -> QWidget:
+    def __getitem__(self, key: str) -> Screen:
         if key not in self._built:
             self._built[key] = self._build(self._specs[key])
         return self._built[key]
@@ -86,7 +74,7 @@ class ScreenMap(Mapping[str, QWidget]):
     def __len__(self) -> int:
         return len(self._specs)
 
-    def built(self, key: str) -> QWidget | None:
+    def built(self, key: str) -> Screen | None:
         """The screen if it was built already (never builds)."""
         return self._built.get(key)
 
@@ -144,7 +132,6 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+F"), self, self.find_customer)
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_customer)
         QShortcut(QKeySequence("Ctrl+L"), self, self.log_visit)
-        self._dialogs: list[QWidget] = []
         self._status_timer = QTimer(self, interval=30_000)
         self._status_timer.timeout.connect(self.refresh_status)
         self.auto_sync: Any = None  # the background sync, set up with the rest once the first screen has painted
@@ -154,7 +141,7 @@ class MainWindow(QMainWindow):
         self.destroyed.connect(self._release_hold)
         self._restore()
         screen = self.screens.built(self.current_key() or "")
-        if screen is not None and hasattr(screen, "when_painted"):
+        if screen is not None:
             screen.when_painted(self._first_painted)
             QTimer.singleShot(STARTUP_FALLBACK_MS, self, self._first_painted)
         else:
@@ -188,42 +175,39 @@ class MainWindow(QMainWindow):
         self.auto_sync.on_report = self._auto_sync_reported
         self.auto_sync.start()
 
+    def _sync_panel(self) -> SyncPanel | None:
+        """The Sync screen if it was built (it follows the background sync while it is)."""
+        return cast("SyncPanel | None", self.screens.built("sync"))
+
     def _panel_syncing(self) -> bool:
-        panel = self.screens.built("sync")
-        return panel is not None and panel.running is not None and not panel.background
+        panel = self._sync_panel()
+        return panel is not None and panel.syncing_by_hand()
 
     def _auto_sync_started(self, progress: Any) -> None:
         self.statusBar().showMessage(self.tr("Syncing in the background…"))
-        panel = self.screens.built("sync")
+        panel = self._sync_panel()
         if panel is not None:
             panel.follow(progress)
 
     def _auto_sync_reported(self, text: str, problem: bool) -> None:
         self.statusBar().showMessage(text, 0 if problem else 10_000)  # a problem stays until the next message
-        panel = self.screens.built("sync")
+        panel = self._sync_panel()
         if panel is not None:
             panel.followed(text)
 
-    def _build_screen(self, spec: ScreenSpec) -> QWidget:
-        widget = spec.factory(ScreenContext(self.worker, self.paths))
-        widget.setObjectName(f"screen_{spec.key}")
-        self.stack.addWidget(widget)
-        self._connect(widget)
-        return widget
-
-    def _connect(self, widget: QWidget) -> None:
-        """Screens ask for dialogs through signals; the window opens them (screens do not know each other)."""
-        if hasattr(widget, "log_visit_requested"):
-            widget.log_visit_requested.connect(self.open_log_visit)
-        if hasattr(widget, "new_customer_requested"):
-            widget.new_customer_requested.connect(self.new_customer)
-        if hasattr(widget, "import_requested"):
-            widget.import_requested.connect(self.open_import)
-        if hasattr(widget, "export_requested"):
-            widget.export_requested.connect(self.open_export)
+    def _build_screen(self, spec: ScreenSpec) -> Screen:
+        screen = spec.build(ScreenContext(self.worker, self.paths))
+        screen.setObjectName(f"screen_{spec.key}")
+        self.stack.addWidget(screen)
+        # screens ask for dialogs through signals; the window opens them (screens do not know each other)
+        screen.log_visit_requested.connect(self.open_log_visit)
+        screen.new_customer_requested.connect(self.new_customer)
+        screen.import_requested.connect(self.open_import)
+        screen.export_requested.connect(self.open_export)
+        return screen
 
     # --- screens ------------------------------------------------------------------------------------------
-    def show_screen(self, key: str) -> QWidget | None:
+    def show_screen(self, key: str) -> Screen | None:
         for row in range(self.rail.count()):
             if self.rail.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.rail.setCurrentRow(row)
@@ -238,14 +222,18 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = self.rail.item(row).data(Qt.ItemDataRole.UserRole)
-        widget = self.screens[key]
-        self.stack.setCurrentWidget(widget)
-        if hasattr(widget, "activate"):
-            widget.activate()
+        screen = self.screens[key]
+        self.stack.setCurrentWidget(screen)
+        screen.activate()
 
     # --- shortcuts ----------------------------------------------------------------------------------------
+    def _customers(self, show: bool = True) -> CustomerListScreen | None:
+        """The customers screen (shown first unless `show` is false; None if never built then, or not the role's)."""
+        screen = self.show_screen("customers") if show else self.screens.built("customers")
+        return cast("CustomerListScreen | None", screen)
+
     def find_customer(self) -> None:
-        screen = self.show_screen("customers")
+        screen = self._customers()
         if screen is not None:
             screen.focus_search()
 
@@ -258,21 +246,18 @@ class MainWindow(QMainWindow):
         return self._open(dialog)
 
     def _show_created(self, customer_id: str) -> None:
-        screen = self.show_screen("customers")
+        screen = self._customers()
         if screen is not None:
             screen.open_customer(customer_id)
 
-    def log_visit(self) -> Any:
+    def log_visit(self) -> None:
         """Ctrl+L: for the customer on screen, or else the selected (or next) stop of today."""
-        customers = self.screens.built("customers")
-        if self.current_key() == "customers" and customers is not None and customers.stack.currentIndex() == 1:
-            page = customers.page
-            if page.customer_id:
-                return self.open_log_visit(page.customer_id, page.data.get("name", ""), None)
+        current = self.screens.built(self.current_key() or "")
+        if current is not None and current.log_visit_here():
+            return
         today = self.show_screen("today")
-        if today is None or not today.log_selected_stop():
+        if today is None or not today.log_visit_here():
             self.statusBar().showMessage(self.tr("Open a customer or select a planned stop to log a visit."), 5000)
-        return None
 
     def open_log_visit(self, customer_id: str, name: str, stop_id: str | None = None) -> Any:
         from fieldcrm.ui.visits.log_dialog import LogVisitDialog
@@ -290,7 +275,7 @@ class MainWindow(QMainWindow):
         """Export the customer list as filtered on screen (or all customers)."""
         from fieldcrm.ui.excel.export_dialog import ExportDialog
 
-        customers = self.screens.built("customers")  # a screen never opened shows all customers
+        customers = self._customers(show=False)  # a screen never opened shows all customers
         if query is None and customers is not None:
             query = customers.query()
         return self._open(ExportDialog(self.worker, query, self))
@@ -341,7 +326,14 @@ class MainWindow(QMainWindow):
             self.online_label.setText(self.tr("Online: {0}").format(status["server"]))
         if status["logged_in"] and self.auto_sync is not None and not self.auto_sync.enabled:
             self.online_label.setText(self.online_label.text() + self.tr(" · automatic sync off"))
-        self.pending_label.setText(self.tr("%n change(s) waiting to sync", "", status["pending_changes"]))
+        if status["server"]:
+            self.pending_label.setText(self.tr("%n change(s) waiting to sync", "", status["pending_changes"]))
+        else:  # never connected: nothing is waiting for anything, the work is simply kept here
+            self.pending_label.setText(
+                self.tr(
+                    "%n change(s) kept on this computer (not connected to head office)", "", status["pending_changes"]
+                )
+            )
         refused = status.get("refused", 0)
         self.refused_label.setText(self.tr("%n change(s) not accepted by head office (see Sync)", "", refused))
         self.refused_label.setVisible(refused > 0)

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -17,6 +16,7 @@ from PySide6.QtCore import (
 )
 
 from fieldcrm.services.search import CustomerRow
+from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.reasons import localize
 
 COL_NAME, COL_PHONE, COL_GRADE, COL_STAGE, COL_REGION, COL_INDUSTRY, COL_OWNER, COL_FOLLOW_UP, COL_PROTECTED = range(9)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,8 +25,12 @@ from PySide6.QtWidgets import (
 from fieldcrm.services.search import CustomerQuery
 from fieldcrm.ui.customers.model import COL_GRADE, COL_NAME, COL_PHONE, WINDOW, CustomerTableModel
 from fieldcrm.ui.ops import customers as ops
+from fieldcrm.ui.screens import Screen
 from fieldcrm.ui.workers import DbWorker
 from fieldcrm.vocabulary import GRADES, STAGES
+
+if TYPE_CHECKING:
+    from fieldcrm.ui.customers.page import CustomerPage
 
 #: `when_painted` callbacks run at the latest this long after they were asked for (a hidden screen never paints).
 PAINT_FALLBACK_MS = 1500
@@ -45,17 +49,13 @@ class _PaintWatch(QObject):
         return False
 
 
-class CustomerListScreen(QWidget):
+class CustomerListScreen(Screen):
     """Search box, filter row, the table and a count; a customer opens on the page behind the list."""
 
-    log_visit_requested = Signal(str, str)  # customer id, name
-    new_customer_requested = Signal()
-    import_requested = Signal()
-    export_requested = Signal()  # the main window exports what query() selects
+    nouns = frozenset({"customers"})
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.worker = worker
+        super().__init__(worker, parent)
         self._search_generation = 0
         self._sort = ("name", False)
         self.searches_done = 0
@@ -132,7 +132,6 @@ class CustomerListScreen(QWidget):
         self.import_button.clicked.connect(self.import_requested)
         self.export_button.clicked.connect(self.export_requested)
         self.model.sort_requested.connect(self._sort_by)
-        worker.changed.connect(self, self._on_changed)
         self._filters_loaded = False
         self.full_lists_done = 0
         self._full_query = CustomerQuery()
@@ -151,7 +150,7 @@ class CustomerListScreen(QWidget):
 
             self._page = CustomerPage(self.worker)
             self._page.back_requested.connect(self.show_list)
-            self._page.log_visit_requested.connect(self.log_visit_requested)
+            self._page.log_visit_requested.connect(lambda cid, name: self.log_visit_requested.emit(cid, name, None))
             self.stack.addWidget(self._page)
         return self._page
 
@@ -304,8 +303,19 @@ class CustomerListScreen(QWidget):
     def _fetch_rows(self, ids: list[str], deliver: Any) -> None:
         ops.fetch_rows(self, self.worker, ids).success(deliver).run()
 
-    def _on_changed(self, nouns: frozenset[str]) -> None:
-        if "customers" in nouns and self._filters_loaded:
+    def reload(self) -> None:
+        self.search()
+
+    def log_visit_here(self) -> bool:
+        """Ctrl+L with a customer's page open: log a visit to that customer."""
+        page: CustomerPage | None = self._page
+        if self.stack.currentWidget() is not page or page is None or not page.customer_id:
+            return False
+        self.log_visit_requested.emit(page.customer_id, page.data.get("name", ""), None)
+        return True
+
+    def changed(self, nouns: frozenset[str]) -> None:
+        if self._filters_loaded:
             ops.filter_values(self, self.worker).success(self._set_filter_values).run()
             self.search()
 

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QWidget
 from fieldcrm.paths import AppPaths
 from fieldcrm.ui.ops.base import Op, QueryOp
 from fieldcrm.ui.workers import DbWorker
+from fieldcrm.vocabulary import ALL_NOUNS
 
 #: After a restore everything may be different.
-EVERYTHING = {"customers", "visits", "plans", "reports", "sync", "profile"}
+EVERYTHING = set(ALL_NOUNS)  # a sync or a restore may change rows of any kind
 
 
 def daily(parent: QWidget | None, worker: DbWorker, paths: AppPaths, keep: int) -> QueryOp:

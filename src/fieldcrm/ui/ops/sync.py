@@ -17,11 +17,12 @@ from fieldcrm.sync import conflicts
 from fieldcrm.sync.client import SyncClient
 from fieldcrm.ui.ops.base import Op, Progress, QueryOp
 from fieldcrm.ui.workers import DbWorker
+from fieldcrm.vocabulary import ALL_NOUNS
 
 SyncProgress = Progress  # the sync client reports (phase, done, total)
 
 #: After a sync anything may have changed.
-EVERYTHING = {"customers", "visits", "plans", "reports", "sync"}
+EVERYTHING = set(ALL_NOUNS)  # a sync or a restore may change rows of any kind
 
 
 def status(parent: QWidget | None, worker: DbWorker, paths: AppPaths) -> QueryOp:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
 from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.page import table
+from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.ops import reports as ops
-from fieldcrm.ui.reports.common import VISIT_COLUMNS, signature_line, state_line
+from fieldcrm.ui.reports.common import VISIT_COLUMNS, signature_line, state_line, visit_table
+from fieldcrm.ui.screens import Screen
+from fieldcrm.ui.theme import set_tone, status_tone
 from fieldcrm.ui.workers import DbWorker
 
 INBOX_COLUMNS = [
@@ -35,10 +38,11 @@ INBOX_COLUMNS = [
 ]
 
 
-class InboxScreen(QWidget):
+class InboxScreen(Screen):
+    nouns = frozenset({"reports"})
+
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.worker = worker
+        super().__init__(worker, parent)
         self.current: dict[str, Any] | None = None
         self.rep = QComboBox(objectName="inboxRep")
         self.rep.addItem(self.tr("All reps"), None)
@@ -57,6 +61,7 @@ class InboxScreen(QWidget):
         self.state.setWordWrap(True)
         self.signature = QLabel()
         self.visits = DictTableModel("reports", VISIT_COLUMNS, self)
+        self.visit_view = visit_table(self.visits, "inboxVisits")
         self.summary = QPlainTextEdit(objectName="inboxSummary", readOnly=True)
         self.comment = QLineEdit(objectName="returnComment", placeholderText=self.tr("Comment for the rep (to return)"))
         self.countersign = QPushButton(self.tr("Countersign"), objectName="countersign")
@@ -83,7 +88,7 @@ class InboxScreen(QWidget):
         right_box.setContentsMargins(0, 0, 0, 0)
         right_box.addWidget(self.state)
         right_box.addWidget(self.signature)
-        right_box.addWidget(table(self.visits, "inboxVisits", 3), 2)
+        right_box.addWidget(self.visit_view, 2)
         right_box.addWidget(QLabel(self.tr("Summary")))
         right_box.addWidget(self.summary, 1)
         actions = QHBoxLayout()
@@ -105,19 +110,11 @@ class InboxScreen(QWidget):
         self.list.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.open_report(cur.row()))
         self.countersign.clicked.connect(self._countersign)
         self.return_button.clicked.connect(self._return)
-        worker.changed.connect(self, self._on_changed)
         self._show_report(None)
 
-    def _on_changed(self, nouns: frozenset[str]) -> None:
-        if "reports" in nouns:
-            self.reload()
-
-    def activate(self) -> None:
-        self.reload()
-
     def reload(self) -> None:
-        day_from = self.day_from.date().toPython()
-        day_to = self.day_to.date().toPython() + timedelta(days=0)
+        day_from: date = self.day_from.date().toPython()  # type: ignore[assignment]
+        day_to: date = self.day_to.date().toPython()  # type: ignore[assignment]
         ops.inbox(self, self.worker, self.rep.currentData(), day_from, day_to).success(self._fill).run()
 
     def _fill(self, result: dict[str, Any]) -> None:
@@ -149,10 +146,11 @@ class InboxScreen(QWidget):
             if report
             else self.tr("Select a report on the left to read it.")
         )
+        set_tone(self.state, status_tone(report.get("status")) if report else None)
         self.signature.setText(signature_line(report) if report else "")
         self.visits.set_rows(report["visits"] if report else [])
         self.summary.setPlainText(report.get("summary", "") if report else "")
-        can_decide = bool(report) and report.get("status") == "submitted"
+        can_decide = report is not None and report.get("status") == "submitted"
         for widget in (self.countersign, self.return_button, self.comment):
             widget.setEnabled(can_decide)
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -22,10 +23,13 @@ from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.fields import label
+from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.ops import sync as ops
 from fieldcrm.ui.reasons import localize
+from fieldcrm.ui.screens import Screen, ScreenContext
 from fieldcrm.ui.sync.outcome import sync_outcome
 from fieldcrm.ui.workers import DbWorker
+from fieldcrm.vocabulary import ALL_NOUNS
 
 CONFLICT_COLUMNS = [
     Column("table_name", QT_TRANSLATE_NOOP("SyncPanel", "Record")),
@@ -37,10 +41,11 @@ CONFLICT_COLUMNS = [
 ]
 
 
-class SyncPanel(QWidget):
+class SyncPanel(Screen):
+    nouns = ALL_NOUNS  # the changes waiting, the conflicts and the refusals follow edits of every kind
+
     def __init__(self, worker: DbWorker, paths: AppPaths, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.worker = worker
+        super().__init__(worker, parent)
         self.paths = paths
         self.running: ops.SyncProgress | None = None
         self.background = False  # `running` is the window's background sync, shown here with its cancel
@@ -65,8 +70,14 @@ class SyncPanel(QWidget):
         self.progress = QProgressBar(objectName="syncProgress")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.hide()  # shown while a sync runs: an idle bar at 0 % says nothing
         self.conflicts = DictTableModel("SyncPanel", CONFLICT_COLUMNS, self)
         self.conflict_view = table(self.conflicts, "conflictTable", 4)
+        header = self.conflict_view.horizontalHeader()
+        header.setMinimumSectionSize(90)  # empty columns keep a readable width
+        for column in (2, 3):  # the two values: wide enough to compare, long ones elided (in full as a tooltip)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, 220)
         self.conflict_hint = QLabel(self.tr("No conflicts. Changes made on two devices to the same field show here."))
         self.conflict_hint.setWordWrap(True)
         self.edited = QLineEdit(objectName="conflictEdited", placeholderText=self.tr("Or type the value to keep"))
@@ -117,14 +128,18 @@ class SyncPanel(QWidget):
         self.keep_mine.clicked.connect(self._keep_mine)
         self.keep_theirs.clicked.connect(self._keep_theirs)
         self.keep_edited.clicked.connect(self._keep_edited)
-        worker.changed.connect(self, self._on_changed)
 
-    def _on_changed(self, _nouns: frozenset[str]) -> None:
+    @classmethod
+    def for_window(cls, context: ScreenContext) -> SyncPanel:
+        return cls(context.worker, context.paths)
+
+    def syncing_by_hand(self) -> bool:
+        """A "Sync now" of this panel is under way (not the window's background sync it follows)."""
+        return self.running is not None and not self.background
+
+    def changed(self, _nouns: frozenset[str]) -> None:
         if self.isVisible():
             self.reload()
-
-    def activate(self) -> None:
-        self.reload()
 
     def reload(self) -> None:
         ops.panel_state(self, self.worker, self.paths).success(self._show).run()
@@ -177,6 +192,7 @@ class SyncPanel(QWidget):
         self.sync_now.setEnabled(False)
         self.cancel.setEnabled(True)
         self.progress.setRange(0, 0)  # busy until the first figures arrive
+        self.progress.show()
         self._poll.start()
         op = ops.sync_once(self, self.worker, self.paths, self.running)
         op.success(self._synced).failure(self._sync_failed).run()
@@ -190,6 +206,7 @@ class SyncPanel(QWidget):
         self.sync_now.setEnabled(False)
         self.cancel.setEnabled(True)
         self.progress.setRange(0, 0)
+        self.progress.show()
         self._poll.start()
         self.message.setText(self.tr("Syncing in the background…"))
 
@@ -220,6 +237,7 @@ class SyncPanel(QWidget):
         self._poll.stop()
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
+        self.progress.hide()
         self.cancel.setEnabled(False)
         self.reload()
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.fields import status_name
+from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.ops import visits as ops
+from fieldcrm.ui.screens import Screen
+from fieldcrm.ui.theme import due_tone, status_tone
 from fieldcrm.ui.workers import DbWorker
 
 STOP_COLUMNS = [
@@ -19,10 +21,10 @@ STOP_COLUMNS = [
     Column("customer_name", QT_TRANSLATE_NOOP("TodayScreen", "Customer")),
     Column("address", QT_TRANSLATE_NOOP("TodayScreen", "Address")),
     Column("purpose", QT_TRANSLATE_NOOP("TodayScreen", "Purpose")),
-    Column("status", QT_TRANSLATE_NOOP("TodayScreen", "Status"), status_name),
+    Column("status", QT_TRANSLATE_NOOP("TodayScreen", "Status"), status_name, status_tone),
 ]
 DUE_COLUMNS = [
-    Column("next_follow_up", QT_TRANSLATE_NOOP("TodayScreen", "Due")),
+    Column("next_follow_up", QT_TRANSLATE_NOOP("TodayScreen", "Due"), tone=due_tone),
     Column("name", QT_TRANSLATE_NOOP("TodayScreen", "Customer")),
     Column("phone", QT_TRANSLATE_NOOP("TodayScreen", "Phone")),
     Column("grade", QT_TRANSLATE_NOOP("TodayScreen", "Grade")),
@@ -30,19 +32,19 @@ DUE_COLUMNS = [
 ]
 
 
-class TodayScreen(QWidget):
-    log_visit_requested = Signal(str, str, object)  # customer id, name, stop id or None
+class TodayScreen(Screen):
+    nouns = frozenset({"plans", "visits", "customers"})
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.worker = worker
+        super().__init__(worker, parent)
         self.heading = QLabel(objectName="todayHeading")
         self.heading.setProperty("role", "title")
         self.stops = DictTableModel("TodayScreen", STOP_COLUMNS, self)
         self.due = DictTableModel("TodayScreen", DUE_COLUMNS, self)
         self.stop_view = table(self.stops, "todayStops")
         self.due_view = table(self.due, "todayDue", 1)
-        self.log_stop = QPushButton(self.tr("Log visit for this stop (Ctrl+L)"), objectName="logStop")
+        self.log_stop = QPushButton(self.tr("Log the selected stop's visit (Ctrl+L)"), objectName="logStop")
+        self.log_stop.setEnabled(False)  # until a planned stop is selected
         self.log_due = QPushButton(self.tr("Log visit"), objectName="logDue")
         self.stops_hint = QLabel(
             self.tr("No stops planned for today. Open Plans to plan your visits, or log a visit from a customer."),
@@ -74,14 +76,9 @@ class TodayScreen(QWidget):
         self.log_stop.clicked.connect(self.log_selected_stop)
         self.log_due.clicked.connect(self._log_due)
         self.stop_view.doubleClicked.connect(self._log_double_clicked)
-        worker.changed.connect(self, self._on_changed)
-
-    def _on_changed(self, nouns: frozenset[str]) -> None:
-        if nouns & {"plans", "visits", "customers"}:
-            self.reload()
-
-    def activate(self) -> None:
-        self.reload()
+        self.stop_view.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.due_view.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.log_due.setEnabled(False)
 
     def reload(self) -> None:
         ops.today(self, self.worker, date.today()).success(self._show).run()
@@ -103,6 +100,13 @@ class TodayScreen(QWidget):
         if stops and not self.stop_view.currentIndex().isValid():
             first_open = next((i for i, s in enumerate(stops) if s["status"] == "planned"), 0)
             self.stop_view.selectRow(first_open)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Each log button works on its list's selection: enabled only when there is something to log."""
+        stop = self.selected_stop()
+        self.log_stop.setEnabled(stop is not None and stop["status"] == "planned")
+        self.log_due.setEnabled(self.due_view.currentIndex().isValid())
 
     def selected_stop(self) -> dict[str, Any] | None:
         index = self.stop_view.currentIndex()
@@ -115,6 +119,9 @@ class TodayScreen(QWidget):
             return False
         self.log_visit_requested.emit(stop["customer_id"], stop["customer_name"] or "", stop["id"])
         return True
+
+    def log_visit_here(self) -> bool:
+        return self.log_selected_stop()
 
     def _log_double_clicked(self) -> None:
         self.log_selected_stop()
