@@ -562,8 +562,8 @@ READS = {
     "state.get_state", "userinfo.current_user", "validation.clean_contact_fields", "validation.clean_credit_code",
     "validation.clean_customer_fields", "validation.clean_date", "validation.clean_email", "validation.clean_grade",
     "validation.clean_kind", "validation.clean_phone", "validation.clean_stage", "validation.clean_text",
-    "validation.credit_check_char", "validation.credit_code_is_valid", "visits.as_utc", "visits.local_day_bounds",
-    "visits.visits_of_day",
+    "validation.check_length", "validation.credit_check_char", "validation.credit_code_is_valid", "visits.as_utc",
+    "visits.local_day_bounds", "visits.visits_of_day",
 }  # fmt: skip
 #: Writes that by design send nothing: head office's directory (users, teams; the server refuses them when
 #: pushed), and this store's own facts (device id, current user).

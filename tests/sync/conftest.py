@@ -29,7 +29,7 @@ class ThreadedServer:
         self.engine = engine
         self.port = free_port()
         self.clock = ServerClock()
-        self.app = app = create_app(self.engine, threads, self.clock, login_limits or UNTHROTTLED)
+        self.app = app = create_app(self.engine, threads, self.clock, login_limits=login_limits or UNTHROTTLED)
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

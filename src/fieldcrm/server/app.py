@@ -9,7 +9,8 @@ from contextlib import asynccontextmanager, contextmanager
 from typing import Annotated
 
 import anyio.to_thread
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Connection, Engine, select
 from sqlmodel import Session
@@ -20,17 +21,21 @@ from fieldcrm.models.codec import row_to_dict
 from fieldcrm.server import auth
 from fieldcrm.server.access_log import AccessLog
 from fieldcrm.server.horizon import HorizonPassed
+from fieldcrm.server.limits import BodyLimit, Limits
 from fieldcrm.server.login_guard import AddressThrottle, HashingPool, LoginLimits
 from fieldcrm.server.pull import pull
 from fieldcrm.server.push import push
 from fieldcrm.server.tables import row_seq
 from fieldcrm.server.visibility import can_see, viewer_for
 from fieldcrm.sync.protocol import (
+    MAX_INT64,
     MAX_PAGE_SIZE,
     MIN_CLIENT_PROTOCOL,
+    NO_CONTROL,
     PAGE_SIZE,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
+    ErrorBody,
     LoginRequest,
     LoginResponse,
     PullResponse,
@@ -90,12 +95,47 @@ def signed_in(engine: Engine, token: str, clock: auth.Clock = utcnow) -> Iterato
         yield conn, auth.authenticate(conn, token, clock)
 
 
+#: What each status means on every route that answers it, for the OpenAPI document.
+_STATUS = {
+    400: "the request holds text that is not valid Unicode, or a body that is not JSON",
+    401: "no token, or an unknown, expired or revoked one; or a wrong user name or password",
+    403: "the account is disabled",
+    404: "no such row, or not one this user may see",
+    410: "the cursor is older than the tombstone horizon: pull a fresh copy",
+    413: "the request body is larger than this route takes",
+    426: "the app speaks an older sync protocol than the server needs",
+    429: "too many failed logins; try again later",
+}
+
+
+def _answers(*statuses: int) -> dict[int | str, dict]:
+    return {status: {"model": ErrorBody, "description": _STATUS[status]} for status in statuses}
+
+
+def _public_errors(exc: RequestValidationError) -> list[dict]:
+    """What was wrong, without the values sent (a 50 MB field came back four times): each error's type, where and
+    a message; keys of the input in a location are cut short."""
+    out = []
+    for error in exc.errors():
+        loc = [part[:40] if isinstance(part, str) else part for part in error.get("loc", ())]
+        msg = str(error.get("msg", ""))[:200]
+        if error.get("type") == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == NO_CONTROL:
+            msg = "must not contain control characters (such as NUL)"
+        out.append({"type": str(error.get("type", "")), "loc": loc, "msg": msg})
+    return out
+
+
 def create_app(
-    engine: Engine, threads: int | None = None, clock: auth.Clock = utcnow, login_limits: LoginLimits | None = None
+    engine: Engine,
+    threads: int | None = None,
+    clock: auth.Clock = utcnow,
+    limits: Limits | None = None,
+    login_limits: LoginLimits | None = None,
 ) -> FastAPI:
     """The app on `engine`. `threads` caps the requests one process runs at once (default: anyio's 40). `clock` is
     the time the account rules go by (login locks, token expiry, the login throttle): tests pass one they can move.
-    `login_limits`: the login throttle and hashing pool (default: from the environment, see `login_guard`).
+    `limits` are the request and page sizes (default: from the environment, see `server.limits`); `login_limits`
+    the login throttle and hashing pool (default: from the environment, see `login_guard`).
 
     Fewer is faster under load: every request holds the interpreter lock between its database round trips, and a
     push waiting for the lock while holding the feed counter's row lock makes every other push wait too."""
@@ -113,12 +153,22 @@ def create_app(
         version=__version__,
         description=f"Head-office sync for FieldCRM laptops, protocol {PROTOCOL_VERSION}.",
     )
+    limits = limits or Limits.from_env()
     app.state.engine = engine
     app.state.clock = clock
-    app.add_middleware(AccessLog)
-    limits = login_limits or LoginLimits.from_env()
-    throttle = AddressThrottle(limits.burst, limits.per_minute, clock)
-    hashing = app.state.hashing = HashingPool(limits.hash_slots, limits.hash_queue)
+    app.state.limits = limits
+    app.add_middleware(BodyLimit, limits=limits)
+    app.add_middleware(AccessLog)  # outermost: it logs the refusals of body limits too
+    guard = login_limits or LoginLimits.from_env()
+    throttle = AddressThrottle(guard.burst, guard.per_minute, clock)
+    hashing = app.state.hashing = HashingPool(guard.hash_slots, guard.hash_queue)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = _public_errors(exc)
+        if any(e["type"] == "string_unicode" for e in errors):  # as a lone surrogate elsewhere (below)
+            return JSONResponse({"detail": "the request holds text that is not valid Unicode"}, status_code=400)
+        return JSONResponse({"detail": errors}, status_code=422)
 
     @app.exception_handler(auth.AuthError)
     async def _auth_error(_request: Request, exc: auth.AuthError) -> JSONResponse:
@@ -133,7 +183,7 @@ def create_app(
         database can store it."""
         return JSONResponse({"detail": "the request holds text that is not valid Unicode"}, status_code=400)
 
-    @app.post("/auth/login", response_model=LoginResponse)
+    @app.post("/auth/login", response_model=LoginResponse, responses=_answers(400, 401, 403, 413, 426, 429))
     async def login(body: LoginRequest, request: Request) -> LoginResponse:
         """Async: the throttle answers on the event loop, and the password check runs in the hashing pool, never
         on a worker thread that sync requests need."""
@@ -148,7 +198,7 @@ def create_app(
         )
         return LoginResponse(token=token, expires_at=expires.isoformat(), user=info, server_time=utcnow().isoformat())
 
-    @app.post("/auth/logout", status_code=204)
+    @app.post("/auth/logout", status_code=204, responses=_answers(401, 403, 413, 426))
     def logout(who: Who) -> None:
         auth.revoke(engine, who, clock)
 
@@ -162,7 +212,7 @@ def create_app(
 
     # The answers are serialised once, by their own model: letting FastAPI validate them again would double the
     # cost of big pages.
-    @app.post("/sync/push", response_model=PushResponse)
+    @app.post("/sync/push", response_model=PushResponse, responses=_answers(400, 401, 403, 413, 426))
     async def sync_push(body: PushRequest, token: Token, request: Request) -> Response:
         def work() -> str:
             with signed_in(engine, token, clock) as (conn, who):
@@ -172,28 +222,33 @@ def create_app(
 
         return await run(work)
 
-    @app.get("/sync/pull", response_model=PullResponse)
+    @app.get("/sync/pull", response_model=PullResponse, responses=_answers(401, 403, 410, 413, 426))
     async def sync_pull(
         token: Token,
         request: Request,
-        after: Annotated[int, Query(ge=0)] = 0,
+        after: Annotated[int, Query(ge=0, le=MAX_INT64)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = PAGE_SIZE,
         checksums: bool = False,
-        table: Annotated[str | None, Query(max_length=40)] = None,
+        table: Annotated[str | None, Query(min_length=1, max_length=40, pattern=NO_CONTROL)] = None,
         fresh: bool = False,
     ) -> Response:
         def work() -> str:
             try:
                 with signed_in(engine, token, clock) as (conn, who):
                     request.state.user = who.name
-                    return pull(conn, who, after, limit, checksums, table, fresh).model_dump_json()
+                    page = pull(conn, who, after, limit, checksums, table, fresh, limits.page_bytes)
+                    return page.model_dump_json()
             except HorizonPassed as exc:  # the laptop must fetch a fresh copy
                 raise HTTPException(410, str(exc)) from None
 
         return await run(work)
 
-    @app.get("/rows/{table}/{row_id}")
-    def read_row(table: str, row_id: str, who: Who) -> dict:
+    @app.get("/rows/{table}/{row_id}", responses=_answers(401, 403, 404, 413, 426))
+    def read_row(
+        table: Annotated[str, Path(max_length=40, pattern=NO_CONTROL)],
+        row_id: Annotated[str, Path(max_length=36, pattern=NO_CONTROL)],
+        who: Who,
+    ) -> dict:
         """One row, if this user may see it (404 otherwise, so ids cannot be probed)."""
         model = SYNCED_TABLES.get(table)
         if model is None:
@@ -210,7 +265,7 @@ def create_app(
                 raise HTTPException(404, f"no {table} with id {row_id}")
             return row_to_dict(row)
 
-    @app.get("/health")
+    @app.get("/health", responses=_answers(413))
     def health() -> dict:
         return {"status": "ok", "protocol": PROTOCOL_VERSION, "server_time": utcnow().isoformat()}
 

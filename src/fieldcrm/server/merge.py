@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from fieldcrm.models import SyncedBase
 from fieldcrm.models.codec import _column_kind, decode_value, encode_value
 from fieldcrm.models.registry import BY_MODEL, COMMON_SERVER_FIELDS, SPECS
+from fieldcrm.models.text_limits import too_long
 from fieldcrm.server.writes import changes_since
 
 
@@ -50,9 +51,9 @@ def decode_fields(model: type[SyncedBase], fields: dict[str, Any]) -> dict[str, 
             raise BadOp(f"{name}: {exc}") from None
         if isinstance(out[name], str):
             _check_text(name, out[name])
-            limit = getattr(columns[name].type, "length", None)
-            if columns[name].type.__class__.__name__ in ("AutoString", "String") and limit and len(out[name]) > limit:
-                raise BadOp(f"{name}: longer than {limit} characters")
+            refusal = too_long(model, name, out[name])
+            if refusal:
+                raise BadOp(f"{name}: {refusal}")
         elif isinstance(out[name], int) and not -(2**63) <= out[name] < 2**63:
             raise BadOp(f"{name}: {out[name]} is too large a number")  # no database column holds it
         if out[name] is None and not columns[name].nullable:

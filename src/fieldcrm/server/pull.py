@@ -28,9 +28,15 @@ from fieldcrm.models.codec import _column_kind, encode_value
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.feed import feed_rows
 from fieldcrm.server.horizon import HORIZON_ROW, HorizonPassed, horizon
+from fieldcrm.server.limits import Limits
 from fieldcrm.server.tables import row_seq, sync_conflict, sync_counter
 from fieldcrm.server.visibility import row_visible, viewer_for
 from fieldcrm.sync.protocol import CONFLICT_TABLE, PullResponse, RowChange, TableChecksum
+
+#: The bytes a page's rows may take unless the server's limits say otherwise.
+PAGE_BYTES = Limits.page_bytes
+#: Feed rows whose rows are loaded at once: a default page (1,000) in one go, a page of huge rows a slice at a time.
+LOAD_SLICE = 1000
 
 _TABLES: dict[str, Any] = {name: model.__table__ for name, model in SYNCED_TABLES.items()}
 _TABLES[CONFLICT_TABLE] = sync_conflict
@@ -50,11 +56,13 @@ def pull(
     checksums: bool,
     table: str | None = None,
     fresh: bool = False,
+    max_bytes: int = PAGE_BYTES,
 ) -> PullResponse:
-    """One page of the feed after `after`. Raises `HorizonPassed` when a continuing pull (not `fresh`, not a table
+    """One page of the feed after `after`: at most `limit` rows, and it stops before its rows pass `max_bytes` (a
+    first row bigger than that goes alone). Raises `HorizonPassed` when a continuing pull (not `fresh`, not a table
     fetched again whole: those start from 0 and drop what they did not see) is older than the tombstone horizon."""
     try:
-        return _page(bind, principal, after, limit, checksums, table, fresh)
+        return _page(bind, principal, after, limit, checksums, table, fresh, max_bytes)
     finally:
         if isinstance(bind, Connection) and bind.dialect.name == "postgresql":
             # The page's isolation level is its own: the caller's next transaction on this connection runs in
@@ -70,6 +78,7 @@ def _page(
     checksums: bool,
     table: str | None,
     fresh: bool,
+    max_bytes: int,
 ) -> PullResponse:
     continuing = bool(after) and not fresh and not table
     postgres = bind.dialect.name == "postgresql"
@@ -93,17 +102,9 @@ def _page(
         feed = feed_rows(session, viewer, after, top, limit + 1, table)
         has_more = len(feed) > limit
         feed = feed[:limit]
-        wanted: dict[str, list[str]] = defaultdict(list)
-        for name, row_id, _seq, is_visible in feed:
-            if is_visible:
-                wanted[name].append(row_id)
-        rows = {(name, r["id"]): r for name, ids in wanted.items() for r in _load(session, name, ids)}
-        changes = []
-        for name, row_id, seq, is_visible in feed:
-            row = rows.get((name, row_id))
-            if is_visible and row is None:
-                continue  # gone from the table (never happens: rows are only soft-deleted)
-            changes.append(RowChange(seq=seq, table=name, id=row_id, gone=not is_visible, row=row))
+        changes, taken = _changes(session, feed, max_bytes)
+        if taken < len(feed):
+            feed, has_more = feed[:taken], True
         sums = None
         if checksums and not has_more:
             sums = table_checksums(session, viewer, [table] if table else list(SYNCED_TABLES))
@@ -116,6 +117,56 @@ def _page(
         return PullResponse(
             changes=changes, next_after=next_after, has_more=has_more, server_time=utcnow().isoformat(), checksums=sums
         )
+
+
+def _changes(session: Session, feed: list[Any], max_bytes: int) -> tuple[list[RowChange], int]:
+    """The feed rows' changes, their rows loaded a slice of the feed at a time, until the next row would take the
+    page past `max_bytes`; and how many feed rows they cover. A page of huge rows holds one slice in memory."""
+    changes: list[RowChange] = []
+    size = 0
+    for start in range(0, len(feed), LOAD_SLICE):
+        part = feed[start : start + LOAD_SLICE]
+        wanted: dict[str, list[str]] = defaultdict(list)
+        for name, row_id, _seq, is_visible in part:
+            if is_visible:
+                wanted[name].append(row_id)
+        rows = {(name, r["id"]): r for name, ids in wanted.items() for r in _load(session, name, ids)}
+        for n, (name, row_id, seq, is_visible) in enumerate(part, start):
+            row = rows.get((name, row_id))
+            if is_visible and row is None:
+                continue  # gone from the table (never happens: rows are only soft-deleted)
+            size += _json_bytes(name, row)
+            if size > max_bytes and changes:
+                return changes, n
+            changes.append(RowChange(seq=seq, table=name, id=row_id, gone=not is_visible, row=row))
+    return changes, len(feed)
+
+
+def _json_bytes(name: str, row: dict[str, Any] | None) -> int:
+    """About how many bytes a change takes in the page's JSON (UTF-8): its frame, its fields' names and other values
+    (fixed per table) and its text, counted at 3 bytes a character unless it is ASCII (exact for Chinese; escapes
+    of newlines and quotes are not counted). Cheap: `len` and `isascii` do not walk a string."""
+    if row is None:
+        return _FRAME
+    fixed, text = _row_shape(name)
+    size = fixed
+    for key in text:
+        value = row[key]
+        if value is not None:
+            size += len(value) if value.isascii() else 3 * len(value)
+    return size
+
+
+_FRAME = 120  # seq, table, id, gone and their punctuation
+
+
+@cache
+def _row_shape(name: str) -> tuple[int, tuple[str, ...]]:
+    """A table's fixed share of a row's JSON size (the frame, every field's name, 24 bytes for each value that is
+    not text) and its text columns."""
+    columns = _TABLES[name].columns
+    text = tuple(c.name for c in columns if isinstance(c.type, String) or type(c.type).__name__ == "AutoString")
+    return _FRAME + sum(len(c.name) + 6 for c in columns) + 24 * (len(columns) - len(text)), text
 
 
 def _load(session: Session, name: str, ids: list[str]) -> list[dict[str, Any]]:

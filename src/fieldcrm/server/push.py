@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import threading
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, Select, bindparam, select, text, tuple_
 from sqlalchemy.exc import DataError, IntegrityError
@@ -33,6 +33,7 @@ from fieldcrm.sync.protocol import CONFLICT_TABLE, OpResult, WireOp
 # concurrently and meet only at the counter row, which is locked last, just before commit.
 _sqlite_writer = threading.Lock()
 
+T = TypeVar("T")
 RowCache = dict[tuple[type[SyncedBase], str], SyncedBase | None]
 #: The earliest live customer with a normalised (name, phone), or None where there is none.
 TwinCache = dict[tuple[str, str], Customer | None]
@@ -119,6 +120,14 @@ _STORED = select(applied_op.c.op_id, applied_op.c.result).where(
     applied_op.c.device_id == bindparam("device"),
 )
 REUSED_ID = "this change's id was used by another device's change already; it was not applied"
+#: Ids per `IN (...)` list: one statement may bind at most 65,535 parameters on PostgreSQL (and a push may name
+#: 100,000 ops), and a short list is planned as well as a long one.
+ID_CHUNK = 500
+
+
+def chunks(ids: Sequence[T], size: int = ID_CHUNK) -> Iterator[Sequence[T]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
 
 
 @cache
@@ -129,14 +138,17 @@ def _rows_by_id(model: type[SyncedBase], lock: bool) -> Select:
 
 def _taken(session: Session, ops: list[WireOp]) -> set[str]:
     """The ids among these ops' that some answered op has, whoever sent it."""
-    query = select(applied_op.c.op_id).where(applied_op.c.op_id.in_([o.op_id for o in ops]))
-    return set(session.execute(query).scalars())
+    taken: set[str] = set()
+    for ids in chunks([o.op_id for o in ops]):
+        taken.update(session.execute(select(applied_op.c.op_id).where(applied_op.c.op_id.in_(ids))).scalars())
+    return taken
 
 
 def _stored(session: Session, principal: Principal, ops: list[WireOp]) -> list[OpResult]:
-    params = {"ids": [o.op_id for o in ops], "user": principal.user_id, "device": principal.device_id}
-    rows = session.execute(_STORED, params).all()
-    stored = {op_id: OpResult.model_validate_json(text) for op_id, text in rows}
+    stored = {}
+    for ids in chunks([o.op_id for o in ops]):
+        params = {"ids": ids, "user": principal.user_id, "device": principal.device_id}
+        stored.update({op_id: OpResult.model_validate_json(text) for op_id, text in session.execute(_STORED, params)})
     return [stored[o.op_id] for o in ops if o.op_id in stored]
 
 
@@ -163,12 +175,18 @@ def _prefetch(session: Session, ops: list[WireOp], lock: bool) -> tuple[RowCache
         locked.update({(SYNCED_TABLES[name], i): None for i in ids - written.get(name, set())})
     for name, ids in written.items():
         model = SYNCED_TABLES[name]
-        found = {row.id: row for row in session.execute(_rows_by_id(model, lock), {"ids": sorted(ids)}).scalars()}
+        found = {}
+        for chunk in chunks(sorted(ids)):  # in id order across chunks too: locks are taken in one order
+            found.update({row.id: row for row in session.execute(_rows_by_id(model, lock), {"ids": chunk}).scalars()})
         locked.update({(model, i): found.get(i) for i in ids})
     others = sorted(i for i in referenced if (Customer, i) not in locked)
     seen: RowCache = {}
     if others:
-        found = {row.id: row for row in session.execute(_rows_by_id(Customer, False), {"ids": others}).scalars()}
+        found = {}
+        for chunk in chunks(others):
+            found.update(
+                {row.id: row for row in session.execute(_rows_by_id(Customer, False), {"ids": chunk}).scalars()}
+            )
         seen = {(Customer, i): found.get(i) for i in others}
     return locked, {**seen, **{k: v for k, v in locked.items() if k[0] is Customer}}
 
@@ -194,8 +212,8 @@ def _prefetch_twins(session: Session, ops: list[WireOp], lone: set[str]) -> Twin
     keys = {twin_key(o.fields) for o in ops if o.op_id in lone and o.table == TWINS.name}
     keys = {key for key in keys if all(key)}
     twins: TwinCache = dict.fromkeys(keys)
-    if keys:
-        for row in session.execute(_TWINS, {"keys": sorted(keys)}).scalars():
+    for chunk in chunks(sorted(keys)):  # each key's twins are all in its chunk's answer
+        for row in session.execute(_TWINS, {"keys": chunk}).scalars():
             if twins[(row.name_norm, row.phone_norm)] is None:  # the first in the order `_twin` takes
                 twins[(row.name_norm, row.phone_norm)] = row
     return twins

@@ -164,8 +164,9 @@ def share(session: Session, customer_ids: set[str]) -> None:
     change committed before and every later writer sees it: a customer's rows are never left lowered while it is
     open. Only the customers this change touched can have opened (a customer opens through its own row or rows
     hanging off it, and each is recorded here), so no other rows need a look."""
-    if customer_ids:
-        session.execute(_SHARE, {"ids": sorted(customer_ids)})
+    ids = sorted(customer_ids)
+    for start in range(0, len(ids), 500):  # at most 65,535 parameters a statement (PostgreSQL)
+        session.execute(_SHARE, {"ids": ids[start : start + 500]})
 
 
 def _feed_row(item: Touched) -> dict[str, Any]:

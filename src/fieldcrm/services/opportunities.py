@@ -12,7 +12,7 @@ from fieldcrm.models import CLOSED_STAGES, OPPORTUNITY_STAGES, Customer, Opportu
 from fieldcrm.models.codec import row_to_dict
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import unit_of_work
-from fieldcrm.services.validation import clean_date, clean_text
+from fieldcrm.services.validation import check_length, clean_date, clean_text
 
 
 def _cents(amount: Any) -> int:
@@ -64,7 +64,8 @@ class OpportunityService(BaseService):
             if stage in CLOSED_STAGES:
                 if stage == "输单" and not (lost_reason and lost_reason.strip()):
                     raise ValidationError("is required when an opportunity is lost", "lost_reason")
-                changes.update(closed_at=utcnow(), lost_reason=lost_reason.strip() if lost_reason else None)
+                reason = check_length(Opportunity, "lost_reason", lost_reason.strip() if lost_reason else None)
+                changes.update(closed_at=utcnow(), lost_reason=reason)
             else:
                 changes.update(closed_at=None, lost_reason=None)
             uow.update(opp, changes)

@@ -13,6 +13,7 @@ from fieldcrm.models import Customer, PlannedStop, VisitPlan
 from fieldcrm.models.codec import row_to_dict
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import UnitOfWork, unit_of_work
+from fieldcrm.services.validation import check_length
 
 
 def plan_id_for(rep_id: str, day: date) -> str:
@@ -41,6 +42,7 @@ class PlanService(BaseService):
         )
 
     def add_stop(self, day: date, customer_id: str, purpose: str = "", position: int | None = None) -> str:
+        check_length(PlannedStop, "purpose", purpose)
         with unit_of_work(self.store) as uow:
             actor = self.actor(uow.session)
             get_live(uow.session, Customer, customer_id)

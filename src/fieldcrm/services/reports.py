@@ -24,6 +24,7 @@ from fieldcrm.domain.errors import (
 from fieldcrm.ids import stable_id
 from fieldcrm.models import DailyReport, Team, User
 from fieldcrm.models.codec import row_to_dict
+from fieldcrm.models.text_limits import too_long
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import UnitOfWork, unit_of_work
 from fieldcrm.services.visits import visits_of_day
@@ -118,8 +119,9 @@ class ReportService(BaseService):
             raise InvalidStateError(refusal)
 
     def edit_summary(self, day: date, summary: str) -> dict[str, Any]:
-        if len(summary) > 10_000:
-            raise ValidationError("is longer than 10,000 characters", "summary")
+        refusal = too_long(DailyReport, "summary", summary)
+        if refusal:
+            raise ValidationError(refusal, "summary")
         with unit_of_work(self.store) as uow:
             report = self._own(uow, day)
             if report is None:
@@ -204,6 +206,9 @@ class ReportService(BaseService):
     def return_report(self, report_id: str, comment: str, seen_updated_at: str | None = None) -> dict[str, Any]:
         if not comment or not comment.strip():
             raise ValidationError("is required: tell the rep what to change", "comment")
+        refusal = too_long(DailyReport, "return_comment", comment.strip())
+        if refusal:
+            raise ValidationError(refusal, "comment")
         with unit_of_work(self.store) as uow:
             actor, report = self._reviewable(uow, report_id, seen_updated_at, "return")
             uow.update(

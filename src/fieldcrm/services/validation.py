@@ -7,7 +7,8 @@ from datetime import date, datetime
 from typing import Any, Literal, overload
 
 from fieldcrm.domain.errors import ValidationError
-from fieldcrm.models import GRADES, STAGES, VISIT_KINDS
+from fieldcrm.models import GRADES, STAGES, VISIT_KINDS, Customer
+from fieldcrm.models.text_limits import too_long
 from fieldcrm.normalize import fold, normalise_credit_code, normalise_phone
 
 _CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -66,6 +67,14 @@ def clean_text(field: str, value: Any, limit: int | None = None, required: bool 
     if limit is not None and len(text) > limit:
         raise ValidationError(f"is {len(text)} characters long; at most {limit} are allowed", field)
     return text
+
+
+def check_length(model: type, field: str, value: Any) -> Any:
+    """`value` as it is (free text keeps its lines), if it fits the field; the server refuses a longer one alike."""
+    refusal = too_long(model, field, value)
+    if refusal:
+        raise ValidationError(refusal, field)
+    return value
 
 
 def clean_phone(field: str, value: Any) -> str | None:
@@ -164,7 +173,7 @@ def clean_customer_fields(values: dict[str, Any], *, creating: bool) -> dict[str
             if len(cleaned[field]) > CUSTOMER_TEXT_LIMITS["tags"]:
                 raise ValidationError("are too long; at most 500 characters in all", "tags")
         elif field == "notes":
-            cleaned[field] = "" if value is None else str(value)
+            cleaned[field] = check_length(Customer, field, "" if value is None else str(value))
         elif field == "in_public_pool":
             cleaned[field] = bool(value)
         elif field == "owner_id":

@@ -12,7 +12,7 @@ from fieldcrm.models import Customer, PlannedStop, User, Visit
 from fieldcrm.models.codec import row_to_dict
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import unit_of_work
-from fieldcrm.services.validation import clean_date, clean_kind, clean_text
+from fieldcrm.services.validation import check_length, clean_date, clean_kind, clean_text
 
 
 def local_day_bounds(day: date) -> tuple[datetime, datetime]:
@@ -46,7 +46,7 @@ class VisitService(BaseService):
         clean: dict[str, Any] = {
             "kind": clean_kind(kind),
             "outcome": clean_text("outcome", outcome, 2000, required=True),
-            "notes": notes or "",
+            "notes": check_length(Visit, "notes", notes or ""),
             "next_step": clean_text("next_step", next_step, 500),
             "next_date": clean_date("next_date", next_date),
         }
@@ -99,7 +99,7 @@ class VisitService(BaseService):
                 elif key == "outcome":
                     fields[key] = clean_text(key, value, 2000, required=True)
                 else:
-                    fields[key] = value or ("" if key == "notes" else None)
+                    fields[key] = check_length(Visit, key, value or ("" if key == "notes" else None))
             return uow.update(visit, fields)
 
     def for_day(self, day: date, rep_id: str | None = None) -> list[dict[str, Any]]:

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import json
+from itertools import groupby
 
 from sqlmodel import Session, col, delete, func, select
 
 from fieldcrm.models import ConflictRecord, OutboxEntry
-from fieldcrm.sync.protocol import MAX_OPS_PER_PUSH, OpResult, WireOp
+from fieldcrm.sync.protocol import MAX_OPS_PER_PUSH, MAX_PUSH_FIELD_BYTES, OpResult, WireOp
 
 
 def pending_count(session: Session) -> int:
     return int(session.exec(select(func.count()).select_from(OutboxEntry)).one())
 
 
-def next_batch(session: Session, limit: int = MAX_OPS_PER_PUSH) -> list[WireOp]:
-    """The oldest entries, whole groups only (a group is never split across two pushes)."""
+def next_batch(session: Session, limit: int = MAX_OPS_PER_PUSH, max_bytes: int = MAX_PUSH_FIELD_BYTES) -> list[WireOp]:
+    """The oldest entries, whole groups only (a group is never split across two pushes), up to `limit` entries and
+    `max_bytes` of fields (so a batch of long notes stays far below the server's request limit)."""
     entries = list(session.exec(select(OutboxEntry).order_by(col(OutboxEntry.client_seq)).limit(limit + 1)))
     if len(entries) > limit:
         last_group = entries[limit].group_id
@@ -25,6 +27,7 @@ def next_batch(session: Session, limit: int = MAX_OPS_PER_PUSH) -> list[WireOp]:
         else:  # one action bigger than a batch (an import): it still goes whole, or not at all
             query = select(OutboxEntry).where(OutboxEntry.group_id == last_group)
             entries = list(session.exec(query.order_by(col(OutboxEntry.client_seq))))
+    entries = _within_bytes(entries, max_bytes)
     return [
         WireOp(
             op_id=e.op_id,
@@ -39,6 +42,20 @@ def next_batch(session: Session, limit: int = MAX_OPS_PER_PUSH) -> list[WireOp]:
         )
         for e in entries
     ]
+
+
+def _within_bytes(entries: list[OutboxEntry], max_bytes: int) -> list[OutboxEntry]:
+    """The first groups of `entries` whose fields (and each op's frame, ~300 bytes) fit in `max_bytes`; the first
+    group whole, however big."""
+    kept: list[OutboxEntry] = []
+    size = 0
+    for _group_id, group in groupby(entries, key=lambda e: e.group_id):
+        ops = list(group)
+        size += sum(len((e.fields or "").encode()) + 300 for e in ops)
+        if kept and size > max_bytes:
+            break
+        kept += ops
+    return kept
 
 
 def acknowledge(session: Session, ops: list[WireOp], results: list[OpResult]) -> list[WireOp]:

@@ -18,6 +18,13 @@ MAX_PAGE_SIZE = 5000
 MAX_OPS_PER_PUSH = 500
 #: What the server accepts in one push: a single user action (an import) may be far bigger than a batch.
 MAX_OPS_ACCEPTED = 100_000
+#: A push the laptop sends stops adding groups past this many bytes of fields (a single bigger group goes alone):
+#: well under the server's request limit (16 MiB by default).
+MAX_PUSH_FIELD_BYTES = 4 * 1024 * 1024
+#: The largest number every database column of the protocol holds (signed 64-bit).
+MAX_INT64 = 2**63 - 1
+#: Names and ids on the wire: text without control characters (NUL above all: PostgreSQL cannot store it).
+NO_CONTROL = r"^[^\x00-\x1f\x7f]*$"
 
 OpKind = Literal["insert", "update", "delete", "action"]
 OpStatus = Literal["applied", "merged", "conflict", "rejected"]
@@ -28,10 +35,10 @@ class Wire(BaseModel):
 
 
 class LoginRequest(Wire):
-    user: str = Field(min_length=1, max_length=100)
+    user: str = Field(min_length=1, max_length=100, pattern=NO_CONTROL)
     password: str = Field(min_length=1, max_length=1000)
-    device_id: str = Field(min_length=1, max_length=36)
-    protocol: int = PROTOCOL_VERSION
+    device_id: str = Field(min_length=1, max_length=36, pattern=NO_CONTROL)
+    protocol: int = Field(default=PROTOCOL_VERSION, ge=0, le=MAX_INT64)
 
 
 class UserInfo(Wire):
@@ -52,15 +59,15 @@ class LoginResponse(Wire):
 class WireOp(Wire):
     """One outbox entry on the wire. Ops of one `group_id` are one user action: applied whole or not at all."""
 
-    op_id: str = Field(min_length=1, max_length=36)
-    client_seq: int = Field(ge=1)
-    group_id: str = Field(min_length=1, max_length=36)
-    table: str = Field(min_length=1, max_length=40)
-    row_id: str = Field(min_length=1, max_length=36)
+    op_id: str = Field(min_length=1, max_length=36, pattern=NO_CONTROL)
+    client_seq: int = Field(ge=1, le=MAX_INT64)
+    group_id: str = Field(min_length=1, max_length=36, pattern=NO_CONTROL)
+    table: str = Field(min_length=1, max_length=40, pattern=NO_CONTROL)
+    row_id: str = Field(min_length=1, max_length=36, pattern=NO_CONTROL)
     op: OpKind
-    action: str | None = Field(default=None, max_length=30)
+    action: str | None = Field(default=None, max_length=30, pattern=NO_CONTROL)
     fields: dict[str, Any] = Field(default_factory=dict)
-    base_version: int = Field(default=0, ge=0)
+    base_version: int = Field(default=0, ge=0, le=MAX_INT64)
 
 
 class PushRequest(Wire):
