@@ -37,7 +37,12 @@ def write_plans(
 ) -> None:
     """Write the planned rows through the customer write path (`services.customer_writes`) and record every item of
     `batch`, all inside `uow`'s transaction. New rows go in chunks, so memory holds one chunk of full rows at a time
-    however long the file is."""
+    however long the file is.
+
+    A long import goes to head office in sync groups of about a chunk each (`UnitOfWork.split_group`): the laptop
+    commits it whole or not at all, head office applies it a group at a time, so a 100,000-row import fits the
+    server's limits on a push (its ops and bytes) instead of being refused at every sync. A new customer and its
+    contact are always in one group, so no group needs another's rows."""
     session = uow.session
     session.add(batch)
     session.flush()
@@ -50,6 +55,7 @@ def write_plans(
         new = [p for p in plans if p.status == "new"]
         for start in range(0, len(new), CHUNK):
             chunk = new[start : start + CHUNK]
+            uow.split_group(CHUNK)
             written = [w for p in chunk if p.target_id for w in writer.revive(p.target_id, _new_customer(p))]
             written += writer.create_many([_new_customer(p) for p in chunk if not p.target_id])
             _record(conn, batch.id, written)
@@ -57,6 +63,7 @@ def write_plans(
         updates = [p for p in plans if p.status == "update"]
         written = []
         for done, plan in enumerate(updates, 1):
+            uow.split_group(CHUNK)
             if done % 500 == 0:
                 check(len(new) + done)
             written += writer.change(_change(plan))

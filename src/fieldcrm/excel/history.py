@@ -53,7 +53,8 @@ class ImportHistory(BaseService):
             return [batch_to_json(b) for b in batches]
 
     def undo(self, import_id: str) -> UndoResult:
-        """Delete what the import created and restore what it updated, in one unit of work (one sync group)."""
+        """Delete what the import created and restore what it updated, in one unit of work: whole or not at all on
+        this laptop, and in sync groups of a chunk each, as the import itself went (see `excel.commit`)."""
         with unit_of_work(self.store) as uow:
             session = uow.session
             self.actor(session)
@@ -63,6 +64,7 @@ class ImportHistory(BaseService):
             items = list(session.exec(select(ImportItem).where(ImportItem.batch_id == batch.id)))
             result = UndoResult(batch.id, 0, 0, 0)
             for item in (i for i in items if i.action == "update"):
+                uow.split_group(_CHUNK)
                 _restore(uow, item, result)
             inserted = [i for i in items if i.action == "insert"]
             for table in ("contact", "customer"):
@@ -107,6 +109,7 @@ def _delete_rows(uow: UnitOfWork, table: str, ids: list[str]) -> int:
     removed = 0
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
+        uow.split_group(_CHUNK)
         for row in uow.session.exec(select(model).where(col(model.id).in_(chunk), model.deleted == False)):
             if table == "customer":
                 for contact in uow.session.exec(

@@ -140,6 +140,7 @@ class BulkWriter:
             conn.exec_driver_sql(row_sql, [bind(r) for r in batch])
             now = created(utcnow()) if created else utcnow()
             group, device = self.uow.group_id, self.uow.device_id
+            self.uow.in_group += len(batch)
             conn.exec_driver_sql(
                 outbox_sql,
                 [

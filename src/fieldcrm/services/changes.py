@@ -34,6 +34,15 @@ class UnitOfWork:
         self.group_id = uuid7()
         self.device_id = device_id(session)
         self.entries: list[OutboxEntry] = []
+        self.in_group = 0  # outbox entries written in the current group (here and by BulkWriter)
+
+    def split_group(self, every: int) -> None:
+        """Start a new sync group if the current one holds `every` entries or more: for one action too big for one
+        push (a 100,000-row import, its undo). The laptop still commits it whole or not at all; head office applies
+        it a group at a time, each within its limits. Callers split only where no group needs another's rows."""
+        if self.in_group >= every:
+            self.group_id = uuid7()
+            self.in_group = 0
 
     def _record(self, row: SyncedBase, op: str, fields: dict[str, Any], action: str | None = None) -> None:
         entry = OutboxEntry(
@@ -48,6 +57,7 @@ class UnitOfWork:
         )
         self.session.add(entry)
         self.entries.append(entry)
+        self.in_group += 1
 
     def insert(self, row: SyncedBase) -> SyncedBase:
         self.session.add(row)

@@ -15,7 +15,7 @@ def pending_count(session: Session) -> int:
     return int(session.exec(select(func.count()).select_from(OutboxEntry)).one())
 
 
-def next_batch(session: Session, limit: int = MAX_OPS_PER_PUSH, max_bytes: int = MAX_PUSH_FIELD_BYTES) -> list[WireOp]:
+def next_batch(session: Session, limit: int = MAX_OPS_PER_PUSH, max_bytes: int | None = None) -> list[WireOp]:
     """The oldest entries, whole groups only (a group is never split across two pushes), up to `limit` entries and
     `max_bytes` of fields (so a batch of long notes stays far below the server's request limit)."""
     entries = list(session.exec(select(OutboxEntry).order_by(col(OutboxEntry.client_seq)).limit(limit + 1)))
@@ -27,7 +27,7 @@ def next_batch(session: Session, limit: int = MAX_OPS_PER_PUSH, max_bytes: int =
         else:  # one action bigger than a batch (an import): it still goes whole, or not at all
             query = select(OutboxEntry).where(OutboxEntry.group_id == last_group)
             entries = list(session.exec(query.order_by(col(OutboxEntry.client_seq))))
-    entries = _within_bytes(entries, max_bytes)
+    entries = _within_bytes(entries, MAX_PUSH_FIELD_BYTES if max_bytes is None else max_bytes)
     return [
         WireOp(
             op_id=e.op_id,
