@@ -6,7 +6,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from fieldcrm.cli.common import CommandError, parse_day, print_json, print_table, services_of
+from fieldcrm.cli.common import (
+    CommandError,
+    output_file,
+    parse_day,
+    print_json,
+    print_table,
+    profile_paths,
+    services_of,
+    writing,
+)
 from fieldcrm.excel import (
     ImportHistory,
     ImportJob,
@@ -18,7 +27,6 @@ from fieldcrm.excel import (
 from fieldcrm.excel.fields import FIELDS
 from fieldcrm.excel.headers import fold_header
 from fieldcrm.excel.importer import ImportSummary, MappingProposal
-from fieldcrm.paths import resolve_paths
 from fieldcrm.services import CustomerQuery
 
 _IGNORE = ("", "-", "ignore", "none")
@@ -94,7 +102,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _undo(args)
     if args.import_id:
         raise CommandError(f"import: unexpected argument '{args.import_id}'")
-    paths = resolve_paths(getattr(args, "data_dir", None)).ensure()
+    errors_file = output_file(args.errors, "--errors") if args.errors else None
+    paths = profile_paths(args)
     with services_of(args) as services:
         limits = ImportLimits(max_unpacked_bytes=args.max_unpacked_mb * 2**20, max_rows=args.max_rows)
         job = ImportJob(services.store, args.file, config_dir=paths.config, limits=limits)
@@ -105,9 +114,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             job.save_mapping(mapping)
         if not args.dry_run:
             summary = job.commit()
-        if args.errors:
+        if errors_file is not None:
             headers, rows = job.failed_rows()
-            write_error_workbook(Path(args.errors), headers, rows)
+            with writing(errors_file, "--errors"):
+                write_error_workbook(errors_file, headers, rows)
     if args.format == "json":
         print_json(summary.to_json())
     else:
@@ -169,9 +179,9 @@ def _undo(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    target = Path(args.file)
-    if target.suffix.lower() != ".xlsx":
+    if Path(args.file).suffix.lower() != ".xlsx":
         raise CommandError(f"export: '{args.file}' should end in .xlsx")
+    target = output_file(args.file, "export")
     query = CustomerQuery(
         text=args.search,
         grade=args.grade,
@@ -181,15 +191,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         owner_name=args.owner,
         follow_up_due=parse_day(args.due, "due") if args.due else None,
     )
-    with services_of(args) as services:
+    with services_of(args) as services, writing(target, "export"):
         count = export_customers(services.store, target, query, lang=args.lang)
     print(f"Exported {count} customers to {target}")
     return 0
 
 
 def cmd_template(args: argparse.Namespace) -> int:
+    target = output_file(args.file, "export-template")
     with services_of(args) as services:
         regions = services.search.distinct_values("region")
-    write_template(Path(args.file), regions or None, args.lang)
+    with writing(target, "export-template"):
+        write_template(target, regions or None, args.lang)
     print(f"Wrote the import template to {args.file}")
     return 0

@@ -5,8 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 
-from fieldcrm.cli.common import CommandError, OneLineParser, add_format, print_fields, print_json, print_table
-from fieldcrm.paths import AppPaths, resolve_paths
+from fieldcrm.cli.common import (
+    CommandError,
+    OneLineParser,
+    add_format,
+    print_fields,
+    print_json,
+    print_table,
+    profile_paths,
+)
+from fieldcrm.paths import AppPaths
 from fieldcrm.store import Store
 from fieldcrm.sync import conflicts
 from fieldcrm.sync.client import SyncClient
@@ -46,7 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _open(args: argparse.Namespace) -> tuple[Store, AppPaths]:
-    paths = resolve_paths(getattr(args, "data_dir", None)).ensure()
+    paths = profile_paths(args)
     return Store.open(paths.database, paths.backups), paths
 
 

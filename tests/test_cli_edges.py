@@ -1,0 +1,47 @@
+"""What a new user meets at the edges of the command line: one sentence saying what to do, never a traceback."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from cli_runner import Cli
+
+
+@pytest.mark.parametrize("command", ["export", "export-template"])
+def test_writing_into_a_missing_folder_says_which_folder(rep: Cli, tmp_path: Path, command: str) -> None:
+    missing = tmp_path / "no-such-dir"
+    line = rep.fails(2, command, str(missing / "x.xlsx"))
+    assert line == (
+        f"error: {command}: there is no folder '{missing}'; create it first or choose another place for the file"
+    )
+
+
+def test_import_errors_workbook_into_a_missing_folder_is_refused_before_importing(
+    rep: Cli, customer: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "list.csv"
+    source.write_text("客户名称,电话\n宁波新光贸易有限公司,0574-87654321\n", encoding="utf-8")
+    missing = tmp_path / "no-such-dir"
+    line = rep.fails(2, "import", str(source), "--errors", str(missing / "errors.xlsx"))
+    assert f"--errors: there is no folder '{missing}'" in line
+    assert [c["id"] for c in rep.json("customers", "list")] == [customer]  # nothing was imported
+
+
+def test_a_data_dir_that_is_a_file_is_refused_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder")
+    for data_dir in (a_file, a_file / "inside"):
+        line = Cli(data_dir, capsys).fails(2, "customers", "list")
+        assert line.startswith(f"error: the data folder '{data_dir}' (--data-dir or FIELDCRM_DATA_DIR) is a file")
+        assert line.endswith("give a folder (a new one is made)")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/sys refuses new folders to everyone, root too")
+def test_a_data_dir_that_cannot_be_made_is_refused_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    line = Cli(Path("/sys/fieldcrm-profile"), capsys).fails(2, "customers", "list")
+    assert line == (
+        "error: cannot make the data folder '/sys/fieldcrm-profile' (--data-dir or FIELDCRM_DATA_DIR): "
+        "Operation not permitted; choose a folder you can write to"
+    )
