@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import socket
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -44,4 +47,35 @@ def test_a_data_dir_that_cannot_be_made_is_refused_in_one_line(capsys: pytest.Ca
     assert line == (
         "error: cannot make the data folder '/sys/fieldcrm-profile' (--data-dir or FIELDCRM_DATA_DIR): "
         "Operation not permitted; choose a folder you can write to"
+    )
+
+
+@pytest.fixture
+def refusing_port() -> Iterator[int]:
+    """A loopback port held by a socket that never listens: a connection to it is refused, every time."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield sock.getsockname()[1]
+
+
+def _login(cli: Cli, monkeypatch: pytest.MonkeyPatch, server: str) -> str:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("secret\n"))
+    return cli.fails(2, "login", "--server", server, "--user", "张伟", "--password-stdin")
+
+
+def test_login_to_an_address_without_http_says_to_add_it(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, refusing_port: int
+) -> None:
+    line = _login(cli, monkeypatch, f"127.0.0.1:{refusing_port}")
+    assert line == (
+        f"error: '127.0.0.1:{refusing_port}' is not a server address: add http:// or https:// in front of the address"
+    )
+
+
+def test_login_to_a_port_where_nothing_answers_asks_whether_the_server_runs(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, refusing_port: int
+) -> None:
+    line = _login(cli, monkeypatch, f"http://127.0.0.1:{refusing_port}")
+    assert line == (
+        f"error: nothing answers at http://127.0.0.1:{refusing_port}: is the server running, is the address right?"
     )
