@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import Cli
+from excel_helpers import write_xlsx
 
 
 @pytest.mark.parametrize("command", ["export", "export-template"])
@@ -79,3 +80,35 @@ def test_login_to_a_port_where_nothing_answers_asks_whether_the_server_runs(
     assert line == (
         f"error: nothing answers at http://127.0.0.1:{refusing_port}: is the server running, is the address right?"
     )
+
+
+def test_import_of_a_folder_says_it_is_a_folder(rep: Cli, tmp_path: Path) -> None:
+    folder = tmp_path / "客户资料"
+    folder.mkdir()
+    assert rep.fails(1, "import", str(folder)) == (
+        "error: 客户资料: is a folder; give the workbook inside it (.xlsx, .xls or .csv)"
+    )
+
+
+def test_import_warns_of_phones_of_an_odd_shape_and_keeps_their_rows(rep: Cli, tmp_path: Path) -> None:
+    book = write_xlsx(
+        tmp_path / "名单.xlsx",
+        [
+            ["客户名称", "电话", "联系人", "手机"],
+            ["苏州甲电子有限公司", 51262345678, "李明", "13912345678"],  # 0512-62345678 typed as a number
+            ["宁波乙贸易有限公司", "0574-1234", None, None],
+            ["上海丙机械有限公司", "021-62345678", "王芳", "1391234567"],
+            ["北京丁科技有限公司", "010-62345678", "赵六", "+86 139-1234-5678"],
+        ],
+    )
+    preview = rep.json("import", str(book), "--dry-run")
+    assert [(w["row"], w["column"]) for w in preview["warnings"]] == [(2, "电话"), (3, "电话"), (4, "手机")]
+    assert preview["warnings"][0]["reason"].startswith("'51262345678' looks like a landline that lost its leading 0")
+    assert preview["warnings"][1]["reason"].startswith("'0574-1234' is too short for a landline")
+    assert preview["warnings"][2]["reason"].startswith("'1391234567' is not the shape of a mobile")
+    assert (preview["new"], preview["error"], preview["errors"]) == (4, 0, [])
+
+    out = rep.ok("import", str(book))
+    assert "row 3, 电话: warning: '0574-1234' is too short for a landline" in out
+    assert "new 4, update 0, duplicate 0, skipped 0, error 0" in out
+    assert len(rep.json("customers", "list", "--search", "有限公司")) == 4  # warned rows are imported all the same

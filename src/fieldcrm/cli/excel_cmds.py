@@ -145,6 +145,10 @@ def _print_summary(proposal: MappingProposal, mapping: dict[int, str], summary: 
         print_table(rows, [(k, k) for k in keys])
     for match in summary.possible_duplicates[:20]:
         print(f"row {match['row']}: {match['name']} may be the same as {', '.join(match['matches'])}")
+    for warning in summary.warnings[:50]:
+        print(f"row {warning.row}, {warning.column}: warning: {warning.reason} (the row is imported all the same)")
+    if len(summary.warnings) > 50:
+        print(f"… and {len(summary.warnings) - 50} more warnings (use --format json to see them all)")
     for problem in summary.errors[:50]:
         print(f"row {problem.row}, {problem.column}: {problem.reason}", file=sys.stderr)
     if len(summary.errors) > 50:
