@@ -78,6 +78,7 @@ def clean_phone(field: str, value: Any) -> str | None:
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"0[1-9]\d{8,10}")  # 0, a 2–3 digit area code, then 7–8 digits
 _SERVICE = re.compile(r"[48]00\d{7}|1[0-2]\d{3}|9[56]\d{3,6}")  # 400/800 lines, 10086, 12315, 95588 …
+_PLAIN_GOOD = re.compile(r"1[3-9]\d{9}|0[1-9]\d{1,2}-?\d{7,8}")  # as most are typed: a quick yes
 _EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x|#)\s*\d{1,6}\s*$", re.IGNORECASE)
 LANDLINE_SHAPE = "a landline is 0, a 2–3 digit area code, then 7–8 digits"
 MOBILE_SHAPE = "a mobile is 1[3-9] and 9 more digits"
@@ -89,7 +90,7 @@ def phone_shape_warning(text: str | None) -> str | None:
     A warning, not an error: the number is kept, and the user is told what to check. Foreign numbers (+852 …),
     400/800 lines and short service numbers pass. The commonest catch is a landline typed into Excel as a
     number, which loses its leading 0 (0512-62345678 → 51262345678)."""
-    if not text:
+    if not text or _PLAIN_GOOD.fullmatch(text):
         return None
     main = _EXTENSION.sub("", unicodedata.normalize("NFKC", text)).strip()
     if main.startswith(("+", "00")) and not main.lstrip("+").startswith(("86", "0086")):
