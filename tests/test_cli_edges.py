@@ -112,3 +112,37 @@ def test_import_warns_of_phones_of_an_odd_shape_and_keeps_their_rows(rep: Cli, t
     assert "row 3, 电话: warning: '0574-1234' is too short for a landline" in out
     assert "new 4, update 0, duplicate 0, skipped 0, error 0" in out
     assert len(rep.json("customers", "list", "--search", "有限公司")) == 4  # warned rows are imported all the same
+
+
+@pytest.mark.parametrize("command", ["export", "export-template"])
+def test_writing_over_an_existing_file_needs_force(rep: Cli, tmp_path: Path, command: str) -> None:
+    target = tmp_path / "客户.xlsx"
+    target.write_bytes(b"the only copy of last month's list")
+    line = rep.fails(2, command, str(target))
+    assert line == f"error: {command}: '{target}' exists already; give --force to replace it, or another name"
+    assert target.read_bytes() == b"the only copy of last month's list"
+    rep.ok(command, str(target), "--force")
+    assert target.read_bytes().startswith(b"PK")  # now a workbook
+
+
+def test_customers_list_says_when_it_stopped_at_the_limit(rep: Cli) -> None:
+    for name in ("杭州甲公司", "杭州乙公司", "杭州丙公司"):
+        rep.ok("customers", "add", "--name", name)
+    assert rep.ok("customers", "list", "--limit", "2").splitlines()[-1] == (
+        "showing 2 of 3; use --limit (or --offset 2) to see more"
+    )
+    assert rep.ok("customers", "list", "--limit", "1", "--offset", "1").splitlines()[-1] == (
+        "showing 1 of 3 (from number 2); use --limit (or --offset 2) to see more"
+    )
+    assert "showing" not in rep.ok("customers", "list", "--limit", "3")  # all of them: nothing more to see
+    assert len(rep.json("customers", "list", "--limit", "2")) == 2  # scripts get the rows only, as before
+
+
+def test_empty_listings_say_so(rep: Cli) -> None:
+    assert rep.ok("customers", "list") == (
+        "No customers yet: add one with `fieldcrm customers add` or `fieldcrm import FILE`.\n"
+    )
+    assert rep.ok("import", "history") == "No imports yet.\n"
+    rep.ok("customers", "add", "--name", "杭州甲公司")
+    assert rep.ok("customers", "list", "--search", "北京") == "No customers match.\n"
+    assert rep.ok("customers", "list", "--offset", "5") == "No customers past the first 1; give a smaller --offset.\n"

@@ -45,11 +45,14 @@ def profile_paths(args: argparse.Namespace) -> AppPaths:
         ) from None
 
 
-def output_file(text: str, option: str) -> Path:
-    """A file a command is about to write, checked before any work is done: its folder must exist."""
+def output_file(text: str, option: str, *, force: bool | None = None) -> Path:
+    """A file a command is about to write, checked before any work is done: its folder must exist, and with
+    `force` given (a command with a --force option) a file already there is replaced only when it is True."""
     target = Path(text).expanduser()
     if target.is_dir():
         raise CommandError(f"{option}: '{text}' is a folder; give a file name inside it")
+    if force is False and target.exists():
+        raise CommandError(f"{option}: '{text}' exists already; give --force to replace it, or another name")
     if not target.parent.is_dir():
         raise CommandError(
             f"{option}: there is no folder '{target.parent}'; create it first or choose another place for the file"

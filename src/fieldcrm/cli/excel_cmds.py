@@ -64,11 +64,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--owner", help="owner's name")
     p.add_argument("--due", help="next follow-up on or before this day (YYYY-MM-DD)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the header row")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("export-template", help="a blank import template with drop-down lists")
     p.add_argument("file", metavar="FILE.xlsx")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(func=cmd_template)
 
 
@@ -164,6 +166,8 @@ def _history(args: argparse.Namespace) -> int:
         rows = ImportHistory(services.store).list()
     if args.format == "json":
         print_json(rows)
+    elif not rows:
+        print("No imports yet.")
     else:
         columns = [("import_id", "id"), ("created_at", "when"), ("file", "file"), ("new", "new")]
         columns += [("update", "update"), ("error", "error"), ("status", "status")]
@@ -185,7 +189,7 @@ def _undo(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if Path(args.file).suffix.lower() != ".xlsx":
         raise CommandError(f"export: '{args.file}' should end in .xlsx")
-    target = output_file(args.file, "export")
+    target = output_file(args.file, "export", force=args.force)
     query = CustomerQuery(
         text=args.search,
         grade=args.grade,
@@ -202,7 +206,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    target = output_file(args.file, "export-template")
+    target = output_file(args.file, "export-template", force=args.force)
     with services_of(args) as services:
         regions = services.search.distinct_values("region")
     with writing(target, "export-template"):
