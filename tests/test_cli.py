@@ -205,7 +205,9 @@ def test_visits_log_errors(rep: Cli, customer: str) -> None:
     assert rep.fails(2, "visits", "log", "--customer", customer, "--outcome", "x", "--at", "tomorrow 9am") == (
         "error: at: 'tomorrow 9am' is not a time; write it as \"YYYY-MM-DD HH:MM\""
     )
-    assert rep.fails(1, "visits", "log", "--customer", "gone", "--outcome", "x") == "error: no customer with id gone"
+    assert rep.fails(1, "visits", "log", "--customer", "gone", "--outcome", "x") == (
+        "error: no customer with id or name 'gone' (see `fieldcrm customers list --search …`)"
+    )
     assert rep.fails(1, "visits", "log", "--customer", customer, "--outcome", "  ") == (
         "error: outcome: is required and was left empty"
     )
@@ -221,7 +223,7 @@ def test_visits_log_errors(rep: Cli, customer: str) -> None:
 
 
 def test_plan_add_show_and_a_visit_fulfils_a_stop(rep: Cli, customer: str, today: date) -> None:
-    day = (today + timedelta(days=1)).isoformat()
+    day = today.isoformat()  # the visit fulfilling a stop is logged on its day: a visit is never logged ahead
     other = rep.ok("customers", "add", "--name", "无锡宏远机械有限公司", "--address", "无锡市滨湖区人民路1号").strip()
     first = rep.ok("plan", "add", "--date", day, "--customer", customer, "--purpose", "送样品").strip()
     second = rep.ok("plan", "add", "--date", day, "--customer", other).strip()

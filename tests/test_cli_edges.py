@@ -6,11 +6,13 @@ import io
 import socket
 import sys
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from cli_runner import Cli
 from excel_helpers import write_xlsx
+
+from cli_runner import Cli
 
 
 @pytest.mark.parametrize("command", ["export", "export-template"])
@@ -146,3 +148,64 @@ def test_empty_listings_say_so(rep: Cli) -> None:
     rep.ok("customers", "add", "--name", "杭州甲公司")
     assert rep.ok("customers", "list", "--search", "北京") == "No customers match.\n"
     assert rep.ok("customers", "list", "--offset", "5") == "No customers past the first 1; give a smaller --offset.\n"
+
+
+def test_visits_log_finds_the_customer_by_a_part_of_its_name(rep: Cli, customer: str) -> None:
+    code, out, err = rep("visits", "log", "--customer", "恒泰", "--outcome", "送样品")
+    assert (code, err) == (0, f"--customer: '恒泰' is 苏州恒泰电子有限公司 ({customer})\n")
+    assert [v["id"] for v in rep.json("customers", "show", customer)["visits"]] == [out.strip()]
+    rep.ok("visits", "log", "--customer", "苏州恒泰电子有限公司", "--outcome", "报价")  # the whole name: no note
+    assert len(rep.json("customers", "show", customer)["visits"]) == 2
+
+
+def test_visits_log_lists_the_customers_a_name_could_mean_and_writes_nothing(
+    rep: Cli, customer: str, today: date
+) -> None:
+    other = rep.ok("customers", "add", "--name", "宁波恒泰塑料有限公司").strip()
+    code, out, err = rep("visits", "log", "--customer", "恒泰", "--outcome", "送样品")
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        "error: --customer: '恒泰' matches 2 customers; give more of the name, or the id:",
+        f"  宁波恒泰塑料有限公司  {other}",
+        f"  苏州恒泰电子有限公司  {customer}",
+    ]
+    assert rep.json("customers", "show", customer)["visits"] == []
+    assert rep.json("customers", "show", other)["visits"] == []
+    code, out, err = rep("plan", "add", "--date", str(today), "--customer", "宁波恒泰")
+    assert (code, err) == (0, f"--customer: '宁波恒泰' is 宁波恒泰塑料有限公司 ({other})\n")
+    stops = rep.json("plan", "show", "--date", str(today))["stops"]
+    assert [s["customer_id"] for s in stops if s["id"] == out.strip()] == [other]
+
+
+def test_dates_a_rep_cannot_mean_are_refused_in_plain_words(rep: Cli, customer: str, today: date) -> None:
+    tomorrow, yesterday = today + timedelta(days=1), today - timedelta(days=1)
+    assert rep.fails(2, "visits", "log", "--customer", customer, "--outcome", "x", "--at", f"{tomorrow} 09:00") == (
+        f"error: at: {tomorrow} 09:00 is after today; a visit is logged once it has happened "
+        "(to plan one, use `fieldcrm plan add`)"
+    )
+    assert rep.fails(2, "visits", "log", "--customer", customer, "--outcome", "x", "--next-date", str(yesterday)) == (
+        f"error: next-date: {yesterday} is in the past; a follow-up is today or later (today is {today})"
+    )
+    assert rep.json("customers", "show", customer)["visits"] == []
+    assert rep.fails(2, "plan", "add", "--date", str(yesterday), "--customer", customer) == (
+        f"error: date: {yesterday} is in the past; a plan is for today or a day to come (today is {today})"
+    )
+    far = today + timedelta(days=367)
+    assert rep.fails(2, "plan", "add", "--date", str(far), "--customer", customer) == (
+        f"error: date: {far} is more than a year away; check the year (today is {today})"
+    )
+    # The edges a rep does mean: a visit earlier today or yesterday, a follow-up today, a plan for today.
+    rep.ok(
+        "visits",
+        "log",
+        "--customer",
+        customer,
+        "--outcome",
+        "x",
+        "--at",
+        f"{yesterday} 16:00",
+        "--next-date",
+        str(today),
+    )
+    rep.ok("plan", "add", "--date", str(today), "--customer", customer)
+    rep.ok("plan", "add", "--date", str(today + timedelta(days=365)), "--customer", customer)
