@@ -5,9 +5,11 @@ from __future__ import annotations
 import io
 import socket
 import sys
+import time
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from excel_helpers import write_xlsx
@@ -209,3 +211,33 @@ def test_dates_a_rep_cannot_mean_are_refused_in_plain_words(rep: Cli, customer: 
     )
     rep.ok("plan", "add", "--date", str(today), "--customer", customer)
     rep.ok("plan", "add", "--date", str(today + timedelta(days=365)), "--customer", customer)
+
+
+@pytest.fixture
+def in_shanghai(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This laptop's clock on China time (UTC+8, no daylight saving): local and UTC times differ by 8 hours."""
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_times_read_local_for_people_and_iso_with_offset_for_scripts(
+    rep: Cli, tmp_path: Path, in_shanghai: None
+) -> None:
+    book = write_xlsx(tmp_path / "名单.xlsx", [["客户名称"], ["苏州甲电子有限公司"]])
+    import_id = rep.json("import", str(book))["import_id"]
+    [entry] = rep.json("import", "history")
+    stamp = datetime.fromisoformat(entry["created_at"])
+    assert stamp.utcoffset() is not None  # ISO 8601 with its offset
+    local = stamp.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M")
+    table = rep.ok("import", "history").splitlines()
+    assert table[0].split()[:2] == ["id", "when"]
+    assert table[2].split()[:3] == [import_id, *local.split()]
+    rep.ok("import", "undo", import_id)
+    [entry] = rep.json("import", "history")
+    undone = datetime.fromisoformat(entry["undone_at"]).astimezone(ZoneInfo("Asia/Shanghai"))
+    assert rep.fails(1, "import", "undo", import_id) == (
+        f"error: import {import_id} was already undone on {undone:%Y-%m-%d %H:%M}"
+    )

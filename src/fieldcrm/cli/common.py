@@ -18,6 +18,7 @@ from fieldcrm.domain.errors import ServiceError
 from fieldcrm.paths import AppPaths, resolve_paths
 from fieldcrm.services import Services
 from fieldcrm.store import Store, StoreError, known_store_error
+from fieldcrm.times import for_scripts
 
 
 class CommandError(Exception):
@@ -108,11 +109,6 @@ def parse_time(text: str, field: str = "at") -> datetime:
         raise CommandError(f"{field}: '{text}' is not a time; write it as \"YYYY-MM-DD HH:MM\"") from None
 
 
-def local_time(stamp: str | None) -> str | None:
-    """A stored UTC time (ISO text) as this laptop's wall-clock time, "YYYY-MM-DD HH:MM"."""
-    return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M") if stamp else None
-
-
 def print_fields(pairs: Sequence[tuple[str, Any]]) -> None:
     """`label: value` lines for one record, labels aligned; empty values are left out."""
     shown = [(label, value) for label, value in pairs if value not in (None, "")]
@@ -121,8 +117,13 @@ def print_fields(pairs: Sequence[tuple[str, Any]]) -> None:
         print(f"{label + ':':<{width + 1}} {value}")
 
 
+def _json_value(value: Any) -> Any:
+    return for_scripts(value) if isinstance(value, datetime) else str(value)
+
+
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    """`data` as JSON for scripts; any time in it as ISO 8601 with its offset."""
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_json_value)
     sys.stdout.write("\n")
 
 

@@ -10,7 +10,6 @@ from fieldcrm.cli.common import (
     CommandError,
     OneLineParser,
     add_format,
-    local_time,
     parse_day,
     print_fields,
     print_json,
@@ -20,6 +19,7 @@ from fieldcrm.cli.common import (
 from fieldcrm.domain.errors import DuplicateError
 from fieldcrm.services import CustomerQuery
 from fieldcrm.services.search import SORTS
+from fieldcrm.times import for_people
 
 #: Customer options: (option, field, help). Values are cleaned by services/validation, like the GUI's.
 CUSTOMER_OPTIONS = (
@@ -248,7 +248,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"\nVisits ({len(data['visits'])}, newest first)")
     if data["visits"]:
         print_table(
-            [{**v, "at": local_time(v["started_at"])} for v in data["visits"]],
+            [{**v, "at": for_people(v["started_at"])} for v in data["visits"]],
             [("at", "when"), ("kind", "kind"), ("rep", "rep"), ("outcome", "outcome"), ("next_step", "next step")],
         )
     return 0

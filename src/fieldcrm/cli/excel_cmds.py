@@ -28,6 +28,7 @@ from fieldcrm.excel.fields import FIELDS
 from fieldcrm.excel.headers import fold_header
 from fieldcrm.excel.importer import ImportSummary, MappingProposal
 from fieldcrm.services import CustomerQuery
+from fieldcrm.times import for_people
 
 _IGNORE = ("", "-", "ignore", "none")
 
@@ -169,7 +170,8 @@ def _history(args: argparse.Namespace) -> int:
     elif not rows:
         print("No imports yet.")
     else:
-        columns = [("import_id", "id"), ("created_at", "when"), ("file", "file"), ("new", "new")]
+        rows = [{**r, "when": for_people(r["created_at"])} for r in rows]
+        columns = [("import_id", "id"), ("when", "when"), ("file", "file"), ("new", "new")]
         columns += [("update", "update"), ("error", "error"), ("status", "status")]
         print_table(rows, columns)
     return 0

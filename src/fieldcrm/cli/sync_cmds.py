@@ -19,6 +19,7 @@ from fieldcrm.store import Store
 from fieldcrm.sync import conflicts
 from fieldcrm.sync.client import SyncClient
 from fieldcrm.sync.transport import AuthRequired, Offline, SyncError
+from fieldcrm.times import for_people
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -127,7 +128,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(status)
     else:
-        print_fields(list(status.items()))
+        print_fields([(k, for_people(v) if k == "last_sync" else v) for k, v in status.items()])
     return 0
 
 
@@ -164,7 +165,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(record)
     else:
-        print_fields(list(record.items()))
+        print_fields([(k, for_people(v) if k.endswith("_at") else v) for k, v in record.items()])
     return 0
 
 
