@@ -1,5 +1,6 @@
-"""Times as people read them (this laptop's wall clock, "2026-12-06 16:39") and as scripts read them (ISO 8601
-with its offset): the one place every command, message and export takes them from. Stored times are UTC."""
+"""Times as people read them: this laptop's wall clock, "2026-12-06 16:39", the one format every command and
+message shows. Stored times are UTC; scripts get them as the store's codec writes them (`models.codec.encode_value`:
+ISO 8601 with its offset)."""
 
 from __future__ import annotations
 
@@ -20,9 +21,3 @@ def for_people(value: datetime | str | None) -> str | None:
         return None
     return _moment(value).astimezone().strftime(PEOPLE_FORMAT)
 
-
-def for_scripts(value: datetime | str | None) -> str | None:
-    """A stored time as ISO 8601 with its offset, in UTC as stored: "2026-12-06T08:39:00+00:00"."""
-    if value is None or value == "":
-        return None
-    return _moment(value).astimezone(UTC).isoformat()

@@ -18,7 +18,6 @@ from fieldcrm.domain.errors import ServiceError
 from fieldcrm.paths import AppPaths, resolve_paths
 from fieldcrm.services import Services
 from fieldcrm.store import Store, StoreError, known_store_error
-from fieldcrm.times import for_scripts
 
 
 class CommandError(Exception):
@@ -117,13 +116,9 @@ def print_fields(pairs: Sequence[tuple[str, Any]]) -> None:
         print(f"{label + ':':<{width + 1}} {value}")
 
 
-def _json_value(value: Any) -> Any:
-    return for_scripts(value) if isinstance(value, datetime) else str(value)
-
-
 def print_json(data: Any) -> None:
-    """`data` as JSON for scripts; any time in it as ISO 8601 with its offset."""
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_json_value)
+    """`data` as JSON for scripts (times come as the store's codec writes them: ISO 8601 with their offset)."""
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
 
 
