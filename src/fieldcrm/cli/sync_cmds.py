@@ -14,6 +14,7 @@ from fieldcrm.cli.common import (
     print_table,
     profile_paths,
 )
+from fieldcrm.domain.errors import ServiceError
 from fieldcrm.paths import AppPaths
 from fieldcrm.store import Store
 from fieldcrm.sync import conflicts
@@ -48,8 +49,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id")
     add_format(p)
     p.set_defaults(func=cmd_show)
-    p = actions.add_parser("resolve", help="resolve a conflict by keeping your value or theirs")
-    p.add_argument("id")
+    p = actions.add_parser("resolve", help="resolve a conflict (or --all open ones) by keeping your value or theirs")
+    p.add_argument("id", nargs="?", help="the conflict to resolve (see `conflicts list`)")
+    p.add_argument("--all", action="store_true", help="every open conflict and sync problem, the same way")
     p.add_argument("--keep", required=True, choices=("mine", "theirs"))
     p.set_defaults(func=cmd_resolve)
 
@@ -143,16 +145,18 @@ def cmd_list(args: argparse.Namespace) -> int:
     elif not rows:
         print("No open conflicts.")
     else:
+        shown = [{**r, **conflicts.summarise(r), "when": for_people(r["created_at"])} for r in rows]
         columns = [
             ("id", "id"),
+            ("when", "when"),
             ("kind", "kind"),
             ("table_name", "table"),
             ("field", "field"),
-            ("local_value", "mine"),
-            ("server_value", "theirs"),
+            ("mine", "mine"),
+            ("theirs", "theirs"),
             ("reason", "reason"),
         ]
-        print_table(rows, columns)
+        print_table(shown, columns)
     return 0
 
 
@@ -170,10 +174,34 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
+    if args.all == bool(args.id):
+        raise CommandError("resolve: give the ID of one conflict, or --all for every open one")
     store, _ = _open(args)
     try:
+        if args.all:
+            return _resolve_all(store, args.keep)
         conflicts.resolve(store, args.id, args.keep)
     finally:
         store.close()
     print(f"Resolved {args.id} keeping {args.keep}; it is sent with the next sync")
     return 0
+
+
+def _resolve_all(store: Store, keep: str) -> int:
+    """Each open conflict resolved in a transaction of its own: one that cannot be resolved this way is left open,
+    said, and the rest are resolved all the same."""
+    open_ones = conflicts.list_conflicts(store)
+    left: list[str] = []
+    for record in open_ones:
+        try:
+            conflicts.resolve(store, record["id"], keep)
+        except ServiceError as exc:
+            left.append(f"{record['id']}: {exc}")
+    done = len(open_ones) - len(left)
+    if not open_ones:
+        print("No open conflicts.")
+    else:
+        print(f"Resolved {done} of {len(open_ones)} keeping {keep}; they are sent with the next sync")
+    for line in left:
+        print(f"error: not resolved: {line}", file=sys.stderr)
+    return 1 if left else 0
