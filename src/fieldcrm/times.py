@@ -20,4 +20,3 @@ def for_people(value: datetime | str | None) -> str | None:
     if value is None or value == "":
         return None
     return _moment(value).astimezone().strftime(PEOPLE_FORMAT)
-

@@ -40,9 +40,7 @@ def profile_paths(args: argparse.Namespace) -> AppPaths:
         where = f"the data folder '{paths.data}' (--data-dir or FIELDCRM_DATA_DIR)"
         if isinstance(exc, (FileExistsError, NotADirectoryError)):
             raise CommandError(f"{where} is a file, or lies inside one; give a folder (a new one is made)") from None
-        raise CommandError(
-            f"cannot make {where}: {exc.strerror or exc}; choose a folder you can write to"
-        ) from None
+        raise CommandError(f"cannot make {where}: {exc.strerror or exc}; choose a folder you can write to") from None
 
 
 def output_file(text: str, option: str, *, force: bool | None = None) -> Path:

@@ -91,9 +91,7 @@ def _check_log_dates(started: datetime | None, next_date: str | None) -> None:
     except ValueError:
         return  # not a date at all: the service says so, as for any other way in
     if follow_up is not None and follow_up < today:
-        raise CommandError(
-            f"next-date: {follow_up} is in the past; a follow-up is today or later (today is {today})"
-        )
+        raise CommandError(f"next-date: {follow_up} is in the past; a follow-up is today or later (today is {today})")
 
 
 def cmd_plan_add(args: argparse.Namespace) -> int:
