@@ -103,8 +103,11 @@ def capture_language(language: str, store: Store, services: dict[str, Services],
     customers.open_customer(customers.model.customer_id(0))
     settle(worker)
     shot(window, folder / "customer-page.png")
-    dialog = window.log_visit()
+    window.log_visit()  # Ctrl+L on the customer's page
     settle(worker)
+    from fieldcrm.ui.visits.log_dialog import LogVisitDialog
+
+    dialog = next(iter(window.findChildren(LogVisitDialog)), None)
     if dialog is not None:
         shot(dialog, folder / "log-visit.png")
         dialog.close()

@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -138,6 +138,18 @@ def test_demo_for_a_rep_builds_a_coherent_history(team_services: dict[str, Servi
         report = rep.reports.find(None, date.fromisoformat(day))
         assert report["signed_by_name"] == "王经理" and report["signature_valid"] is True
         assert report["visits"] and report["summary"]
+
+    # a real team's reports: submitted on the evening of their own day, countersigned the next morning
+    stamped = rows(
+        store, "SELECT report_date, submitted_at, signed_at FROM daily_report WHERE submitted_at IS NOT NULL"
+    )
+    assert len(stamped) > 40
+    for day, submitted, signed in stamped:
+        submitted_local = datetime.fromisoformat(submitted).replace(tzinfo=UTC).astimezone()
+        assert submitted_local.date().isoformat() == day and submitted_local.hour >= 18
+        if signed:
+            signed_local = datetime.fromisoformat(signed).replace(tzinfo=UTC).astimezone()
+            assert signed_local.date() == date.fromisoformat(day) + timedelta(days=1)
 
     stages = {r[0] for r in rows(store, "SELECT stage FROM opportunity")}
     assert stages == set(OPPORTUNITY_STAGES)

@@ -159,7 +159,7 @@ class GuiApp:
         from fieldcrm.ui.settings import backups_to_keep
 
         op = daily(None, self.worker, self.paths, backups_to_keep(self.settings))
-        op.success(lambda path: path and log.info("daily backup written: %s", path))
+        op.success(lambda path: path and log.info("daily backup written: %s", path))  # type: ignore[func-returns-value]
         op.failure(lambda _exc, message: log.warning("the daily backup failed: %s", message)).run()
 
     def _smoke_done(self) -> None:
@@ -212,7 +212,9 @@ def run_gui(data_dir: str | None = None, verbose: int = 0) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("FieldCRM")
     install_crash_reporter(paths.logs)
-    app.setStyleSheet(load_style())
+    from fieldcrm.ui.theme import follow_system
+
+    follow_system(app)  # type: ignore[arg-type]  # a QApplication; light or dark as the system asks
     try:
         gui = GuiApp(paths)
     except StoreError as exc:
@@ -226,7 +228,7 @@ def run_gui(data_dir: str | None = None, verbose: int = 0) -> int:
 
 
 def load_style() -> str:
-    from importlib import resources
+    """The style sheet in the colours the system asks for (light or dark)."""
+    from fieldcrm.ui.theme import style_sheet
 
-    sheet = resources.files("fieldcrm.resources") / "qss" / "fieldcrm.qss"
-    return sheet.read_text(encoding="utf-8") if sheet.is_file() else ""
+    return style_sheet()

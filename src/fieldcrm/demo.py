@@ -24,13 +24,12 @@ from fieldcrm.domain.errors import PermissionDeniedError, ValidationError
 from fieldcrm.ids import uuid7
 from fieldcrm.models import Opportunity, PlannedStop, Team, User, Visit, VisitPlan
 from fieldcrm.normalize import normalise_company_name, normalise_phone
-from fieldcrm.services import Services
 from fieldcrm.services.bulk import BulkWriter
 from fieldcrm.services.changes import unit_of_work
 from fieldcrm.services.customer_writes import customer_id_for
 from fieldcrm.services.plans import plan_id_for
 from fieldcrm.services.profile import ProfileService, UserInfo
-from fieldcrm.services.reports import report_id_for
+from fieldcrm.services.reports import ReportService, report_id_for
 from fieldcrm.services.validation import credit_check_char
 from fieldcrm.store import Store
 
@@ -391,7 +390,7 @@ def _field_people(profile: ProfileService, me: UserInfo) -> tuple[list[UserInfo]
 
 def _existing_stops(store: Store) -> dict[str, int]:
     with store.engine.connect() as conn:
-        counts = dict(
+        counts: dict[str, int] = dict(
             conn.execute(text("SELECT plan_id, count(*) FROM planned_stop WHERE deleted = 0 GROUP BY plan_id")).all()
         )
         plans = [r[0] for r in conn.execute(text("SELECT id FROM visit_plan"))]
@@ -420,8 +419,9 @@ def _reports(
     ordered = sorted(days)
     existing = _existing_reports(store, [report_id_for(rep.id, d) for d in ordered])
     supervisor_id = _supervisor_of(store, rep.id)
-    own = Services.for_store(store, rep.id).reports
-    boss = Services.for_store(store, supervisor_id).reports if supervisor_id else None
+    stamp = [datetime.now(UTC)]  # the time the reports below are submitted and signed at: set per day
+    own = ReportService(store, rep.id, clock=lambda: stamp[0])
+    boss = ReportService(store, supervisor_id, clock=lambda: stamp[0]) if supervisor_id else None
     for age, day in enumerate(reversed(ordered), 1):
         if report_id_for(rep.id, day) in existing:
             continue  # a report the user already has is theirs; demo data never overwrites it
@@ -430,9 +430,11 @@ def _reports(
         report = own.edit_summary(day, summary)
         status = "draft"
         if age > 1:
+            stamp[0] = _local_time(day, clock(18, 0)) + timedelta(minutes=rng.randrange(150))  # that evening
             report = own.submit(day)
             status = "submitted"
             if age > 3 and boss is not None:
+                stamp[0] = _local_time(day + timedelta(days=1), clock(8, 30)) + timedelta(minutes=rng.randrange(90))
                 if rng.random() < 0.06:
                     boss.return_report(report["id"], rng.choice(words.RETURN_COMMENTS))
                     status = "returned"
@@ -441,6 +443,11 @@ def _reports(
                     status = "countersigned"
         counts[status] += 1
     return counts
+
+
+def _local_time(day: date, at: clock) -> datetime:
+    """`at` o'clock on `day` on this computer's clock, as an aware time."""
+    return datetime.combine(day, at).astimezone(UTC)
 
 
 def generate_demo(

@@ -69,7 +69,7 @@ class NamePinyin(NamedTuple):
 def _word(word: str) -> tuple[str, ...]:
     """TONE3 syllables of one word of pypinyin's segmentation (a dictionary phrase or one character)."""
     return tuple(
-        lazy_pinyin(word, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda chars: [""] * len(chars))
+        lazy_pinyin(word, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda chars: [""] * len(chars))  # type: ignore[arg-type, return-value]
     )
 
 

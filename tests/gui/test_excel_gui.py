@@ -56,7 +56,7 @@ def test_import_wizard_previews_imports_and_undoes(qtbot, make_window, services,
     dialog.commit_button.click()
     idle()
     assert dialog.pages.currentIndex() == 3
-    assert "2 new customers" in dialog.result.text()
+    assert "2 new customers" in dialog.result_label.text()
     after = _customer_names(services)
     assert after - before == {"苏州工业园区精密模具有限公司", "无锡新能源科技股份有限公司"}
     imported = services.search.search(CustomerQuery(text="精密模具"))[0]
@@ -64,7 +64,8 @@ def test_import_wizard_previews_imports_and_undoes(qtbot, make_window, services,
 
     dialog.undo_button.click()
     idle()
-    assert "Undone" in dialog.result.text()
+    assert "Undone" in dialog.result_label.text()
+    assert dialog.result() == 0  # QDialog's own result(), not shadowed by a widget; 0 while the dialog is open
     assert _customer_names(services) == before
 
 
@@ -148,13 +149,16 @@ def test_blank_template_and_import_history_with_undo(qtbot, make_window, service
     assert shown.rowCount() == 1
     assert shown.data(shown.index(0, 1)) == "客户名单.xlsx"
     assert shown.data(shown.index(0, 3)) == "3" and shown.data(shown.index(0, 7)) == "imported"
-    assert not history.undo_button.isEnabled()  # nothing chosen yet
-    history.table.selectRow(0)
+    # the newest import that can be undone is chosen: the highlight and the button agree
+    assert [i.row() for i in history.table.selectionModel().selectedRows()] == [0]
     assert history.undo_button.isEnabled()
     history.undo_button.click()
     idle()
     assert history.message.text().startswith("Undone: 5 records removed")  # 3 customers, 2 contacts
     assert shown.data(shown.index(0, 7)).startswith("undone ")
     assert _customer_names(services) == before
+    # nothing left to undo: no row highlighted beside a greyed-out button
+    assert not history.table.selectionModel().selectedRows()
+    assert not history.undo_button.isEnabled()
     history.table.selectRow(0)
     assert not history.undo_button.isEnabled()  # an import is undone once

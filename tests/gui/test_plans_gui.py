@@ -38,7 +38,7 @@ def test_plan_a_week_add_reorder_move_and_cancel(qtbot, make_window, services: S
     view.selectRow(0)
     target = today + timedelta(days=1)
     plans.move_day.setDate(target)
-    qtbot.mouseClick(plans.move, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(plans.move_button, Qt.MouseButton.LeftButton)
     idle()
     assert [s["customer_id"] for s in services.plans.day(target)] == [second]
     view.selectRow(0)
@@ -46,6 +46,7 @@ def test_plan_a_week_add_reorder_move_and_cancel(qtbot, make_window, services: S
     idle()
     assert services.plans.day(today)[0]["status"] == "cancelled"
     assert model.data(model.index(0, 1)) == "Cancelled"
+    plans.move(plans.pos())  # QWidget.move, not shadowed by the "Move to day" button
 
 
 def test_plan_buttons_without_a_selection_say_what_to_do(qtbot, make_window, idle):
@@ -56,3 +57,33 @@ def test_plan_buttons_without_a_selection_say_what_to_do(qtbot, make_window, idl
     assert plans.message.text() == "Select a stop first."
     qtbot.mouseClick(plans.add, Qt.MouseButton.LeftButton)
     assert plans.message.text() == "Find and pick a customer first."
+
+
+def test_the_week_says_its_days_the_chosen_day_stands_out_and_nothing_is_picked_for_the_user(
+    qtbot, make_window, services: Services, idle, today: date
+):
+    services.customers.create(name="上海华东机械有限公司")
+    window = make_window()
+    plans = window.show_screen("plans")
+    idle()
+    monday = today - timedelta(days=today.weekday())
+    sunday = monday + timedelta(days=6)
+    title = plans.week_label.text()
+    assert f"{sunday.day}, {sunday.year}" in title and f" {monday.day}" in title and "(this week)" in title
+    chosen = [box.property("chosen") for box, _model, _view in plans.days]
+    assert chosen.count(True) == 1 and chosen[today.weekday()] is True
+    # the picker lists customers, but the rep chooses: adding a stop without one says what to do
+    qtbot.waitUntil(lambda: plans.picker.choices.count() == 1)
+    assert plans.picker.customer_id() is None
+    plans.add_stop()
+    assert plans.message.text() == "Find and pick a customer first."
+    # choosing another day moves the highlight
+    other = (today.weekday() + 1) % 7
+    plans.days[other][2].setFocus()
+    plans._select_day(other)
+    idle()
+    chosen = [box.property("chosen") for box, _model, _view in plans.days]
+    assert chosen.count(True) == 1 and chosen[other] is True
+    plans.show_week(monday + timedelta(days=7))
+    idle()
+    assert "(this week)" not in plans.week_label.text()

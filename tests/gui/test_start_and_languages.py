@@ -100,7 +100,7 @@ def test_chinese_catalogue_is_compiled_and_shown(qtbot, gui_app, tmp_path):
     assert customers.model.headerData(0, Qt.Orientation.Horizontal) == "名称"
     assert window.online_label.text() == "离线（未配置同步）"
     qtbot.waitUntil(lambda: window.pending_label.text() != "")
-    assert "待同步" in window.pending_label.text()
+    assert "保存在本机" in window.pending_label.text()
 
 
 def test_language_follows_the_system_locale_unless_chosen(qapp):

@@ -33,7 +33,11 @@ def test_sync_panel_before_login_says_not_configured_and_counts_pending(qtbot, m
     assert not panel.sync_now.isEnabled() and panel.login.isEnabled()
     assert panel.pending.text() == "1 change(s) waiting to be sent"
     assert panel.conflict_hint.isVisible()
-    assert window.pending_label.text() == "1 change(s) waiting to sync"
+    # never connected: the work is kept here, nothing is "waiting"; and no idle progress bar at 0 %
+    assert window.pending_label.text() == "1 change(s) kept on this computer (not connected to head office)"
+    assert not panel.progress.isVisible()
+    header = panel.conflict_view.horizontalHeader()
+    assert min(header.sectionSize(i) for i in range(header.count())) >= 90  # no sliver columns
 
 
 def test_conflict_shows_both_values_and_keep_theirs_applies_the_server_value(qtbot, make_window, services, idle):

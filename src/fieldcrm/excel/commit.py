@@ -42,7 +42,7 @@ def write_plans(
     session.add(batch)
     session.flush()
     conn = session.connection()
-    sqlite = conn.connection.driver_connection  # pragmas on the driver: they must work even after an error
+    sqlite: Any = conn.connection.driver_connection  # pragmas on the driver: they must work even after an error
     cache = sqlite.execute("PRAGMA cache_size").fetchone()[0]
     sqlite.execute(f"PRAGMA cache_size = {-WRITE_CACHE_KIB}")
     writer = CustomerWriter(uow, actor.id)

@@ -6,16 +6,16 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from fieldcrm.domain.errors import InvalidStateError, NotFoundError
-from fieldcrm.models import Contact, Customer, ImportBatch, ImportItem, utcnow
+from fieldcrm.models import Contact, Customer, ImportBatch, ImportItem, SyncedBase, utcnow
 from fieldcrm.models.codec import decode_value, encode_value
 from fieldcrm.services.base import BaseService
 from fieldcrm.services.changes import UnitOfWork, unit_of_work
 from fieldcrm.times import for_people
 
-_MODELS = {"customer": Customer, "contact": Contact}
+_MODELS: dict[str, type[SyncedBase]] = {"customer": Customer, "contact": Contact}
 _CHUNK = 500
 
 
@@ -50,7 +50,7 @@ def batch_to_json(batch: ImportBatch) -> dict[str, Any]:
 class ImportHistory(BaseService):
     def list(self, limit: int = 100) -> list[dict[str, Any]]:
         with self.store.session() as session:
-            batches = session.exec(select(ImportBatch).order_by(ImportBatch.created_at.desc()).limit(limit))  # type: ignore[attr-defined]
+            batches = session.exec(select(ImportBatch).order_by(col(ImportBatch.created_at).desc()).limit(limit))
             return [batch_to_json(b) for b in batches]
 
     def undo(self, import_id: str) -> UndoResult:
@@ -78,7 +78,7 @@ class ImportHistory(BaseService):
 def _find(session: Session, import_id: str) -> ImportBatch:
     batch = session.get(ImportBatch, import_id)
     if batch is None:
-        matches = list(session.exec(select(ImportBatch).where(ImportBatch.id.startswith(import_id)).limit(2)))  # type: ignore[attr-defined]
+        matches = list(session.exec(select(ImportBatch).where(ImportBatch.id.startswith(import_id)).limit(2)))
         if len(matches) == 1 and len(import_id) >= 6:
             return matches[0]
         raise NotFoundError(f"no import with id {import_id}; `fieldcrm import history` lists them")
@@ -108,7 +108,7 @@ def _delete_rows(uow: UnitOfWork, table: str, ids: list[str]) -> int:
     removed = 0
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        for row in uow.session.exec(select(model).where(model.id.in_(chunk), model.deleted == False)):  # type: ignore[attr-defined]
+        for row in uow.session.exec(select(model).where(col(model.id).in_(chunk), model.deleted == False)):
             if table == "customer":
                 for contact in uow.session.exec(
                     select(Contact).where(Contact.customer_id == row.id, Contact.deleted == False)

@@ -211,8 +211,8 @@ class ImportJob(BaseService):
 
     def _summarise(self, plans: list[RowPlan]) -> ImportSummary:
         summary = ImportSummary(notice=self._proposal.notice if self._proposal else None)
-        for plan in plans:
-            setattr(summary, plan.status, getattr(summary, plan.status) + 1)
+        for counted in plans:
+            setattr(summary, counted.status, getattr(summary, counted.status) + 1)
         bad = [r for r in self._clean if r.problems]
         summary.error = len(bad)
         summary.errors = [p for r in bad for p in r.problems]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import text
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from fieldcrm.domain.actors import Actor
 from fieldcrm.domain.errors import DuplicateMatch
@@ -135,15 +135,13 @@ def _diff_updates(session: Session, user: User, plans: list[RowPlan]) -> None:
     for start in range(0, len(plans), _CHUNK):
         chunk = plans[start : start + _CHUNK]
         ids = list({p.target_id for p in chunk})
-        customers = {c.id: c for c in session.exec(select(Customer).where(Customer.id.in_(ids)))}  # type: ignore[union-attr]
+        customers = {c.id: c for c in session.exec(select(Customer).where(col(Customer.id).in_(ids)))}
         contacts: dict[str, list[Contact]] = {}
-        for contact in session.exec(
-            select(Contact).where(Contact.customer_id.in_(ids), Contact.deleted == False)  # type: ignore[attr-defined]
-        ):
+        for contact in session.exec(select(Contact).where(col(Contact.customer_id).in_(ids), Contact.deleted == False)):
             contacts.setdefault(contact.customer_id, []).append(contact)
         for plan in chunk:
             why = plan.changes.pop("_match")
-            customer = customers[plan.target_id]
+            customer = customers[plan.target_id]  # type: ignore[index]  # a duplicate names its customer
             if not _editable(actor, customer):
                 plan.status, plan.reason = "duplicate", plan.reason + "; it belongs to another rep"
                 continue

@@ -88,7 +88,7 @@ def _read_calamine(path: Path, sheet: str | None, limits: ImportLimits, kind: Fi
             if data.height > limits.max_rows:
                 raise _too_many(path, limits)
             start = data.start
-            rows = [list(row) for row in data.iter_rows()]
+            rows: list[list[Any]] = [list(row) for row in data.iter_rows()]
         finally:
             book.close()
     except ImportRefusedError:

@@ -186,14 +186,14 @@ class RowValidator:
         add_phone = "phone" not in names
         company, company_cells = checked["name"], cells.get("name", nothing)
         out: list[CleanRow] = []
-        for i, values in enumerate(zip(*customer_columns, strict=True)):
+        for i, row_values in enumerate(zip(*customer_columns, strict=True)):
             if blank[i]:
                 if i not in unreadable:
                     continue
             elif i in careful or not company[i] or company_cells[i] in _TOTAL_WORDS:
                 pass
             else:
-                customer = dict(zip(names, values, strict=True))
+                customer = dict(zip(names, row_values, strict=True))
                 if add_phone and stand_in[i]:
                     customer["phone"] = checked["phone"][i]
                 row = CleanRow(first + i, rows[i], customer)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, ClassVar
 
 from sqlmodel import Field, SQLModel
+
+if TYPE_CHECKING:
+    from sqlalchemy import Table
 
 from fieldcrm.ids import uuid7
 
@@ -23,6 +27,11 @@ class SyncedBase(SQLModel):
     version: int = Field(default=0, nullable=False, description="server revision of the row; 0 = never synced")
     deleted: bool = Field(default=False, nullable=False)
     owner_id: str | None = Field(default=None, index=True, max_length=36)
+
+    if TYPE_CHECKING:
+        # What SQLAlchemy gives each table class; SQLModel's stubs leave out the one and allow a callable for the other.
+        __table__: ClassVar[Table]
+        __tablename__: ClassVar[str]
 
 
 #: Fields of the mixin that are bookkeeping, not content a user edits.

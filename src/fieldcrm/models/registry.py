@@ -81,7 +81,7 @@ class TableSpec:
 
     @property
     def name(self) -> str:
-        return self.model.__tablename__  # type: ignore[attr-defined, return-value]
+        return self.model.__tablename__
 
     @property
     def never_from_client(self) -> frozenset[str]:
@@ -165,7 +165,7 @@ def spec_of(table_or_row: str | SyncedBase | type[SyncedBase]) -> TableSpec | No
     if isinstance(table_or_row, str):
         return BY_NAME.get(table_or_row)
     model = table_or_row if isinstance(table_or_row, type) else type(table_or_row)
-    return BY_MODEL.get(model)  # type: ignore[arg-type]
+    return BY_MODEL.get(model)
 
 
 def derived_for(table: str, fields: Mapping[str, Any]) -> dict[str, Any]:

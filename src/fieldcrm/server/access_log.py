@@ -19,9 +19,9 @@ ENV_ACCESS_LOG = "FIELDCRM_ACCESS_LOG"  # "-" for stdout (the default), "off", o
 
 def configure(target: str | None) -> None:
     """Send access lines to stdout ("-" or None), a file, or nowhere ("off"); called once per server process."""
-    for handler in list(log.handlers):
-        log.removeHandler(handler)
-        handler.close()
+    for old in list(log.handlers):
+        log.removeHandler(old)
+        old.close()
     log.propagate = False
     if target == "off":
         log.disabled = True

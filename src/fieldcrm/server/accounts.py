@@ -38,7 +38,7 @@ def create_user(engine: Engine, name: str, role: str, team: str | None, password
     with Session(engine) as session, session.begin():
         if session.exec(select(User).where(User.name == name)).first() is not None:
             raise ValidationError(f"a user named '{name}' exists already", "name")
-        touched = []
+        touched: list[Team | User] = []
         team_row = None
         if team:
             team_row = session.get(Team, stable_id("team", team))
@@ -61,7 +61,7 @@ def create_user(engine: Engine, name: str, role: str, team: str | None, password
 
 def list_users(engine: Engine) -> list[dict]:
     with Session(engine) as session:
-        teams = {t.id: t.name for t in session.exec(select(Team))}
+        teams: dict[str | None, str] = {t.id: t.name for t in session.exec(select(Team))}
         users = session.exec(select(User).order_by(User.name))
         return [
             {"id": u.id, "name": u.name, "role": u.role, "team": teams.get(u.team_id), "active": u.active}

@@ -60,7 +60,7 @@ def login(
     """A new token for this user and device. After five failures in a row the account waits, doubling each time."""
     now = clock()
     with Session(engine) as session, session.begin():
-        user = session.execute(select(User).where(User.name == name)).scalars().first()
+        user = session.execute(select(User).where(User.name == name)).scalars().first()  # type: ignore[arg-type]
         cred = session.execute(select(credential).where(credential.c.user_id == user.id)).first() if user else None
         if user is None or cred is None:
             hasher.hash(password)  # same work as a real check, so timing does not reveal which names exist
@@ -76,7 +76,7 @@ def login(
             lock = None
             if failures >= FREE_FAILURES:
                 lock = now + min(MAX_LOCK, timedelta(seconds=2 ** (failures - FREE_FAILURES)))
-            failed = (user.id, failures, lock)
+            failed: tuple[str, int, datetime | None] | None = (user.id, failures, lock)
         else:
             failed = None
         if failed is None:
@@ -107,7 +107,7 @@ def _issue(session: Session, user: User, device_id: str, now: datetime) -> tuple
     return token, expires, user, team
 
 
-_users = User.__table__  # type: ignore[attr-defined]
+_users = User.__table__
 # Built once: every request runs it, and building it again each time cost more than the lookup itself.
 _TOKEN_QUERY = (
     select(auth_token.c.device_id, auth_token.c.token_hash, auth_token.c.revoked_at, auth_token.c.expires_at)
@@ -137,7 +137,7 @@ def authenticate(bind: Engine | Connection, token: str, clock: Clock = utcnow) -
         raise AuthError("this account is disabled; ask head office", 403)
     if row.revoked_at is not None:
         raise AuthError("this token was revoked; log in again")
-    if _aware(row.expires_at) <= now:
+    if _aware(row.expires_at) <= now:  # type: ignore[operator]  # expires_at is NOT NULL
         raise AuthError("this token has expired; log in again")
     return Principal(row.id, row.name, row.role, row.team_id, row.device_id, row.token_hash)
 

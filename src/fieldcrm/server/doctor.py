@@ -105,7 +105,7 @@ def _accounts(conn, revision: str | None) -> Finding:  # noqa: ANN001 - a SQLAlc
         return Finding("accounts", False, "none yet (no schema)")
     from fieldcrm.models import User
 
-    table = User.__table__  # type: ignore[attr-defined]
+    table = User.__table__
     live = (table.c.active == True) & (table.c.deleted == False)  # noqa: E712 - SQL, not Python truth
     rows = conn.execute(select(table.c.role, func.count()).where(live).group_by(table.c.role)).all()
     counts = {role: int(n) for role, n in rows}

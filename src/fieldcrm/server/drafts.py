@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table
 from sqlalchemy.orm.attributes import set_committed_value
@@ -38,9 +38,15 @@ class Draft:
         self.__dict__.update(values)
         self.__dict__["model"] = model
 
+    if TYPE_CHECKING:
+        model: type[SyncedBase]
+
+        def __getattr__(self, name: str) -> Any: ...  # the row's values
+        def __setattr__(self, name: str, value: Any) -> None: ...
+
     @property
     def __tablename__(self) -> str:
-        return self.model.__tablename__  # type: ignore[attr-defined]
+        return self.model.__tablename__
 
     def values(self) -> dict[str, Any]:
         return {name: self.__dict__[name] for name in _columns(self.model)}
@@ -59,12 +65,12 @@ def _defaults(model: type[SyncedBase]) -> tuple[dict[str, Any], tuple[tuple[str,
             factories.append((name, field.default_factory))
         elif not field.is_required():
             static[name] = field.default
-    return static, tuple(factories)  # type: ignore[return-value]
+    return static, tuple(factories)  # type: ignore[arg-type]
 
 
 @cache
 def _columns(model: type[SyncedBase]) -> tuple[str, ...]:
-    return tuple(c.name for c in model.__table__.columns)  # type: ignore[attr-defined]
+    return tuple(c.name for c in model.__table__.columns)
 
 
 def lone_inserts(ops: Iterable[WireOp], existing: dict[tuple[type[SyncedBase], str], Any]) -> set[str]:
@@ -106,7 +112,7 @@ def draft_rows(drafts: list[Draft]) -> dict[Table, list[dict[str, Any]]]:
     """The drafts' rows by table, for `server.db.insert_rows`."""
     rows: dict[Table, list[dict[str, Any]]] = defaultdict(list)
     for draft in drafts:
-        rows[draft.model.__table__].append(draft.values())  # type: ignore[attr-defined]
+        rows[draft.model.__table__].append(draft.values())
     return rows
 
 

@@ -26,7 +26,7 @@ MOVED_ROWS = rs.prev_owner_id.is_distinct_from(rs.owner_id)
 
 def feed_rows(
     session: Session, viewer: Viewer, after: int, top: int, limit: int, table: str | None = None
-) -> list[Row[Any]]:
+) -> list[Row[str, str, int, bool]]:
     """Up to `limit` feed rows with after < seq <= top (of one table, if given), in seq order:
     (table_name, row_id, seq, visible now)."""
     params: dict[str, Any] = {"after": after, "top": top, "limit": limit}

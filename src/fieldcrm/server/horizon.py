@@ -50,7 +50,7 @@ def _references() -> dict[str, list[tuple[object, object]]]:
     """For each synced table, the (table, column) pairs of synced tables that point at it."""
     out: dict[str, list[tuple[object, object]]] = {name: [] for name in SYNCED_TABLES}
     for model in SYNCED_TABLES.values():
-        table = model.__table__  # type: ignore[attr-defined]
+        table = model.__table__
         for fk in table.foreign_keys:
             target = fk.column.table.name
             if target in out:
@@ -70,12 +70,12 @@ def purge_tombstones(engine: Engine, older_than: timedelta | None = None) -> int
     top = 0
     with Session(engine) as session, session.begin():
         for name in reversed(list(SYNCED_TABLES)):  # children first, so a parent may go in the same run
-            table = SYNCED_TABLES[name].__table__  # type: ignore[attr-defined]
+            table = SYNCED_TABLES[name].__table__
             conditions = [table.c.deleted == True, table.c.updated_at < cutoff]  # noqa: E712
             if "merged_into" in table.c:
                 conditions.append(table.c.merged_into.is_(None))
             for _child, column in refs[name]:
-                conditions.append(not_(exists().where(column == table.c.id)))  # type: ignore[attr-defined]
+                conditions.append(not_(exists().where(column == table.c.id)))
             ids = list(session.execute(select(table.c.id).where(and_(*conditions))).scalars())
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
@@ -95,7 +95,7 @@ def purge_tombstones(engine: Engine, older_than: timedelta | None = None) -> int
                 sync_counter.update()
                 .where(sync_counter.c.id == HORIZON_ROW, sync_counter.c.value < top)
                 .values(value=top)
-            ).rowcount
+            ).rowcount  # type: ignore[attr-defined]  # an UPDATE's result is a CursorResult
             if not updated and horizon(session) < top:
                 session.execute(sync_counter.insert().values(id=HORIZON_ROW, value=top))
     return removed

@@ -35,12 +35,12 @@ _NEVER_FROM_CLIENT = {spec.model: spec.never_from_client for spec in SPECS}
 
 
 def decode_fields(model: type[SyncedBase], fields: dict[str, Any]) -> dict[str, Any]:
-    columns = model.__table__.columns  # type: ignore[attr-defined]
+    columns = model.__table__.columns
     never = _NEVER_FROM_CLIENT.get(model, COMMON_SERVER_FIELDS)
     out: dict[str, Any] = {}
     for name, value in fields.items():
         if name not in columns:
-            raise BadOp(f"{model.__tablename__} has no field '{name}'")  # type: ignore[attr-defined]
+            raise BadOp(f"{model.__tablename__} has no field '{name}'")
         if name in never:
             continue
         _check_json_type(model, name, value)
@@ -115,7 +115,7 @@ def merge_update(
     conflicts (important) or logged (plain), nothing the first creator wrote is overwritten.
     """
     model = type(row)
-    table = model.__tablename__  # type: ignore[attr-defined]
+    table = model.__tablename__
     spec = BY_MODEL[model]
     wanted = decode_fields(model, fields)
     outcome = MergeOutcome()

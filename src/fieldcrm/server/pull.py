@@ -32,7 +32,7 @@ from fieldcrm.server.tables import row_seq, sync_conflict, sync_counter
 from fieldcrm.server.visibility import row_visible, viewer_for
 from fieldcrm.sync.protocol import CONFLICT_TABLE, PullResponse, RowChange, TableChecksum
 
-_TABLES: dict[str, Any] = {name: model.__table__ for name, model in SYNCED_TABLES.items()}  # type: ignore[attr-defined]
+_TABLES: dict[str, Any] = {name: model.__table__ for name, model in SYNCED_TABLES.items()}
 _TABLES[CONFLICT_TABLE] = sync_conflict
 _TOP = select(sync_counter.c.value).where(sync_counter.c.id == 1)
 # The counter, the horizon (row 2, there once something was purged) and sorts off, in one round trip.

@@ -179,7 +179,7 @@ _TWINS = (
     select(Customer)
     .where(
         tuple_(Customer.name_norm, Customer.phone_norm).in_(bindparam("keys", expanding=True)),
-        Customer.deleted == False,  # noqa: E712
+        Customer.deleted == False,  # type: ignore[arg-type]  # noqa: E712
         Customer.merged_into.is_(None),  # type: ignore[union-attr]
     )
     .order_by(Customer.first_contact_at, Customer.id)  # type: ignore[arg-type]
@@ -218,7 +218,7 @@ def _push_all(
     twins: TwinCache | None = None
     if fast:
         todo = [o for group in groups for o in group]
-        locked, customers = _prefetch(session, todo, not is_sqlite(session.get_bind()))  # type: ignore[arg-type]
+        locked, customers = _prefetch(session, todo, not is_sqlite(session.get_bind()))
         lone = lone_inserts(todo, locked)
         twins = _prefetch_twins(session, todo, lone)
     for group in groups:
@@ -318,7 +318,7 @@ class GroupApplier:
         self.viewer: Viewer = viewer or viewer_for(session, principal)
         self.touched: list[Touched] = []
         self.conflicts: list[dict[str, Any]] = []
-        self.lock = not is_sqlite(session.get_bind())  # type: ignore[arg-type]
+        self.lock = not is_sqlite(session.get_bind())
         # The fast path (no savepoints): rows read up front, shared by the push's groups, writes flushed at the end.
         self.locked = locked
         self.customers = customers
@@ -364,7 +364,7 @@ class GroupApplier:
         for _ in range(5):
             key = (Customer, customer_id)
             if self.customers is not None and key in self.customers:
-                row = self.customers[key]
+                row: Customer | None = self.customers[key]  # type: ignore[assignment]
             else:
                 row = self.session.get(Customer, customer_id)
             if row is None or not row.merged_into:
@@ -490,11 +490,11 @@ class GroupApplier:
         if self.twins is not None and (row.name_norm, row.phone_norm) in self.twins:
             return self.twins[(row.name_norm, row.phone_norm)]
         query = select(Customer).where(
-            Customer.name_norm == row.name_norm,
-            Customer.phone_norm == row.phone_norm,
-            Customer.deleted == False,
-            Customer.merged_into.is_(None),
-            Customer.id != row.id,  # type: ignore[union-attr]
+            Customer.name_norm == row.name_norm,  # type: ignore[arg-type]
+            Customer.phone_norm == row.phone_norm,  # type: ignore[arg-type]
+            Customer.deleted == False,  # type: ignore[arg-type]
+            Customer.merged_into.is_(None),  # type: ignore[union-attr]
+            Customer.id != row.id,  # type: ignore[arg-type]
         )
         return self.session.execute(query.order_by(Customer.first_contact_at, Customer.id)).scalars().first()  # type: ignore[arg-type]
 
@@ -618,7 +618,7 @@ class GroupApplier:
             if spec.ownership_fields and moved:
                 self._touch_dependants(row, prev_owner, prev_public)  # type: ignore[arg-type]
         status = "conflict" if ids else ("merged" if outcome.concurrent else "applied")
-        return OpResult(op_id=op.op_id, client_seq=op.client_seq, status=status, conflict_ids=ids)
+        return OpResult(op_id=op.op_id, client_seq=op.client_seq, status=status, conflict_ids=ids)  # type: ignore[arg-type]
 
     def _dependants(self, customer_id: str) -> Iterator[tuple[str, SyncedBase]]:
         """The rows hanging off a customer, which are seen wherever it is (and no longer where it is not)."""

@@ -132,7 +132,7 @@ def schema() -> tuple[MetaData, MetaData]:
 
     synced = MetaData()
     for model in SYNCED_TABLES.values():
-        model.__table__.to_metadata(synced)  # type: ignore[attr-defined]
+        model.__table__.to_metadata(synced)
     for name, table, columns in SYNCED_TABLE_INDEXES:
         Index(name, *(synced.tables[table].c[column] for column in columns))
     return synced, metadata

@@ -47,7 +47,7 @@ def touched_row(
     prev_owner: str | None = None,
     prev_public: bool = False,
 ) -> Touched:
-    table = row.__tablename__  # type: ignore[attr-defined]
+    table = row.__tablename__
     return Touched(
         table, row.id, row.owner_id, scope_of(table, row), prev_owner or row.owner_id, prev_public, changes or {}, row
     )
@@ -127,7 +127,7 @@ def _record_in_steps(session: Session, items: Sequence[Touched]) -> None:
             versions[item.table].append({"rid": item.row_id, "v": item.seq})
             set_version(item.row, item.seq)
     for name, rows in versions.items():
-        table = SYNCED_TABLES[name].__table__  # type: ignore[attr-defined]
+        table = SYNCED_TABLES[name].__table__
         session.execute(update(table).where(table.c.id == bindparam("rid")).values(version=bindparam("v")), rows)
     _upsert(session, [_feed_row(i) for i in items])
     history = [_history_row(i) for i in items if i.changes]
@@ -135,8 +135,8 @@ def _record_in_steps(session: Session, items: Sequence[Touched]) -> None:
         session.execute(field_change.insert(), history)
 
 
-_customer = Customer.__table__  # type: ignore[attr-defined]
-_others_visit = Visit.__table__.alias("others_visit")  # type: ignore[attr-defined]
+_customer = Customer.__table__
+_others_visit = Visit.__table__.alias("others_visit")
 _others_row = row_seq.alias("others_row")
 # Customers (of those given) that someone besides the owner's side may see: in the public pool, or with a visit or
 # a feed row of another owner. Deleted visits count too: a flag raised needlessly costs only a probe.

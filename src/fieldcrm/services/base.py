@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import TypeVar
 
 from sqlmodel import Session, col, select
 
 from fieldcrm.domain.actors import Actor
 from fieldcrm.domain.errors import NotFoundError, PermissionDeniedError
-from fieldcrm.models import SyncedBase, Team, User, spec_of
+from fieldcrm.models import SyncedBase, Team, User, spec_of, utcnow
 from fieldcrm.services.state import CURRENT_USER, get_state
 from fieldcrm.store import Store
 
@@ -18,9 +20,12 @@ T = TypeVar("T", bound=SyncedBase)
 class BaseService:
     """A service acts for one user: the one given, or else the profile's current user."""
 
-    def __init__(self, store: Store, user_id: str | None = None) -> None:
+    def __init__(self, store: Store, user_id: str | None = None, clock: Callable[[], datetime] = utcnow) -> None:
         self.store = store
         self._user_id = user_id
+        #: The time the service stamps on what it records (submitted, signed): the wall clock, or a test's or the
+        #: demo's (whose reports were submitted on their own evenings).
+        self.clock = clock
 
     @property
     def user_id(self) -> str | None:
@@ -55,6 +60,6 @@ def get_live(session: Session, model: type[T], row_id: str) -> T:
     row = session.get(model, row_id)
     if row is None or row.deleted:
         spec = spec_of(model)
-        noun = spec.noun if spec is not None else model.__tablename__  # type: ignore[attr-defined]
+        noun = spec.noun if spec is not None else model.__tablename__
         raise NotFoundError(f"no {noun} with id {row_id}")
     return row

@@ -87,9 +87,9 @@ class BulkWriter:
         """A row dict to its statement parameters: the values of `columns`, through their types' bind processors.
         A processor's last result is reused while its column holds the very same object (e.g. one `now`)."""
         dialect = self.uow.session.connection().dialect
-        table = model.__table__  # type: ignore[attr-defined]
+        table = model.__table__
         get = operator.itemgetter(*columns)
-        slots = [
+        slots: list[list[Any]] = [
             [i, processor, _UNSET, None]
             for i, name in enumerate(columns)
             if (processor := table.columns[name].type._cached_bind_processor(dialect)) is not None
@@ -117,7 +117,7 @@ class BulkWriter:
         """Insert `rows`; returns their ids. With `index=False` the caller keeps the search index current itself
         (e.g. an import that indexes each new customer once, together with its new contacts)."""
         conn = self.uow.session.connection()
-        table = model.__table__  # type: ignore[attr-defined]
+        table = model.__table__
         table_name = str(table.name)  # a plain str: sqlite3 asks a str subclass how to adapt itself, per row
         columns = list(table.columns.keys())
         bind = self._binder(model, columns)

@@ -20,7 +20,7 @@ _conflict = ConflictRecord.__table__  # type: ignore[attr-defined]
 
 def _whole(row: SyncedBase) -> dict[str, Any]:
     """Every column of a row but its server version: what an insert sends."""
-    return {name: getattr(row, name) for name in row.__table__.columns.keys() if name != "version"}  # type: ignore[attr-defined]
+    return {name: getattr(row, name) for name in row.__table__.columns.keys() if name != "version"}
 
 
 class UnitOfWork:
@@ -39,7 +39,7 @@ class UnitOfWork:
         entry = OutboxEntry(
             group_id=self.group_id,
             device_id=self.device_id,
-            table_name=row.__tablename__,  # type: ignore[attr-defined]
+            table_name=row.__tablename__,
             row_id=row.id,
             op=op,
             action=action,
@@ -60,7 +60,7 @@ class UnitOfWork:
             return False
         query = select(_conflict.c.id).where(
             _conflict.c.row_id == row.id,
-            _conflict.c.table_name == row.__tablename__,  # type: ignore[attr-defined]
+            _conflict.c.table_name == row.__tablename__,
             _conflict.c.kind == "rejected",
             _conflict.c.status == "open",
         )
@@ -72,7 +72,7 @@ class UnitOfWork:
             _conflict.update()
             .where(
                 _conflict.c.row_id == row.id,
-                _conflict.c.table_name == row.__tablename__,  # type: ignore[attr-defined]
+                _conflict.c.table_name == row.__tablename__,
                 _conflict.c.kind == "rejected",
                 _conflict.c.status == "open",
             )
@@ -92,13 +92,13 @@ class UnitOfWork:
 
     def _refused_children(self, row: SyncedBase) -> list[SyncedBase]:
         """A customer's contacts, visits and other rows that head office refused with it (never accepted)."""
-        if row.__tablename__ != "customer":  # type: ignore[attr-defined]
+        if row.__tablename__ != "customer":
             return []
         from fieldcrm.models import SYNCED_TABLES
 
         found: list[SyncedBase] = []
         for model in SYNCED_TABLES.values():
-            if "customer_id" in model.__table__.columns:  # type: ignore[attr-defined]
+            if "customer_id" in model.__table__.columns:
                 query = select(model).where(model.customer_id == row.id, model.version == 0)  # type: ignore[attr-defined]
                 found += [child for child in self.session.exec(query) if not child.deleted and self._refused(child)]
         return found

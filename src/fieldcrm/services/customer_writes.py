@@ -120,6 +120,7 @@ class CustomerWriter:
             if changed:
                 before = {k: before[k] for k in changed}
                 written.append(Written("customer", customer.id, "update", change.source_row, before, changed))
+        contact: Contact | None
         if change.contact_insert:
             owner = session.exec(select(Customer.owner_id).where(Customer.id == change.customer_id)).first()
             contact = Contact(customer_id=change.customer_id, owner_id=owner, **change.contact_changes)

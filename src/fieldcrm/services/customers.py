@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import text
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from fieldcrm.domain.errors import DuplicateError, DuplicateMatch, PermissionDeniedError, ValidationError
 from fieldcrm.domain.ownership import Holding, refuse_work_on
@@ -154,14 +154,14 @@ class CustomerService(BaseService):
                 for c in session.exec(
                     select(Contact)
                     .where(Contact.customer_id == customer_id, Contact.deleted == False)
-                    .order_by(Contact.is_primary.desc(), _CONTACT_PINYIN, Contact.name)  # type: ignore[attr-defined]
+                    .order_by(col(Contact.is_primary).desc(), _CONTACT_PINYIN, col(Contact.name))
                 )
             ]
             users = {u.id: u.name for u in session.exec(select(User))}
             visits = session.exec(
                 select(Visit)
                 .where(Visit.customer_id == customer_id, Visit.deleted == False)
-                .order_by(Visit.started_at.desc())  # type: ignore[attr-defined]
+                .order_by(col(Visit.started_at).desc())
             )
             data["visits"] = [{**row_to_dict(v), "rep": users.get(v.rep_id)} for v in visits]
             data["opportunities"] = [

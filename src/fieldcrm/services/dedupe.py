@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import text
 from sqlmodel import Session
@@ -34,7 +36,7 @@ def find_duplicates(
     owners = _owner_names(session)
     found: dict[str, DuplicateMatch] = {}
 
-    def add(rows: list, reason: str) -> None:
+    def add(rows: Sequence[Any], reason: str) -> None:
         for cid, cname, owner in rows:
             if cid != exclude_id and cid not in found:
                 found[cid] = DuplicateMatch(cid, cname, owner, owners.get(owner), reason)
@@ -70,7 +72,7 @@ def find_duplicates(
         for match in _similar_names(session, name_norm, limit * 3):
             cid, cname, owner = match
             if cid != exclude_id and cid not in found:
-                found[cid] = DuplicateMatch(cid, cname, owner, owners.get(owner), "similar_name")
+                found[cid] = DuplicateMatch(cid, cname, owner, owners.get(owner) if owner else None, "similar_name")
     return list(found.values())[:limit]
 
 

@@ -39,7 +39,7 @@ class OpportunityService(BaseService):
             raise ValidationError(
                 f"'{stage}' is not an open stage; use one of {'/'.join(OPPORTUNITY_STAGES[:5])}", "stage"
             )
-        fields = {
+        fields: dict[str, Any] = {
             "title": clean_text("title", title, 200, required=True),
             "amount_cents": _cents(amount),
             "expected_close": clean_date("expected_close", expected_close),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from fieldcrm.domain.errors import InvalidStateError, ValidationError
 from fieldcrm.ids import stable_id
@@ -36,7 +36,7 @@ class PlanService(BaseService):
             session.exec(
                 select(PlannedStop)
                 .where(PlannedStop.plan_id == plan_id, PlannedStop.deleted == False)
-                .order_by(PlannedStop.position, PlannedStop.created_at)
+                .order_by(col(PlannedStop.position), col(PlannedStop.created_at))
             )
         )
 

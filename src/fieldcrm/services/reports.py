@@ -10,7 +10,7 @@ import json
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from fieldcrm.domain import reports as domain
 from fieldcrm.domain.actors import Actor
@@ -22,7 +22,7 @@ from fieldcrm.domain.errors import (
     ValidationError,
 )
 from fieldcrm.ids import stable_id
-from fieldcrm.models import DailyReport, Team, User, utcnow
+from fieldcrm.models import DailyReport, Team, User
 from fieldcrm.models.codec import row_to_dict
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import UnitOfWork, unit_of_work
@@ -163,7 +163,7 @@ class ReportService(BaseService):
                 {
                     "content": content,
                     "status": "submitted",
-                    "submitted_at": utcnow(),
+                    "submitted_at": self.clock(),
                     "times_submitted": report.times_submitted + 1,
                     "return_comment": None,
                 },
@@ -194,7 +194,7 @@ class ReportService(BaseService):
                 {
                     "status": "countersigned",
                     "signed_by": actor.id,
-                    "signed_at": utcnow(),
+                    "signed_at": self.clock(),
                     "signature": content_digest(report),
                 },
                 action="countersign",
@@ -241,14 +241,14 @@ class ReportService(BaseService):
         """Reports of the acting supervisor's team (all reps for an admin), filtered."""
         with self.store.session() as session:
             actor = self.actor(session)
-            query = select(DailyReport).where(DailyReport.deleted == False, DailyReport.status.in_(statuses))  # type: ignore[attr-defined]
+            query = select(DailyReport).where(DailyReport.deleted == False, col(DailyReport.status).in_(statuses))
             if rep_id:
                 query = query.where(DailyReport.rep_id == rep_id)
             if day_from:
                 query = query.where(DailyReport.report_date >= day_from)
             if day_to:
                 query = query.where(DailyReport.report_date <= day_to)
-            reports = session.exec(query.order_by(DailyReport.report_date.desc())).all()  # type: ignore[attr-defined]
+            reports = session.exec(query.order_by(col(DailyReport.report_date).desc())).all()
             return [self._describe(session, r) for r in reports if may_countersign(session, actor, r.rep_id)]
 
     @staticmethod

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal, overload
 
 from fieldcrm.domain.errors import ValidationError
 from fieldcrm.models import GRADES, STAGES, VISIT_KINDS
@@ -54,6 +54,10 @@ def credit_code_is_valid(code: str) -> bool:
     return credit_check_char(code[:17]) == code[17]
 
 
+@overload
+def clean_text(field: str, value: Any, limit: int | None = None, *, required: Literal[True]) -> str: ...
+@overload
+def clean_text(field: str, value: Any, limit: int | None = None, required: bool = False) -> str | None: ...
 def clean_text(field: str, value: Any, limit: int | None = None, required: bool = False) -> str | None:
     text = None if value is None else " ".join(str(value).split())
     if not text:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from fieldcrm.domain.errors import InvalidStateError, ValidationError
 from fieldcrm.models import Customer, PlannedStop, User, Visit
@@ -43,7 +43,7 @@ class VisitService(BaseService):
     ) -> str:
         """Log one contact with a customer. A next date becomes the customer's next follow-up; a planned stop
         it came from is marked done. All in one action."""
-        clean = {
+        clean: dict[str, Any] = {
             "kind": clean_kind(kind),
             "outcome": clean_text("outcome", outcome, 2000, required=True),
             "notes": notes or "",
@@ -113,9 +113,9 @@ def visits_of_day(session: Session, rep_id: str, day: date) -> list[dict[str, An
     start, end = local_day_bounds(day)
     rows = session.exec(
         select(Visit, Customer.name)
-        .join(Customer, Customer.id == Visit.customer_id)
+        .join(Customer, col(Customer.id) == Visit.customer_id)
         .where(Visit.rep_id == rep_id, Visit.deleted == False, Visit.started_at >= start, Visit.started_at < end)
-        .order_by(Visit.started_at, Visit.id)
+        .order_by(col(Visit.started_at), col(Visit.id))
     ).all()
     users = {u.id: u.name for u in session.exec(select(User))}
     return [{**row_to_dict(v), "customer_name": name, "rep": users.get(v.rep_id)} for v, name in rows]

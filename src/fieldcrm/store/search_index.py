@@ -84,7 +84,7 @@ def reindex_customers(conn: Connection, customer_ids: Iterable[str], *, pinyin: 
         ):
             contacts.setdefault(row[0], []).append(row[1:4])
             people.setdefault(row[0], []).append((row[4], row[1]))
-        keys = dict(
+        keys: dict[str, int] = dict(
             conn.exec_driver_sql(
                 f"SELECT customer_id, key FROM customer_search_key WHERE customer_id IN ({marks})", params
             ).all()

@@ -136,7 +136,7 @@ def adopt(store: Store, backups: Path, info: UserInfo) -> Adoption | None:
         rows, id_map = _rekey_day_rows(conn, local_id, info.id)
         rows += _rekey_user(conn, local_id, info)
         for table_name, model in SYNCED_TABLES.items():
-            columns = set(model.__table__.columns.keys())  # type: ignore[attr-defined]
+            columns = set(model.__table__.columns.keys())
             for column in USER_COLUMNS:
                 if column in columns:
                     result = conn.execute(

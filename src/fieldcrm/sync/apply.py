@@ -63,7 +63,7 @@ def get_state(conn: Connection, key: str) -> str | None:
 
 def _upsert(conn: Connection, table_name: str, rows: list[dict[str, Any]]) -> None:
     model = SYNCED_TABLES[table_name]
-    table = model.__table__  # type: ignore[attr-defined]
+    table = model.__table__
     pending = pending_fields(conn, table_name, [r["id"] for r in rows])
     names = [c.name for c in table.columns]
     values = []
@@ -116,7 +116,7 @@ def _conflicts(conn: Connection, rows: list[dict[str, Any]], device_id: str) -> 
 def _remove(conn: Connection, table_name: str, ids: list[str]) -> set[str]:
     """The rows left this user's view: removed from the laptop, not deleted anywhere. Returns the customers whose
     search entries held them (the customers themselves, or the customers of removed contacts)."""
-    table = SYNCED_TABLES[table_name].__table__  # type: ignore[attr-defined]
+    table = SYNCED_TABLES[table_name].__table__
     chosen = table.c.id.in_(bindparam("ids", expanding=True))
     touched = set(ids) if table_name == "customer" else set()
     if table_name == "contact":
@@ -172,7 +172,7 @@ def local_checksums(store: Store) -> dict[str, TableChecksum]:
     out = {}
     with store.engine.connect() as conn:
         for name, model in SYNCED_TABLES.items():
-            table = model.__table__  # type: ignore[attr-defined]
+            table = model.__table__
             count, total = conn.execute(
                 select(func.count(), func.coalesce(func.sum(table.c.version), 0)).where(
                     table.c.deleted == False, table.c.version > 0
@@ -189,7 +189,7 @@ def tables_with_pending(store: Store) -> set[str]:
 
 def prune_table(store: Store, table_name: str, keep_ids: set[str]) -> int:
     """After a table was fetched again whole: drop synced rows the server no longer shows this user."""
-    table = SYNCED_TABLES[table_name].__table__  # type: ignore[attr-defined]
+    table = SYNCED_TABLES[table_name].__table__
     with store.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
         conn.commit()

@@ -107,7 +107,7 @@ def resolve(store: Store, conflict_id: str, keep: str) -> dict[str, Any]:
             if isinstance(kept, dict) and kept.get("deleted"):
                 uow.delete(row)
             elif isinstance(kept, dict):
-                fields = {k: decode_value(model, k, v) for k, v in kept.items() if k in model.__table__.columns}  # type: ignore[union-attr]
+                fields = {k: decode_value(model, k, v) for k, v in kept.items() if k in model.__table__.columns}  # type: ignore[union-attr, arg-type]
                 fields = {k: v for k, v in fields.items() if k not in BOOKKEEPING_FIELDS}
                 fields.update(derived_for(record.table_name, fields))
                 uow.update(row, {"deleted": False, **fields})

@@ -64,5 +64,5 @@ def acknowledge(session: Session, ops: list[WireOp], results: list[OpResult]) ->
             )
     answered = [r.op_id for r in results if r.op_id in by_id]
     if answered:
-        session.exec(delete(OutboxEntry).where(col(OutboxEntry.op_id).in_(answered)))  # type: ignore[call-overload]
+        session.exec(delete(OutboxEntry).where(col(OutboxEntry.op_id).in_(answered)))
     return rejected

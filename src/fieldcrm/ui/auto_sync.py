@@ -79,7 +79,7 @@ class AutoSyncDriver(QObject):
         progress = self.running = Progress()
         self.runs += 1
         self.on_start(progress)
-        op = background_sync(self.parent(), self.worker, self.paths, progress)
+        op = background_sync(self.parent(), self.worker, self.paths, progress)  # type: ignore[arg-type]
         op.success(self._done).failure(self._failed).run()
 
     def _done(self, outcome: tuple[Any, int]) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
-from fieldcrm.domain.errors import DuplicateError, ServiceError
+from fieldcrm.domain.errors import DuplicateError, DuplicateMatch, ServiceError
+from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.reasons import localize
 
 FIELD_LABELS = {
@@ -91,12 +92,12 @@ def role_name(role: str) -> str:
     return tr(ROLE_NAMES.get(role, role))
 
 
-def duplicate_line(match: object) -> str:
+def duplicate_line(match: DuplicateMatch) -> str:
     """One possible duplicate: name, why, and whose customer it is."""
     owner = getattr(match, "owner_name", None) or tr(QT_TRANSLATE_NOOP("fields", "no owner"))
-    reason = tr(DUPLICATE_REASONS.get(match.reason, match.reason))  # type: ignore[attr-defined]
+    reason = tr(DUPLICATE_REASONS.get(match.reason, match.reason))
     return tr(QT_TRANSLATE_NOOP("fields", "{name} ({reason}; owner: {owner})")).format(
-        name=match.name,  # type: ignore[attr-defined]
+        name=match.name,
         reason=reason,
         owner=owner,
     )

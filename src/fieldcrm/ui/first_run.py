@@ -99,7 +99,12 @@ class FirstRunDialog(QDialog):
         from fieldcrm.ui.ops import sync as sync_ops
 
         op = sync_ops.login(
-            self, self.worker, self.paths, self.server_url.text(), self.server_user.text(), self.server_password.text()
+            self,
+            self.worker,
+            self.paths,  # type: ignore[arg-type]  # the login box is enabled only with paths
+            self.server_url.text(),
+            self.server_user.text(),
+            self.server_password.text(),
         )
         op.success(self._logged_in).failure(self._failed).run()
 

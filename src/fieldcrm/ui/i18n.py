@@ -7,14 +7,20 @@ folder on first use (keyed by the source's hash), unless a bundle already ships 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import cast
 
+from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from fieldcrm.paths import APP_NAME
 
 log = logging.getLogger(__name__)
+
+# Qt's marker for lupdate, which returns the text unchanged; PySide6's stub says it returns `object`.
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
 
 LANGUAGES = ("zh_CN", "en")
 _installed: list[QTranslator] = []
@@ -23,7 +29,7 @@ _installed: list[QTranslator] = []
 def resolve_language(choice: str | None) -> str:
     """'zh_CN' or 'en': the user's choice, else the system locale (any Chinese locale gets Simplified Chinese)."""
     if choice in LANGUAGES:
-        return choice  # type: ignore[return-value]
+        return choice
     return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
 
 
@@ -79,6 +85,7 @@ def compiled_catalogue(language: str, cache_dir: Path | None = None) -> Path | N
 def install_language(choice: str | None, cache_dir: Path | None = None) -> str:
     """Load the catalogues for the chosen (or system) language into the application; returns the language."""
     app = QCoreApplication.instance()
+    assert app is not None, "install_language needs the application"
     language = resolve_language(choice)
     for translator in _installed:
         app.removeTranslator(translator)

@@ -12,7 +12,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any, cast
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,6 +30,7 @@ from fieldcrm.paths import AppPaths
 from fieldcrm.ui import settings as keys
 from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.fields import role_name
+from fieldcrm.ui.icons import icon
 from fieldcrm.ui.ops.base import QueryOp
 from fieldcrm.ui.screens import SCREENS, Screen, ScreenContext, ScreenSpec, warm_up_modules
 from fieldcrm.ui.workers import DbWorker
@@ -95,14 +96,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("FieldCRM — {0} ({1})").format(user.name, role_name(user.role)))
         self.rail = QListWidget(objectName="navRail")
         self.rail.setFixedWidth(150)
+        self.rail.setIconSize(QSize(18, 18))
         self.stack = QStackedWidget()
         specs = [spec for spec in SCREENS if user.role in spec.roles]
         self.screens = ScreenMap(specs, self._build_screen)
         for spec in specs:
-            item = QListWidgetItem(QCoreApplication.translate("screens", spec.title))
+            item = QListWidgetItem(icon(spec.icon), QCoreApplication.translate("screens", spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.rail.addItem(item)
-        self.settings_button = QPushButton(self.tr("Settings"), objectName="settingsButton")
+        self.settings_button = QPushButton(icon("settings"), self.tr("Settings"), objectName="settingsButton")
         left = QVBoxLayout()
         who = QLabel(f"{user.name}\n{role_name(user.role)} · {user.team_name or ''}", objectName="whoLabel")
         who.setWordWrap(True)
@@ -204,6 +206,7 @@ class MainWindow(QMainWindow):
         screen.new_customer_requested.connect(self.new_customer)
         screen.import_requested.connect(self.open_import)
         screen.export_requested.connect(self.open_export)
+        screen.show_screen_requested.connect(self.show_screen)
         return screen
 
     # --- screens ------------------------------------------------------------------------------------------
@@ -326,7 +329,14 @@ class MainWindow(QMainWindow):
             self.online_label.setText(self.tr("Online: {0}").format(status["server"]))
         if status["logged_in"] and self.auto_sync is not None and not self.auto_sync.enabled:
             self.online_label.setText(self.online_label.text() + self.tr(" · automatic sync off"))
-        self.pending_label.setText(self.tr("%n change(s) waiting to sync", "", status["pending_changes"]))
+        if status["server"]:
+            self.pending_label.setText(self.tr("%n change(s) waiting to sync", "", status["pending_changes"]))
+        else:  # never connected: nothing is waiting for anything, the work is simply kept here
+            self.pending_label.setText(
+                self.tr(
+                    "%n change(s) kept on this computer (not connected to head office)", "", status["pending_changes"]
+                )
+            )
         refused = status.get("refused", 0)
         self.refused_label.setText(self.tr("%n change(s) not accepted by head office (see Sync)", "", refused))
         self.refused_label.setVisible(refused > 0)

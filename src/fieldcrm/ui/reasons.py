@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "reasons"
 

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from fieldcrm.paths import AppPaths
+from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.workers import DbWorker
 from fieldcrm.vocabulary import ROLES
 
@@ -38,6 +39,7 @@ class Screen(QWidget):
     new_customer_requested = Signal()
     import_requested = Signal()
     export_requested = Signal()  # the window exports what the customers screen's query() selects
+    show_screen_requested = Signal(str)  # an empty state's next step lives on another screen (its key)
 
     #: The changes this screen shows: it reloads when the worker announces one of them.
     nouns: ClassVar[frozenset[str]] = frozenset()
@@ -48,7 +50,7 @@ class Screen(QWidget):
         worker.changed.connect(self, self._announced)
 
     @classmethod
-    def create(cls, context: ScreenContext) -> Screen:
+    def for_window(cls, context: ScreenContext) -> Screen:
         """The screen built for the window (screens needing more than the worker take it from `context`)."""
         return cls(context.worker)
 
@@ -86,13 +88,18 @@ class ScreenSpec:
     roles: tuple[str, ...] = ROLES
 
     @property
+    def icon(self) -> str:
+        """The rail's icon: `resources/icons/<key>.svg`."""
+        return self.key
+
+    @property
     def module(self) -> str:
         return self.screen.partition(":")[0]
 
     def build(self, context: ScreenContext) -> Screen:
         module, _, name = self.screen.partition(":")
         cls: type[Screen] = getattr(import_module(module), name)
-        return cls.create(context)
+        return cls.for_window(context)
 
 
 SCREENS: list[ScreenSpec] = []

@@ -19,14 +19,14 @@ def backups_to_keep(settings: QSettings) -> int:
     from fieldcrm.store.backups import KEEP_DAILY
 
     try:
-        return min(365, max(1, int(settings.value(BACKUP_KEEP, KEEP_DAILY))))
+        return min(365, max(1, int(settings.value(BACKUP_KEEP, KEEP_DAILY))))  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return KEEP_DAILY
 
 
 def auto_sync_minutes(settings: QSettings) -> int:
     try:
-        return max(0, int(settings.value(AUTO_SYNC_MINUTES, DEFAULT_AUTO_SYNC_MINUTES)))
+        return max(0, int(settings.value(AUTO_SYNC_MINUTES, DEFAULT_AUTO_SYNC_MINUTES)))  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return DEFAULT_AUTO_SYNC_MINUTES
 

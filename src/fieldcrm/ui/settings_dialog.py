@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QUrl
+from PySide6.QtCore import QCoreApplication, QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldcrm.ui.fields import role_name
+from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.ops import backups as backup_ops
 from fieldcrm.ui.ops.base import Op, QueryOp
 from fieldcrm.ui.settings import AUTO_SYNC_MINUTES, BACKUP_KEEP, LANGUAGE, auto_sync_minutes, backups_to_keep
@@ -138,7 +139,7 @@ class SettingsDialog(QDialog):
         )
         box.setObjectName("restoreConfirm")
         yes = QMessageBox.StandardButton.Yes
-        box.buttonClicked.connect(lambda button: box.standardButton(button) == yes and self.restore_backup(info.path))
+        box.buttonClicked.connect(lambda button: box.standardButton(button) == yes and self.restore_backup(info.path))  # type: ignore[func-returns-value]
         box.open()
 
     def restore_backup(self, file: Path) -> None:

@@ -77,75 +77,75 @@
     </message>
     <message>
         <location filename="../../ui/customers/form.py" line="50"/>
-        <source>Follow up on</source>
-        <translation>跟进日期</translation>
+        <source>Set a date</source>
+        <translation>设定日期</translation>
     </message>
 </context>
 <context>
     <name>CustomerListScreen</name>
     <message>
-        <location filename="../../ui/customers/screen.py" line="64"/>
+        <location filename="../../ui/customers/screen.py" line="65"/>
         <source>Search name, contact, phone or address (Ctrl+F)</source>
         <extracomment>`when_painted` callbacks run at the latest this long after they were asked for (a hidden screen never paints).</extracomment>
         <translation>搜索名称、联系人、电话或地址（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="66"/>
+        <location filename="../../ui/customers/screen.py" line="67"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="67"/>
+        <location filename="../../ui/customers/screen.py" line="68"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="68"/>
+        <location filename="../../ui/customers/screen.py" line="69"/>
         <source>Import customers from an Excel or CSV file</source>
         <translation>从 Excel 或 CSV 文件导入客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="69"/>
+        <location filename="../../ui/customers/screen.py" line="70"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="70"/>
+        <location filename="../../ui/customers/screen.py" line="71"/>
         <source>Export the customers shown, with the current filter, to Excel</source>
         <translation>将当前筛选显示的客户导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="71"/>
+        <location filename="../../ui/customers/screen.py" line="72"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="72"/>
+        <location filename="../../ui/customers/screen.py" line="73"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="73"/>
+        <location filename="../../ui/customers/screen.py" line="74"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="74"/>
+        <location filename="../../ui/customers/screen.py" line="75"/>
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="75"/>
+        <location filename="../../ui/customers/screen.py" line="76"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="76"/>
+        <location filename="../../ui/customers/screen.py" line="77"/>
         <source>Follow-up due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="79"/>
+        <location filename="../../ui/customers/screen.py" line="80"/>
         <source>No customers yet. Click “New customer” (Ctrl+N) to add your first one, or import an Excel list.</source>
         <translation>还没有客户。点击“新建客户”（Ctrl+N）添加第一个客户，或导入 Excel 客户名单。</translation>
     </message>
@@ -172,159 +172,159 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../ui/customers/page.py" line="31"/>
+        <location filename="../../ui/customers/page.py" line="32"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="32"/>
-        <location filename="../../ui/customers/page.py" line="93"/>
+        <location filename="../../ui/customers/page.py" line="33"/>
+        <location filename="../../ui/customers/page.py" line="94"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="33"/>
-        <location filename="../../ui/customers/page.py" line="94"/>
+        <location filename="../../ui/customers/page.py" line="34"/>
+        <location filename="../../ui/customers/page.py" line="95"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="34"/>
+        <location filename="../../ui/customers/page.py" line="35"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="35"/>
+        <location filename="../../ui/customers/page.py" line="36"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="36"/>
+        <location filename="../../ui/customers/page.py" line="37"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="39"/>
+        <location filename="../../ui/customers/page.py" line="40"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="40"/>
+        <location filename="../../ui/customers/page.py" line="41"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="41"/>
+        <location filename="../../ui/customers/page.py" line="42"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="42"/>
+        <location filename="../../ui/customers/page.py" line="43"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="43"/>
+        <location filename="../../ui/customers/page.py" line="44"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="44"/>
+        <location filename="../../ui/customers/page.py" line="45"/>
         <source>Follow-up date</source>
         <translation>跟进日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="47"/>
+        <location filename="../../ui/customers/page.py" line="48"/>
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="48"/>
+        <location filename="../../ui/customers/page.py" line="49"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="49"/>
+        <location filename="../../ui/customers/page.py" line="50"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="50"/>
+        <location filename="../../ui/customers/page.py" line="51"/>
         <source>Expected close</source>
         <translation>预计成交</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="79"/>
+        <location filename="../../ui/customers/page.py" line="80"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="80"/>
+        <location filename="../../ui/customers/page.py" line="81"/>
         <source>Log visit</source>
         <translation>记录拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="81"/>
+        <location filename="../../ui/customers/page.py" line="82"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="92"/>
+        <location filename="../../ui/customers/page.py" line="93"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="95"/>
+        <location filename="../../ui/customers/page.py" line="96"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="123"/>
+        <location filename="../../ui/customers/page.py" line="124"/>
         <source>No visits, calls or meetings yet. Click “Log visit” after you contact this customer.</source>
         <translation>还没有拜访、电话或会议记录。联系客户后点击“记录拜访”。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="129"/>
+        <location filename="../../ui/customers/page.py" line="130"/>
         <source>Timeline</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="130"/>
+        <location filename="../../ui/customers/page.py" line="131"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="131"/>
+        <location filename="../../ui/customers/page.py" line="132"/>
         <source>Opportunities</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="163"/>
+        <location filename="../../ui/customers/page.py" line="164"/>
         <source>nobody (public pool)</source>
         <translation>无（公海）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="164"/>
+        <location filename="../../ui/customers/page.py" line="165"/>
         <source>not protected</source>
         <translation>未保护</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="165"/>
+        <location filename="../../ui/customers/page.py" line="166"/>
         <source>Owner: {0} · protected until: {1}</source>
         <translation>负责人：{0} · 保护期至：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="169"/>
+        <location filename="../../ui/customers/page.py" line="170"/>
         <source>Not accepted by head office: {0}. It stays on this laptop: correct it and save to send it again; on the Sync screen you can also send it as it is or discard it.</source>
         <translation>总部未接受：{0}。它仍保留在本机：修改后保存即可重新发送；也可在“同步”页面原样重新发送或放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="193"/>
+        <location filename="../../ui/customers/page.py" line="194"/>
         <source>Nothing to save.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="200"/>
+        <location filename="../../ui/customers/page.py" line="201"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -336,58 +336,63 @@
         <source>Find customer…</source>
         <translation>查找客户…</translation>
     </message>
+    <message>
+        <location filename="../../ui/common/customer_picker.py" line="20"/>
+        <source>Pick a customer</source>
+        <translation>选择客户</translation>
+    </message>
 </context>
 <context>
     <name>CustomerTableModel</name>
     <message>
-        <location filename="../../ui/customers/model.py" line="24"/>
+        <location filename="../../ui/customers/model.py" line="25"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="25"/>
+        <location filename="../../ui/customers/model.py" line="26"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="26"/>
+        <location filename="../../ui/customers/model.py" line="27"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="27"/>
+        <location filename="../../ui/customers/model.py" line="28"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="28"/>
+        <location filename="../../ui/customers/model.py" line="29"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="29"/>
+        <location filename="../../ui/customers/model.py" line="30"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="30"/>
+        <location filename="../../ui/customers/model.py" line="31"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="31"/>
+        <location filename="../../ui/customers/model.py" line="32"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="32"/>
+        <location filename="../../ui/customers/model.py" line="33"/>
         <source>Protected until</source>
         <translation>保护期至</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="99"/>
+        <location filename="../../ui/customers/model.py" line="107"/>
         <source>Not accepted by head office: {0}</source>
-        <extracomment>The search service&apos;s sort key per column. Rows fetched per request; the cache keeps this many windows (a few thousand rows), so memory stays flat. Plain ints for the paint path: a view asks data() for about ten roles per visible cell on every repaint.</extracomment>
+        <extracomment>The search service&apos;s sort key per column. Rows fetched per request; the cache keeps this many windows (a few thousand rows), so memory stays flat. Plain ints for the paint path: a view asks data() for about ten roles per visible cell on every repaint. The columns a date&apos;s tone colours: a follow-up overdue or due today, protection ended or about to end.</extracomment>
         <translation>总部未接受：{0}</translation>
     </message>
 </context>
@@ -550,314 +555,314 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="48"/>
+        <location filename="../../ui/excel/import_dialog.py" line="49"/>
         <source>Contact: name</source>
         <translation>联系人：姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="49"/>
+        <location filename="../../ui/excel/import_dialog.py" line="50"/>
         <source>Contact: title</source>
         <translation>联系人：职务</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="50"/>
+        <location filename="../../ui/excel/import_dialog.py" line="51"/>
         <source>Contact: mobile</source>
         <translation>联系人：手机</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="51"/>
+        <location filename="../../ui/excel/import_dialog.py" line="52"/>
         <source>Contact: e-mail</source>
         <translation>联系人：邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="52"/>
+        <location filename="../../ui/excel/import_dialog.py" line="53"/>
         <source>Contact: WeChat</source>
         <translation>联系人：微信</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="55"/>
+        <location filename="../../ui/excel/import_dialog.py" line="56"/>
         <source>Skip rows that match an existing customer</source>
         <translation>跳过与现有客户重复的行</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="56"/>
+        <location filename="../../ui/excel/import_dialog.py" line="57"/>
         <source>Update the matching customer with the file&apos;s values</source>
         <translation>用文件中的值更新匹配的客户</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="57"/>
+        <location filename="../../ui/excel/import_dialog.py" line="58"/>
         <source>Create them anyway as new customers</source>
         <translation>仍作为新客户创建</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="60"/>
+        <location filename="../../ui/excel/import_dialog.py" line="61"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="61"/>
+        <location filename="../../ui/excel/import_dialog.py" line="62"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="62"/>
+        <location filename="../../ui/excel/import_dialog.py" line="63"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="63"/>
+        <location filename="../../ui/excel/import_dialog.py" line="64"/>
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="64"/>
+        <location filename="../../ui/excel/import_dialog.py" line="65"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="66"/>
+        <location filename="../../ui/excel/import_dialog.py" line="67"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.csv);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="103"/>
+        <location filename="../../ui/excel/import_dialog.py" line="104"/>
         <source>Import customers from Excel</source>
         <translation>从 Excel 导入客户</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="120"/>
+        <location filename="../../ui/excel/import_dialog.py" line="121"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="121"/>
-        <location filename="../../ui/excel/import_dialog.py" line="271"/>
+        <location filename="../../ui/excel/import_dialog.py" line="122"/>
+        <location filename="../../ui/excel/import_dialog.py" line="272"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="138"/>
+        <location filename="../../ui/excel/import_dialog.py" line="139"/>
         <source>客户名单.xlsx</source>
         <translation>客户名单.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="139"/>
+        <location filename="../../ui/excel/import_dialog.py" line="140"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="140"/>
+        <location filename="../../ui/excel/import_dialog.py" line="141"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="147"/>
+        <location filename="../../ui/excel/import_dialog.py" line="148"/>
         <source>Choose an Excel (.xlsx, .xls) or CSV file with one customer per row. The header row is found even below a title, and columns such as 客户名称, 联系人, 电话 or Company are recognised.</source>
         <translation>请选择每行一个客户的 Excel（.xlsx、.xls）或 CSV 文件。即使表头在标题行下方也能找到，并能识别“客户名称”“联系人”“电话”或 Company 等列。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="152"/>
+        <location filename="../../ui/excel/import_dialog.py" line="153"/>
         <source>Save a blank template…</source>
         <translation>保存空白模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="154"/>
+        <location filename="../../ui/excel/import_dialog.py" line="155"/>
         <source>An empty list with the usual columns and drop-down lists for grade, stage and region</source>
         <translation>包含常用列的空白名单，等级、阶段和地区带下拉选项</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="156"/>
+        <location filename="../../ui/excel/import_dialog.py" line="157"/>
         <source>Import history…</source>
         <translation>导入记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="157"/>
+        <location filename="../../ui/excel/import_dialog.py" line="158"/>
         <source>Earlier imports; any of them can be undone</source>
         <translation>以前的导入；每一次都可以撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="186"/>
+        <location filename="../../ui/excel/import_dialog.py" line="187"/>
         <source>customer-template.xlsx</source>
         <translation>客户导入模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="186"/>
+        <location filename="../../ui/excel/import_dialog.py" line="187"/>
         <source>Save a blank template</source>
         <translation>保存空白模板</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="196"/>
+        <location filename="../../ui/excel/import_dialog.py" line="197"/>
         <source>Saved a blank template to {0}. Fill it in and import it here.</source>
         <translation>空白模板已保存到 {0}。填好后在这里导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="208"/>
+        <location filename="../../ui/excel/import_dialog.py" line="209"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="208"/>
+        <location filename="../../ui/excel/import_dialog.py" line="209"/>
         <source>Goes into</source>
         <translation>导入到</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="212"/>
+        <location filename="../../ui/excel/import_dialog.py" line="213"/>
         <source>Remember this mapping for files with these columns</source>
         <translation>对相同列的文件记住此对应关系</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="214"/>
+        <location filename="../../ui/excel/import_dialog.py" line="215"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="216"/>
+        <location filename="../../ui/excel/import_dialog.py" line="217"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="217"/>
+        <location filename="../../ui/excel/import_dialog.py" line="218"/>
         <source>Duplicates</source>
         <translation>重复处理</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="233"/>
-        <location filename="../../ui/excel/import_dialog.py" line="235"/>
+        <location filename="../../ui/excel/import_dialog.py" line="234"/>
+        <location filename="../../ui/excel/import_dialog.py" line="236"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="233"/>
+        <location filename="../../ui/excel/import_dialog.py" line="234"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="233"/>
+        <location filename="../../ui/excel/import_dialog.py" line="234"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="235"/>
+        <location filename="../../ui/excel/import_dialog.py" line="236"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="235"/>
+        <location filename="../../ui/excel/import_dialog.py" line="236"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="237"/>
+        <location filename="../../ui/excel/import_dialog.py" line="238"/>
         <source>Save rows with errors…</source>
         <translation>保存出错的行…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="238"/>
+        <location filename="../../ui/excel/import_dialog.py" line="239"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="246"/>
+        <location filename="../../ui/excel/import_dialog.py" line="247"/>
         <source>First rows as they will be stored:</source>
         <translation>前几行（按保存后的样子）：</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="248"/>
+        <location filename="../../ui/excel/import_dialog.py" line="249"/>
         <source>Rows that will not be imported:</source>
         <translation>不会导入的行：</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="260"/>
+        <location filename="../../ui/excel/import_dialog.py" line="261"/>
         <source>Undo this import</source>
         <translation>撤销本次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="271"/>
+        <location filename="../../ui/excel/import_dialog.py" line="272"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="295"/>
+        <location filename="../../ui/excel/import_dialog.py" line="296"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="299"/>
+        <location filename="../../ui/excel/import_dialog.py" line="300"/>
         <source>Choose a customer list</source>
         <translation>选择客户名单</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="313"/>
+        <location filename="../../ui/excel/import_dialog.py" line="314"/>
         <source>Choose a file first.</source>
         <translation>请先选择文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="317"/>
+        <location filename="../../ui/excel/import_dialog.py" line="318"/>
         <source>{0}: no such file.</source>
         <translation>{0}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="336"/>
+        <location filename="../../ui/excel/import_dialog.py" line="337"/>
         <source>Header on row {0}; {1} data rows.</source>
         <translation>表头在第 {0} 行；共 {1} 行数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="338"/>
+        <location filename="../../ui/excel/import_dialog.py" line="339"/>
         <source>Using the mapping you saved for these columns.</source>
         <translation>正在使用您为这些列保存的对应关系。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="345"/>
+        <location filename="../../ui/excel/import_dialog.py" line="346"/>
         <source>(no header)</source>
         <translation>（无表头）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="347"/>
+        <location filename="../../ui/excel/import_dialog.py" line="348"/>
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="386"/>
+        <location filename="../../ui/excel/import_dialog.py" line="387"/>
         <source>{0} new, {1} to update, {2} duplicates, {3} skipped, {4} with errors.</source>
         <translation>新增 {0}，更新 {1}，重复 {2}，跳过 {3}，出错 {4}。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="412"/>
+        <location filename="../../ui/excel/import_dialog.py" line="413"/>
         <source>Row {0} {1} looks like: {2}</source>
         <translation>第 {0} 行 {1} 可能与以下客户重复：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="417"/>
+        <location filename="../../ui/excel/import_dialog.py" line="418"/>
         <source>Possible duplicates (imported as new; check them afterwards):</source>
         <translation>可能重复（将作为新客户导入，请事后核对）：</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="420"/>
+        <location filename="../../ui/excel/import_dialog.py" line="421"/>
         <source>…and {0} more.</source>
         <translation>……另有 {0} 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="426"/>
+        <location filename="../../ui/excel/import_dialog.py" line="427"/>
         <source>Import {0} rows</source>
         <translation>导入 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="430"/>
+        <location filename="../../ui/excel/import_dialog.py" line="431"/>
         <source>rows-with-errors.xlsx</source>
         <translation>出错的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="430"/>
+        <location filename="../../ui/excel/import_dialog.py" line="431"/>
         <source>Save rows with errors</source>
         <translation>保存出错的行</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="443"/>
+        <location filename="../../ui/excel/import_dialog.py" line="444"/>
         <source>Saved {0} rows with the reason beside each to {1}.</source>
         <translation>已将 {0} 行（每行附原因）保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="456"/>
+        <location filename="../../ui/excel/import_dialog.py" line="457"/>
         <source>Imported: {0} new customers, {1} updated. {2} duplicates and {3} rows with errors were left out.</source>
         <translation>已导入：新增客户 {0} 个，更新 {1} 个。{2} 个重复行和 {3} 个出错行未导入。</translation>
     </message>
@@ -865,82 +870,82 @@
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="22"/>
+        <location filename="../../ui/excel/history_dialog.py" line="23"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="23"/>
+        <location filename="../../ui/excel/history_dialog.py" line="24"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="24"/>
+        <location filename="../../ui/excel/history_dialog.py" line="25"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="25"/>
+        <location filename="../../ui/excel/history_dialog.py" line="26"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="26"/>
+        <location filename="../../ui/excel/history_dialog.py" line="27"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="27"/>
+        <location filename="../../ui/excel/history_dialog.py" line="28"/>
         <source>Duplicates</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="28"/>
+        <location filename="../../ui/excel/history_dialog.py" line="29"/>
         <source>Errors</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="29"/>
+        <location filename="../../ui/excel/history_dialog.py" line="30"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="18"/>
+        <location filename="../../ui/excel/history_dialog.py" line="19"/>
         <source>imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="19"/>
+        <location filename="../../ui/excel/history_dialog.py" line="20"/>
         <source>undone {0}</source>
         <translation>已于 {0} 撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="39"/>
+        <location filename="../../ui/excel/history_dialog.py" line="40"/>
         <source>Undone: {0} records removed, {1} restored to their old values.</source>
         <translation>已撤销：删除 {0} 条记录，{1} 条恢复为原值。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="43"/>
+        <location filename="../../ui/excel/history_dialog.py" line="44"/>
         <source>{0} fields changed since the import were left as they are.</source>
         <translation>导入后又被修改的 {0} 个字段保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="54"/>
+        <location filename="../../ui/excel/history_dialog.py" line="55"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="60"/>
+        <location filename="../../ui/excel/history_dialog.py" line="61"/>
         <source>No imports yet.</source>
         <translation>还没有导入记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="62"/>
+        <location filename="../../ui/excel/history_dialog.py" line="63"/>
         <source>Undo selected import</source>
         <translation>撤销所选导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/history_dialog.py" line="64"/>
+        <location filename="../../ui/excel/history_dialog.py" line="65"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -948,68 +953,68 @@
 <context>
     <name>InboxScreen</name>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="30"/>
+        <location filename="../../ui/reports/inbox.py" line="34"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="31"/>
-        <location filename="../../ui/reports/inbox.py" line="68"/>
+        <location filename="../../ui/reports/inbox.py" line="35"/>
+        <location filename="../../ui/reports/inbox.py" line="76"/>
         <source>Rep</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="32"/>
+        <location filename="../../ui/reports/inbox.py" line="36"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="33"/>
+        <location filename="../../ui/reports/inbox.py" line="37"/>
         <source>Visits</source>
         <translation>拜访数</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="34"/>
+        <location filename="../../ui/reports/inbox.py" line="38"/>
         <source>Times submitted</source>
         <translation>提交次数</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="44"/>
+        <location filename="../../ui/reports/inbox.py" line="49"/>
         <source>All reps</source>
         <translation>全部销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="52"/>
+        <location filename="../../ui/reports/inbox.py" line="57"/>
         <source>No submitted reports waiting. Reports your reps submit appear here to countersign or return.</source>
         <translation>暂无待审日报。下属提交的日报会出现在这里，供您会签或退回。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="61"/>
+        <location filename="../../ui/reports/inbox.py" line="67"/>
         <source>Comment for the rep (to return)</source>
         <translation>给销售的意见（退回时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="62"/>
+        <location filename="../../ui/reports/inbox.py" line="68"/>
         <source>Countersign</source>
         <translation>会签</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="63"/>
+        <location filename="../../ui/reports/inbox.py" line="70"/>
         <source>Return to rep</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="70"/>
+        <location filename="../../ui/reports/inbox.py" line="78"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="72"/>
+        <location filename="../../ui/reports/inbox.py" line="80"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="87"/>
+        <location filename="../../ui/reports/inbox.py" line="95"/>
         <source>Summary</source>
         <translation>总结</translation>
     </message>
@@ -1019,12 +1024,12 @@
         <translation>在左侧选择一份日报查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="176"/>
+        <location filename="../../ui/reports/inbox.py" line="177"/>
         <source>Countersigned {0}&apos;s report of {1}.</source>
         <translation>已会签 {0} 的 {1} 日报。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="179"/>
+        <location filename="../../ui/reports/inbox.py" line="180"/>
         <source>Returned {0}&apos;s report of {1}.</source>
         <translation>已退回 {0} 的 {1} 日报。</translation>
     </message>
@@ -1048,8 +1053,8 @@
     </message>
     <message>
         <location filename="../../ui/visits/log_dialog.py" line="54"/>
-        <source>Follow up on</source>
-        <translation>跟进日期</translation>
+        <source>Set a date</source>
+        <translation>设定日期</translation>
     </message>
     <message>
         <location filename="../../ui/visits/log_dialog.py" line="68"/>
@@ -1075,87 +1080,94 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>FieldCRM — {0} ({1})</source>
-        <extracomment>Loaded on the database worker once the first screen has painted, so no later click waits for an import. If the shown screen never reports a painted first page (a hidden window), start-up work runs after this.</extracomment>
+        <extracomment>If the shown screen never reports a painted first page (a hidden window), start-up work runs after this.</extracomment>
         <translation>FieldCRM — {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Syncing in the background…</source>
         <translation>正在后台同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Open a customer or select a planned stop to log a visit.</source>
         <translation>请先打开一个客户或选择一个计划拜访，再记录拜访。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Visit logged.</source>
         <translation>拜访已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>No font with Chinese characters is installed, so names may show as boxes: install one (on Debian or Ubuntu: sudo apt-get install fonts-noto-cjk) and start FieldCRM again.</source>
         <translation>未安装含中文字符的字体，名称可能显示为方框：请安装一种中文字体（Debian 或 Ubuntu：sudo apt-get install fonts-noto-cjk），然后重新启动 FieldCRM。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Offline (sync not configured)</source>
         <translation>离线（未配置同步）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Offline (log in again to sync)</source>
         <translation>离线（请重新登录以同步）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Offline (server not reachable at last sync)</source>
         <translation>离线（上次同步时无法连接服务器）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Online: {0}</source>
         <translation>在线：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source> · automatic sync off</source>
         <translation> · 自动同步已关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n 条修改待同步</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="337"/>
+        <source>%n change(s) kept on this computer (not connected to head office)</source>
+        <translation>
+            <numerusform>%n 条修改保存在本机（未连接总部）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>%n change(s) not accepted by head office (see Sync)</source>
         <translation>
             <numerusform>%n 项修改未被总部接受（见“同步”）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Last sync: {0}</source>
         <translation>上次同步：{0}</translation>
     </message>
@@ -1163,42 +1175,47 @@
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../ui/customers/new_dialog.py" line="34"/>
+        <location filename="../../ui/customers/new_dialog.py" line="33"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/new_dialog.py" line="37"/>
-        <source>Main contact (optional)</source>
-        <translation>主要联系人（可不填）</translation>
+        <location filename="../../ui/customers/new_dialog.py" line="36"/>
+        <source>optional</source>
+        <translation>可不填</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/new_dialog.py" line="38"/>
+        <location filename="../../ui/customers/new_dialog.py" line="39"/>
+        <source>Main contact</source>
+        <translation>主要联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/new_dialog.py" line="40"/>
         <source>Contact&apos;s mobile</source>
         <translation>联系人手机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/new_dialog.py" line="41"/>
+        <location filename="../../ui/customers/new_dialog.py" line="43"/>
         <source>Possible duplicates — check before saving</source>
         <translation>可能重复的客户 — 保存前请核对</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/new_dialog.py" line="44"/>
+        <location filename="../../ui/customers/new_dialog.py" line="46"/>
         <source>This is a different company: create it anyway</source>
         <translation>这是另一家公司，仍然创建</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/new_dialog.py" line="51"/>
+        <location filename="../../ui/customers/new_dialog.py" line="53"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/new_dialog.py" line="52"/>
+        <location filename="../../ui/customers/new_dialog.py" line="54"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/new_dialog.py" line="106"/>
+        <location filename="../../ui/customers/new_dialog.py" line="104"/>
         <source>A customer like this exists. Check the list above before saving.</source>
         <translation>已存在类似客户。保存前请核对上面的列表。</translation>
     </message>
@@ -1206,79 +1223,94 @@
 <context>
     <name>PlanScreen</name>
     <message>
-        <location filename="../../ui/plans/screen.py" line="30"/>
+        <location filename="../../ui/plans/screen.py" line="33"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="31"/>
+        <location filename="../../ui/plans/screen.py" line="34"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="43"/>
+        <location filename="../../ui/plans/screen.py" line="47"/>
         <source>◀ Previous week</source>
         <translation>◀ 上一周</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="44"/>
+        <location filename="../../ui/plans/screen.py" line="48"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="45"/>
+        <location filename="../../ui/plans/screen.py" line="49"/>
         <source>Next week ▶</source>
         <translation>下一周 ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="59"/>
+        <location filename="../../ui/plans/screen.py" line="63"/>
         <source>Pick a day, find a customer below and click “Add stop” to plan a visit.</source>
         <translation>选择一天，在下方找到客户，点击“添加拜访”来安排行程。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="64"/>
+        <location filename="../../ui/plans/screen.py" line="68"/>
         <source>Purpose of the visit</source>
         <translation>拜访目的</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="65"/>
+        <location filename="../../ui/plans/screen.py" line="69"/>
         <source>Add stop</source>
         <translation>添加拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="66"/>
+        <location filename="../../ui/plans/screen.py" line="70"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="67"/>
+        <location filename="../../ui/plans/screen.py" line="71"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="70"/>
+        <location filename="../../ui/plans/screen.py" line="74"/>
         <source>Move to day</source>
         <translation>改到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="71"/>
+        <location filename="../../ui/plans/screen.py" line="75"/>
         <source>Cancel stop</source>
         <translation>取消拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="120"/>
-        <source>Week of {0}</source>
-        <translation>{0} 这一周</translation>
+        <location filename="../../ui/plans/screen.py" line="137"/>
+        <source>MMM d, yyyy</source>
+        <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="153"/>
+        <location filename="../../ui/plans/screen.py" line="138"/>
+        <source>MMM d</source>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/screen.py" line="139"/>
+        <source>{0} – {1}</source>
+        <translation>{0} 至 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/screen.py" line="141"/>
+        <source> (this week)</source>
+        <translation>（本周）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans/screen.py" line="165"/>
         <source>Find and pick a customer first.</source>
         <translation>请先查找并选择客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="161"/>
-        <location filename="../../ui/plans/screen.py" line="168"/>
-        <location filename="../../ui/plans/screen.py" line="175"/>
+        <location filename="../../ui/plans/screen.py" line="173"/>
+        <location filename="../../ui/plans/screen.py" line="180"/>
+        <location filename="../../ui/plans/screen.py" line="187"/>
         <source>Select a stop first.</source>
         <translation>请先选择一个拜访。</translation>
     </message>
@@ -1286,32 +1318,32 @@
 <context>
     <name>ProgressRow</name>
     <message>
-        <location filename="../../ui/excel/progress_row.py" line="13"/>
+        <location filename="../../ui/excel/progress_row.py" line="14"/>
         <source>Reading the file</source>
         <translation>正在读取文件</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/progress_row.py" line="14"/>
+        <location filename="../../ui/excel/progress_row.py" line="15"/>
         <source>Checking rows</source>
         <translation>正在检查各行</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/progress_row.py" line="15"/>
+        <location filename="../../ui/excel/progress_row.py" line="16"/>
         <source>Looking for duplicates</source>
         <translation>正在查找重复</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/progress_row.py" line="16"/>
+        <location filename="../../ui/excel/progress_row.py" line="17"/>
         <source>Writing</source>
         <translation>正在写入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/progress_row.py" line="28"/>
+        <location filename="../../ui/excel/progress_row.py" line="29"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/progress_row.py" line="71"/>
+        <location filename="../../ui/excel/progress_row.py" line="72"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1319,53 +1351,53 @@
 <context>
     <name>ReportScreen</name>
     <message>
-        <location filename="../../ui/reports/screen.py" line="38"/>
+        <location filename="../../ui/reports/screen.py" line="41"/>
         <source>Summary of the day: what went well, what needs help, tomorrow&apos;s plan</source>
         <translation>今日总结：进展、需要的支持、明日计划</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="39"/>
+        <location filename="../../ui/reports/screen.py" line="42"/>
         <source>Rebuild from visits</source>
         <translation>按拜访重新生成</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="40"/>
+        <location filename="../../ui/reports/screen.py" line="43"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="41"/>
-        <location filename="../../ui/reports/screen.py" line="101"/>
+        <location filename="../../ui/reports/screen.py" line="44"/>
+        <location filename="../../ui/reports/screen.py" line="97"/>
         <source>Submit report</source>
         <translation>提交日报</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="45"/>
+        <location filename="../../ui/reports/screen.py" line="48"/>
         <source>No visits logged on this day. Log visits from Today or a customer&apos;s page; they appear here.</source>
         <translation>这一天没有拜访记录。在“今日”或客户页面记录拜访后，会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="50"/>
+        <location filename="../../ui/reports/screen.py" line="53"/>
         <source>Report for</source>
         <translation>日报日期</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="63"/>
+        <location filename="../../ui/reports/screen.py" line="66"/>
         <source>Summary</source>
         <translation>总结</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="101"/>
+        <location filename="../../ui/reports/screen.py" line="97"/>
         <source>Resubmit report</source>
         <translation>重新提交日报</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="112"/>
+        <location filename="../../ui/reports/screen.py" line="108"/>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="118"/>
+        <location filename="../../ui/reports/screen.py" line="114"/>
         <source>Submitted to your supervisor.</source>
         <translation>已提交给主管。</translation>
     </message>
@@ -1373,123 +1405,123 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="32"/>
+        <location filename="../../ui/settings_dialog.py" line="33"/>
         <source>Every 5 minutes and after changes (recommended)</source>
         <translation>每 5 分钟及修改后（推荐）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="33"/>
+        <location filename="../../ui/settings_dialog.py" line="34"/>
         <source>Every 15 minutes and after changes</source>
         <translation>每 15 分钟及修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="34"/>
+        <location filename="../../ui/settings_dialog.py" line="35"/>
         <source>Every hour and after changes</source>
         <translation>每小时及修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="35"/>
+        <location filename="../../ui/settings_dialog.py" line="36"/>
         <source>Off: only when I press “Sync now”</source>
         <translation>关闭：仅在我点击“立即同步”时</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="43"/>
+        <location filename="../../ui/settings_dialog.py" line="44"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="47"/>
+        <location filename="../../ui/settings_dialog.py" line="48"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="58"/>
+        <location filename="../../ui/settings_dialog.py" line="59"/>
         <source>Every {0} minutes and after changes</source>
         <translation>每 {0} 分钟及修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="62"/>
+        <location filename="../../ui/settings_dialog.py" line="63"/>
         <source> daily backups</source>
         <translation> 份每日备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63"/>
+        <location filename="../../ui/settings_dialog.py" line="64"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="64"/>
+        <location filename="../../ui/settings_dialog.py" line="65"/>
         <source>Restore…</source>
         <translation>还原…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65"/>
+        <location filename="../../ui/settings_dialog.py" line="66"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
         <source>Working as</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <location filename="../../ui/settings_dialog.py" line="76"/>
         <source>Sync automatically</source>
         <translation>自动同步</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings_dialog.py" line="78"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="98"/>
+        <location filename="../../ui/settings_dialog.py" line="99"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105"/>
+        <location filename="../../ui/settings_dialog.py" line="106"/>
         <source>Backed up {0} customers and {1} visits to {2}.</source>
         <translation>已备份 {0} 个客户和 {1} 条拜访记录到 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114"/>
-        <location filename="../../ui/settings_dialog.py" line="131"/>
+        <location filename="../../ui/settings_dialog.py" line="115"/>
+        <location filename="../../ui/settings_dialog.py" line="132"/>
         <source>Restore a backup</source>
         <translation>还原备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="116"/>
+        <location filename="../../ui/settings_dialog.py" line="117"/>
         <source>FieldCRM backups (*.sqlite3)</source>
         <translation>FieldCRM 备份 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="127"/>
+        <location filename="../../ui/settings_dialog.py" line="128"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="133"/>
+        <location filename="../../ui/settings_dialog.py" line="134"/>
         <source>Restore the backup of {0} from {1} ({2} customers, {3} visits)? What is on this laptop now is kept as a backup first; changes made since that backup and not yet synced are then only in that copy.</source>
         <translation>要还原 {0} 于 {1} 的备份（{2} 个客户，{3} 条拜访记录）吗？本机当前的数据会先另存为备份；在该备份之后所做且尚未同步的修改，届时只保存在那份副本中。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="146"/>
+        <location filename="../../ui/settings_dialog.py" line="147"/>
         <source>Restoring…</source>
         <translation>正在还原…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings_dialog.py" line="153"/>
         <source>Restored {0}. The previous data is kept as {1}.</source>
         <translation>已还原 {0}。原来的数据另存为 {1}。</translation>
     </message>
@@ -1512,181 +1544,181 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../ui/sync/panel.py" line="31"/>
+        <location filename="../../ui/sync/panel.py" line="36"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="32"/>
+        <location filename="../../ui/sync/panel.py" line="37"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="33"/>
+        <location filename="../../ui/sync/panel.py" line="38"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="34"/>
+        <location filename="../../ui/sync/panel.py" line="39"/>
         <source>Theirs (server)</source>
         <translation>服务器的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="35"/>
+        <location filename="../../ui/sync/panel.py" line="40"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="36"/>
+        <location filename="../../ui/sync/panel.py" line="41"/>
         <source>Since</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="61"/>
+        <location filename="../../ui/sync/panel.py" line="67"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="62"/>
+        <location filename="../../ui/sync/panel.py" line="68"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="63"/>
+        <location filename="../../ui/sync/panel.py" line="69"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="70"/>
+        <location filename="../../ui/sync/panel.py" line="82"/>
         <source>No conflicts. Changes made on two devices to the same field show here.</source>
         <translation>没有冲突。两台设备修改同一字段时，会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="72"/>
+        <location filename="../../ui/sync/panel.py" line="84"/>
         <source>Or type the value to keep</source>
         <translation>或输入要保留的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="73"/>
+        <location filename="../../ui/sync/panel.py" line="85"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="74"/>
+        <location filename="../../ui/sync/panel.py" line="86"/>
         <source>Keep theirs</source>
         <translation>采用服务器的</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="75"/>
+        <location filename="../../ui/sync/panel.py" line="87"/>
         <source>Keep edited value</source>
         <translation>保留编辑后的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="81"/>
+        <location filename="../../ui/sync/panel.py" line="93"/>
         <source>Head-office server</source>
         <translation>总部服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="83"/>
+        <location filename="../../ui/sync/panel.py" line="95"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="84"/>
+        <location filename="../../ui/sync/panel.py" line="96"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="85"/>
+        <location filename="../../ui/sync/panel.py" line="97"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="87"/>
+        <location filename="../../ui/sync/panel.py" line="99"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="99"/>
+        <location filename="../../ui/sync/panel.py" line="111"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="136"/>
+        <location filename="../../ui/sync/panel.py" line="152"/>
         <source>Logged out of {0}: log in again to sync.</source>
         <translation>已从 {0} 退出：请重新登录后同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="138"/>
+        <location filename="../../ui/sync/panel.py" line="154"/>
         <source>Connected to {0} as {1}</source>
         <translation>已以 {1} 身份连接 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="229"/>
+        <location filename="../../ui/sync/panel.py" line="248"/>
         <source>Offline: will sync when the server can be reached.</source>
         <translation>离线：可连接服务器后将自动同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="231"/>
+        <location filename="../../ui/sync/panel.py" line="250"/>
         <source>Sync cancelled.</source>
         <translation>同步已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="134"/>
+        <location filename="../../ui/sync/panel.py" line="150"/>
         <source>Sync not configured: your changes are kept safely on this laptop.</source>
         <translation>未配置同步：您的修改安全地保存在本机。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/panel.py" line="142"/>
+        <location filename="../../ui/sync/panel.py" line="158"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 条修改待发送</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/panel.py" line="146"/>
+        <location filename="../../ui/sync/panel.py" line="162"/>
         <source>%n change(s) not accepted by head office. They stay on this laptop, marked, with the reason below: edit the record to send it again, or select it and keep mine (send again) or theirs (discard).</source>
         <translation>
             <numerusform>%n 项修改未被总部接受。它们已标记并保留在本机，原因见下方：修改该记录即可重新发送，或选中后点击“保留我的”（重新发送）或“采用服务器的”（放弃）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="153"/>
+        <location filename="../../ui/sync/panel.py" line="169"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="154"/>
+        <location filename="../../ui/sync/panel.py" line="170"/>
         <source>Last sync: {0}</source>
         <translation>上次同步：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="155"/>
+        <location filename="../../ui/sync/panel.py" line="171"/>
         <source>Last result: {0}</source>
         <translation>上次结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="171"/>
+        <location filename="../../ui/sync/panel.py" line="187"/>
         <source>Logged in as {0}.</source>
         <translation>已登录：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="194"/>
+        <location filename="../../ui/sync/panel.py" line="212"/>
         <source>Syncing in the background…</source>
         <translation>正在后台同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="216"/>
+        <location filename="../../ui/sync/panel.py" line="234"/>
         <source>Cancelling after the current batch…</source>
         <translation>当前批次完成后取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="243"/>
+        <location filename="../../ui/sync/panel.py" line="262"/>
         <source>Select a conflict first.</source>
         <translation>请先选择一个冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/panel.py" line="254"/>
+        <location filename="../../ui/sync/panel.py" line="273"/>
         <source>Conflict resolved.</source>
         <translation>冲突已解决。</translation>
     </message>
@@ -1694,88 +1726,93 @@
 <context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../../ui/today/screen.py" line="18"/>
+        <location filename="../../ui/today/screen.py" line="21"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="19"/>
-        <location filename="../../ui/today/screen.py" line="26"/>
+        <location filename="../../ui/today/screen.py" line="22"/>
+        <location filename="../../ui/today/screen.py" line="29"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="20"/>
+        <location filename="../../ui/today/screen.py" line="23"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="21"/>
+        <location filename="../../ui/today/screen.py" line="24"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="22"/>
+        <location filename="../../ui/today/screen.py" line="25"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="25"/>
+        <location filename="../../ui/today/screen.py" line="28"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="27"/>
+        <location filename="../../ui/today/screen.py" line="30"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="28"/>
+        <location filename="../../ui/today/screen.py" line="31"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="29"/>
+        <location filename="../../ui/today/screen.py" line="32"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="45"/>
-        <source>Log visit for this stop (Ctrl+L)</source>
-        <translation>为此拜访记录（Ctrl+L）</translation>
+        <location filename="../../ui/today/screen.py" line="48"/>
+        <source>Log the selected stop&apos;s visit (Ctrl+L)</source>
+        <translation>记录所选拜访（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="46"/>
+        <location filename="../../ui/today/screen.py" line="51"/>
         <source>Log visit</source>
         <translation>记录拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="48"/>
+        <location filename="../../ui/today/screen.py" line="53"/>
         <source>No stops planned for today. Open Plans to plan your visits, or log a visit from a customer.</source>
         <translation>今天没有计划拜访。打开“计划”安排拜访，或从客户页面记录拜访。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="51"/>
+        <location filename="../../ui/today/screen.py" line="56"/>
+        <source>Plan visits</source>
+        <translation>安排拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="58"/>
         <source>No follow-ups due. Set a follow-up date when you log a visit.</source>
         <translation>没有到期的跟进。记录拜访时可以设置跟进日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="54"/>
+        <location filename="../../ui/today/screen.py" line="61"/>
         <source>Planned stops</source>
         <translation>计划拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="62"/>
+        <location filename="../../ui/today/screen.py" line="73"/>
         <source>Follow-ups due or overdue</source>
         <translation>到期或逾期的跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="93"/>
+        <location filename="../../ui/today/screen.py" line="99"/>
         <source>{0} · {1} of {2} stops done</source>
         <translation>{0} · 已完成 {1}/{2} 个拜访</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="95"/>
+        <location filename="../../ui/today/screen.py" line="101"/>
         <source>%n visit(s) logged today</source>
         <translation>
             <numerusform>今日记录 %n 次</numerusform>
@@ -1785,253 +1822,253 @@
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../ui/fields.py" line="11"/>
+        <location filename="../../ui/fields.py" line="12"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="12"/>
+        <location filename="../../ui/fields.py" line="13"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="13"/>
+        <location filename="../../ui/fields.py" line="14"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="14"/>
+        <location filename="../../ui/fields.py" line="15"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="15"/>
+        <location filename="../../ui/fields.py" line="16"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="16"/>
+        <location filename="../../ui/fields.py" line="17"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="17"/>
+        <location filename="../../ui/fields.py" line="18"/>
         <source>Size</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="18"/>
+        <location filename="../../ui/fields.py" line="19"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="19"/>
+        <location filename="../../ui/fields.py" line="20"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="20"/>
+        <location filename="../../ui/fields.py" line="21"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="21"/>
+        <location filename="../../ui/fields.py" line="22"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="22"/>
+        <location filename="../../ui/fields.py" line="23"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="23"/>
+        <location filename="../../ui/fields.py" line="24"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="24"/>
+        <location filename="../../ui/fields.py" line="25"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="25"/>
+        <location filename="../../ui/fields.py" line="26"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="26"/>
+        <location filename="../../ui/fields.py" line="27"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="27"/>
+        <location filename="../../ui/fields.py" line="28"/>
         <source>Follow-up date</source>
         <translation>跟进日期</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="28"/>
+        <location filename="../../ui/fields.py" line="29"/>
         <source>Summary</source>
         <translation>总结</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="29"/>
+        <location filename="../../ui/fields.py" line="30"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="30"/>
+        <location filename="../../ui/fields.py" line="31"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="31"/>
-        <location filename="../../ui/fields.py" line="47"/>
+        <location filename="../../ui/fields.py" line="32"/>
+        <location filename="../../ui/fields.py" line="48"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="32"/>
+        <location filename="../../ui/fields.py" line="33"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="33"/>
+        <location filename="../../ui/fields.py" line="34"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="34"/>
+        <location filename="../../ui/fields.py" line="35"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="35"/>
+        <location filename="../../ui/fields.py" line="36"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="36"/>
+        <location filename="../../ui/fields.py" line="37"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="37"/>
+        <location filename="../../ui/fields.py" line="38"/>
         <source>Protected until</source>
         <translation>保护期至</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="38"/>
+        <location filename="../../ui/fields.py" line="39"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="39"/>
+        <location filename="../../ui/fields.py" line="40"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="40"/>
+        <location filename="../../ui/fields.py" line="41"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="44"/>
+        <location filename="../../ui/fields.py" line="45"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="45"/>
+        <location filename="../../ui/fields.py" line="46"/>
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="46"/>
+        <location filename="../../ui/fields.py" line="47"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="51"/>
+        <location filename="../../ui/fields.py" line="52"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="52"/>
+        <location filename="../../ui/fields.py" line="53"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="53"/>
+        <location filename="../../ui/fields.py" line="54"/>
         <source>Countersigned</source>
         <translation>已会签</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="54"/>
+        <location filename="../../ui/fields.py" line="55"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="55"/>
+        <location filename="../../ui/fields.py" line="56"/>
         <source>Planned</source>
         <translation>计划中</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="56"/>
+        <location filename="../../ui/fields.py" line="57"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="57"/>
+        <location filename="../../ui/fields.py" line="58"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="61"/>
+        <location filename="../../ui/fields.py" line="62"/>
         <source>Sales rep</source>
         <translation>销售代表</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="62"/>
+        <location filename="../../ui/fields.py" line="63"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="63"/>
+        <location filename="../../ui/fields.py" line="64"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="67"/>
+        <location filename="../../ui/fields.py" line="68"/>
         <source>same credit code</source>
         <translation>信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="68"/>
+        <location filename="../../ui/fields.py" line="69"/>
         <source>same company name</source>
         <translation>公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="69"/>
+        <location filename="../../ui/fields.py" line="70"/>
         <source>same phone</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="70"/>
+        <location filename="../../ui/fields.py" line="71"/>
         <source>similar name</source>
         <translation>名称相似</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="96"/>
+        <location filename="../../ui/fields.py" line="97"/>
         <source>no owner</source>
         <translation>无负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="98"/>
+        <location filename="../../ui/fields.py" line="99"/>
         <source>{name} ({reason}; owner: {owner})</source>
         <translation>{name}（{reason}；负责人：{owner}）</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="109"/>
+        <location filename="../../ui/fields.py" line="110"/>
         <source>Possible duplicate of an existing customer:</source>
         <translation>可能与已有客户重复：</translation>
     </message>
@@ -2052,529 +2089,529 @@
 <context>
     <name>reasons</name>
     <message>
-        <location filename="../../ui/reasons.py" line="20"/>
+        <location filename="../../ui/reasons.py" line="22"/>
         <source>is required and was left empty</source>
         <translation>为必填项，但未填写</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="21"/>
+        <location filename="../../ui/reasons.py" line="23"/>
         <source>is required</source>
         <translation>为必填项</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="22"/>
+        <location filename="../../ui/reasons.py" line="24"/>
         <source>is {0} characters long; at most {1} are allowed</source>
         <translation>长度为 {0} 个字符；最多允许 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="23"/>
+        <location filename="../../ui/reasons.py" line="25"/>
         <source>&apos;{0}&apos; is not a phone number (it has {1} digits)</source>
         <translation>“{0}”不是电话号码（只有 {1} 位数字）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="24"/>
+        <location filename="../../ui/reasons.py" line="26"/>
         <source>&apos;{0}&apos; is not a phone number</source>
         <translation>“{0}”不是电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="25"/>
+        <location filename="../../ui/reasons.py" line="27"/>
         <source>&apos;{0}&apos; was shortened by Excel to scientific notation and its last digits are lost; type the number again as text</source>
         <translation>“{0}”被 Excel 转成了科学计数法，末尾几位数字已丢失；请以文本格式重新输入该号码</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="30"/>
+        <location filename="../../ui/reasons.py" line="32"/>
         <source>&apos;{0}&apos; is not a grade; use one of {1}</source>
         <translation>“{0}”不是客户等级；请使用 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="31"/>
+        <location filename="../../ui/reasons.py" line="33"/>
         <source>&apos;{0}&apos; is not a lifecycle stage; use one of {1}</source>
         <translation>“{0}”不是客户阶段；请使用 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="32"/>
+        <location filename="../../ui/reasons.py" line="34"/>
         <source>&apos;{0}&apos; is not a valid unified social credit code (18 characters with a matching check digit)</source>
         <translation>“{0}”不是有效的统一社会信用代码（应为 18 位且校验位正确）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="36"/>
+        <location filename="../../ui/reasons.py" line="38"/>
         <source>&apos;{0}&apos; is not an e-mail address</source>
         <translation>“{0}”不是邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="37"/>
+        <location filename="../../ui/reasons.py" line="39"/>
         <source>&apos;{0}&apos; is not a date; write it as YYYY-MM-DD</source>
         <translation>“{0}”不是日期；请写成 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="38"/>
+        <location filename="../../ui/reasons.py" line="40"/>
         <source>&apos;{0}&apos; is not a date that exists</source>
         <translation>“{0}”不是存在的日期</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="39"/>
+        <location filename="../../ui/reasons.py" line="41"/>
         <source>&apos;{0}&apos; is not a kind of contact; use one of {1}</source>
         <translation>“{0}”不是联系方式类型；请使用 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="40"/>
+        <location filename="../../ui/reasons.py" line="42"/>
         <source>&apos;{0}&apos; is not a role; use one of {1}</source>
         <translation>“{0}”不是角色；请使用 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="41"/>
+        <location filename="../../ui/reasons.py" line="43"/>
         <source>are too long; at most 500 characters in all</source>
         <translation>太长；总共最多 500 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="42"/>
+        <location filename="../../ui/reasons.py" line="44"/>
         <source>is not a customer field</source>
         <translation>不是客户字段</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="43"/>
+        <location filename="../../ui/reasons.py" line="45"/>
         <source>is not a contact field</source>
         <translation>不是联系人字段</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="44"/>
+        <location filename="../../ui/reasons.py" line="46"/>
         <source>cannot be changed once set; it identifies the company</source>
         <translation>一经填写不能修改；它是企业的唯一标识</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="45"/>
+        <location filename="../../ui/reasons.py" line="47"/>
         <source>must be at least 8 characters</source>
         <translation>至少需要 8 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="46"/>
+        <location filename="../../ui/reasons.py" line="48"/>
         <source>is required, e.g. https://crm.example.com</source>
         <translation>为必填项，例如 https://crm.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="48"/>
+        <location filename="../../ui/reasons.py" line="50"/>
         <source>this customer belongs to another rep; ask your supervisor to reassign it</source>
         <translation>该客户属于其他销售；如需接手请让主管重新分配</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="49"/>
+        <location filename="../../ui/reasons.py" line="51"/>
         <source>is before the start of the visit</source>
         <translation>早于拜访开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="50"/>
+        <location filename="../../ui/reasons.py" line="52"/>
         <source>cannot be edited on a visit</source>
         <translation>拜访记录中不能修改此项</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="51"/>
+        <location filename="../../ui/reasons.py" line="53"/>
         <source>only the rep who logged a visit can correct it</source>
         <translation>只有记录该拜访的销售可以修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="52"/>
+        <location filename="../../ui/reasons.py" line="54"/>
         <source>belongs to another customer</source>
         <translation>属于另一个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="53"/>
+        <location filename="../../ui/reasons.py" line="55"/>
         <source>this planned stop was cancelled</source>
         <translation>该计划拜访已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="54"/>
+        <location filename="../../ui/reasons.py" line="56"/>
         <source>must list every stop of the day exactly once</source>
         <translation>必须列出当天每个拜访点且各一次</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="55"/>
+        <location filename="../../ui/reasons.py" line="57"/>
         <source>this stop is {0} and can no longer be moved</source>
         <translation>该拜访点状态为 {0}，不能再移动</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="56"/>
+        <location filename="../../ui/reasons.py" line="58"/>
         <source>this stop is already done; a logged visit cannot be cancelled</source>
         <translation>该拜访点已完成；已记录的拜访不能取消</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="57"/>
+        <location filename="../../ui/reasons.py" line="59"/>
         <source>&apos;{0}&apos; is not an amount of money</source>
         <translation>“{0}”不是金额</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="58"/>
+        <location filename="../../ui/reasons.py" line="60"/>
         <source>cannot be negative</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="59"/>
+        <location filename="../../ui/reasons.py" line="61"/>
         <source>&apos;{0}&apos; is not an open stage; use one of {1}</source>
         <translation>“{0}”不是进行中的阶段；请使用 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="60"/>
+        <location filename="../../ui/reasons.py" line="62"/>
         <source>&apos;{0}&apos; is not a stage; use one of {1}</source>
         <translation>“{0}”不是商机阶段；请使用 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="61"/>
+        <location filename="../../ui/reasons.py" line="63"/>
         <source>the opportunity is already at {0}</source>
         <translation>该商机已处于 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="62"/>
+        <location filename="../../ui/reasons.py" line="64"/>
         <source>is required when an opportunity is lost</source>
         <translation>输单时为必填项</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="64"/>
+        <location filename="../../ui/reasons.py" line="66"/>
         <source>this report is countersigned and can no longer be changed</source>
         <translation>该日报已会签，不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="65"/>
+        <location filename="../../ui/reasons.py" line="67"/>
         <source>this report is submitted; it can be changed only after the supervisor returns it</source>
         <translation>该日报已提交；只有主管退回后才能修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="66"/>
+        <location filename="../../ui/reasons.py" line="68"/>
         <source>is longer than 10,000 characters</source>
         <translation>超过 10,000 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="67"/>
+        <location filename="../../ui/reasons.py" line="69"/>
         <source>only the rep&apos;s own supervisor or an admin can countersign or return a report</source>
         <translation>只有该销售的直属主管或管理员可以会签或退回日报</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="68"/>
+        <location filename="../../ui/reasons.py" line="70"/>
         <source>this report is {0}, not submitted</source>
         <translation>该日报状态为 {0}，不是已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="69"/>
+        <location filename="../../ui/reasons.py" line="71"/>
         <source>the report changed since you opened it; reload it before deciding</source>
         <translation>打开后该日报已被修改；请重新加载后再处理</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="70"/>
+        <location filename="../../ui/reasons.py" line="72"/>
         <source>is required: tell the rep what to change</source>
         <translation>为必填项：请告诉销售需要修改什么</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="71"/>
+        <location filename="../../ui/reasons.py" line="73"/>
         <source>a report with no visits needs a summary of the day</source>
         <translation>没有拜访记录的日报需要填写当日总结</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="72"/>
+        <location filename="../../ui/reasons.py" line="74"/>
         <source>{0} has no report for {1}</source>
         <translation>{0} 没有 {1} 的日报</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="74"/>
+        <location filename="../../ui/reasons.py" line="76"/>
         <source>only customer fields can be edited here; keep one of the two values</source>
         <translation>此处只能编辑客户字段；请保留两个值中的一个</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="75"/>
+        <location filename="../../ui/reasons.py" line="77"/>
         <source>use mine or theirs</source>
         <translation>请选择保留我的或对方的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="76"/>
+        <location filename="../../ui/reasons.py" line="78"/>
         <source>no conflict with id {0}</source>
         <translation>没有编号为 {0} 的冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="77"/>
+        <location filename="../../ui/reasons.py" line="79"/>
         <source>this conflict is {0} already</source>
         <translation>该冲突已{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="78"/>
+        <location filename="../../ui/reasons.py" line="80"/>
         <source>this record is no longer on this laptop; there is nothing to send again</source>
         <translation>本机已没有这条记录，无可重新发送的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="79"/>
+        <location filename="../../ui/reasons.py" line="81"/>
         <source>this profile belongs to {0} and holds {1} change(s) head office has not received; log in as {2} to send them, or give {3} a profile of their own (--data-dir DIR)</source>
         <translation>此档案属于 {0}，其中有 {1} 项修改总部尚未收到；请以 {2} 登录后发送，或为 {3} 另建档案（--data-dir 目录）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="84"/>
+        <location filename="../../ui/reasons.py" line="86"/>
         <source>this profile also holds {0} change(s) of {1}, made on this laptop, which head office cannot accept from {2}; keep this profile for working offline (a demo) and give {3} a profile of their own (--data-dir DIR)</source>
         <translation>此档案还包含在本机为 {1} 建立的 {0} 项修改，总部无法以 {2} 的身份接收；请把此档案留作离线使用（演示），并为 {3} 另建档案（--data-dir 目录）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="90"/>
+        <location filename="../../ui/reasons.py" line="92"/>
         <source>rejected with its group: {0}</source>
         <translation>与同一操作中的其他修改一起被拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="91"/>
+        <location filename="../../ui/reasons.py" line="93"/>
         <source>you cannot create rows for another owner</source>
         <translation>您不能为其他负责人创建记录</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="92"/>
+        <location filename="../../ui/reasons.py" line="94"/>
         <source>this row belongs to another rep; ask your supervisor</source>
         <translation>该记录属于其他销售代表，请联系您的主管</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="93"/>
+        <location filename="../../ui/reasons.py" line="95"/>
         <source>customer {0} is not on the server</source>
         <translation>客户 {0} 不在服务器上</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="94"/>
+        <location filename="../../ui/reasons.py" line="96"/>
         <source>contains a NUL character</source>
         <translation>包含空字符（NUL）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="95"/>
+        <location filename="../../ui/reasons.py" line="97"/>
         <source>longer than {0} characters</source>
         <translation>超过 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="96"/>
+        <location filename="../../ui/reasons.py" line="98"/>
         <source>you cannot give a customer to someone outside your team</source>
         <translation>不能把客户交给本团队以外的人</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="97"/>
+        <location filename="../../ui/reasons.py" line="99"/>
         <source>ownership of a customer is decided by head office rules (first contact, protection period)</source>
         <translation>客户归属由总部规则决定（首次联系、保护期）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="100"/>
+        <location filename="../../ui/reasons.py" line="102"/>
         <source>users and teams are managed by head office</source>
         <translation>用户和团队由总部管理</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="102"/>
+        <location filename="../../ui/reasons.py" line="104"/>
         <source>no local profile yet; run `fieldcrm init` or log in to a server first</source>
         <translation>尚无本机档案；请先运行 `fieldcrm init` 或登录服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="103"/>
+        <location filename="../../ui/reasons.py" line="105"/>
         <source>the current user {0} is not in this store</source>
         <translation>当前用户 {0} 不在本机数据中</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="104"/>
+        <location filename="../../ui/reasons.py" line="106"/>
         <source>no {0} with id {1}</source>
         <translation>没有编号为 {1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="105"/>
+        <location filename="../../ui/reasons.py" line="107"/>
         <source>no user named &apos;{0}&apos; in this store</source>
         <translation>本机数据中没有名为“{0}”的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="107"/>
+        <location filename="../../ui/reasons.py" line="109"/>
         <source>{0} is not a FieldCRM backup or is damaged ({1})</source>
         <translation>{0} 不是 FieldCRM 备份，或已损坏（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="108"/>
+        <location filename="../../ui/reasons.py" line="110"/>
         <source>{0} is not a FieldCRM backup (it has no customer store in it)</source>
         <translation>{0} 不是 FieldCRM 备份（其中没有客户数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="109"/>
+        <location filename="../../ui/reasons.py" line="111"/>
         <source>{0} is damaged ({1}); choose another backup</source>
         <translation>{0} 已损坏（{1}），请选择其他备份</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="110"/>
+        <location filename="../../ui/reasons.py" line="112"/>
         <source>{0} was made by a newer FieldCRM (schema {1}); update FieldCRM before restoring it</source>
         <translation>{0} 由更新版本的 FieldCRM 创建（结构 {1}），请先升级 FieldCRM 再还原</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="111"/>
+        <location filename="../../ui/reasons.py" line="113"/>
         <source>the copy of the store failed its integrity check ({0}); nothing was kept</source>
         <translation>数据副本未通过完整性检查（{0}），未保留任何副本</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="113"/>
+        <location filename="../../ui/reasons.py" line="115"/>
         <source>import {0} was already undone on {1}</source>
         <translation>导入 {0} 已于 {1} 撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="114"/>
+        <location filename="../../ui/reasons.py" line="116"/>
         <source>is a total row, not a customer</source>
         <translation>是合计行，不是客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="115"/>
+        <location filename="../../ui/reasons.py" line="117"/>
         <source>needs a contact name ({0}) in the same row</source>
         <translation>需要在同一行填写联系人姓名（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="116"/>
+        <location filename="../../ui/reasons.py" line="118"/>
         <source>a merged customer already has this credit code</source>
         <translation>已合并的客户已使用该信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="117"/>
+        <location filename="../../ui/reasons.py" line="119"/>
         <source>same credit code as an existing customer</source>
         <translation>与现有客户的信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="118"/>
+        <location filename="../../ui/reasons.py" line="120"/>
         <source>same company name as an existing customer</source>
         <translation>与现有客户的公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="119"/>
+        <location filename="../../ui/reasons.py" line="121"/>
         <source>same phone as an existing customer</source>
         <translation>与现有客户的电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="120"/>
+        <location filename="../../ui/reasons.py" line="122"/>
         <source>same credit code as row {0} of this file</source>
         <translation>与本文件第 {0} 行的信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="121"/>
+        <location filename="../../ui/reasons.py" line="123"/>
         <source>same company name as row {0} of this file</source>
         <translation>与本文件第 {0} 行的公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="122"/>
+        <location filename="../../ui/reasons.py" line="124"/>
         <source>same phone as row {0} of this file</source>
         <translation>与本文件第 {0} 行的电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="123"/>
+        <location filename="../../ui/reasons.py" line="125"/>
         <source>{0}, already matched by row {1}</source>
         <translation>{0}，已与第 {1} 行匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="124"/>
+        <location filename="../../ui/reasons.py" line="126"/>
         <source>it belongs to another rep</source>
         <translation>该客户属于其他销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="125"/>
+        <location filename="../../ui/reasons.py" line="127"/>
         <source>nothing to change</source>
         <translation>没有需要修改的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="127"/>
+        <location filename="../../ui/reasons.py" line="129"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="128"/>
+        <location filename="../../ui/reasons.py" line="130"/>
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="129"/>
+        <location filename="../../ui/reasons.py" line="131"/>
         <source>the file is larger than the import limit of {0} MB</source>
         <translation>文件超过导入上限 {0} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="130"/>
+        <location filename="../../ui/reasons.py" line="132"/>
         <source>this is a web page or XML file with a spreadsheet name; open it in Excel or WPS and save as .xlsx</source>
         <translation>这是带有表格文件名的网页或 XML 文件；请用 Excel 或 WPS 打开并另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="134"/>
+        <location filename="../../ui/reasons.py" line="136"/>
         <source>this is not a spreadsheet (it is neither .xlsx, .xls nor a CSV text file)</source>
         <translation>这不是电子表格（既不是 .xlsx、.xls，也不是 CSV 文本文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="135"/>
+        <location filename="../../ui/reasons.py" line="137"/>
         <source>it unpacks to {0} MB, over the import limit of {1} MB</source>
         <translation>解压后为 {0} MB，超过导入上限 {1} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="136"/>
+        <location filename="../../ui/reasons.py" line="138"/>
         <source>this is a Word or PowerPoint file, not a spreadsheet</source>
         <translation>这是 Word 或 PowerPoint 文件，不是电子表格</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="137"/>
+        <location filename="../../ui/reasons.py" line="139"/>
         <source>this is a zip archive without an Excel workbook in it</source>
         <translation>这是一个不含 Excel 工作簿的压缩包</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="138"/>
+        <location filename="../../ui/reasons.py" line="140"/>
         <source>the workbook is damaged (its zip structure cannot be read)</source>
         <translation>工作簿已损坏（无法读取其压缩结构）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="139"/>
+        <location filename="../../ui/reasons.py" line="141"/>
         <source>the workbook is encrypted with a password; save an unprotected copy and import that</source>
         <translation>工作簿已用密码加密；请另存一份未加密的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="140"/>
+        <location filename="../../ui/reasons.py" line="142"/>
         <source>the workbook is protected with a password; save an unprotected copy and import that</source>
         <translation>工作簿受密码保护；请另存一份未加密的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="141"/>
+        <location filename="../../ui/reasons.py" line="143"/>
         <source>the workbook is damaged or in an unsupported format ({0})</source>
         <translation>工作簿已损坏或格式不受支持（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="142"/>
+        <location filename="../../ui/reasons.py" line="144"/>
         <source>the workbook is damaged ({0})</source>
         <translation>工作簿已损坏（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="143"/>
+        <location filename="../../ui/reasons.py" line="145"/>
         <source>the sheet has more than {0} rows, the import limit</source>
         <translation>工作表超过导入上限 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="144"/>
+        <location filename="../../ui/reasons.py" line="146"/>
         <source>the workbook has no sheets</source>
         <translation>工作簿中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="145"/>
+        <location filename="../../ui/reasons.py" line="147"/>
         <source>there is no sheet named &apos;{0}&apos;; it has {1}</source>
         <translation>没有名为“{0}”的工作表；现有工作表：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="146"/>
+        <location filename="../../ui/reasons.py" line="148"/>
         <source>the text is neither UTF-8 nor GBK/GB18030; save it as UTF-8 CSV</source>
         <translation>文本既不是 UTF-8 也不是 GBK/GB18030 编码；请另存为 UTF-8 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="147"/>
+        <location filename="../../ui/reasons.py" line="149"/>
         <source>row {0} cannot be read as CSV ({1})</source>
         <translation>第 {0} 行无法按 CSV 读取（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="148"/>
+        <location filename="../../ui/reasons.py" line="150"/>
         <source>no header row found in the first rows of sheet &apos;{0}&apos;; a column headed 客户名称 / 公司名称 / Company is needed</source>
         <translation>在工作表“{0}”的前几行中没有找到表头；需要一列名为 客户名称 / 公司名称 / Company</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="152"/>
+        <location filename="../../ui/reasons.py" line="154"/>
         <source>two columns are mapped to the same field; map each once</source>
         <translation>有两列对应到了同一个字段；每个字段只能对应一列</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="153"/>
+        <location filename="../../ui/reasons.py" line="155"/>
         <source>this workbook contains macros; only its data is read and the macros are never run</source>
         <translation>该工作簿包含宏；只读取数据，不会运行宏</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="157"/>
+        <location filename="../../ui/reasons.py" line="159"/>
         <source>; </source>
         <extracomment>How parts are joined (Chinese uses full-width punctuation).</extracomment>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="111"/>
-        <location filename="../../ui/reasons.py" line="157"/>
+        <location filename="../../ui/fields.py" line="112"/>
+        <location filename="../../ui/reasons.py" line="159"/>
         <source>: </source>
         <translation>：</translation>
     </message>
@@ -2582,67 +2619,67 @@
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../ui/reports/common.py" line="14"/>
+        <location filename="../../ui/reports/common.py" line="17"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="15"/>
+        <location filename="../../ui/reports/common.py" line="18"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="16"/>
+        <location filename="../../ui/reports/common.py" line="19"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="17"/>
+        <location filename="../../ui/reports/common.py" line="20"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="18"/>
+        <location filename="../../ui/reports/common.py" line="21"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="19"/>
+        <location filename="../../ui/reports/common.py" line="22"/>
         <source>Follow-up date</source>
         <translation>跟进日期</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="31"/>
+        <location filename="../../ui/reports/common.py" line="47"/>
         <source>Not started: this preview lists the day&apos;s visits.</source>
         <translation>尚未创建：以下是当天拜访的预览。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="32"/>
+        <location filename="../../ui/reports/common.py" line="48"/>
         <source>State: {0}</source>
         <translation>状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="34"/>
+        <location filename="../../ui/reports/common.py" line="50"/>
         <source>submitted {0}</source>
         <translation>提交于 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="36"/>
+        <location filename="../../ui/reports/common.py" line="52"/>
         <source>countersigned by {0} on {1}</source>
         <translation>由 {0} 于 {1} 会签</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="40"/>
+        <location filename="../../ui/reports/common.py" line="56"/>
         <source>returned with comment: {0}</source>
         <translation>已退回，意见：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="52"/>
+        <location filename="../../ui/reports/common.py" line="68"/>
         <source>✔ Signature valid: the report is unchanged since it was countersigned.</source>
         <translation>✔ 签名有效：会签后日报未被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="54"/>
+        <location filename="../../ui/reports/common.py" line="70"/>
         <source>✘ Signature check failed: the report was changed after countersigning!</source>
         <translation>✘ 签名校验失败：日报在会签后被修改过！</translation>
     </message>
@@ -2650,32 +2687,33 @@
 <context>
     <name>screens</name>
     <message>
-        <location filename="../../ui/screens.py" line="77"/>
+        <location filename="../../ui/screens.py" line="128"/>
         <source>Today</source>
+        <extracomment>The changes this screen shows: it reloads when the worker announces one of them. &quot;module:Class&quot; of the screen&apos;s `Screen` subclass, imported when the screen is first shown. Modules the window opens dialogs from (beside the screens&apos;): loaded by `warm_up` so no click waits for an import.</extracomment>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="78"/>
+        <location filename="../../ui/screens.py" line="132"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="79"/>
+        <location filename="../../ui/screens.py" line="136"/>
         <source>Plans</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="80"/>
+        <location filename="../../ui/screens.py" line="140"/>
         <source>Reports</source>
         <translation>日报</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="81"/>
+        <location filename="../../ui/screens.py" line="145"/>
         <source>Inbox</source>
         <translation>待审日报</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="82"/>
+        <location filename="../../ui/screens.py" line="148"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>

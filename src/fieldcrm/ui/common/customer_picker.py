@@ -17,6 +17,7 @@ class CustomerPicker(QWidget):
         self.text = QLineEdit(objectName="pickerText", placeholderText=self.tr("Find customer…"))
         self.choices = QComboBox(objectName="pickerChoices")
         self.choices.setMinimumContentsLength(16)
+        self.choices.setPlaceholderText(self.tr("Pick a customer"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text, 1)
@@ -34,6 +35,8 @@ class CustomerPicker(QWidget):
         self.choices.clear()
         for customer_id, name in rows:
             self.choices.addItem(name, customer_id)
+        # nothing is chosen for the user: only a search they typed picks its best match
+        self.choices.setCurrentIndex(0 if rows and self.text.text().strip() else -1)
         self.searches_done += 1
 
     def customer_id(self) -> str | None:

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from fieldcrm.ui.theme import tone_colour
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -17,6 +20,7 @@ class Column:
     key: str
     title: str  # source text, translated in `context` when shown
     show: Callable[[Any], str] | None = None  # how a value reads (translated names, local times)
+    tone: Callable[[Any], str | None] | None = None  # the value's tone (see ui.theme): the cell is coloured by it
 
 
 class DictTableModel(QAbstractTableModel):
@@ -62,6 +66,15 @@ class DictTableModel(QAbstractTableModel):
             if column.show is not None:
                 return column.show(value)
             return "" if value is None else str(value)
+        if column.tone is not None and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
+            tone = column.tone(value)
+            if tone is None:
+                return None
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return tone_colour(tone)
+            font = QFont()
+            font.setBold(True)
+            return font
         return None
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:

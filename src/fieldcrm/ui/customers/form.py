@@ -32,7 +32,7 @@ class CustomerForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.inputs: dict[str, QWidget] = {}
-        layout = QFormLayout(self)
+        layout = self.form_layout = QFormLayout(self)
         for field in TEXT_FIELDS:
             edit = QLineEdit(objectName=f"field_{field}")
             edit.textEdited.connect(self.edited)
@@ -47,7 +47,7 @@ class CustomerForm(QWidget):
                 combo.addItem(value, value)
             combo.currentIndexChanged.connect(self.edited)
             self.inputs[field] = combo
-        self.follow_up_on = QCheckBox(self.tr("Follow up on"))
+        self.follow_up_on = QCheckBox(self.tr("Set a date"))
         follow_up = QDateEdit(objectName="field_next_follow_up", calendarPopup=True)
         follow_up.setDisplayFormat("yyyy-MM-dd")
         follow_up.setDate(QDate.currentDate())
@@ -98,7 +98,7 @@ class CustomerForm(QWidget):
         due = data.get("next_follow_up")
         self.follow_up_on.setChecked(bool(due))
         edit: QDateEdit = self.inputs["next_follow_up"]  # type: ignore[assignment]
-        edit.setDate(date.fromisoformat(due) if due else QDate.currentDate().toPython())
+        edit.setDate(date.fromisoformat(due) if due else QDate.currentDate().toPython())  # type: ignore[arg-type]
         self.inputs["notes"].setPlainText(data.get("notes") or "")  # type: ignore[attr-defined]
         # a credit code identifies the company: once set it cannot change
         self.inputs["credit_code"].setReadOnly(bool(data.get("credit_code")))  # type: ignore[attr-defined]

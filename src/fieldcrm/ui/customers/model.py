@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -17,7 +16,9 @@ from PySide6.QtCore import (
 )
 
 from fieldcrm.services.search import CustomerRow
+from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.reasons import localize
+from fieldcrm.ui.theme import due_tone, protection_tone, tone_colour
 
 COL_NAME, COL_PHONE, COL_GRADE, COL_STAGE, COL_REGION, COL_INDUSTRY, COL_OWNER, COL_FOLLOW_UP, COL_PROTECTED = range(9)
 COLUMNS = (
@@ -43,7 +44,10 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ID = int(ID_ROLE)
 _SORT = int(SORT_ROLE)
-_SERVED_ROLES = frozenset((_DISPLAY, _TOOLTIP, _ID, _SORT))
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_SERVED_ROLES = frozenset((_DISPLAY, _TOOLTIP, _ID, _SORT, _FOREGROUND))
+#: The columns a date's tone colours: a follow-up overdue or due today, protection ended or about to end.
+_TONES = {COL_FOLLOW_UP: due_tone, COL_PROTECTED: protection_tone}
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _ATTRIBUTES = tuple(c[0] for c in COLUMNS)
 
@@ -94,6 +98,10 @@ class CustomerTableModel(QAbstractTableModel):
         value = getattr(row, _ATTRIBUTES[index.column()])
         if role == _SORT:
             return value or ""
+        if role == _FOREGROUND:
+            toned = _TONES.get(index.column())
+            tone = toned(value) if toned is not None else None
+            return tone_colour(tone) if tone is not None else None
         if row.refused and index.column() == COL_NAME:  # head office refused it: marked until edited or discarded
             if role == _TOOLTIP:
                 return QCoreApplication.translate("CustomerTableModel", "Not accepted by head office: {0}").format(

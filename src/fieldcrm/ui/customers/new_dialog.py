@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -34,8 +33,11 @@ class NewCustomerDialog(QDialog):
         self.setWindowTitle(self.tr("New customer"))
         self.worker = worker
         self.form = CustomerForm()
-        self.contact_name = QLineEdit(objectName="newContactName", placeholderText=self.tr("Main contact (optional)"))
-        self.contact_mobile = QLineEdit(objectName="newContactMobile", placeholderText=self.tr("Contact's mobile"))
+        self.contact_name = QLineEdit(objectName="newContactName", placeholderText=self.tr("optional"))
+        self.contact_mobile = QLineEdit(objectName="newContactMobile")
+        # the contact's rows go in the form's own layout, labelled and aligned like the customer's fields
+        self.form.form_layout.addRow(self.tr("Main contact"), self.contact_name)
+        self.form.form_layout.addRow(self.tr("Contact's mobile"), self.contact_mobile)
         self.duplicates = QListWidget(objectName="duplicateList")
         self.duplicates.setMaximumHeight(110)
         self.dup_box = QGroupBox(self.tr("Possible duplicates — check before saving"), objectName="duplicateBox")
@@ -50,12 +52,8 @@ class NewCustomerDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        contact = QHBoxLayout()
-        contact.addWidget(self.contact_name)
-        contact.addWidget(self.contact_mobile)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
-        layout.addLayout(contact)
         layout.addWidget(self.dup_box)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -23,6 +23,7 @@ from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.form import CustomerForm
 from fieldcrm.ui.fields import kind_name
+from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.ops import customers as ops
 from fieldcrm.ui.reasons import localize
 from fieldcrm.ui.workers import DbWorker

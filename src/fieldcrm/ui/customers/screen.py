@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -24,10 +24,14 @@ from PySide6.QtWidgets import (
 
 from fieldcrm.services.search import CustomerQuery
 from fieldcrm.ui.customers.model import COL_GRADE, COL_NAME, COL_PHONE, WINDOW, CustomerTableModel
+from fieldcrm.ui.icons import icon
 from fieldcrm.ui.ops import customers as ops
 from fieldcrm.ui.screens import Screen
 from fieldcrm.ui.workers import DbWorker
 from fieldcrm.vocabulary import GRADES, STAGES
+
+if TYPE_CHECKING:
+    from fieldcrm.ui.customers.page import CustomerPage
 
 #: `when_painted` callbacks run at the latest this long after they were asked for (a hidden screen never paints).
 PAINT_FALLBACK_MS = 1500
@@ -60,10 +64,10 @@ class CustomerListScreen(Screen):
         self.search_box = QLineEdit(objectName="customerSearch")
         self.search_box.setPlaceholderText(self.tr("Search name, contact, phone or address (Ctrl+F)"))
         self.search_box.setClearButtonEnabled(True)
-        self.new_button = QPushButton(self.tr("New customer"), objectName="newCustomer")
-        self.import_button = QPushButton(self.tr("Import…"), objectName="importCustomers")
+        self.new_button = QPushButton(icon("new-customer"), self.tr("New customer"), objectName="newCustomer")
+        self.import_button = QPushButton(icon("import"), self.tr("Import…"), objectName="importCustomers")
         self.import_button.setToolTip(self.tr("Import customers from an Excel or CSV file"))
-        self.export_button = QPushButton(self.tr("Export…"), objectName="exportCustomers")
+        self.export_button = QPushButton(icon("export"), self.tr("Export…"), objectName="exportCustomers")
         self.export_button.setToolTip(self.tr("Export the customers shown, with the current filter, to Excel"))
         self.grade = self._combo(self.tr("All grades"), [(g, g) for g in GRADES])
         self.stage = self._combo(self.tr("All stages"), [(s, s) for s in STAGES])
@@ -305,7 +309,7 @@ class CustomerListScreen(Screen):
 
     def log_visit_here(self) -> bool:
         """Ctrl+L with a customer's page open: log a visit to that customer."""
-        page = self._page
+        page: CustomerPage | None = self._page
         if self.stack.currentWidget() is not page or page is None or not page.customer_id:
             return False
         self.log_visit_requested.emit(page.customer_id, page.data.get("name", ""), None)

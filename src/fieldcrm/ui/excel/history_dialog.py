@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.page import table
+from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.ops import excel as ops
 from fieldcrm.ui.workers import DbWorker
 
@@ -92,6 +93,14 @@ class ImportHistoryDialog(QDialog):
                 for item in imports
             ]
         )
+        # The newest import that can still be undone is selected, so the highlight and the button agree; with none
+        # to undo nothing is selected (a highlighted row beside a greyed-out button reads as broken).
+        undoable = next((i for i, item in enumerate(imports) if item["status"] != "undone"), None)
+        if undoable is None:
+            self.table.clearSelection()
+            self.table.setCurrentIndex(self.imports.index(-1, -1))
+        else:
+            self.table.selectRow(undoable)
         self._selection_changed()
 
     def selected(self) -> dict[str, Any] | None:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +36,7 @@ from fieldcrm.paths import AppPaths
 from fieldcrm.ui.excel.history_dialog import ImportHistoryDialog, undo_text
 from fieldcrm.ui.excel.progress_row import ProgressRow
 from fieldcrm.ui.fields import label
+from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.ops import excel as ops
 from fieldcrm.ui.ops.base import Progress
 from fieldcrm.ui.reasons import localize
@@ -256,10 +257,10 @@ class ImportDialog(QDialog):
 
     def _done_page(self) -> QWidget:
         page = QWidget()
-        self.result = QLabel(objectName="importResult", wordWrap=True)
+        self.result_label = QLabel(objectName="importResult", wordWrap=True)
         self.undo_button = QPushButton(self.tr("Undo this import"), objectName="importUndo")
         layout = QVBoxLayout(page)
-        layout.addWidget(self.result)
+        layout.addWidget(self.result_label)
         layout.addStretch(1)
         layout.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.undo_button.clicked.connect(self.run_undo)
@@ -364,9 +365,9 @@ class ImportDialog(QDialog):
     def set_field(self, header: str, field: str | None) -> None:
         """Map the column headed `header` to `field` (None: not imported), as a user would in the table."""
         for row in range(self.mapping_table.rowCount()):
-            if self.mapping_table.item(row, 0).text() == header:
+            if self.mapping_table.item(row, 0).text() == header:  # type: ignore[union-attr]
                 combo = self.mapping_table.cellWidget(row, 1)
-                combo.setCurrentIndex(combo.findData(field) if field else 0)
+                combo.setCurrentIndex(combo.findData(field) if field else 0)  # type: ignore[attr-defined]
                 return
         raise KeyError(header)
 
@@ -451,7 +452,7 @@ class ImportDialog(QDialog):
     def _committed(self, summary: ImportSummary) -> None:
         self._busy(False)
         self.summary = summary
-        self.result.setText(
+        self.result_label.setText(
             self.tr(
                 "Imported: {0} new customers, {1} updated. {2} duplicates and {3} rows with errors were left out."
             ).format(summary.new, summary.update, summary.duplicate + summary.skipped, summary.error)
@@ -469,6 +470,6 @@ class ImportDialog(QDialog):
 
     def _undone(self, result: dict[str, Any]) -> None:
         self._busy(False)
-        self.result.setText(undo_text(result))
+        self.result_label.setText(undo_text(result))
         self.undo_button.setEnabled(False)
         self.undone.emit()

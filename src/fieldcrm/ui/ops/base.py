@@ -90,10 +90,10 @@ class QueryOp:
         self._parent = parent
         self._worker = worker
         self._work = work
-        self._success: Callable[[Any], None] | None = None
+        self._success: Callable[[Any], object] | None = None
         self._failure: Callable[[BaseException, str], None] | None = None
 
-    def success(self, callback: Callable[[Any], None]) -> QueryOp:
+    def success(self, callback: Callable[[Any], object]) -> QueryOp:
         self._success = callback
         return self
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
@@ -23,13 +23,15 @@ from fieldcrm.ui.common.customer_picker import CustomerPicker
 from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.fields import status_name
+from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.ops import visits as ops
 from fieldcrm.ui.screens import Screen
+from fieldcrm.ui.theme import status_tone
 from fieldcrm.ui.workers import DbWorker
 
 DAY_COLUMNS = [
     Column("customer_name", QT_TRANSLATE_NOOP("PlanScreen", "Customer")),
-    Column("status", QT_TRANSLATE_NOOP("PlanScreen", "Status"), status_name),
+    Column("status", QT_TRANSLATE_NOOP("PlanScreen", "Status"), status_name, status_tone),
 ]
 
 
@@ -69,7 +71,7 @@ class PlanScreen(Screen):
         self.down = QPushButton(self.tr("Move down"), objectName="stopDown")
         self.move_day = QDateEdit(QDate.currentDate().addDays(1), objectName="moveToDay", calendarPopup=True)
         self.move_day.setDisplayFormat("yyyy-MM-dd")
-        self.move = QPushButton(self.tr("Move to day"), objectName="moveStop")
+        self.move_button = QPushButton(self.tr("Move to day"), objectName="moveStop")
         self.cancel = QPushButton(self.tr("Cancel stop"), objectName="cancelStop")
         self.message = QLabel(objectName="planMessage")
         nav = QHBoxLayout()
@@ -81,7 +83,7 @@ class PlanScreen(Screen):
         adder.addWidget(self.purpose, 2)
         adder.addWidget(self.add)
         edit = QHBoxLayout()
-        for widget in (self.up, self.down, self.move_day, self.move, self.cancel):
+        for widget in (self.up, self.down, self.move_day, self.move_button, self.cancel):
             edit.addWidget(widget)
         edit.addWidget(self.message, 1)
         layout = QVBoxLayout(self)
@@ -95,7 +97,7 @@ class PlanScreen(Screen):
         self.add.clicked.connect(self.add_stop)
         self.up.clicked.connect(lambda: self._move(-1))
         self.down.clicked.connect(lambda: self._move(1))
-        self.move.clicked.connect(self._move_to_day)
+        self.move_button.clicked.connect(self._move_to_day)
         self.cancel.clicked.connect(self._cancel)
 
     def activate(self) -> None:
@@ -113,9 +115,7 @@ class PlanScreen(Screen):
     def _show(self, week: dict[str, list[dict[str, Any]]]) -> None:
         keep = self.selected_stop()
         locale = QLocale()
-        self.week_label.setText(
-            self.tr("Week of {0}").format(locale.toString(QDate(self.monday), QLocale.FormatType.LongFormat))
-        )
+        self.week_label.setText(self.week_title(locale))
         for i, (box, model, view) in enumerate(self.days):
             day = self.monday + timedelta(days=i)
             model.set_rows(week[day.isoformat()])
@@ -124,7 +124,22 @@ class PlanScreen(Screen):
                     if stop["id"] == keep["id"]:
                         view.selectRow(row)
             title = f"{locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)} {day.month}/{day.day}"
-            box.setTitle(("● " if day == self.selected_day else "") + title + f" ({model.rowCount()})")
+            chosen = day == self.selected_day
+            box.setTitle(("● " if chosen else "") + title + f" ({model.rowCount()})")
+            if box.property("chosen") != chosen:  # the day new stops go to stands out (see fieldcrm.qss)
+                box.setProperty("chosen", chosen)
+                box.style().unpolish(box)
+                box.style().polish(box)
+
+    def week_title(self, locale: QLocale) -> str:
+        """The week's first and last day, and whether it is this week: "30 Nov – 6 Dec 2026 (this week)"."""
+        sunday = self.monday + timedelta(days=6)
+        with_year = self.tr("MMM d, yyyy")  # Qt date formats, translated: the order of day and month is the language's
+        start = locale.toString(QDate(self.monday), with_year if self.monday.year != sunday.year else self.tr("MMM d"))
+        title = self.tr("{0} – {1}").format(start, locale.toString(QDate(sunday), with_year))
+        if self.monday <= date.today() <= sunday:
+            title += self.tr(" (this week)")
+        return title
 
     def _select_day(self, index: int) -> None:
         self.selected_day = self.monday + timedelta(days=index)
@@ -150,7 +165,7 @@ class PlanScreen(Screen):
             self.message.setText(self.tr("Find and pick a customer first."))
             return
         op = ops.add_stop(self, self.worker, self.selected_day, customer_id, self.purpose.text())
-        op.success(lambda _id: (self.purpose.clear(), self.message.clear())).failure(self._fail).run()
+        op.success(lambda _id: (self.purpose.clear(), self.message.clear())).failure(self._fail).run()  # type: ignore[func-returns-value]
 
     def _move(self, offset: int) -> None:
         stop = self.selected_stop()
@@ -164,7 +179,7 @@ class PlanScreen(Screen):
         if stop is None:
             self.message.setText(self.tr("Select a stop first."))
             return
-        ops.move_to_day(self, self.worker, stop["id"], self.move_day.date().toPython()).failure(self._fail).run()
+        ops.move_to_day(self, self.worker, stop["id"], self.move_day.date().toPython()).failure(self._fail).run()  # type: ignore[arg-type]
 
     def _cancel(self) -> None:
         stop = self.selected_stop()

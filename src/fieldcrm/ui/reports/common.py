@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QHeaderView, QTableView
 
-from fieldcrm.ui.common.dict_model import Column
+from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.common.timefmt import local_clock, local_time
+from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.fields import kind_name, status_name
+from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 
 VISIT_COLUMNS = [
     Column("started_at", QT_TRANSLATE_NOOP("reports", "Time"), local_clock),
@@ -18,6 +21,19 @@ VISIT_COLUMNS = [
     Column("next_step", QT_TRANSLATE_NOOP("reports", "Next step")),
     Column("next_date", QT_TRANSLATE_NOOP("reports", "Follow-up date")),
 ]
+
+
+def visit_table(model: DictTableModel, name: str) -> QTableView:
+    """The day's visits: the outcome takes the spare width and wraps, each row as tall as its text, so the one
+    thing a supervisor reads is never cut off."""
+    view = table(model, name, 3)
+    view.setWordWrap(True)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header = view.horizontalHeader()
+    for column, width in ((1, 170), (4, 120)):  # customer and next step wrap too, leaving the outcome the most room
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, width)
+    return view
 
 
 def tr(text: str) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -22,9 +22,12 @@ from PySide6.QtWidgets import (
 from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.page import table
+from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
+from fieldcrm.ui.icons import icon
 from fieldcrm.ui.ops import reports as ops
-from fieldcrm.ui.reports.common import VISIT_COLUMNS, signature_line, state_line
+from fieldcrm.ui.reports.common import VISIT_COLUMNS, signature_line, state_line, visit_table
 from fieldcrm.ui.screens import Screen
+from fieldcrm.ui.theme import set_tone, status_tone
 from fieldcrm.ui.workers import DbWorker
 
 INBOX_COLUMNS = [
@@ -59,10 +62,13 @@ class InboxScreen(Screen):
         self.state.setWordWrap(True)
         self.signature = QLabel()
         self.visits = DictTableModel("reports", VISIT_COLUMNS, self)
+        self.visit_view = visit_table(self.visits, "inboxVisits")
         self.summary = QPlainTextEdit(objectName="inboxSummary", readOnly=True)
         self.comment = QLineEdit(objectName="returnComment", placeholderText=self.tr("Comment for the rep (to return)"))
-        self.countersign = QPushButton(self.tr("Countersign"), objectName="countersign")
-        self.return_button = QPushButton(self.tr("Return to rep"), objectName="returnReport")
+        self.countersign = QPushButton(icon("countersign", "success"), self.tr("Countersign"), objectName="countersign")
+        self.return_button = QPushButton(
+            icon("return", "attention"), self.tr("Return to rep"), objectName="returnReport"
+        )
         self.message = QLabel(objectName="inboxMessage")
         self.message.setWordWrap(True)
 
@@ -85,7 +91,7 @@ class InboxScreen(Screen):
         right_box.setContentsMargins(0, 0, 0, 0)
         right_box.addWidget(self.state)
         right_box.addWidget(self.signature)
-        right_box.addWidget(table(self.visits, "inboxVisits", 3), 2)
+        right_box.addWidget(self.visit_view, 2)
         right_box.addWidget(QLabel(self.tr("Summary")))
         right_box.addWidget(self.summary, 1)
         actions = QHBoxLayout()
@@ -110,8 +116,8 @@ class InboxScreen(Screen):
         self._show_report(None)
 
     def reload(self) -> None:
-        day_from = self.day_from.date().toPython()
-        day_to = self.day_to.date().toPython() + timedelta(days=0)
+        day_from: date = self.day_from.date().toPython()  # type: ignore[assignment]
+        day_to: date = self.day_to.date().toPython()  # type: ignore[assignment]
         ops.inbox(self, self.worker, self.rep.currentData(), day_from, day_to).success(self._fill).run()
 
     def _fill(self, result: dict[str, Any]) -> None:
@@ -143,10 +149,11 @@ class InboxScreen(Screen):
             if report
             else self.tr("Select a report on the left to read it.")
         )
+        set_tone(self.state, status_tone(report.get("status")) if report else None)
         self.signature.setText(signature_line(report) if report else "")
         self.visits.set_rows(report["visits"] if report else [])
         self.summary.setPlainText(report.get("summary", "") if report else "")
-        can_decide = bool(report) and report.get("status") == "submitted"
+        can_decide = report is not None and report.get("status") == "submitted"
         for widget in (self.countersign, self.return_button, self.comment):
             widget.setEnabled(can_decide)
 

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldcrm.ui.common.dict_model import DictTableModel
-from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.ops import reports as ops
-from fieldcrm.ui.reports.common import VISIT_COLUMNS, signature_line, state_line
+from fieldcrm.ui.reports.common import VISIT_COLUMNS, signature_line, state_line, visit_table
 from fieldcrm.ui.screens import Screen
+from fieldcrm.ui.theme import set_tone, status_tone
 from fieldcrm.ui.workers import DbWorker
 
 
@@ -36,6 +36,7 @@ class ReportScreen(Screen):
         self.state.setWordWrap(True)
         self.signature = QLabel(objectName="reportSignature")
         self.visits = DictTableModel("reports", VISIT_COLUMNS, self)
+        self.visit_view = visit_table(self.visits, "reportVisits")
         self.summary = QPlainTextEdit(objectName="reportSummary")
         self.summary.setPlaceholderText(self.tr("Summary of the day: what went well, what needs help, tomorrow's plan"))
         self.rebuild = QPushButton(self.tr("Rebuild from visits"), objectName="rebuildReport")
@@ -61,7 +62,7 @@ class ReportScreen(Screen):
         layout.addLayout(top)
         layout.addWidget(self.signature)
         layout.addWidget(self.empty_hint)
-        layout.addWidget(table(self.visits, "reportVisits", 3), 3)
+        layout.addWidget(self.visit_view, 3)
         layout.addWidget(QLabel(self.tr("Summary")))
         layout.addWidget(self.summary, 2)
         layout.addLayout(buttons)
@@ -71,7 +72,7 @@ class ReportScreen(Screen):
         self.submit.clicked.connect(self._submit)
 
     def chosen_day(self) -> date:
-        return self.day.date().toPython()
+        return self.day.date().toPython()  # type: ignore[return-value]
 
     def reload(self) -> None:
         ops.own_report(self, self.worker, self.chosen_day()).success(self._show).run()
@@ -85,6 +86,7 @@ class ReportScreen(Screen):
         if self.summary.toPlainText() != report.get("summary", ""):
             self.summary.setPlainText(report.get("summary", ""))
         self.state.setText(state_line(report))
+        set_tone(self.state, status_tone(report.get("status")))
         self.signature.setText(signature_line(report))
         self.signature.setVisible(bool(self.signature.text()))
         editable = report.get("status") in (None, "draft", "returned")
@@ -103,12 +105,12 @@ class ReportScreen(Screen):
 
     def _save(self) -> None:
         op = ops.save_summary(self, self.worker, self.chosen_day(), self.summary.toPlainText())
-        op.success(lambda r: (self.message.setText(self.tr("Draft saved.")), self._show(r))).failure(
+        op.success(lambda r: (self.message.setText(self.tr("Draft saved.")), self._show(r))).failure(  # type: ignore[func-returns-value]
             lambda _e, m: self.message.setText(m)
         ).run()
 
     def _submit(self) -> None:
         op = ops.submit(self, self.worker, self.chosen_day(), self.summary.toPlainText())
-        op.success(lambda r: (self.message.setText(self.tr("Submitted to your supervisor.")), self._show(r))).failure(
+        op.success(lambda r: (self.message.setText(self.tr("Submitted to your supervisor.")), self._show(r))).failure(  # type: ignore[func-returns-value]
             lambda _e, m: self.message.setText(m)
         ).run()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -22,6 +23,8 @@ from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.fields import label
+from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
+from fieldcrm.ui.icons import icon
 from fieldcrm.ui.ops import sync as ops
 from fieldcrm.ui.reasons import localize
 from fieldcrm.ui.screens import Screen, ScreenContext
@@ -62,14 +65,20 @@ class SyncPanel(Screen):
         self.user = QLineEdit(objectName="syncUser")
         self.password = QLineEdit(objectName="syncPassword", echoMode=QLineEdit.EchoMode.Password)
         self.login = QPushButton(self.tr("Log in"), objectName="syncLogin")
-        self.sync_now = QPushButton(self.tr("Sync now"), objectName="syncNow")
+        self.sync_now = QPushButton(icon("sync"), self.tr("Sync now"), objectName="syncNow")
         self.cancel = QPushButton(self.tr("Cancel"), objectName="syncCancel")
         self.cancel.setEnabled(False)
         self.progress = QProgressBar(objectName="syncProgress")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.hide()  # shown while a sync runs: an idle bar at 0 % says nothing
         self.conflicts = DictTableModel("SyncPanel", CONFLICT_COLUMNS, self)
         self.conflict_view = table(self.conflicts, "conflictTable", 4)
+        header = self.conflict_view.horizontalHeader()
+        header.setMinimumSectionSize(90)  # empty columns keep a readable width
+        for column in (2, 3):  # the two values: wide enough to compare, long ones elided (in full as a tooltip)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, 220)
         self.conflict_hint = QLabel(self.tr("No conflicts. Changes made on two devices to the same field show here."))
         self.conflict_hint.setWordWrap(True)
         self.edited = QLineEdit(objectName="conflictEdited", placeholderText=self.tr("Or type the value to keep"))
@@ -122,7 +131,7 @@ class SyncPanel(Screen):
         self.keep_edited.clicked.connect(self._keep_edited)
 
     @classmethod
-    def create(cls, context: ScreenContext) -> SyncPanel:
+    def for_window(cls, context: ScreenContext) -> SyncPanel:
         return cls(context.worker, context.paths)
 
     def syncing_by_hand(self) -> bool:
@@ -184,6 +193,7 @@ class SyncPanel(Screen):
         self.sync_now.setEnabled(False)
         self.cancel.setEnabled(True)
         self.progress.setRange(0, 0)  # busy until the first figures arrive
+        self.progress.show()
         self._poll.start()
         op = ops.sync_once(self, self.worker, self.paths, self.running)
         op.success(self._synced).failure(self._sync_failed).run()
@@ -197,6 +207,7 @@ class SyncPanel(Screen):
         self.sync_now.setEnabled(False)
         self.cancel.setEnabled(True)
         self.progress.setRange(0, 0)
+        self.progress.show()
         self._poll.start()
         self.message.setText(self.tr("Syncing in the background…"))
 
@@ -227,6 +238,7 @@ class SyncPanel(Screen):
         self._poll.stop()
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
+        self.progress.hide()
         self.cancel.setEnabled(False)
         self.reload()
 

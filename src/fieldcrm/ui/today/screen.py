@@ -5,14 +5,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.fields import status_name
+from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
+from fieldcrm.ui.icons import icon
 from fieldcrm.ui.ops import visits as ops
 from fieldcrm.ui.screens import Screen
+from fieldcrm.ui.theme import due_tone, status_tone
 from fieldcrm.ui.workers import DbWorker
 
 STOP_COLUMNS = [
@@ -20,10 +22,10 @@ STOP_COLUMNS = [
     Column("customer_name", QT_TRANSLATE_NOOP("TodayScreen", "Customer")),
     Column("address", QT_TRANSLATE_NOOP("TodayScreen", "Address")),
     Column("purpose", QT_TRANSLATE_NOOP("TodayScreen", "Purpose")),
-    Column("status", QT_TRANSLATE_NOOP("TodayScreen", "Status"), status_name),
+    Column("status", QT_TRANSLATE_NOOP("TodayScreen", "Status"), status_name, status_tone),
 ]
 DUE_COLUMNS = [
-    Column("next_follow_up", QT_TRANSLATE_NOOP("TodayScreen", "Due")),
+    Column("next_follow_up", QT_TRANSLATE_NOOP("TodayScreen", "Due"), tone=due_tone),
     Column("name", QT_TRANSLATE_NOOP("TodayScreen", "Customer")),
     Column("phone", QT_TRANSLATE_NOOP("TodayScreen", "Phone")),
     Column("grade", QT_TRANSLATE_NOOP("TodayScreen", "Grade")),
@@ -42,18 +44,27 @@ class TodayScreen(Screen):
         self.due = DictTableModel("TodayScreen", DUE_COLUMNS, self)
         self.stop_view = table(self.stops, "todayStops")
         self.due_view = table(self.due, "todayDue", 1)
-        self.log_stop = QPushButton(self.tr("Log visit for this stop (Ctrl+L)"), objectName="logStop")
-        self.log_due = QPushButton(self.tr("Log visit"), objectName="logDue")
+        self.log_stop = QPushButton(
+            icon("log-visit"), self.tr("Log the selected stop's visit (Ctrl+L)"), objectName="logStop"
+        )
+        self.log_stop.setEnabled(False)  # until a planned stop is selected
+        self.log_due = QPushButton(icon("log-visit"), self.tr("Log visit"), objectName="logDue")
         self.stops_hint = QLabel(
             self.tr("No stops planned for today. Open Plans to plan your visits, or log a visit from a customer."),
             objectName="emptyHint",
         )
+        self.plan_button = QPushButton(icon("plans"), self.tr("Plan visits"), objectName="planVisits")
+        self.plan_button.clicked.connect(lambda: self.show_screen_requested.emit("plans"))
         self.due_hint = QLabel(self.tr("No follow-ups due. Set a follow-up date when you log a visit."))
         for hint in (self.stops_hint, self.due_hint):
             hint.setWordWrap(True)
         stops_box = QGroupBox(self.tr("Planned stops"))
         box = QVBoxLayout(stops_box)
         box.addWidget(self.stops_hint)
+        empty_row = QHBoxLayout()
+        empty_row.addWidget(self.plan_button)
+        empty_row.addStretch(1)
+        box.addLayout(empty_row)
         box.addWidget(self.stop_view)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -74,6 +85,9 @@ class TodayScreen(Screen):
         self.log_stop.clicked.connect(self.log_selected_stop)
         self.log_due.clicked.connect(self._log_due)
         self.stop_view.doubleClicked.connect(self._log_double_clicked)
+        self.stop_view.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.due_view.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.log_due.setEnabled(False)
 
     def reload(self) -> None:
         ops.today(self, self.worker, date.today()).success(self._show).run()
@@ -89,12 +103,20 @@ class TodayScreen(Screen):
         self.stops.set_rows(stops)
         self.due.set_rows(data["due"])
         self.stops_hint.setVisible(not stops)
+        self.plan_button.setVisible(not stops)  # the empty state's one next step
         self.stop_view.setVisible(bool(stops))
         self.due_hint.setVisible(not data["due"])
         self.due_view.setVisible(bool(data["due"]))
         if stops and not self.stop_view.currentIndex().isValid():
             first_open = next((i for i, s in enumerate(stops) if s["status"] == "planned"), 0)
             self.stop_view.selectRow(first_open)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Each log button works on its list's selection: enabled only when there is something to log."""
+        stop = self.selected_stop()
+        self.log_stop.setEnabled(stop is not None and stop["status"] == "planned")
+        self.log_due.setEnabled(self.due_view.currentIndex().isValid())
 
     def selected_stop(self) -> dict[str, Any] | None:
         index = self.stop_view.currentIndex()

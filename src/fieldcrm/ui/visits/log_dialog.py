@@ -51,7 +51,7 @@ class LogVisitDialog(QDialog):
         self.notes = QPlainTextEdit(objectName="visitNotes")
         self.notes.setFixedHeight(80)
         self.next_step = QLineEdit(objectName="visitNextStep", placeholderText=self.tr("e.g. send the quotation"))
-        self.follow_up = QCheckBox(self.tr("Follow up on"), objectName="visitFollowUp")
+        self.follow_up = QCheckBox(self.tr("Set a date"), objectName="visitFollowUp")
         self.next_date = QDateEdit(QDate.currentDate().addDays(7), objectName="visitNextDate", calendarPopup=True)
         self.next_date.setDisplayFormat("yyyy-MM-dd")
         self.next_date.setEnabled(False)
@@ -84,7 +84,7 @@ class LogVisitDialog(QDialog):
     def values(self) -> dict[str, object]:
         return {
             "kind": self.kind.currentData(),
-            "started_at": self.when.dateTime().toPython().astimezone(),
+            "started_at": self.when.dateTime().toPython().astimezone(),  # type: ignore[attr-defined]
             "outcome": self.outcome.text(),
             "notes": self.notes.toPlainText(),
             "next_step": self.next_step.text() or None,

@@ -1,0 +1,126 @@
+"""The public pool (公海): who may claim a customer and why not, when a held customer goes back on its own (and by
+which rule), and when its owner is warned. Pure rules over what the caller read (`Term`, `Load`); the team's
+settings are `protection.PoolRules`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from fieldcrm.domain.protection import PoolRules, is_protected
+
+ReturnRule = Literal["no_followup", "no_deal", "protection_ended"]
+
+IN_PROTECTION = "this customer is protected for its owner until {0}; it cannot be claimed before then"
+NOT_IN_POOL = "this customer is not in the public pool; ask your supervisor to assign it"
+ALREADY_YOURS = "this customer is already yours"
+LOCKED_OUT = "you let this customer go back to the pool on {0}; you can claim it again from {1}"
+OVER_CAP = "you hold {0} customers and your limit is {1}; release one before claiming another"
+OVER_DAILY = "you have claimed {0} customers today, the daily limit; claim more tomorrow"
+
+
+@dataclass(frozen=True)
+class Term:
+    """What the rules need to know of one customer."""
+
+    owner_id: str | None
+    in_pool: bool
+    #: When its current owner got it (first contact, claim, assignment, handover).
+    taken_at: datetime | None = None
+    #: Its last protected day (see `protection`).
+    protection_until: date | None = None
+    #: The time of its latest follow-up (a visit), whoever logged it.
+    last_followup_at: datetime | None = None
+    #: Whether a deal with it was won.
+    won: bool = False
+    #: Reps who let it go back, and the day each did (for the lockout).
+    lapsed: dict[str, date] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Load:
+    """A rep's load, as the caps count it: customers held and claims made today, won customers left out."""
+
+    held: int
+    claimed_today: int
+
+
+def refuse_claim(rules: PoolRules, rep_id: str, term: Term, load: Load, now: datetime) -> str | None:
+    """Why `rep_id` may not claim the customer now, or None. Each refusal names the limit and what to do."""
+    if term.owner_id == rep_id and not term.in_pool:
+        return ALREADY_YOURS
+    if not term.in_pool:
+        if term.owner_id is not None and is_protected(rules, term.protection_until, now):
+            return IN_PROTECTION.format(term.protection_until)
+        return NOT_IN_POOL
+    lapsed_on = term.lapsed.get(rep_id)
+    if lapsed_on is not None:
+        free_from = lapsed_on + timedelta(days=rules.lockout_days)
+        if rules.day_of(now) < free_from:
+            return LOCKED_OUT.format(lapsed_on, free_from)
+    if not term.won:  # won customers count against neither limit
+        if load.held >= rules.cap_for(rep_id):
+            return OVER_CAP.format(load.held, rules.cap_for(rep_id))
+        if load.claimed_today >= rules.claims_per_day:
+            return OVER_DAILY.format(load.claimed_today)
+    return None
+
+
+@dataclass(frozen=True)
+class Return:
+    """A held customer's return to the pool: the day it goes back and the rule sending it."""
+
+    on: date
+    rule: ReturnRule
+
+
+def next_return(rules: PoolRules, term: Term) -> Return | None:
+    """The day a held customer goes back to the pool if nothing changes, and why; None if no rule applies.
+
+    It goes back on the first day a rule's count has run out (the earliest rule wins; on a tie the order is
+    follow-up, deal, protection). A customer in protection never goes back before protection ends."""
+    if term.in_pool or term.owner_id is None or (term.won and rules.won_stay):
+        return None
+    due: list[Return] = []
+
+    def after(start: datetime, days: int) -> date:  # the first day after `days` whole days from `start`'s day
+        return rules.day_of(start) + timedelta(days=days + 1)
+
+    start = term.last_followup_at or term.taken_at
+    if rules.return_without_followup_days is not None and start is not None:
+        due.append(Return(after(start, rules.return_without_followup_days), "no_followup"))
+    if not term.won:
+        if rules.return_without_deal_days is not None and term.taken_at is not None:
+            due.append(Return(after(term.taken_at, rules.return_without_deal_days), "no_deal"))
+        if rules.return_when_protection_ends and term.protection_until is not None:
+            due.append(Return(term.protection_until + timedelta(days=1), "protection_ended"))
+    if not due:
+        return None
+    first = min(due, key=lambda r: r.on)  # min keeps the first of equals: the order above
+    if term.protection_until is not None and first.on <= term.protection_until:
+        return Return(term.protection_until + timedelta(days=1), first.rule)
+    return first
+
+
+def returns_now(rules: PoolRules, term: Term, now: datetime) -> Return | None:
+    """The return due at `now` (by the server's clock), or None."""
+    upcoming = next_return(rules, term)
+    return upcoming if upcoming is not None and upcoming.on <= rules.day_of(now) else None
+
+
+def reminder(rules: PoolRules, term: Term, now: datetime) -> Return | None:
+    """The return its owner is warned of at `now`: within `remind_days_before` days of it, and not yet due."""
+    upcoming = next_return(rules, term)
+    if upcoming is None:
+        return None
+    today = rules.day_of(now)
+    return upcoming if today < upcoming.on <= today + timedelta(days=rules.remind_days_before) else None
+
+
+def lapse(term: Term, rules: PoolRules, now: datetime) -> Term:
+    """The customer back in the pool: no owner, no protection, and its last owner locked out from today."""
+    lapsed = dict(term.lapsed)
+    if term.owner_id is not None:
+        lapsed[term.owner_id] = rules.day_of(now)
+    return Term(None, True, None, None, term.last_followup_at, term.won, lapsed)
