@@ -19,8 +19,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from fieldcrm.services import Services  # noqa: E402
 from fieldcrm.store import Store  # noqa: E402
 
-#: The head office's databases (SQLite and PostgreSQL) and accounts, for the server's and the sync tests.
-pytest_plugins = ["server_fixtures"]
+#: The head office's databases (SQLite and PostgreSQL) and accounts, for the server's and the sync tests; the
+#: command-line runner and its profiles (`cli`, `rep`, `customer`) for the CLI tests.
+pytest_plugins = ["server_fixtures", "cli_runner"]
 
 # Hypothesis judges no example by how long it took: a busy machine is no bug. (A test's own `settings(...)` starts
 # from this profile; one that names `suppress_health_check` lists `too_slow` itself.)

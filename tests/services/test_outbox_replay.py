@@ -438,7 +438,7 @@ CASES: dict[str, Case] = {
         ("BulkWriter.insert_customers",), lambda t, c: _bulk_customers(t, c, with_contacts=True)
     ),
     "import: new rows and an update": Case(
-        ("ImportJob.commit", "CustomerWriter.create_many", "CustomerWriter.change"),
+        ("ImportJob.commit", "CustomerWriter.create_many", "CustomerWriter.change", "UnitOfWork.split_group"),
         lambda t, c: _import(t, c["folder"], c),
         lambda t, f: {**_workbook(t, f), "folder": f},
     ),
@@ -554,7 +554,8 @@ READS = {
     "SearchService.distinct_values", "SearchService.ids", "SearchService.rows", "SearchService.search",
     "Services.for_store", "VisitService.for_day", "BaseService.acting", "base.actor_of", "base.get_live",
     "conflicts.get_conflict",
-    "conflicts.list_conflicts", "customer_writes.customer_id_for", "customer_writes.new_customer_values",
+    "conflicts.list_conflicts", "conflicts.summarise", "customer_writes.customer_id_for",
+    "customer_writes.new_customer_values",
     "dedupe.find_duplicates",
     "plans.plan_id_for", "refusals.refused_count", "refusals.refused_reasons", "reports.canonical_content",
     "reports.content_digest", "reports.may_countersign", "reports.report_id_for", "reports.report_state",
@@ -562,8 +563,8 @@ READS = {
     "state.get_state", "userinfo.current_user", "validation.clean_contact_fields", "validation.clean_credit_code",
     "validation.clean_customer_fields", "validation.clean_date", "validation.clean_email", "validation.clean_grade",
     "validation.clean_kind", "validation.clean_phone", "validation.clean_stage", "validation.clean_text",
-    "validation.check_length", "validation.credit_check_char", "validation.credit_code_is_valid", "visits.as_utc",
-    "visits.local_day_bounds", "visits.visits_of_day",
+    "validation.check_length", "validation.credit_check_char", "validation.credit_code_is_valid",
+    "validation.phone_shape_warning", "visits.as_utc", "visits.local_day_bounds", "visits.visits_of_day",
 }  # fmt: skip
 #: Writes that by design send nothing: head office's directory (users, teams; the server refuses them when
 #: pushed), and this store's own facts (device id, current user).

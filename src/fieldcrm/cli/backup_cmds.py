@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from fieldcrm.cli.common import CommandError
+from fieldcrm.cli.common import CommandError, profile_paths
 from fieldcrm.paths import resolve_paths
 from fieldcrm.store import Store
 from fieldcrm.store.backups import backup_now, inspect_backup, restore_backup, write_backup
@@ -46,7 +46,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    paths = resolve_paths(args.data_dir).ensure()
+    paths = profile_paths(args)
     source = Path(args.file).expanduser()
     if source.resolve() == paths.database.resolve():
         raise CommandError("file: that is the store itself; choose a backup")

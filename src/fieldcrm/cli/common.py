@@ -9,12 +9,13 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from fieldcrm.domain.errors import ServiceError
-from fieldcrm.paths import resolve_paths
+from fieldcrm.paths import AppPaths, resolve_paths
 from fieldcrm.services import Services
 from fieldcrm.store import Store, StoreError, known_store_error
 
@@ -30,8 +31,46 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"error: {message} (see `{self.prog} --help`)\n")
 
 
+def profile_paths(args: argparse.Namespace) -> AppPaths:
+    """The profile's folders, made if missing; a data folder that cannot be one is a sentence, not a traceback."""
+    paths = resolve_paths(getattr(args, "data_dir", None))
+    try:
+        return paths.ensure()
+    except OSError as exc:
+        where = f"the data folder '{paths.data}' (--data-dir or FIELDCRM_DATA_DIR)"
+        if isinstance(exc, (FileExistsError, NotADirectoryError)):
+            raise CommandError(f"{where} is a file, or lies inside one; give a folder (a new one is made)") from None
+        raise CommandError(f"cannot make {where}: {exc.strerror or exc}; choose a folder you can write to") from None
+
+
+def output_file(text: str, option: str, *, force: bool | None = None) -> Path:
+    """A file a command is about to write, checked before any work is done: its folder must exist, and with
+    `force` given (a command with a --force option) a file already there is replaced only when it is True."""
+    target = Path(text).expanduser()
+    if target.is_dir():
+        raise CommandError(f"{option}: '{text}' is a folder; give a file name inside it")
+    if force is False and target.exists():
+        raise CommandError(f"{option}: '{text}' exists already; give --force to replace it, or another name")
+    if not target.parent.is_dir():
+        raise CommandError(
+            f"{option}: there is no folder '{target.parent}'; create it first or choose another place for the file"
+        )
+    return target
+
+
+@contextmanager
+def writing(target: Path, option: str) -> Iterator[None]:
+    """Writing `target`: a refusal from the disk (no permission, disk full) becomes one line naming the file."""
+    try:
+        yield
+    except OSError as exc:
+        raise CommandError(
+            f"{option}: cannot write '{target}': {exc.strerror or exc}; choose a place you can write to"
+        ) from None
+
+
 def open_services(args: argparse.Namespace) -> Services:
-    paths = resolve_paths(getattr(args, "data_dir", None)).ensure()
+    paths = profile_paths(args)
     store = Store.open(paths.database, paths.backups)
     return Services.for_store(store)
 
@@ -67,11 +106,6 @@ def parse_time(text: str, field: str = "at") -> datetime:
         raise CommandError(f"{field}: '{text}' is not a time; write it as \"YYYY-MM-DD HH:MM\"") from None
 
 
-def local_time(stamp: str | None) -> str | None:
-    """A stored UTC time (ISO text) as this laptop's wall-clock time, "YYYY-MM-DD HH:MM"."""
-    return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M") if stamp else None
-
-
 def print_fields(pairs: Sequence[tuple[str, Any]]) -> None:
     """`label: value` lines for one record, labels aligned; empty values are left out."""
     shown = [(label, value) for label, value in pairs if value not in (None, "")]
@@ -81,6 +115,7 @@ def print_fields(pairs: Sequence[tuple[str, Any]]) -> None:
 
 
 def print_json(data: Any) -> None:
+    """`data` as JSON for scripts (times come as the store's codec writes them: ISO 8601 with their offset)."""
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
 

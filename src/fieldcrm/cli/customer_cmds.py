@@ -10,7 +10,6 @@ from fieldcrm.cli.common import (
     CommandError,
     OneLineParser,
     add_format,
-    local_time,
     parse_day,
     print_fields,
     print_json,
@@ -20,6 +19,7 @@ from fieldcrm.cli.common import (
 from fieldcrm.domain.errors import DuplicateError
 from fieldcrm.services import CustomerQuery
 from fieldcrm.services.search import SORTS
+from fieldcrm.times import for_people
 
 #: Customer options: (option, field, help). Values are cleaned by services/validation, like the GUI's.
 CUSTOMER_OPTIONS = (
@@ -149,13 +149,29 @@ def cmd_list(args: argparse.Namespace) -> int:
     )
     with services_of(args) as services:
         rows = [r.to_json() for r in services.search.search(query)]
-    if args.format == "json":
-        print_json(rows)
+        if args.format == "json":
+            print_json(rows)
+            return 0
+        total = services.search.count(query) if len(rows) == query.limit or (query.offset and not rows) else None
+    if not rows:
+        print(_nothing_listed(args, total))
         return 0
     print_table([{**r, "mark": "!" if r["refused"] else ""} for r in rows], LIST_COLUMNS)
+    if total is not None and query.offset + len(rows) < total:
+        start = f" (from number {query.offset + 1})" if query.offset else ""
+        more = f"use --limit (or --offset {query.offset + len(rows)}) to see more"
+        print(f"\nshowing {len(rows)} of {total}{start}; {more}")
     if any(r["refused"] for r in rows):
         print(f"\n! {REFUSED_HINT}")
     return 0
+
+
+def _nothing_listed(args: argparse.Namespace, total: int | None) -> str:
+    if total:
+        return f"No customers past the first {total}; give a smaller --offset."
+    if args.search or args.grade or args.stage or args.region or args.industry or args.owner or args.due:
+        return "No customers match."
+    return "No customers yet: add one with `fieldcrm customers add` or `fieldcrm import FILE`."
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -232,7 +248,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"\nVisits ({len(data['visits'])}, newest first)")
     if data["visits"]:
         print_table(
-            [{**v, "at": local_time(v["started_at"])} for v in data["visits"]],
+            [{**v, "at": for_people(v["started_at"])} for v in data["visits"]],
             [("at", "when"), ("kind", "kind"), ("rep", "rep"), ("outcome", "outcome"), ("next_step", "next step")],
         )
     return 0

@@ -6,7 +6,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from fieldcrm.cli.common import CommandError, parse_day, print_json, print_table, services_of
+from fieldcrm.cli.common import (
+    CommandError,
+    output_file,
+    parse_day,
+    print_json,
+    print_table,
+    profile_paths,
+    services_of,
+    writing,
+)
 from fieldcrm.excel import (
     ImportHistory,
     ImportJob,
@@ -18,8 +27,8 @@ from fieldcrm.excel import (
 from fieldcrm.excel.fields import FIELDS
 from fieldcrm.excel.headers import fold_header
 from fieldcrm.excel.importer import ImportSummary, MappingProposal
-from fieldcrm.paths import resolve_paths
 from fieldcrm.services import CustomerQuery
+from fieldcrm.times import for_people
 
 _IGNORE = ("", "-", "ignore", "none")
 
@@ -56,11 +65,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--owner", help="owner's name")
     p.add_argument("--due", help="next follow-up on or before this day (YYYY-MM-DD)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the header row")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("export-template", help="a blank import template with drop-down lists")
     p.add_argument("file", metavar="FILE.xlsx")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(func=cmd_template)
 
 
@@ -94,7 +105,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _undo(args)
     if args.import_id:
         raise CommandError(f"import: unexpected argument '{args.import_id}'")
-    paths = resolve_paths(getattr(args, "data_dir", None)).ensure()
+    errors_file = output_file(args.errors, "--errors") if args.errors else None
+    paths = profile_paths(args)
     with services_of(args) as services:
         limits = ImportLimits(max_unpacked_bytes=args.max_unpacked_mb * 2**20, max_rows=args.max_rows)
         job = ImportJob(services.store, args.file, config_dir=paths.config, limits=limits)
@@ -105,9 +117,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             job.save_mapping(mapping)
         if not args.dry_run:
             summary = job.commit()
-        if args.errors:
+        if errors_file is not None:
             headers, rows = job.failed_rows()
-            write_error_workbook(Path(args.errors), headers, rows)
+            with writing(errors_file, "--errors"):
+                write_error_workbook(errors_file, headers, rows)
     if args.format == "json":
         print_json(summary.to_json())
     else:
@@ -135,6 +148,10 @@ def _print_summary(proposal: MappingProposal, mapping: dict[int, str], summary: 
         print_table(rows, [(k, k) for k in keys])
     for match in summary.possible_duplicates[:20]:
         print(f"row {match['row']}: {match['name']} may be the same as {', '.join(match['matches'])}")
+    for warning in summary.warnings[:50]:
+        print(f"row {warning.row}, {warning.column}: warning: {warning.reason} (the row is imported all the same)")
+    if len(summary.warnings) > 50:
+        print(f"… and {len(summary.warnings) - 50} more warnings (use --format json to see them all)")
     for problem in summary.errors[:50]:
         print(f"row {problem.row}, {problem.column}: {problem.reason}", file=sys.stderr)
     if len(summary.errors) > 50:
@@ -150,8 +167,11 @@ def _history(args: argparse.Namespace) -> int:
         rows = ImportHistory(services.store).list()
     if args.format == "json":
         print_json(rows)
+    elif not rows:
+        print("No imports yet.")
     else:
-        columns = [("import_id", "id"), ("created_at", "when"), ("file", "file"), ("new", "new")]
+        rows = [{**r, "when": for_people(r["created_at"])} for r in rows]
+        columns = [("import_id", "id"), ("when", "when"), ("file", "file"), ("new", "new")]
         columns += [("update", "update"), ("error", "error"), ("status", "status")]
         print_table(rows, columns)
     return 0
@@ -169,9 +189,9 @@ def _undo(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    target = Path(args.file)
-    if target.suffix.lower() != ".xlsx":
+    if Path(args.file).suffix.lower() != ".xlsx":
         raise CommandError(f"export: '{args.file}' should end in .xlsx")
+    target = output_file(args.file, "export", force=args.force)
     query = CustomerQuery(
         text=args.search,
         grade=args.grade,
@@ -181,15 +201,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         owner_name=args.owner,
         follow_up_due=parse_day(args.due, "due") if args.due else None,
     )
-    with services_of(args) as services:
+    with services_of(args) as services, writing(target, "export"):
         count = export_customers(services.store, target, query, lang=args.lang)
     print(f"Exported {count} customers to {target}")
     return 0
 
 
 def cmd_template(args: argparse.Namespace) -> int:
+    target = output_file(args.file, "export-template", force=args.force)
     with services_of(args) as services:
         regions = services.search.distinct_values("region")
-    write_template(Path(args.file), regions or None, args.lang)
+    with writing(target, "export-template"):
+        write_template(target, regions or None, args.lang)
     print(f"Wrote the import template to {args.file}")
     return 0

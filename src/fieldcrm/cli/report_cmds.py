@@ -9,7 +9,6 @@ from typing import Any
 from fieldcrm.cli.common import (
     OneLineParser,
     add_format,
-    local_time,
     parse_day,
     print_fields,
     print_json,
@@ -17,6 +16,7 @@ from fieldcrm.cli.common import (
     services_of,
 )
 from fieldcrm.services import Services
+from fieldcrm.times import for_people
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -104,10 +104,10 @@ def _print(report: dict[str, Any], fmt: str) -> None:
         [
             ("report", f"{report['rep']} {report['report_date']}"),
             ("status", report["status"]),
-            ("submitted", local_time(report["submitted_at"])),
+            ("submitted", for_people(report["submitted_at"])),
             ("returned", report["return_comment"]),
             ("signed by", report["signed_by_name"]),
-            ("signed at", local_time(report["signed_at"])),
+            ("signed at", for_people(report["signed_at"])),
             ("signature", f"{report['signature']} ({valid})" if report["signature"] else None),
             ("summary", report["summary"]),
             ("id", report["id"]),
@@ -116,7 +116,7 @@ def _print(report: dict[str, Any], fmt: str) -> None:
     print(f"\nVisits ({len(report['visits'])})")
     if report["visits"]:
         print_table(
-            [{**v, "at": local_time(v["started_at"])} for v in report["visits"]],
+            [{**v, "at": for_people(v["started_at"])} for v in report["visits"]],
             [
                 ("at", "when"),
                 ("kind", "kind"),

@@ -5,12 +5,22 @@ from __future__ import annotations
 import argparse
 import sys
 
-from fieldcrm.cli.common import CommandError, OneLineParser, add_format, print_fields, print_json, print_table
-from fieldcrm.paths import AppPaths, resolve_paths
+from fieldcrm.cli.common import (
+    CommandError,
+    OneLineParser,
+    add_format,
+    print_fields,
+    print_json,
+    print_table,
+    profile_paths,
+)
+from fieldcrm.domain.errors import ServiceError
+from fieldcrm.paths import AppPaths
 from fieldcrm.store import Store
 from fieldcrm.sync import conflicts
 from fieldcrm.sync.client import SyncClient
 from fieldcrm.sync.transport import AuthRequired, Offline, PlainHttpRefused, SyncError
+from fieldcrm.times import for_people
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -44,14 +54,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id")
     add_format(p)
     p.set_defaults(func=cmd_show)
-    p = actions.add_parser("resolve", help="resolve a conflict by keeping your value or theirs")
-    p.add_argument("id")
+    p = actions.add_parser("resolve", help="resolve a conflict (or --all open ones) by keeping your value or theirs")
+    p.add_argument("id", nargs="?", help="the conflict to resolve (see `conflicts list`)")
+    p.add_argument("--all", action="store_true", help="every open conflict and sync problem, the same way")
     p.add_argument("--keep", required=True, choices=("mine", "theirs"))
     p.set_defaults(func=cmd_resolve)
 
 
 def _open(args: argparse.Namespace) -> tuple[Store, AppPaths]:
-    paths = resolve_paths(getattr(args, "data_dir", None)).ensure()
+    paths = profile_paths(args)
     return Store.open(paths.database, paths.backups), paths
 
 
@@ -126,7 +137,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(status)
     else:
-        print_fields(list(status.items()))
+        print_fields([(k, for_people(v) if k == "last_sync" else v) for k, v in status.items()])
     return 0
 
 
@@ -141,16 +152,18 @@ def cmd_list(args: argparse.Namespace) -> int:
     elif not rows:
         print("No open conflicts.")
     else:
+        shown = [{**r, **conflicts.summarise(r), "when": for_people(r["created_at"])} for r in rows]
         columns = [
             ("id", "id"),
+            ("when", "when"),
             ("kind", "kind"),
             ("table_name", "table"),
             ("field", "field"),
-            ("local_value", "mine"),
-            ("server_value", "theirs"),
+            ("mine", "mine"),
+            ("theirs", "theirs"),
             ("reason", "reason"),
         ]
-        print_table(rows, columns)
+        print_table(shown, columns)
     return 0
 
 
@@ -163,15 +176,39 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(record)
     else:
-        print_fields(list(record.items()))
+        print_fields([(k, for_people(v) if k.endswith("_at") else v) for k, v in record.items()])
     return 0
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
+    if args.all == bool(args.id):
+        raise CommandError("resolve: give the ID of one conflict, or --all for every open one")
     store, _ = _open(args)
     try:
+        if args.all:
+            return _resolve_all(store, args.keep)
         conflicts.resolve(store, args.id, args.keep)
     finally:
         store.close()
     print(f"Resolved {args.id} keeping {args.keep}; it is sent with the next sync")
     return 0
+
+
+def _resolve_all(store: Store, keep: str) -> int:
+    """Each open conflict resolved in a transaction of its own: one that cannot be resolved this way is left open,
+    said, and the rest are resolved all the same."""
+    open_ones = conflicts.list_conflicts(store)
+    left: list[str] = []
+    for record in open_ones:
+        try:
+            conflicts.resolve(store, record["id"], keep)
+        except ServiceError as exc:
+            left.append(f"{record['id']}: {exc}")
+    done = len(open_ones) - len(left)
+    if not open_ones:
+        print("No open conflicts.")
+    else:
+        print(f"Resolved {done} of {len(open_ones)} keeping {keep}; they are sent with the next sync")
+    for line in left:
+        print(f"error: not resolved: {line}", file=sys.stderr)
+    return 1 if left else 0

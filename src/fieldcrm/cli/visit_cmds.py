@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from fieldcrm.cli.common import (
     CommandError,
@@ -15,7 +15,11 @@ from fieldcrm.cli.common import (
     print_table,
     services_of,
 )
+from fieldcrm.cli.lookup import resolve_customer
 from fieldcrm.models import VISIT_KINDS
+
+#: How far ahead a plan may be made: further is a mistyped year far more often than a real plan.
+PLAN_AHEAD = timedelta(days=366)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         dest="visits_command", metavar="ACTION", required=True, parser_class=OneLineParser
     )
     p = visits.add_parser("log", help="log one contact with a customer; prints the visit id")
-    p.add_argument("--customer", required=True, help="customer id")
+    p.add_argument("--customer", required=True, help="customer id, or its name or part of it (e.g. 恒泰)")
     p.add_argument("--kind", choices=VISIT_KINDS, default="visit")
     p.add_argument("--outcome", required=True, help="what came of it")
     p.add_argument("--notes", default="")
@@ -39,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p = plan.add_parser("add", help="add a stop to a day's plan; prints the stop id")
     p.add_argument("--date", required=True, help="YYYY-MM-DD")
-    p.add_argument("--customer", required=True, help="customer id")
+    p.add_argument("--customer", required=True, help="customer id, or its name or part of it (e.g. 恒泰)")
     p.add_argument("--purpose", default="")
     p.set_defaults(func=cmd_plan_add)
     p = plan.add_parser("show", help="the stops of a day in order")
@@ -57,9 +61,10 @@ def cmd_log(args: argparse.Namespace) -> int:
         if started is None:
             raise CommandError("minutes: give --at too, so the end of the visit is known")
         ended = started + timedelta(minutes=args.minutes)
+    _check_log_dates(started, args.next_date)
     with services_of(args) as services:
         visit_id = services.visits.log(
-            args.customer,
+            resolve_customer(services, args.customer),
             kind=args.kind,
             outcome=args.outcome,
             notes=args.notes,
@@ -73,10 +78,31 @@ def cmd_log(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_log_dates(started: datetime | None, next_date: str | None) -> None:
+    """Refuse the dates a rep cannot mean (a typo, most often in the year or the month); nothing is written."""
+    today = date.today()
+    if started is not None and started.date() > today:
+        raise CommandError(
+            f"at: {started:%Y-%m-%d %H:%M} is after today; a visit is logged once it has happened "
+            "(to plan one, use `fieldcrm plan add`)"
+        )
+    try:
+        follow_up = date.fromisoformat(next_date) if next_date else None
+    except ValueError:
+        return  # not a date at all: the service says so, as for any other way in
+    if follow_up is not None and follow_up < today:
+        raise CommandError(f"next-date: {follow_up} is in the past; a follow-up is today or later (today is {today})")
+
+
 def cmd_plan_add(args: argparse.Namespace) -> int:
     day = parse_day(args.date)
+    today = date.today()
+    if day < today:
+        raise CommandError(f"date: {day} is in the past; a plan is for today or a day to come (today is {today})")
+    if day > today + PLAN_AHEAD:
+        raise CommandError(f"date: {day} is more than a year away; check the year (today is {today})")
     with services_of(args) as services:
-        stop_id = services.plans.add_stop(day, args.customer, args.purpose)
+        stop_id = services.plans.add_stop(day, resolve_customer(services, args.customer), args.purpose)
     print(stop_id)
     return 0
 

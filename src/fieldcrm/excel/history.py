@@ -13,6 +13,7 @@ from fieldcrm.models import Contact, Customer, ImportBatch, ImportItem, SyncedBa
 from fieldcrm.models.codec import decode_value, encode_value
 from fieldcrm.services.base import BaseService
 from fieldcrm.services.changes import UnitOfWork, unit_of_work
+from fieldcrm.times import for_people
 
 _MODELS: dict[str, type[SyncedBase]] = {"customer": Customer, "contact": Contact}
 _CHUNK = 500
@@ -60,7 +61,7 @@ class ImportHistory(BaseService):
             self.actor(session)
             batch = _find(session, import_id)
             if batch.status == "undone":
-                raise InvalidStateError(f"import {batch.id} was already undone on {batch.undone_at:%Y-%m-%d %H:%M}")
+                raise InvalidStateError(f"import {batch.id} was already undone on {for_people(batch.undone_at)}")
             items = list(session.exec(select(ImportItem).where(ImportItem.batch_id == batch.id)))
             result = UndoResult(batch.id, 0, 0, 0)
             for item in (i for i in items if i.action == "update"):

@@ -58,6 +58,7 @@ class ImportSummary:
     skipped: int = 0
     error: int = 0
     errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # rows imported all the same, with what to check
     import_id: str | None = None
     preview: list[dict[str, Any]] = field(default_factory=list)
     possible_duplicates: list[dict[str, Any]] = field(default_factory=list)
@@ -71,6 +72,7 @@ class ImportSummary:
             "skipped": self.skipped,
             "error": self.error,
             "errors": [p.to_json() for p in self.errors],
+            "warnings": [p.to_json() for p in self.warnings],
             "import_id": self.import_id,
         }
 
@@ -214,6 +216,7 @@ class ImportJob(BaseService):
         bad = [r for r in self._clean if r.problems]
         summary.error = len(bad)
         summary.errors = [p for r in bad for p in r.problems]
+        summary.warnings = [p for r in self._clean if not r.problems for p in r.warnings]
         by_row = {p.row.row: p for p in plans}
         for row in self._clean[:PREVIEW_ROWS]:
             plan = by_row.get(row.row)

@@ -28,6 +28,8 @@ def _refuse(path: Path, why: str) -> ImportRefusedError:
 
 def sniff(path: Path, limits: ImportLimits) -> FileKind:
     """What `path` holds, or an ImportRefusedError saying in one sentence why it cannot be imported."""
+    if path.is_dir():
+        raise _refuse(path, "is a folder; give the workbook inside it (.xlsx, .xls or .csv)")
     if not path.is_file():
         raise _refuse(path, "no such file")
     size = path.stat().st_size

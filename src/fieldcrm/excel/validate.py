@@ -10,7 +10,7 @@ from typing import Any
 from fieldcrm.domain.errors import ValidationError
 from fieldcrm.excel import cleaners
 from fieldcrm.excel.fields import CONTACT_FIELDS, CUSTOMER_FIELDS
-from fieldcrm.services.validation import clean_contact_fields, clean_customer_fields
+from fieldcrm.services.validation import clean_contact_fields, clean_customer_fields, phone_shape_warning
 
 _CLEANERS: dict[str, Callable[[Any, str], Any]] = {
     "phone": cleaners.clean_phone_cell,
@@ -31,6 +31,7 @@ _TOTAL_WORDS = {"合计", "总计", "小计", "合计：", "总计：", "total",
 #: (not aware datetimes: equal instants in two zones have different dates).
 _SAME_TYPES = frozenset({str, int, float, bool, type(None), date})
 _SAMPLE = 1000
+_PHONE_FIELDS = ("phone", "contact_mobile")
 _NO_ERRORS: frozenset[int] = frozenset()
 
 
@@ -98,13 +99,15 @@ class Problem:
 
 @dataclass(slots=True)
 class CleanRow:
-    """One data row: cleaned customer and contact fields, or the problems that keep it out."""
+    """One data row: cleaned customer and contact fields, or the problems that keep it out; warnings (a phone of
+    an odd shape) keep nothing out: the row is imported and the user told what to check."""
 
     row: int
     raw: list[Any]
     customer: dict[str, Any] = field(default_factory=dict)
     contact: dict[str, Any] | None = None
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 class RowValidator:
@@ -115,6 +118,7 @@ class RowValidator:
         self.mapping = dict(sorted(mapping.items()))
         self.column_of = {f: self._header(i) for i, f in self.mapping.items()}
         self._cell_cleaners = {f: _cell_cleaner(f) for f in self.mapping.values()}
+        self._phone_columns = [(i, f) for i, f in self.mapping.items() if f in _PHONE_FIELDS]
 
     def _header(self, index: int) -> str:
         text = self.headers[index] if index < len(self.headers) else ""
@@ -124,12 +128,28 @@ class RowValidator:
         return self.column_of.get(field_name, field_name)
 
     def clean_rows(self, first: int, rows: Sequence[list[Any]]) -> list[CleanRow]:
+        """The rows cleaned (`_clean_rows`), each good one with a warning per phone cell of an odd shape."""
+        out = self._clean_rows(first, rows)
+        if self._phone_columns:
+            for row in out:
+                if not row.problems:
+                    self._warn(row)
+        return out
+
+    def _warn(self, row: CleanRow) -> None:
+        for index, name in self._phone_columns:
+            text = self._cell_cleaners[name](row.raw[index] if index < len(row.raw) else None)
+            reason = phone_shape_warning(text)
+            if reason is not None:
+                row.warnings.append(Problem(row.row, self.column(name), reason))
+
+    def _clean_rows(self, first: int, rows: Sequence[list[Any]]) -> list[CleanRow]:
         """`clean` of each row (`rows[i]` is row number `first + i`), blank rows left out: the same CleanRows,
         worked out a column at a time. Rows with any problem are cleaned again one by one by `clean`, which
         reports each problem."""
         fields = list(self.mapping.values())
         if not rows or not fields or not set(fields) <= set(CUSTOMER_FIELDS) | set(CONTACT_FIELDS):
-            return [row for i, raw in enumerate(rows) if (row := self.clean(first + i, raw)) is not None]
+            return [row for i, raw in enumerate(rows) if (row := self._clean(first + i, raw)) is not None]
         unreadable: set[int] = set()  # rows with a cell its cleaner refused
         cells: dict[str, list[Any]] = {}
         read: dict[str, list[Any]] = {}
@@ -190,13 +210,19 @@ class RowValidator:
                     if row.contact.get("name"):
                         out.append(row)
                         continue
-            row = self.clean(first + i, rows[i])
+            row = self._clean(first + i, rows[i])
             if row is not None:
                 out.append(row)
         return out
 
     def clean(self, number: int, raw: list[Any]) -> CleanRow | None:
-        """None for a blank row; otherwise the cleaned row (with problems, if any)."""
+        """None for a blank row; otherwise the cleaned row (with problems, if any, or else warnings, if any)."""
+        row = self._clean(number, raw)
+        if row is not None and not row.problems and self._phone_columns:
+            self._warn(row)
+        return row
+
+    def _clean(self, number: int, raw: list[Any]) -> CleanRow | None:
         values: dict[str, Any] = {}
         result = CleanRow(number, raw)
         for index, name in self.mapping.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 from typing import Any, Literal, overload
 
@@ -85,6 +86,43 @@ def clean_phone(field: str, value: Any) -> str | None:
     if not 5 <= len(digits) <= 15:
         raise ValidationError(f"'{text}' is not a phone number (it has {len(digits)} digits)", field)
     return text
+
+
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+_LANDLINE = re.compile(r"0[1-9]\d{8,10}")  # 0, a 2–3 digit area code, then 7–8 digits
+_SERVICE = re.compile(r"[48]00\d{7}|1[0-2]\d{3}|9[56]\d{3,6}")  # 400/800 lines, 10086, 12315, 95588 …
+_PLAIN_GOOD = re.compile(r"1[3-9]\d{9}|0[1-9]\d{1,2}-?\d{7,8}")  # as most are typed: a quick yes
+_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x|#)\s*\d{1,6}\s*$", re.IGNORECASE)
+LANDLINE_SHAPE = "a landline is 0, a 2–3 digit area code, then 7–8 digits"
+MOBILE_SHAPE = "a mobile is 1[3-9] and 9 more digits"
+
+
+def phone_shape_warning(text: str | None) -> str | None:
+    """Why a phone that passed `clean_phone` does not look like a Chinese landline or mobile, or None when it does.
+
+    A warning, not an error: the number is kept, and the user is told what to check. Foreign numbers (+852 …),
+    400/800 lines and short service numbers pass. The commonest catch is a landline typed into Excel as a
+    number, which loses its leading 0 (0512-62345678 → 51262345678)."""
+    if not text or _PLAIN_GOOD.fullmatch(text):
+        return None
+    main = _EXTENSION.sub("", unicodedata.normalize("NFKC", text)).strip()
+    if main.startswith(("+", "00")) and not main.lstrip("+").startswith(("86", "0086")):
+        return None  # another country's number: its shape is its own
+    digits = normalise_phone(main)
+    if _MOBILE.fullmatch(digits) or _LANDLINE.fullmatch(digits) or _SERVICE.fullmatch(digits):
+        return None
+    beijing = digits.startswith("10") and len(digits) == 10  # 010 and 8 digits; other area codes never start 01
+    if not digits.startswith(("0", "1")) and _LANDLINE.fullmatch("0" + digits) or beijing:
+        return (
+            f"'{text}' looks like a landline that lost its leading 0 (Excel drops it when a phone is typed as a "
+            f"number); check it and type it as text, e.g. 0{digits}"
+        )
+    if digits.startswith("0"):
+        length = "short" if len(digits) < 10 else "long"
+        return f"'{text}' is too {length} for a landline ({LANDLINE_SHAPE}); check it"
+    if digits.startswith("1") or len(digits) > 8:
+        return f"'{text}' is not the shape of a mobile ({MOBILE_SHAPE}); check it"
+    return f"'{text}' has no area code ({LANDLINE_SHAPE}); check it"
 
 
 def clean_grade(value: Any) -> str | None:

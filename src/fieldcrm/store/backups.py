@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from fieldcrm.store.errors import StoreError
+from fieldcrm.times import for_people
 
 #: How many daily backups the app keeps unless the user chooses otherwise.
 KEEP_DAILY = 7
@@ -32,7 +33,7 @@ class BackupInfo:
 
     def describe(self) -> str:
         who = f" of {self.user}" if self.user else ""
-        when = self.written_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = for_people(self.written_at)
         return f"{self.path.name}{who}, {when}: {self.customers} customers, {self.visits} visits"
 
 

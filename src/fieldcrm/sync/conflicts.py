@@ -39,6 +39,48 @@ def _value(text: str | None) -> Any:
     return None if text is None else json.loads(text)
 
 
+#: How much of a value a one-line summary shows before "…".
+BRIEF = 40
+
+
+def _brief(value: Any) -> str:
+    """A stored value as a person reads it in one cell: text without quotes, a row as its changed fields."""
+    if value is None:
+        text = "(empty)"
+    elif isinstance(value, bool):
+        text = "yes" if value else "no"
+    elif isinstance(value, dict):
+        if value.get("deleted") is True:
+            text = "deleted"
+        else:
+            fields = {k: v for k, v in value.items() if k not in BOOKKEEPING_FIELDS}
+            name = fields.get("name")
+            if name and len(fields) > 3:  # a whole new row: its name says which
+                text = f"{name} ({len(fields)} fields)"
+            else:
+                text = ", ".join(f"{k}: {'(empty)' if v in (None, '') else v}" for k, v in fields.items())
+    elif isinstance(value, list):
+        text = ", ".join(str(v) for v in value)
+    else:
+        text = str(value)
+    return text if len(text) <= BRIEF else text[: BRIEF - 1] + "…"
+
+
+def summarise(record: dict[str, Any]) -> dict[str, Any]:
+    """One conflict as a row for people: which field (or step), my value and theirs in brief, and why."""
+    mine, theirs = _value(record.get("local_value")), _value(record.get("server_value"))
+    field = record.get("field")
+    if not field and record.get("kind") == "rejected":
+        field = record.get("action") or record.get("op")
+    elif not field and isinstance(mine, dict) and mine.get("deleted") is not True:
+        field = ", ".join(k for k in mine if k not in BOOKKEEPING_FIELDS)
+    return {
+        "field": field,
+        "mine": _brief(mine) if record.get("local_value") is not None else "",
+        "theirs": _brief(theirs) if record.get("server_value") is not None else "",
+    }
+
+
 def resolve(store: Store, conflict_id: str, keep: str) -> dict[str, Any]:
     """Keep my value or theirs. Keeping mine writes it as a new local edit (pushed like any other), and the
     resolution itself is pushed so the conflict closes on every laptop."""

@@ -40,6 +40,15 @@ class Cancelled(Exception):
 RETRYABLE = (httpx.TransportError,)
 
 
+def unreachable(base_url: str, exc: httpx.TransportError) -> str:
+    """Why `base_url` could not be reached, in words that say what to do (the class name alone said nothing)."""
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return f"'{base_url}' is not a server address: add http:// or https:// in front of the address"
+    if isinstance(exc, httpx.ConnectError) and "SSL" not in str(exc).upper():
+        return f"nothing answers at {base_url}: is the server running, is the address right?"
+    return f"cannot reach {base_url}: {exc.__class__.__name__}"
+
+
 @functools.cache
 def tls_context() -> ssl.SSLContext:
     """Certificate checks as httpx sets them up (its CA roots, or SSL_CERT_FILE), built once per process: building
@@ -82,8 +91,8 @@ class Transport:
             try:
                 response = self.client.request(method, path, json=json, params=params, headers=headers)
             except RETRYABLE as exc:
-                if attempt == self.retries:
-                    raise Offline(f"cannot reach {self.base_url}: {exc.__class__.__name__}") from exc
+                if attempt == self.retries or isinstance(exc, httpx.UnsupportedProtocol):  # no retry mends an address
+                    raise Offline(unreachable(self.base_url, exc)) from exc
             else:
                 if response.status_code < 500:
                     if raw and response.status_code == 200:
