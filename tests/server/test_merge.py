@@ -96,6 +96,28 @@ def test_tags_changed_on_both_sides_merge_and_an_add_beats_a_remove(server_engin
     assert conflicts(server_engine, cid) == []
 
 
+def test_tags_the_other_side_cleared_stay_cleared_and_mine_are_added(server_engine, shared) -> None:
+    rep, supervisor, cid, _base = shared
+    before = customer(server_engine, cid).version
+    assert send(server_engine, supervisor, cid, "update", {"tags": ""}, before)[0] == "applied"
+    assert send(server_engine, rep, cid, "update", {"tags": "零售,重点,华东,样品"}, before) == ("merged", "")
+    assert customer(server_engine, cid).tags == "样品"
+
+
+def test_a_conflict_over_a_value_the_other_side_cleared_keeps_it_empty(server_engine, shared) -> None:
+    rep, supervisor, cid, _base = shared
+    latest = customer(server_engine, cid).version
+    assert send(server_engine, rep, cid, "update", {"address": "杭州市文三路1号"}, latest)[0] == "applied"
+    before = customer(server_engine, cid).version
+    assert send(server_engine, supervisor, cid, "update", {"address": None}, before)[0] == "applied"
+    assert send(server_engine, rep, cid, "update", {"address": "杭州市文三路2号"}, before)[0] == "conflict"
+    assert customer(server_engine, cid).address is None
+    c = sync_conflict.c
+    with Session(server_engine) as session:
+        kept, offered = session.execute(select(c.kept_value, c.offered_value).where(c.row_id == cid)).one()
+    assert (kept, json.loads(offered)) == (None, "杭州市文三路2号")  # nothing kept, not the text "null"
+
+
 def test_an_edit_made_on_the_latest_version_is_applied_whole(server_engine, shared) -> None:
     rep, _supervisor, cid, _base = shared
     latest = customer(server_engine, cid).version
