@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from fieldcrm.domain.reports import digest
 from fieldcrm.ids import uuid7
 from fieldcrm.models import DailyReport
 from fieldcrm.server import auth
@@ -91,3 +92,51 @@ def test_an_update_that_names_a_step_still_cannot_change_the_status(server_engin
         "applied"
     )
     assert stored(server_engine, report["id"]).status == "submitted"
+
+
+def submitted(engine, rep: Principal, **fields: Any) -> dict:
+    report = new_report(rep, status="draft", **fields)
+    assert send(engine, rep, "daily_report", report["id"], "insert", report)[0] == "applied"
+    step = {"status": "submitted", "submitted_at": "2026-11-23T18:00:00+00:00", "times_submitted": 1}
+    assert send(engine, rep, "daily_report", report["id"], "action", step, action="submit", base=1)[0] == "applied"
+    return report
+
+
+def test_a_countersignature_covers_the_reports_visits(server_engine, team) -> None:
+    rep, supervisor = signed_in(server_engine, "张伟"), signed_in(server_engine, "王经理")
+    visits = '[{"customer":"杭州新达科技有限公司","outcome":"介绍新品"}]'
+    report = submitted(server_engine, rep, summary="拜访一家", content=visits)
+    row = stored(server_engine, report["id"])
+    day = row.report_date
+    without_visits = {"status": "countersigned", "signature": digest(rep.user_id, day, "拜访一家", "[]")}
+    status, reason = send(
+        server_engine, supervisor, "daily_report", report["id"], "action", without_visits, action="countersign",
+        base=row.version,
+    )
+    assert (status, reason) == ("rejected", "the signature does not match the report's content")
+    signed = {"status": "countersigned", "signature": digest(rep.user_id, day, "拜访一家", visits)}
+    assert send(
+        server_engine, supervisor, "daily_report", report["id"], "action", signed, action="countersign",
+        base=row.version,
+    )[0] == "applied"
+    assert stored(server_engine, report["id"]).signed_by == supervisor.user_id
+
+
+def test_an_edit_that_changes_nothing_on_a_submitted_report_is_no_refusal(server_engine, team) -> None:
+    rep = signed_in(server_engine, "张伟")
+    report = submitted(server_engine, rep, summary="拜访一家")
+    # a laptop that edited the summary offline to what head office already has
+    assert send(server_engine, rep, "daily_report", report["id"], "update", {"summary": "拜访一家"}, base=1)[0] in (
+        "applied",
+        "merged",
+    )
+    status, reason = send(server_engine, rep, "daily_report", report["id"], "update", {"summary": "改过"}, base=1)
+    assert (status, reason) == ("rejected", "this report is submitted; it can be changed only after the supervisor returns it")
+
+
+def test_a_workflow_step_without_its_name_is_refused_with_the_steps_it_could_be(server_engine, team) -> None:
+    rep = signed_in(server_engine, "张伟")
+    report = new_report(rep, status="draft")
+    assert send(server_engine, rep, "daily_report", report["id"], "insert", report)[0] == "applied"
+    status, reason = send(server_engine, rep, "daily_report", report["id"], "action", {"summary": "x"}, base=1)
+    assert (status, reason) == ("rejected", "a workflow step needs its name (submit, countersign or return)")
