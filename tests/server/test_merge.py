@@ -18,6 +18,7 @@ from fieldcrm.server import auth
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.push import push
 from fieldcrm.server.tables import sync_conflict
+from fieldcrm.services.customer_writes import customer_id_for
 from fieldcrm.sync.protocol import WireOp
 from server_fixtures import PASSWORD, wire_op
 
@@ -40,12 +41,13 @@ def customer(engine, row_id: str) -> Customer:
 
 def conflicts(engine, row_id: str) -> list[tuple[str, str, Any, Any]]:
     c = sync_conflict.c
-    query = select(c.kind, c.field, c.kept_value, c.offered_value).where(c.row_id == row_id).order_by(c.field)
+    query = select(c.kind, c.field, c.kept_value, c.offered_value).where(c.row_id == row_id)
     with Session(engine) as session:
-        return [
+        found = [
             (kind, field, json.loads(kept) if kept else None, json.loads(offered) if offered else None)
             for kind, field, kept, offered in session.execute(query)
         ]
+    return sorted(found, key=lambda conflict: conflict[1] or "")  # by field, the row's own case first
 
 
 @pytest.fixture
@@ -158,3 +160,23 @@ def test_yes_no_fields_take_json_booleans_or_zero_and_one(server_engine, shared)
         latest = customer(server_engine, cid).version
         assert send(server_engine, rep, cid, "update", {"in_public_pool": value}, latest)[0] == "applied"
         assert customer(server_engine, cid).in_public_pool is stored
+
+
+def test_a_second_creation_fills_the_gaps_and_never_overwrites_what_the_first_creator_wrote(
+    server_engine, team
+) -> None:
+    first, second = signed_in(server_engine, "张伟"), signed_in(server_engine, "李娜")
+    cid = customer_id_for("91350100M000100Y43")
+    fields = {"id": cid, "name": "北京同仁堂科技有限公司", "credit_code": "91350100M000100Y43"}
+    assert send(server_engine, first, cid, "insert", {**fields, "phone": "010-65550001", "notes": "张伟的备注"})[0] == (
+        "applied"
+    )
+    offered = {**fields, "phone": "010-65550002", "notes": "李娜的备注", "address": "北京市东城区", "region": "华北"}
+    assert send(server_engine, second, cid, "insert", offered)[0] == "conflict"
+    row = customer(server_engine, cid)
+    assert (row.phone, row.notes, row.address, row.region) == ("010-65550001", "张伟的备注", "北京市东城区", "华北")
+    assert conflicts(server_engine, cid) == [
+        ("duplicate", None, None, {**offered, "id": cid}),
+        ("lost_value", "notes", "张伟的备注", "李娜的备注"),
+        ("field", "phone", "010-65550001", "010-65550002"),
+    ]

@@ -59,3 +59,17 @@ def test_a_duplicate_case_on_one_customer_opens_no_other(server_engine, team) ->
     ] == "applied"
     status, reason = send(server_engine, second, "contact", uuid7(), "insert", {"customer_id": private, "name": "钱"})
     assert (status, reason) == ("rejected", "this customer belongs to another rep; ask your supervisor to reassign it")
+
+
+def test_a_claim_takes_the_customer_out_of_the_pool_or_is_refused(server_engine, team) -> None:
+    admin, rep = signed_in(server_engine, "管理员"), signed_in(server_engine, "张伟")
+    cid = uuid7()
+    pooled = {"id": cid, "name": "杭州新达科技有限公司", "in_public_pool": True, "owner_id": None}
+    assert send(server_engine, admin, "customer", cid, "insert", pooled)[0] == "applied"
+    status, reason = send(server_engine, rep, "customer", cid, "update", {"owner_id": rep.user_id}, base=0)
+    assert (status, reason) == (
+        "rejected",
+        "ownership of a customer is decided by head office rules (first contact, protection period)",
+    )
+    claim = {"owner_id": rep.user_id, "in_public_pool": False}
+    assert send(server_engine, rep, "customer", cid, "update", claim, base=0)[0] in ("applied", "merged")
