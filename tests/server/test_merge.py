@@ -180,3 +180,26 @@ def test_a_second_creation_fills_the_gaps_and_never_overwrites_what_the_first_cr
         ("lost_value", "notes", "张伟的备注", "李娜的备注"),
         ("field", "phone", "010-65550001", "010-65550002"),
     ]
+
+
+def test_numbers_past_64_bits_are_refused_before_the_database_sees_them(server_engine, shared) -> None:
+    rep, _supervisor, cid, _base = shared
+
+    def deal(amount: int) -> tuple[str, str]:
+        fields = {"customer_id": cid, "title": "年度采购", "amount_cents": amount}
+        (result,) = push(server_engine, rep, [WireOp.model_validate(wire_op("opportunity", uuid7(), "insert", fields))])
+        return result.status, result.reason or ""
+
+    for amount in (2**63 - 1, -(2**63)):
+        # within 64 bits the column decides (SQLite keeps it; PostgreSQL's amount_cents is 32-bit, out of range)
+        status, reason = deal(amount)
+        assert "too large a number" not in reason, (amount, status, reason)
+    for amount in (2**63, -(2**63) - 1):
+        assert deal(amount) == ("rejected", f"amount_cents: {amount} is too large a number")
+
+
+def test_a_value_that_does_not_parse_is_refused_naming_the_field(server_engine, shared) -> None:
+    rep, _supervisor, cid, _base = shared
+    latest = customer(server_engine, cid).version
+    status, reason = send(server_engine, rep, cid, "update", {"next_follow_up": "下周"}, latest)
+    assert status == "rejected" and reason.startswith("next_follow_up: "), reason
