@@ -73,3 +73,17 @@ def test_a_claim_takes_the_customer_out_of_the_pool_or_is_refused(server_engine,
     )
     claim = {"owner_id": rep.user_id, "in_public_pool": False}
     assert send(server_engine, rep, "customer", cid, "update", claim, base=0)[0] in ("applied", "merged")
+
+
+def test_an_edit_queued_against_a_customer_merged_into_its_twin_lands_on_the_twin(server_engine, team) -> None:
+    first, second = signed_in(server_engine, "张伟"), signed_in(server_engine, "李娜")
+    kept, merged = uuid7(), uuid7()
+    fields = {"name": "南京紫金科技有限公司", "phone": "025-83333333"}
+    assert send(server_engine, first, "customer", kept, "insert", {"id": kept, **fields})[0] == "applied"
+    # 李娜 created the same company offline (same name and phone): merged into 张伟's, and her laptop still has it
+    assert send(server_engine, second, "customer", merged, "insert", {"id": merged, **fields})[0] == "conflict"
+    status, reason = send(server_engine, second, "customer", merged, "update", {"address": "南京市玄武区"}, base=0)
+    assert status != "rejected", reason
+    # nobody else's edit is let in that way: the same edit on 张伟's own id is hers to make no more than before
+    status, reason = send(server_engine, second, "customer", kept, "update", {"address": "南京市鼓楼区"}, base=0)
+    assert (status, reason) == ("rejected", "this customer belongs to another rep; ask your supervisor to reassign it")
