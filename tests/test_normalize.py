@@ -50,6 +50,14 @@ def test_search_tokens_are_bigrams_with_segment_markers() -> None:
     assert search_tokens("华润", "", None, "12") == "华润 润 zzsep 12 2"
 
 
+def test_a_missing_phone_normalises_to_nothing_so_it_matches_no_other() -> None:
+    assert normalise_phone(None) == normalise_phone("") == ""
+
+
+def test_a_landline_with_its_extension_keeps_its_area_code() -> None:
+    assert normalise_phone("021-6888 1234 转 5678") == "02168881234" + "5678"
+
+
 def test_credit_code_as_typed_is_upper_case_without_spaces_or_width() -> None:
     assert normalise_credit_code(" 9135 0100  m000 100y43 ") == "91350100M000100Y43"
     assert normalise_credit_code("９１３５０１００Ｍ０００１００Ｙ４３") == "91350100M000100Y43"
