@@ -110,15 +110,30 @@ def test_a_countersignature_covers_the_reports_visits(server_engine, team) -> No
     day = row.report_date
     without_visits = {"status": "countersigned", "signature": digest(rep.user_id, day, "拜访一家", "[]")}
     status, reason = send(
-        server_engine, supervisor, "daily_report", report["id"], "action", without_visits, action="countersign",
+        server_engine,
+        supervisor,
+        "daily_report",
+        report["id"],
+        "action",
+        without_visits,
+        action="countersign",
         base=row.version,
     )
     assert (status, reason) == ("rejected", "the signature does not match the report's content")
     signed = {"status": "countersigned", "signature": digest(rep.user_id, day, "拜访一家", visits)}
-    assert send(
-        server_engine, supervisor, "daily_report", report["id"], "action", signed, action="countersign",
-        base=row.version,
-    )[0] == "applied"
+    assert (
+        send(
+            server_engine,
+            supervisor,
+            "daily_report",
+            report["id"],
+            "action",
+            signed,
+            action="countersign",
+            base=row.version,
+        )[0]
+        == "applied"
+    )
     assert stored(server_engine, report["id"]).signed_by == supervisor.user_id
 
 
@@ -131,7 +146,10 @@ def test_an_edit_that_changes_nothing_on_a_submitted_report_is_no_refusal(server
         "merged",
     )
     status, reason = send(server_engine, rep, "daily_report", report["id"], "update", {"summary": "改过"}, base=1)
-    assert (status, reason) == ("rejected", "this report is submitted; it can be changed only after the supervisor returns it")
+    assert (status, reason) == (
+        "rejected",
+        "this report is submitted; it can be changed only after the supervisor returns it",
+    )
 
 
 def test_a_workflow_step_without_its_name_is_refused_with_the_steps_it_could_be(server_engine, team) -> None:

@@ -54,9 +54,10 @@ def test_a_duplicate_case_on_one_customer_opens_no_other(server_engine, team) ->
     assert send(server_engine, owner, "customer", cid, "insert", fields)[0] == "applied"
     assert send(server_engine, second, "customer", cid, "insert", fields)[0] == "conflict"
     private = uuid7()
-    assert send(server_engine, owner, "customer", private, "insert", {"id": private, "name": "杭州新达科技有限公司"})[
-        0
-    ] == "applied"
+    assert (
+        send(server_engine, owner, "customer", private, "insert", {"id": private, "name": "杭州新达科技有限公司"})[0]
+        == "applied"
+    )
     status, reason = send(server_engine, second, "contact", uuid7(), "insert", {"customer_id": private, "name": "钱"})
     assert (status, reason) == ("rejected", "this customer belongs to another rep; ask your supervisor to reassign it")
 
