@@ -8,7 +8,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fieldcrm import normalize
-from fieldcrm.normalize import normalise_company_name, normalise_phone, search_query, search_tokens
+from fieldcrm.normalize import (
+    normalise_company_name,
+    normalise_credit_code,
+    normalise_phone,
+    pinyin_prefix,
+    search_query,
+    search_tokens,
+)
 
 
 def test_company_name_ignores_width_brackets_spaces_and_legal_form() -> None:
@@ -41,6 +48,30 @@ def test_phone_keeps_digits_without_country_prefix() -> None:
 def test_search_tokens_are_bigrams_with_segment_markers() -> None:
     assert search_tokens("华润万家") == "华润 润万 万家 家"
     assert search_tokens("华润", "", None, "12") == "华润 润 zzsep 12 2"
+
+
+def test_a_missing_phone_normalises_to_nothing_so_it_matches_no_other() -> None:
+    assert normalise_phone(None) == normalise_phone("") == ""
+
+
+def test_a_landline_with_its_extension_keeps_its_area_code() -> None:
+    assert normalise_phone("021-6888 1234 转 5678") == "02168881234" + "5678"
+
+
+def test_credit_code_as_typed_is_upper_case_without_spaces_or_width() -> None:
+    assert normalise_credit_code(" 9135 0100  m000 100y43 ") == "91350100M000100Y43"
+    assert normalise_credit_code("９１３５０１００Ｍ０００１００Ｙ４３") == "91350100M000100Y43"
+
+
+def test_a_field_without_letters_or_digits_does_not_hide_the_fields_after_it() -> None:
+    assert search_tokens("--", "华润") == "华润 润"
+    assert search_tokens("", "（）", "ab") == "ab b"
+
+
+def test_u_umlaut_typed_as_pinyin_reads_as_v_like_pinyin_keyboards() -> None:
+    assert pinyin_prefix("lüdi") == "lvdi"  # 绿地
+    assert pinyin_prefix("NǙ") == "nv"  # upper case, with a tone mark
+    assert pinyin_prefix("lu") == "lu"
 
 
 def test_search_query_phrases_and_prefixes() -> None:

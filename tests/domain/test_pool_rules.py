@@ -83,6 +83,14 @@ def test_an_offline_visit_received_after_the_lapse_counts_only_within_the_grace_
     assert visit_counts_at(tight, until, visit, sh("2026-04-01 09:00")) is None
 
 
+def test_a_visit_received_on_protections_last_day_counts_at_its_own_time_however_old() -> None:
+    until = date(2026, 3, 31)
+    visit = sh("2026-03-20 10:00")  # logged offline eleven days before; the laptop came online on the last day
+    received = sh("2026-03-31 23:00")
+    assert visit_counts_at(RULES, until, visit, received) == visit
+    assert protection_after_visit(RULES, until, visit, received) == date(2026, 4, 4)  # 20 March + 15 days
+
+
 def test_a_visit_dated_in_the_future_counts_at_its_arrival() -> None:
     received = sh("2026-03-20 10:00")
     assert visit_counts_at(RULES, date(2026, 3, 31), sh("2030-01-01 10:00"), received) == received
@@ -215,6 +223,15 @@ def test_a_lapse_empties_the_customer_and_locks_its_last_owner_out() -> None:
     assert back.lapsed == {REP: date(2026, 4, 1)}
     assert refuse_claim(RULES, REP, back, QUIET, sh("2026-04-15 09:00")) is not None
     assert refuse_claim(RULES, OTHER, back, QUIET, sh("2026-04-01 09:00")) is None
+
+
+def test_a_lapse_keeps_the_customers_history_for_whoever_claims_it_next() -> None:
+    followed_up = sh("2026-03-05 10:00")
+    won = Term(owner_id=REP, in_pool=False, taken_at=sh("2026-01-02 09:00"), last_followup_at=followed_up, won=True)
+    back = lapse(won, PoolRules(won_stay=False), sh("2026-06-01 08:00"))
+    assert (back.last_followup_at, back.won) == (followed_up, True)
+    # a won customer back in the pool still counts against neither limit of the rep who claims it
+    assert refuse_claim(RULES, OTHER, back, Load(held=200, claimed_today=5), sh("2026-06-01 09:00")) is None
 
 
 # -- properties ------------------------------------------------------------------------------------------------

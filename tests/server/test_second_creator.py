@@ -1,0 +1,90 @@
+"""A customer created twice offline (one id, from its credit code), on SQLite and PostgreSQL: the second creator
+may add rows to it and keep working on what they added, its owner may work on those rows too, and having opened a
+duplicate case for one customer gives no one rows under another."""
+
+from __future__ import annotations
+
+from fieldcrm.ids import uuid7
+from fieldcrm.server import auth
+from fieldcrm.server.auth import Principal
+from fieldcrm.server.push import push
+from fieldcrm.services.customer_writes import customer_id_for
+from fieldcrm.sync.protocol import WireOp
+from server_fixtures import PASSWORD, wire_op
+
+CODE = "91350100M000100Y43"
+
+
+def signed_in(engine, name: str) -> Principal:
+    token, *_ = auth.login(engine, name, PASSWORD, uuid7())
+    return auth.authenticate(engine, token)
+
+
+def send(engine, who: Principal, table: str, row_id: str, kind: str, fields: dict, base: int = 0) -> tuple[str, str]:
+    (result,) = push(engine, who, [WireOp.model_validate(wire_op(table, row_id, kind, fields, base=base))])
+    return result.status, result.reason or ""
+
+
+def test_rows_the_second_creator_added_are_theirs_and_the_owners_to_work_on(server_engine, team) -> None:
+    owner, second = signed_in(server_engine, "张伟"), signed_in(server_engine, "李娜")
+    cid = customer_id_for(CODE)
+    fields = {"id": cid, "name": "北京同仁堂科技有限公司", "credit_code": CODE}
+    assert send(server_engine, owner, "customer", cid, "insert", fields)[0] == "applied"
+    assert send(server_engine, second, "customer", cid, "insert", {**fields, "address": "北京市东城区"})[0] == (
+        "conflict"
+    )
+    contact = uuid7()
+    assert send(server_engine, second, "contact", contact, "insert", {"customer_id": cid, "name": "赵经理"})[0] == (
+        "applied"
+    )
+    assert send(server_engine, second, "contact", contact, "update", {"title": "采购经理"}, base=0)[0] in (
+        "applied",
+        "merged",
+    )
+    assert send(server_engine, owner, "contact", contact, "update", {"mobile": "13812345678"}, base=0)[0] in (
+        "applied",
+        "merged",
+    )
+
+
+def test_a_duplicate_case_on_one_customer_opens_no_other(server_engine, team) -> None:
+    owner, second = signed_in(server_engine, "张伟"), signed_in(server_engine, "李娜")
+    cid = customer_id_for(CODE)
+    fields = {"id": cid, "name": "北京同仁堂科技有限公司", "credit_code": CODE}
+    assert send(server_engine, owner, "customer", cid, "insert", fields)[0] == "applied"
+    assert send(server_engine, second, "customer", cid, "insert", fields)[0] == "conflict"
+    private = uuid7()
+    assert (
+        send(server_engine, owner, "customer", private, "insert", {"id": private, "name": "杭州新达科技有限公司"})[0]
+        == "applied"
+    )
+    status, reason = send(server_engine, second, "contact", uuid7(), "insert", {"customer_id": private, "name": "钱"})
+    assert (status, reason) == ("rejected", "this customer belongs to another rep; ask your supervisor to reassign it")
+
+
+def test_a_claim_takes_the_customer_out_of_the_pool_or_is_refused(server_engine, team) -> None:
+    admin, rep = signed_in(server_engine, "管理员"), signed_in(server_engine, "张伟")
+    cid = uuid7()
+    pooled = {"id": cid, "name": "杭州新达科技有限公司", "in_public_pool": True, "owner_id": None}
+    assert send(server_engine, admin, "customer", cid, "insert", pooled)[0] == "applied"
+    status, reason = send(server_engine, rep, "customer", cid, "update", {"owner_id": rep.user_id}, base=0)
+    assert (status, reason) == (
+        "rejected",
+        "ownership of a customer is decided by head office rules (first contact, protection period)",
+    )
+    claim = {"owner_id": rep.user_id, "in_public_pool": False}
+    assert send(server_engine, rep, "customer", cid, "update", claim, base=0)[0] in ("applied", "merged")
+
+
+def test_an_edit_queued_against_a_customer_merged_into_its_twin_lands_on_the_twin(server_engine, team) -> None:
+    first, second = signed_in(server_engine, "张伟"), signed_in(server_engine, "李娜")
+    kept, merged = uuid7(), uuid7()
+    fields = {"name": "南京紫金科技有限公司", "phone": "025-83333333"}
+    assert send(server_engine, first, "customer", kept, "insert", {"id": kept, **fields})[0] == "applied"
+    # 李娜 created the same company offline (same name and phone): merged into 张伟's, and her laptop still has it
+    assert send(server_engine, second, "customer", merged, "insert", {"id": merged, **fields})[0] == "conflict"
+    status, reason = send(server_engine, second, "customer", merged, "update", {"address": "南京市玄武区"}, base=0)
+    assert status != "rejected", reason
+    # nobody else's edit is let in that way: the same edit on 张伟's own id is hers to make no more than before
+    status, reason = send(server_engine, second, "customer", kept, "update", {"address": "南京市鼓楼区"}, base=0)
+    assert (status, reason) == ("rejected", "this customer belongs to another rep; ask your supervisor to reassign it")
