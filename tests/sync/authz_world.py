@@ -20,6 +20,7 @@ from laptops import ServerHandle
 
 from fieldcrm.domain.reports import digest
 from fieldcrm.ids import uuid7
+from server_fixtures import wire_op as op  # one op in a group of its own
 from waiting import HANG_GUARD
 
 #: The actors, each named by how they stand to "the owner" (张伟, a rep of 华东一组): the other rep of his team, a
@@ -47,21 +48,6 @@ def push_many(server: ServerHandle, headers: dict[str, str], ops: list[dict]) ->
     assert response.status_code == 200, response.text
     results = {r["op_id"]: r for r in response.json()["results"]}
     return [results[one["op_id"]] for one in ops]
-
-
-def op(table: str, row_id: str, kind: str, fields: dict, *, action: str | None = None, base: int = 0) -> dict:
-    """One op in a group of its own."""
-    return {
-        "op_id": uuid7(),
-        "client_seq": 1,
-        "group_id": uuid7(),
-        "table": table,
-        "row_id": row_id,
-        "op": kind,
-        "action": action,
-        "fields": fields,
-        "base_version": base,
-    }
 
 
 @dataclass

@@ -22,21 +22,6 @@ def token_of(server: ServerHandle, user: str, password: str = PASSWORD) -> dict[
     return {PROTOCOL_HEADER: "1", "Authorization": f"Bearer {response.json()['token']}"}
 
 
-def op(table: str, row_id: str, kind: str, fields: dict, *, action: str | None = None, base: int = 0) -> dict:
-    """One op of its own group; a fresh op id, so the server never answers it from a stored result."""
-    return {
-        "op_id": uuid7(),
-        "client_seq": 1,
-        "group_id": uuid7(),
-        "table": table,
-        "row_id": row_id,
-        "op": kind,
-        "action": action,
-        "fields": fields,
-        "base_version": base,
-    }
-
-
 def push_one(server: ServerHandle, headers: dict[str, str], one: dict) -> dict:
     """Push one op; returns its result (status and reason)."""
     response = httpx.post(f"{server.url}/sync/push", json={"ops": [one]}, headers=headers, timeout=HANG_GUARD)

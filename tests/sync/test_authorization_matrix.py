@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import Any, get_args
 
 import pytest
-from authz_world import ACTORS, TS, Case, Snapshot, World, countersign, give_back, op, push_many, submit
+from authz_world import ACTORS, TS, Case, Snapshot, World, countersign, give_back, push_many, submit
 from handmade import read_row
 
 from fieldcrm.domain.reports import STEPS
@@ -34,6 +34,7 @@ from fieldcrm.ids import uuid7
 from fieldcrm.models.registry import SPECS
 from fieldcrm.services.customer_writes import customer_id_for
 from fieldcrm.sync.protocol import OpKind
+from server_fixtures import wire_op as op
 
 # As a busy server runs (`--threads 1`): push and pull are answered on the event loop itself.
 pytestmark = pytest.mark.server_threads(1)

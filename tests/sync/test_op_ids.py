@@ -4,10 +4,11 @@ Anyone else sending an op with that id gets neither the first op's answer nor an
 from __future__ import annotations
 
 import httpx
-from handmade import op, push_one, server_row, token_of
+from handmade import push_one, server_row, token_of
 from laptops import server_count
 
 from fieldcrm.ids import uuid7
+from server_fixtures import wire_op as op
 from waiting import HANG_GUARD
 
 

@@ -7,11 +7,12 @@ server refuses what a modified client sends."""
 from __future__ import annotations
 
 import pytest
-from handmade import add_second_team, op, push_one, read_row, token_of
+from handmade import add_second_team, push_one, read_row, token_of
 from laptops import local_count
 from sqlalchemy import text
 
 from fieldcrm.domain.errors import PermissionDeniedError
+from server_fixtures import wire_op as op
 
 # As a busy server runs (`--threads 1`): push and pull are answered on the event loop itself.
 pytestmark = pytest.mark.server_threads(1)

@@ -4,12 +4,13 @@ role, even with a well-formed hand-made op (right signature, right base version)
 from __future__ import annotations
 
 import pytest
-from handmade import op, push_one, server_row, token_of
+from handmade import push_one, server_row, token_of
 from laptops import PASSWORD
 
 from fieldcrm.models import DailyReport
 from fieldcrm.server import accounts
 from fieldcrm.services.reports import content_digest
+from server_fixtures import wire_op as op
 
 pytestmark = pytest.mark.server_threads(1)
 
