@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("FIELDCRM_PASSPHRASE", "benchmark passphrase")  # the store is encrypted; no keyring here
 
 #: Child program for the bare baseline: a QMainWindow with a QTableView of N rows, timed to its first paint.
 BARE = r"""

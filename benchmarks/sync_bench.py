@@ -35,6 +35,8 @@ from fieldcrm.store import Store  # noqa: E402
 from fieldcrm.sync.client import SyncClient  # noqa: E402
 from fieldcrm.sync.protocol import PROTOCOL_HEADER  # noqa: E402
 
+os.environ.setdefault("FIELDCRM_PASSPHRASE", "benchmark passphrase")  # the store is encrypted; no keyring here
+
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 PASSWORD = "bench-password"
 

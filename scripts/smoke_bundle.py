@@ -54,12 +54,15 @@ def main() -> int:
             **os.environ,
             "QT_QPA_PLATFORM": "offscreen",
             "FIELDCRM_NO_KEYRING": "1",
+            "FIELDCRM_PASSPHRASE": "smoke-test passphrase",  # no keyring here: the store's key comes from this
             "XDG_CONFIG_HOME": str(Path(folder) / "config"),  # Qt's own settings stay in the temporary folder
         }
         env.pop("FIELDCRM_DATA_DIR", None)
         base = [str(exe), "--data-dir", str(data)]
         step("--version", [str(exe), "--version"], env, "fieldcrm ")
         step("init", [*base, "init", "--name", "张伟", "--role", "rep", "--team", "华东一组"], env, "Profile ready")
+        if (data / "fieldcrm.sqlite3").read_bytes()[:16] == b"SQLite format 3\x00":
+            sys.exit("smoke test: the bundle wrote a plain, unencrypted store")
         workbook = str(Path(folder) / "客户名单.xlsx")
         step("demo --customers 100", [*base, "demo", "--customers", "100", "--workbook", workbook], env, "customers")
         step("customers list", [*base, "customers", "list", "--limit", "5"], env, "张伟")

@@ -15,6 +15,9 @@ from pytestqt.qtbot import QtBot
 from waiting import HANG_GUARD
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The store is encrypted; CI machines have no keyring, so every store of the suite (and of the commands it starts)
+# takes its key from this passphrase. Tests of the keyring and of the prompts change it for themselves.
+os.environ.setdefault("FIELDCRM_PASSPHRASE", "test-passphrase 测试口令")
 
 from fieldcrm.services import Services  # noqa: E402
 from fieldcrm.store import Store  # noqa: E402

@@ -1,7 +1,7 @@
 """Starting the GUI: open (and migrate) the store, ask for a profile on first run, then show the main window.
 
 The customer list is on screen before the heavy libraries load: a store already at the newest schema is checked
-with plain sqlite3 (no Alembic), the current user and the first page of customers are read through
+with the bare DB-API driver (no ORM, no Alembic), the current user and the first page of customers are read through
 `store.reader.ReadStore`, and the ORM-backed services are built on the database worker when first needed (the
 main window asks for them once its first screen has painted).
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import sys
 import threading
 from typing import TYPE_CHECKING, Any
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
     from fieldcrm.store.reader import ReadStore
 
 log = logging.getLogger(__name__)
-#: Set by scripts/smoke_bundle.py: the app quits as soon as its main window is ready.
+# Set by scripts/smoke_bundle.py: the app quits as soon as its main window is ready.
 SMOKE_TEST = "FIELDCRM_SMOKE_TEST"
 
 
@@ -56,18 +55,19 @@ class LazyServices:
 def open_reader(paths: AppPaths) -> ReadStore | None:
     """A light reader of the profile's store if it needs no migration; None if Alembic must look at it (no store
     yet, an older or newer schema, or any doubt)."""
+    from fieldcrm.store import cipher
     from fieldcrm.store.reader import ReadStore
 
-    if not paths.database.is_file():
+    if cipher.state(paths.database) != "encrypted":  # none yet, or a plain one from before encryption: Store.open
         return None
     try:
         reader = ReadStore(paths.database)
-    except sqlite3.Error:
+    except cipher.Error:
         return None
     try:
         if reader.at_head():
             return reader
-    except sqlite3.Error:
+    except cipher.Error:
         log.info("the store could not be checked quickly; Alembic will look at it", exc_info=True)
     reader.close()
     return None
@@ -86,6 +86,10 @@ class GuiApp:
         self.cache_dir = cache_dir
         self.settings = settings_for(paths)
         self.language = install_language(str(self.settings.value(LANGUAGE) or ""), cache_dir)
+        from fieldcrm.store import keys
+        from fieldcrm.ui.passphrase_dialog import ask_in_dialog
+
+        keys.set_asker(ask_in_dialog)  # only asked on a machine with no keyring and no FIELDCRM_PASSPHRASE
         self._store: Store | None = None
         self._store_lock = threading.Lock()
         reader = open_reader(paths)
@@ -201,7 +205,7 @@ def run_gui(data_dir: str | None = None, verbose: int = 0) -> int:
 
     from fieldcrm import __version__
     from fieldcrm.logs import setup_logging
-    from fieldcrm.store.errors import StoreError
+    from fieldcrm.store.errors import StoreError, StoreLockedError
     from fieldcrm.ui.crash import install_crash_reporter
     from fieldcrm.ui.workers import protect_singletons
 
@@ -217,6 +221,14 @@ def run_gui(data_dir: str | None = None, verbose: int = 0) -> int:
     follow_system(app)  # type: ignore[arg-type]  # a QApplication; light or dark as the system asks
     try:
         gui = GuiApp(paths)
+    except StoreLockedError as exc:
+        log.info("the store stays locked: %s", exc)
+        QMessageBox.information(
+            None,
+            "FieldCRM",
+            QApplication.translate("app", "FieldCRM stays closed: your data cannot be read without its passphrase."),
+        )
+        return 1
     except StoreError as exc:
         QMessageBox.critical(None, "FieldCRM", str(exc))
         return 1

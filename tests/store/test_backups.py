@@ -3,7 +3,7 @@ newer app or a damaged file; daily backups kept apart from the safety copies tak
 
 from __future__ import annotations
 
-import sqlite3
+import sqlite3 as sqlite3_plain
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -11,14 +11,14 @@ import pytest
 
 from fieldcrm.cli import main
 from fieldcrm.services import Services
-from fieldcrm.store import Store
+from fieldcrm.store import Store, cipher
 from fieldcrm.store.backups import backup_now, daily_backup, inspect_backup, restore_backup
 from fieldcrm.store.errors import StoreError
 from fieldcrm.store.migrate import backup_store, current_revision, head_revision
 
 
 def names(path: Path) -> list[str]:
-    with sqlite3.connect(path) as conn:
+    with cipher.connect_any(path) as conn:
         return [r[0] for r in conn.execute("SELECT name FROM customer WHERE deleted = 0 ORDER BY name")]
 
 
@@ -43,7 +43,7 @@ def test_a_backup_restores_what_was_there_and_keeps_what_it_replaces(filled: Sto
     assert sorted(c.name for c in Services.for_store(filled).search.search(_all())) == names(copy)
     assert names(filled.path) == ["备份前客户乙有限公司", "备份前客户甲有限公司"]
     assert "备份后新加的客户有限公司" in names(kept)  # what was replaced is kept, not lost
-    with sqlite3.connect(filled.path) as conn:
+    with cipher.connect_any(filled.path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
@@ -58,12 +58,12 @@ def test_a_backup_from_a_newer_app_or_a_damaged_file_is_refused_and_nothing_chan
 ) -> None:
     backups = tmp_path / "backups"
     newer = backup_now(filled.path, backups, "manual")
-    with sqlite3.connect(newer) as conn:
+    with cipher.connect_any(newer) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     damaged = tmp_path / "damaged.sqlite3"
     damaged.write_bytes(newer.read_bytes()[: newer.stat().st_size // 3])
     not_ours = tmp_path / "other.sqlite3"
-    with sqlite3.connect(not_ours) as conn:
+    with sqlite3_plain.connect(not_ours) as conn:
         conn.execute("CREATE TABLE t (x)")
     before = names(filled.path)
     copies = sorted(backups.iterdir())

@@ -1,13 +1,12 @@
 """The light reader the GUI starts with: the head revision without Alembic, the store's revision, read queries."""
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 from fieldcrm.paths import resolve_paths
 from fieldcrm.services import Services
 from fieldcrm.services.userinfo import current_user
-from fieldcrm.store import Store
+from fieldcrm.store import Store, cipher
 from fieldcrm.store.migrate import head_revision as alembic_head
 from fieldcrm.store.reader import ReadStore, head_revision
 
@@ -33,7 +32,7 @@ def test_reader_knows_a_store_at_head_and_one_that_needs_a_migration(store: Stor
         reader.close()
     older = tmp_path / "older.sqlite3"
     shutil.copy(store.path, older)
-    with sqlite3.connect(older) as conn:
+    with cipher.connect_any(older) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '0002'")
     reader = ReadStore(older)
     try:
@@ -49,7 +48,7 @@ def test_reader_never_writes(store: Store) -> None:
         with reader.read_connection() as conn:
             try:
                 conn.execute("DELETE FROM customer")
-            except sqlite3.OperationalError as exc:
+            except cipher.dbapi.OperationalError as exc:
                 assert "readonly" in str(exc)
             else:
                 raise AssertionError("the reader wrote to the store")
@@ -82,6 +81,6 @@ def test_gui_opens_a_store_at_head_with_the_reader_and_migrates_an_older_one(sto
     reader = open_reader(paths)
     assert reader is not None
     reader.close()
-    with sqlite3.connect(paths.database) as conn:
+    with cipher.connect_any(paths.database) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '0002'")
     assert open_reader(paths) is None

@@ -1,6 +1,5 @@
 """The local store: pragmas, migrations from older revisions, backups, refusing a newer store."""
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from sqlalchemy import text
 from sqlmodel import SQLModel
 
 from fieldcrm.services import CustomerQuery, Services
-from fieldcrm.store import Store, StoreTooNewError, search_index
+from fieldcrm.store import Store, StoreTooNewError, cipher, search_index
 from fieldcrm.store.db import make_engine
 from fieldcrm.store.migrate import alembic_config, head_revision, upgrade_store
 
@@ -39,7 +38,7 @@ def _store_at_first_revision(path: Path) -> None:
     engine = make_engine(path)
     upgrade_store(engine, path, path.parent / "backups", target="0001")
     engine.dispose()
-    conn = sqlite3.connect(path)
+    conn = cipher.connect_any(path)
     now = "2026-01-02 03:04:05.000000"
     conn.execute(
         "INSERT INTO app_user (id, created_at, updated_at, version, deleted, owner_id, name, role, active)"
@@ -85,7 +84,7 @@ def test_upgrade_from_first_revision_keeps_every_row(tmp_path: Path) -> None:
         store.close()
     backups = list((tmp_path / "old" / "backups").glob("*.sqlite3"))
     assert len(backups) == 1
-    copy = sqlite3.connect(backups[0])
+    copy = cipher.connect_any(backups[0])
     assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     assert copy.execute("SELECT count(*) FROM customer").fetchone() == (2,)
 
@@ -156,7 +155,7 @@ def test_no_backup_for_a_new_store_and_only_five_kept(tmp_path: Path) -> None:
 def test_store_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "new" / "fieldcrm.sqlite3"
     Store.open(path).close()
-    conn = sqlite3.connect(path)
+    conn = cipher.connect_any(path)
     conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
     conn.commit()
     conn.close()

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import select
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -20,6 +19,7 @@ from laptops import PASSWORD, Laptop, ServerHandle, add_customers, free_port, lo
 from fieldcrm.server import accounts, auth
 from fieldcrm.server.db import make_engine
 from fieldcrm.server.pull import pull
+from fieldcrm.store import cipher
 from fieldcrm.sync.protocol import MAX_OPS_PER_PUSH, PAGE_SIZE
 from waiting import HANG_GUARD, wait_for
 
@@ -160,7 +160,7 @@ def test_laptop_killed_mid_sync_resumes(killable, tmp_path) -> None:
     cursor_sql = "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM sync_state WHERE key = 'pull_cursor'), 0)"
     try:
         _paused(process)
-        with sqlite3.connect(reader.paths.database) as conn:  # what the laptop has committed: the first page
+        with cipher.connect_any(reader.paths.database) as conn:  # what the laptop has committed: the first page
             first_page = conn.execute(sql).fetchone()[0], conn.execute(cursor_sql).fetchone()[0]
     finally:
         process.send_signal(signal.SIGKILL)

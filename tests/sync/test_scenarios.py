@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import threading
 from datetime import UTC, datetime, timedelta
 
@@ -17,6 +16,7 @@ from sqlmodel import select
 from fieldcrm.domain.errors import InvalidStateError
 from fieldcrm.models import Customer, DailyReport, OutboxEntry, Visit
 from fieldcrm.services.changes import unit_of_work
+from fieldcrm.store import cipher
 from fieldcrm.sync import outbox
 from fieldcrm.sync.auto import AutoSync
 from fieldcrm.sync.client import SyncResult
@@ -384,7 +384,7 @@ def test_laptop_restored_from_a_backup_reusing_client_seq(server, team, laptop_f
     laptop.sync()
     laptop.cli("customers", "add", "--name", "备份时未发送乙有限公司")  # in the backup's outbox
     backup = tmp_path / "backup.sqlite3"
-    source, target = sqlite3.connect(laptop.paths.database), sqlite3.connect(backup)
+    source, target = cipher.connect_any(laptop.paths.database), cipher.connect_any(backup)
     source.backup(target)  # SQLite's online backup, as the app's backups are made
     source.close()
     target.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -17,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from fieldcrm.domain.errors import ServiceError
 from fieldcrm.paths import AppPaths, resolve_paths
 from fieldcrm.services import Services
-from fieldcrm.store import Store, StoreError, known_store_error
+from fieldcrm.store import Store, StoreError, cipher, keys, known_store_error
 
 
 class CommandError(Exception):
@@ -140,6 +139,9 @@ def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str
 
 def run_command(args: argparse.Namespace) -> int:
     """Run the parsed command; any error a user can act on becomes one line on stderr and a non-zero exit."""
+    from fieldcrm.cli.passphrase import ask_on_terminal
+
+    keys.set_asker(ask_on_terminal)
     try:
         result = args.func(args)
         return int(result or 0)
@@ -149,7 +151,7 @@ def run_command(args: argparse.Namespace) -> int:
     except (CommandError, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except (sqlite3.Error, SQLAlchemyError) as exc:
+    except (cipher.Error, SQLAlchemyError) as exc:
         message = known_store_error(exc)
         if message is None:
             raise  # a bug: let the traceback show

@@ -2,17 +2,18 @@
 the app runs), checked after writing, restored only after the current store is kept aside, never from a newer app.
 
 Files live in the profile's `backups/` folder as `fieldcrm-<kind>-<UTC time>.sqlite3`; each kind (daily, manual,
-the safety copies taken before a migration, a login or a restore) keeps its own newest N.
+the safety copies taken before a migration, a login or a restore) keeps its own newest N. A backup is encrypted
+with the store's own key and salt (`cipher`), so what opens the store opens its backups and nothing else does.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from fieldcrm.store.errors import StoreError
+from fieldcrm.store import cipher, keys
+from fieldcrm.store.errors import StoreError, StoreLockedError
 from fieldcrm.times import for_people
 
 #: How many daily backups the app keeps unless the user chooses otherwise.
@@ -37,17 +38,21 @@ class BackupInfo:
         return f"{self.path.name}{who}, {when}: {self.customers} customers, {self.visits} visits"
 
 
-def _stamp(now: datetime | None = None) -> str:
+def stamp(now: datetime | None = None) -> str:
     return (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%S%f")
 
 
 def _copy(source: Path, target: Path) -> None:
-    """SQLite's online backup of `source` into `target` (a consistent copy even while the app writes)."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    """SQLite's online backup of `source` into `target` (a consistent copy even while the app writes), encrypted
+    with the source's key and salt."""
+    key = cipher.key_for(source)
+    src = cipher.connect(source, key=key, mode="ro")
     try:
-        dest = sqlite3.connect(target)
+        dest = cipher.connect(target, key=key)
         try:
             src.backup(dest)
+            # The copy took the store's WAL mode with its first page: a backup is one self-contained file.
+            dest.execute("PRAGMA journal_mode=DELETE").fetchall()
         finally:
             dest.close()
     finally:
@@ -55,7 +60,7 @@ def _copy(source: Path, target: Path) -> None:
 
 
 def _integrity(path: Path) -> str:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = cipher.connect_any(path, mode="ro")
     try:
         return "; ".join(row[0] for row in conn.execute("PRAGMA integrity_check").fetchall())
     finally:
@@ -80,7 +85,7 @@ def write_backup(store: Path, target: Path) -> Path:
         if verdict != "ok":
             raise StoreError(f"the copy of the store failed its integrity check ({verdict}); nothing was kept")
         partial.replace(target)
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         raise StoreError(f"the store could not be copied to {target}: {exc}") from exc
     finally:
         partial.unlink(missing_ok=True)
@@ -92,7 +97,7 @@ def backup_now(
 ) -> Path:
     """A checked backup in `backups/`, named by kind and time (`now`, default the clock's); with `keep`, older ones
     of the kind are pruned."""
-    target = write_backup(store, backups / f"{store.stem}-{kind}-{_stamp(now)}.sqlite3")
+    target = write_backup(store, backups / f"{store.stem}-{kind}-{stamp(now)}.sqlite3")
     if keep is not None:
         prune(backups, store.stem, kind, keep)
     return target
@@ -124,7 +129,7 @@ def inspect_backup(path: Path) -> BackupInfo:
         verdict = _integrity(path)
         if verdict != "ok":
             raise StoreError(f"{path.name} is damaged ({verdict}); choose another backup")
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = cipher.connect_any(path, mode="ro")
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if not {"alembic_version", "customer", "sync_state"} <= tables:
@@ -137,8 +142,12 @@ def inspect_backup(path: Path) -> BackupInfo:
             ).fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         raise StoreError(f"{path.name} is not a FieldCRM backup or is damaged ({exc})") from exc
+    except StoreLockedError:
+        raise StoreError(
+            f"{path.name} is not a FieldCRM backup, or it was encrypted on another computer or with another passphrase"
+        ) from None
     rev = revision[0] if revision else None
     if rev is not None and not known_revision(rev):
         raise StoreError(
@@ -158,16 +167,29 @@ def restore_backup(store: Path, backups: Path, source: Path) -> tuple[BackupInfo
 
     info = inspect_backup(source)
     kept = backup_store(store, backups, "before-restore") if store.is_file() else None
+    key = cipher.key_for(store) if cipher.state(store) == "encrypted" else keys.new_key(store)
+    staged = backups / f"{source.name}.restoring"  # a plain backup (from an older FieldCRM), encrypted first
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        if cipher.state(source) == "plain":
+            plain = cipher.connect_any(source, mode="ro")
+            try:
+                staged.unlink(missing_ok=True)
+                cipher.export(plain, staged, key)
+            finally:
+                plain.close()
+            src = cipher.connect(staged, key=key, mode="ro")
+        else:
+            src = cipher.connect(source, mode="ro")
         try:
-            dest = sqlite3.connect(store, timeout=10)
+            dest = cipher.connect(store, key=key, timeout=10)
             try:
                 src.backup(dest)
             finally:
                 dest.close()
         finally:
             src.close()
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         raise StoreError(f"the backup could not be restored ({exc}); the store is as it was (a copy: {kept})") from exc
+    finally:
+        staged.unlink(missing_ok=True)
     return info, kept

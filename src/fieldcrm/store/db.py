@@ -1,23 +1,25 @@
-"""Opening the local SQLite store: pragmas, migrations on start, sessions that keep the search index current."""
+"""Opening the local SQLite store: encrypted (SQLCipher, see `cipher`), pragmas, migrations on start, sessions that
+keep the search index current."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from fieldcrm.store import search_index
+from fieldcrm.store import cipher, keys, search_index
 from fieldcrm.store.errors import StoreError, StoreTooNewError, known_store_error
+from fieldcrm.store.keys import StoreKey
 
 __all__ = ["Store", "StoreError", "StoreTooNewError", "known_store_error", "make_engine"]
 
 
-def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+def _set_pragmas(dbapi_connection: cipher.Connection, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -26,11 +28,34 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor.close()
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, key: StoreKey | None = None) -> Engine:
+    """SQLAlchemy's engine on the encrypted store file (`key`: the key it was or will be created with; default the
+    one that opens the existing file, or a new one, see `key_to_open`). sqlcipher3 is the DB-API module, so its
+    errors map to SQLAlchemy's."""
+    key = key or key_to_open(path, path.parent / "backups")
+
+    def connect() -> cipher.Connection:
+        return cipher.connect(path, key=key, check_same_thread=False)
+
     # hide_parameters: an error's text (logged, shown in a crash report) never carries a customer's data
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False}, hide_parameters=True)
+    engine = create_engine(f"sqlite:///{path}", module=cipher.dbapi, creator=connect, hide_parameters=True)
     event.listen(engine, "connect", _set_pragmas)
     return engine
+
+
+def key_to_open(path: Path, backups: Path) -> StoreKey:
+    """The key of the store at `path`: a new one for a new store; for a plain store from an older FieldCRM, a new
+    one after the store (and its backups) are converted to encrypted files."""
+    found = cipher.state(path)
+    if found == "encrypted":
+        return cipher.key_for(path)
+    key = keys.new_key(path)
+    if found == "plain":
+        from fieldcrm.store.backups import stamp
+        from fieldcrm.store.encryption import encrypt_store
+
+        encrypt_store(path, backups, key, stamp())
+    return key
 
 
 class Store:
@@ -46,11 +71,12 @@ class Store:
 
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        engine = make_engine(path)
+        backups = backups or path.parent / "backups"
+        engine = make_engine(path, key_to_open(path, backups))
         if migrate:
             try:
-                upgrade_store(engine, path, backups or path.parent / "backups")
-            except (sqlite3.Error, SQLAlchemyError) as exc:
+                upgrade_store(engine, path, backups)
+            except (cipher.Error, SQLAlchemyError) as exc:
                 engine.dispose()
                 message = known_store_error(exc)
                 if message is None:
@@ -62,11 +88,11 @@ class Store:
         return cls(path, engine)
 
     @contextmanager
-    def read_connection(self) -> Iterator[sqlite3.Connection]:
-        """A plain sqlite3 connection from the pool for read queries (what `reader.ReadStore` also offers)."""
+    def read_connection(self) -> Iterator[Any]:
+        """A DB-API connection from the pool for read queries (what `reader.ReadStore` also offers)."""
         conn = self.engine.raw_connection()
         try:
-            yield conn.driver_connection  # type: ignore[misc]
+            yield conn.driver_connection
         finally:
             conn.close()
 

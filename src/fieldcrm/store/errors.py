@@ -11,6 +11,10 @@ class StoreTooNewError(StoreError):
     pass
 
 
+class StoreLockedError(StoreError):
+    """The store is encrypted and no key at hand opens it (no keyring entry, no or a wrong passphrase)."""
+
+
 _KNOWN_SQLITE_ERRORS = (
     ("database or disk is full", "The disk is full: free some space, then try again. Nothing was saved."),
     ("database is locked", "The store is busy in another FieldCRM window or program: close it and try again."),

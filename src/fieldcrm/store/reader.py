@@ -1,4 +1,4 @@
-"""Reading the local store with the plain sqlite3 module: is it at the newest schema, and read-only queries.
+"""Reading the local store with the bare DB-API driver (SQLCipher's): is it at the newest schema, read-only queries.
 
 The GUI paints its first screen from here before SQLAlchemy, SQLModel and Alembic are imported (they cost seconds);
 anything that writes, or any store that needs a migration, goes through `Store.open` as before.
@@ -7,10 +7,12 @@ anything that writes, or any store that needs a migration, goes through `Store.o
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+
+from fieldcrm.store import cipher
 
 VERSIONS = Path(__file__).with_name("migrations") / "versions"
 _ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=]+)?=\s*(.+?)\s*$", re.MULTILINE)
@@ -36,13 +38,11 @@ def head_revision(versions: Path = VERSIONS) -> str | None:
 
 
 class ReadStore:
-    """One query-only sqlite3 connection to a store file, for reads (any one thread at a time)."""
+    """One query-only connection to an encrypted store file, for reads (any one thread at a time)."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self._conn = sqlite3.connect(
-            f"file:{self.path}?mode=rw", uri=True, check_same_thread=False, isolation_level=None
-        )
+        self._conn = cipher.connect(self.path, mode="rw", check_same_thread=False, isolation_level=None)
         self._conn.execute("PRAGMA busy_timeout=10000")
         self._conn.execute("PRAGMA query_only=1")
 
@@ -62,7 +62,7 @@ class ReadStore:
         return head is not None and self.revision() == head
 
     @contextmanager
-    def read_connection(self) -> Iterator[sqlite3.Connection]:
+    def read_connection(self) -> Iterator[Any]:
         yield self._conn
 
     def close(self) -> None:

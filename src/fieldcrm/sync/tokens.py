@@ -6,24 +6,11 @@ import json
 import os
 from pathlib import Path
 
+from fieldcrm.os_keyring import ENV_NO_KEYRING, usable_keyring
+
+__all__ = ["ENV_NO_KEYRING", "SERVICE", "TokenStore"]
+
 SERVICE = "FieldCRM sync"
-ENV_NO_KEYRING = "FIELDCRM_NO_KEYRING"
-
-
-def _keyring():  # noqa: ANN202 - the keyring module, or None
-    if os.environ.get(ENV_NO_KEYRING):
-        return None
-    try:
-        import keyring
-        from keyring.backends import chainer, fail, null
-    except ImportError:  # pragma: no cover - keyring is a dependency
-        return None
-    backend = keyring.get_keyring()
-    if isinstance(backend, fail.Keyring | null.Keyring):
-        return None
-    if isinstance(backend, chainer.ChainerBackend) and not backend.backends:
-        return None
-    return keyring
 
 
 class TokenStore:
@@ -38,10 +25,10 @@ class TokenStore:
 
     @property
     def backend(self) -> str:
-        return "keyring" if _keyring() is not None else f"file {self.file}"
+        return "keyring" if usable_keyring() is not None else f"file {self.file}"
 
     def save(self, server: str, user: str, token: str) -> None:
-        ring = _keyring()
+        ring = usable_keyring()
         if ring is not None:
             ring.set_password(SERVICE, self._key(server, user), token)
             return
@@ -54,7 +41,7 @@ class TokenStore:
         os.replace(tmp, self.file)
 
     def load(self, server: str, user: str) -> str | None:
-        ring = _keyring()
+        ring = usable_keyring()
         if ring is not None:
             return ring.get_password(SERVICE, self._key(server, user))
         try:
@@ -66,7 +53,7 @@ class TokenStore:
         return None
 
     def clear(self, server: str, user: str) -> None:
-        ring = _keyring()
+        ring = usable_keyring()
         if ring is not None:
             try:
                 ring.delete_password(SERVICE, self._key(server, user))

@@ -108,6 +108,10 @@ TEMPLATES = (
     # backups (store/backups.py)
     QT_TRANSLATE_NOOP("reasons", "{0} is not a FieldCRM backup or is damaged ({1})"),
     QT_TRANSLATE_NOOP("reasons", "{0} is not a FieldCRM backup (it has no customer store in it)"),
+    QT_TRANSLATE_NOOP(
+        "reasons",
+        "{0} is not a FieldCRM backup, or it was encrypted on another computer or with another passphrase",
+    ),
     QT_TRANSLATE_NOOP("reasons", "{0} is damaged ({1}); choose another backup"),
     QT_TRANSLATE_NOOP("reasons", "{0} was made by a newer FieldCRM (schema {1}); update FieldCRM before restoring it"),
     QT_TRANSLATE_NOOP("reasons", "the copy of the store failed its integrity check ({0}); nothing was kept"),

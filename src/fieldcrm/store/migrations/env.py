@@ -7,7 +7,7 @@ import fieldcrm.models  # noqa: F401  (registers the tables on SQLModel.metadata
 
 config = context.config
 connection = config.attributes.get("connection")
-if connection is None:  # command-line use: `alembic -x url=sqlite:///file upgrade head`
+if connection is None:  # command-line use on a plain SQLite file (a store is encrypted: Store.open migrates it)
     from sqlalchemy import create_engine
 
     url = context.get_x_argument(as_dictionary=True).get("url", "sqlite:///fieldcrm.sqlite3")

@@ -1,0 +1,177 @@
+"""Where the store's key comes from: the OS keyring where one exists, else a passphrase stretched with Argon2id.
+
+A store file is encrypted with a random 256-bit key (keyring) or with the Argon2id hash of a passphrase; either way
+SQLCipher gets the raw key, so opening a connection costs no key stretching. The salt is the 16 bytes SQLCipher
+writes at the start of every encrypted file: a backup is written with the store's key *and* salt, so the same
+key (the same keyring entry, the same passphrase) opens the store and all its backups, and no key file can go
+missing beside the store.
+
+Sources, in order, for an existing file: the keys this process already holds; the keyring entry for the file's salt;
+the passphrase in `FIELDCRM_PASSPHRASE` (scripts, tests); the asker the front end installs (a terminal prompt in
+the CLI, a dialog in the GUI). A new store takes `FIELDCRM_PASSPHRASE` if set, else a random key kept in the
+keyring, else asks for a new passphrase. Nothing here imports SQLCipher: `cipher` checks a candidate key.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+from fieldcrm.os_keyring import usable_keyring
+from fieldcrm.store.errors import StoreLockedError
+
+ENV_PASSPHRASE = "FIELDCRM_PASSPHRASE"
+KEYRING_SERVICE = "FieldCRM store"
+KEY_BYTES = 32
+SALT_BYTES = 16
+#: Argon2id cost (RFC 9106's second recommended option: 3 passes over 64 MiB, 4 lanes): about 0.2 s on a laptop,
+#: paid once per start and store, never per connection.
+ARGON2_TIME_COST = 3
+ARGON2_MEMORY_KIB = 64 * 1024
+ARGON2_LANES = 4
+#: How many times the asker is asked again after a wrong passphrase.
+TRIES = 3
+MIN_PASSPHRASE = 8
+
+
+@dataclass(frozen=True, repr=False)
+class StoreKey:
+    """A raw SQLCipher key and the salt of the file(s) it opens. Never printed: `repr` hides the key."""
+
+    raw: bytes
+    salt: bytes
+
+    def pragma(self) -> str:
+        return f"PRAGMA key = \"x'{self.raw.hex()}{self.salt.hex()}'\""
+
+    def __repr__(self) -> str:
+        return f"StoreKey(salt={self.salt.hex()})"
+
+
+class Asker(Protocol):
+    """Asks the person at the keyboard for the passphrase of `path` (`new`: choose one; `wrong`: the last one did
+    not open it). Returns None when they cancel or nobody can be asked (a closed stdin)."""
+
+    def __call__(self, path: Path, *, new: bool, wrong: bool) -> str | None: ...
+
+
+_lock = threading.Lock()
+_known: dict[bytes, bytes] = {}
+_asker: Asker | None = None
+
+
+def set_asker(asker: Asker | None) -> None:
+    """Install how this process asks for a passphrase (the CLI's terminal prompt, the GUI's dialog)."""
+    global _asker
+    _asker = asker
+
+
+def forget_all() -> None:
+    """Drop every key this process holds (the app lock and remote wipe call this; tests too)."""
+    with _lock:
+        _known.clear()
+
+
+@lru_cache(maxsize=32)
+def derive(passphrase: str, salt: bytes) -> bytes:
+    """The raw key of a passphrase for one salt (Argon2id)."""
+    from argon2.low_level import Type, hash_secret_raw
+
+    return hash_secret_raw(
+        passphrase.encode("utf-8"), salt, ARGON2_TIME_COST, ARGON2_MEMORY_KIB, ARGON2_LANES, KEY_BYTES, Type.ID
+    )
+
+
+def _remember(key: StoreKey) -> StoreKey:
+    with _lock:
+        _known[key.salt] = key.raw
+    return key
+
+
+def known(salt: bytes) -> StoreKey | None:
+    with _lock:
+        raw = _known.get(salt)
+    return StoreKey(raw, salt) if raw is not None else None
+
+
+def passphrase_problem(passphrase: str) -> str | None:
+    """Why a new passphrase is refused, or None."""
+    if len(passphrase) < MIN_PASSPHRASE:
+        return f"the passphrase must have at least {MIN_PASSPHRASE} characters"
+    return None
+
+
+def new_key(path: Path) -> StoreKey:
+    """The key of a store about to be created at `path` (a fresh salt)."""
+    salt = secrets.token_bytes(SALT_BYTES)
+    passphrase = os.environ.get(ENV_PASSPHRASE)
+    if passphrase:
+        return _remember(StoreKey(derive(passphrase, salt), salt))
+    ring = usable_keyring()
+    if ring is not None:
+        raw = secrets.token_bytes(KEY_BYTES)
+        ring.set_password(KEYRING_SERVICE, salt.hex(), raw.hex())
+        return _remember(StoreKey(raw, salt))
+    asked = _ask(path, new=True, wrong=False)
+    problem = passphrase_problem(asked)
+    if problem is not None:
+        raise StoreLockedError(f"{problem}; the store {path} was not created")
+    return _remember(StoreKey(derive(asked, salt), salt))
+
+
+def existing_key(path: Path, salt: bytes, opens: Callable[[StoreKey], bool]) -> StoreKey:
+    """The key that opens the encrypted file `path` whose salt is `salt`; `opens` tries a candidate."""
+    held = known(salt)
+    if held is not None:
+        return held
+    ring = usable_keyring()
+    if ring is not None:
+        stored = ring.get_password(KEYRING_SERVICE, salt.hex())
+        if stored:
+            candidate = StoreKey(bytes.fromhex(stored), salt)
+            if opens(candidate):
+                return _remember(candidate)
+    passphrase = os.environ.get(ENV_PASSPHRASE)
+    if passphrase:
+        candidate = StoreKey(derive(passphrase, salt), salt)
+        if opens(candidate):
+            return _remember(candidate)
+        if _asker is None:
+            raise StoreLockedError(f"{ENV_PASSPHRASE} does not open {path}: it was encrypted with another passphrase")
+    wrong = False
+    for _ in range(TRIES):
+        candidate = StoreKey(derive(_ask(path, new=False, wrong=wrong), salt), salt)
+        if opens(candidate):
+            return _remember(candidate)
+        wrong = True
+    raise StoreLockedError(f"the passphrase does not open {path}")
+
+
+def _ask(path: Path, *, new: bool, wrong: bool) -> str:
+    answer = _asker(path, new=new, wrong=wrong) if _asker is not None else None
+    if not answer:
+        raise StoreLockedError(
+            f"{path} is encrypted and no key for it is at hand: this machine has no keyring with its key, "
+            f"{ENV_PASSPHRASE} is not set and nobody could be asked for the passphrase"
+            if not new
+            else f"no key for a new store at {path}: this machine has no keyring, {ENV_PASSPHRASE} is not set "
+            "and nobody could be asked to choose a passphrase"
+        )
+    return answer
+
+
+def remove_from_keyring(salt: bytes) -> None:
+    """Forget the keyring entry of a store (remote wipe): its files cannot be opened on this machine again."""
+    ring = usable_keyring()
+    if ring is None:
+        return
+    try:
+        ring.delete_password(KEYRING_SERVICE, salt.hex())
+    except Exception:  # noqa: BLE001 - keyring backends raise their own "not found" types
+        pass
