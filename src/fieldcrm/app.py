@@ -104,6 +104,7 @@ class GuiApp:
         self.collector = GarbageCollector(self.worker)
         self.window: Any = None
         self.first_run: Any = None
+        self.lock: Any = None  # the idle lock (ui.app_lock.IdleLock), from the first main window on
 
     @property
     def store(self) -> Store:
@@ -156,6 +157,12 @@ class GuiApp:
         if os.environ.get(SMOKE_TEST):
             self.window.ready.connect(self._smoke_done)
         self.window.show()
+        if self.lock is None:
+            from fieldcrm.ui.app_lock import IdleLock
+            from fieldcrm.ui.settings import lock_minutes
+
+            self.lock = IdleLock(self.worker, self.reader, lock_minutes(self.settings), user.name)
+        self.lock.user_name = user.name
 
     def _daily_backup(self) -> None:
         """Once the window is ready: a backup of the store when the newest daily one is over a day old."""
@@ -189,6 +196,8 @@ class GuiApp:
             self.open_main(self.window.user)
 
     def close(self) -> None:
+        if self.lock is not None:
+            self.lock.stop()
         if self.window is not None:
             self.window.save_state()
             self.window.close()

@@ -63,6 +63,7 @@ class Asker(Protocol):
 
 _lock = threading.Lock()
 _known: dict[bytes, bytes] = {}
+_passphrase_salts: set[bytes] = set()  # the stores this process opened with a passphrase (the app lock asks it)
 _asker: Asker | None = None
 
 
@@ -76,6 +77,7 @@ def forget_all() -> None:
     """Drop every key this process holds (the app lock and remote wipe call this; tests too)."""
     with _lock:
         _known.clear()
+        _passphrase_salts.clear()
 
 
 @lru_cache(maxsize=32)
@@ -88,10 +90,27 @@ def derive(passphrase: str, salt: bytes) -> bytes:
     )
 
 
-def _remember(key: StoreKey) -> StoreKey:
+def _remember(key: StoreKey, *, passphrase: bool = False) -> StoreKey:
     with _lock:
         _known[key.salt] = key.raw
+        if passphrase:
+            _passphrase_salts.add(key.salt)
     return key
+
+
+def opened_with_passphrase(salt: bytes) -> bool:
+    with _lock:
+        return salt in _passphrase_salts and salt in _known
+
+
+def passphrase_opens(salt: bytes, passphrase: str) -> bool | None:
+    """Whether `passphrase` is the one that opened the store with this salt; None if that store was not opened
+    with a passphrase in this process (its key is in the keyring: there is no passphrase to check)."""
+    with _lock:
+        if salt not in _passphrase_salts:
+            return None
+        raw = _known.get(salt)
+    return raw is not None and secrets.compare_digest(derive(passphrase, salt), raw)
 
 
 def known(salt: bytes) -> StoreKey | None:
@@ -112,7 +131,7 @@ def new_key(path: Path) -> StoreKey:
     salt = secrets.token_bytes(SALT_BYTES)
     passphrase = os.environ.get(ENV_PASSPHRASE)
     if passphrase:
-        return _remember(StoreKey(derive(passphrase, salt), salt))
+        return _remember(StoreKey(derive(passphrase, salt), salt), passphrase=True)
     ring = usable_keyring()
     if ring is not None:
         raw = secrets.token_bytes(KEY_BYTES)
@@ -122,7 +141,7 @@ def new_key(path: Path) -> StoreKey:
     problem = passphrase_problem(asked)
     if problem is not None:
         raise StoreLockedError(f"{problem}; the store {path} was not created")
-    return _remember(StoreKey(derive(asked, salt), salt))
+    return _remember(StoreKey(derive(asked, salt), salt), passphrase=True)
 
 
 def existing_key(path: Path, salt: bytes, opens: Callable[[StoreKey], bool]) -> StoreKey:
@@ -141,14 +160,14 @@ def existing_key(path: Path, salt: bytes, opens: Callable[[StoreKey], bool]) -> 
     if passphrase:
         candidate = StoreKey(derive(passphrase, salt), salt)
         if opens(candidate):
-            return _remember(candidate)
+            return _remember(candidate, passphrase=True)
         if _asker is None:
             raise StoreLockedError(f"{ENV_PASSPHRASE} does not open {path}: it was encrypted with another passphrase")
     wrong = False
     for _ in range(TRIES):
         candidate = StoreKey(derive(_ask(path, new=False, wrong=wrong), salt), salt)
         if opens(candidate):
-            return _remember(candidate)
+            return _remember(candidate, passphrase=True)
         wrong = True
     raise StoreLockedError(f"the passphrase does not open {path}")
 

@@ -16,6 +16,7 @@ from sqlmodel import col, func, select
 
 from fieldcrm.models import SYNCED_TABLES, ConflictRecord, Team, User, utcnow
 from fieldcrm.paths import AppPaths
+from fieldcrm.services import app_lock
 from fieldcrm.services.refusals import refused_count
 from fieldcrm.services.state import CURRENT_USER, device_id, get_state, set_state
 from fieldcrm.store import Store
@@ -115,6 +116,7 @@ class SyncClient:
         finally:
             transport.close()
         self.tokens.save(server, info.name, answer.token)
+        verifier = app_lock.verifier_for(password)  # the app lock's password, checked offline
         with self.store.transaction() as session:
             if info.team_id and session.get(Team, info.team_id) is None:
                 session.add(Team(id=info.team_id, name=info.team_name or info.team_id))
@@ -123,6 +125,7 @@ class SyncClient:
             set_state(session, CURRENT_USER, info.id)
             set_state(session, SERVER_KEY, server)
             set_state(session, SERVER_USER_KEY, info.name)
+            set_state(session, app_lock.LOCK_VERIFIER, verifier)
             if insecure and plain_http.unencrypted_host(server):
                 plain_http.allow(session, server)
         return answer

@@ -13,6 +13,8 @@ LANGUAGE = "ui/language"
 AUTO_SYNC_MINUTES = "sync/auto_minutes"  # 0: no automatic sync (a metered connection); "Sync now" still works
 DEFAULT_AUTO_SYNC_MINUTES = 5
 BACKUP_KEEP = "backup/keep_daily"  # how many daily backups of the store the app keeps
+LOCK_MINUTES = "lock/idle_minutes"  # the app locks after this long without input; 0: never
+DEFAULT_LOCK_MINUTES = 15
 
 
 def backups_to_keep(settings: QSettings) -> int:
@@ -29,6 +31,13 @@ def auto_sync_minutes(settings: QSettings) -> int:
         return max(0, int(settings.value(AUTO_SYNC_MINUTES, DEFAULT_AUTO_SYNC_MINUTES)))  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return DEFAULT_AUTO_SYNC_MINUTES
+
+
+def lock_minutes(settings: QSettings) -> int:
+    try:
+        return min(24 * 60, max(0, int(settings.value(LOCK_MINUTES, DEFAULT_LOCK_MINUTES))))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return DEFAULT_LOCK_MINUTES
 
 
 def settings_for(paths: AppPaths) -> QSettings:

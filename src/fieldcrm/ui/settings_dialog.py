@@ -26,7 +26,15 @@ from fieldcrm.ui.fields import role_name
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.ops import backups as backup_ops
 from fieldcrm.ui.ops.base import Op, QueryOp
-from fieldcrm.ui.settings import AUTO_SYNC_MINUTES, BACKUP_KEEP, LANGUAGE, auto_sync_minutes, backups_to_keep
+from fieldcrm.ui.settings import (
+    AUTO_SYNC_MINUTES,
+    BACKUP_KEEP,
+    LANGUAGE,
+    LOCK_MINUTES,
+    auto_sync_minutes,
+    backups_to_keep,
+    lock_minutes,
+)
 from fieldcrm.ui.workers import DbWorker
 
 AUTO_SYNC_CHOICES = (
@@ -61,6 +69,10 @@ class SettingsDialog(QDialog):
         self.keep_backups = QSpinBox(objectName="settingsKeepBackups", minimum=1, maximum=365)
         self.keep_backups.setValue(backups_to_keep(settings))
         self.keep_backups.setSuffix(self.tr(" daily backups"))
+        self.lock_after = QSpinBox(objectName="settingsLockMinutes", minimum=0, maximum=24 * 60)
+        self.lock_after.setValue(lock_minutes(settings))
+        self.lock_after.setSuffix(self.tr(" minutes without use"))
+        self.lock_after.setSpecialValueText(self.tr("Never"))
         self.back_up = QPushButton(self.tr("Back up now"), objectName="settingsBackUp")
         self.restore = QPushButton(self.tr("Restore…"), objectName="settingsRestore")
         self.open_folder = QPushButton(self.tr("Open data folder"), objectName="settingsOpenFolder")
@@ -74,6 +86,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Working as"), self.user)
         form.addRow(self.tr("Sync automatically"), self.auto_sync)
+        form.addRow(self.tr("Lock after"), self.lock_after)
         form.addRow(self.tr("Keep"), self.keep_backups)
         form.addRow(self.tr("Backups"), backup_row)
         form.addRow(self.message)
@@ -165,6 +178,9 @@ class SettingsDialog(QDialog):
     def apply(self) -> None:
         self.settings.setValue(AUTO_SYNC_MINUTES, int(self.auto_sync.currentData()))  # the rebuilt window reads it
         self.settings.setValue(BACKUP_KEEP, self.keep_backups.value())
+        self.settings.setValue(LOCK_MINUTES, self.lock_after.value())
+        if getattr(self.app, "lock", None) is not None:
+            self.app.lock.set_minutes(self.lock_after.value())
         language = self.language.currentData()
         name = self.user.currentData()
         if name and name != getattr(self, "_initial_user", None):

@@ -1035,6 +1035,50 @@
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../ui/app_lock.py" line="45"/>
+        <source>FieldCRM is locked</source>
+        <extracomment>What counts as the user being there.</extracomment>
+        <translation>FieldCRM 已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_lock.py" line="48"/>
+        <source>Locked after a while without use. Type {0}&apos;s password to go on.</source>
+        <translation>一段时间未使用，已自动锁定。请输入 {0} 的密码继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_lock.py" line="49"/>
+        <source>Locked after a while without use. Type your password.</source>
+        <translation>一段时间未使用，已自动锁定。请输入您的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_lock.py" line="52"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_lock.py" line="56"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_lock.py" line="57"/>
+        <source>Quit FieldCRM</source>
+        <translation>退出 FieldCRM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_lock.py" line="83"/>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app_lock.py" line="101"/>
+        <source>That password is not right; try again.</source>
+        <translation>密码不正确，请重试。</translation>
+    </message>
+</context>
+<context>
     <name>LogVisitDialog</name>
     <message>
         <location filename="../../ui/visits/log_dialog.py" line="41"/>
@@ -1466,123 +1510,138 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="33"/>
+        <location filename="../../ui/settings_dialog.py" line="41"/>
         <source>Every 5 minutes and after changes (recommended)</source>
         <translation>每 5 分钟及修改后（推荐）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="34"/>
+        <location filename="../../ui/settings_dialog.py" line="42"/>
         <source>Every 15 minutes and after changes</source>
         <translation>每 15 分钟及修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="35"/>
+        <location filename="../../ui/settings_dialog.py" line="43"/>
         <source>Every hour and after changes</source>
         <translation>每小时及修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="36"/>
+        <location filename="../../ui/settings_dialog.py" line="44"/>
         <source>Off: only when I press “Sync now”</source>
         <translation>关闭：仅在我点击“立即同步”时</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="44"/>
+        <location filename="../../ui/settings_dialog.py" line="52"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="48"/>
+        <location filename="../../ui/settings_dialog.py" line="56"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="59"/>
+        <location filename="../../ui/settings_dialog.py" line="67"/>
         <source>Every {0} minutes and after changes</source>
         <translation>每 {0} 分钟及修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="63"/>
+        <location filename="../../ui/settings_dialog.py" line="71"/>
         <source> daily backups</source>
         <translation> 份每日备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="64"/>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <source> minutes without use</source>
+        <translation> 分钟未使用后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="76"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65"/>
+        <location filename="../../ui/settings_dialog.py" line="77"/>
         <source>Restore…</source>
         <translation>还原…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66"/>
+        <location filename="../../ui/settings_dialog.py" line="78"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="86"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <location filename="../../ui/settings_dialog.py" line="87"/>
         <source>Working as</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <location filename="../../ui/settings_dialog.py" line="88"/>
         <source>Sync automatically</source>
         <translation>自动同步</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings_dialog.py" line="89"/>
+        <source>Lock after</source>
+        <translation>自动锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="78"/>
+        <location filename="../../ui/settings_dialog.py" line="91"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="99"/>
+        <location filename="../../ui/settings_dialog.py" line="112"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106"/>
+        <location filename="../../ui/settings_dialog.py" line="119"/>
         <source>Backed up {0} customers and {1} visits to {2}.</source>
         <translation>已备份 {0} 个客户和 {1} 条拜访记录到 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="115"/>
-        <location filename="../../ui/settings_dialog.py" line="132"/>
+        <location filename="../../ui/settings_dialog.py" line="128"/>
+        <location filename="../../ui/settings_dialog.py" line="145"/>
         <source>Restore a backup</source>
         <translation>还原备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings_dialog.py" line="130"/>
         <source>FieldCRM backups (*.sqlite3)</source>
         <translation>FieldCRM 备份 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="128"/>
+        <location filename="../../ui/settings_dialog.py" line="141"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="134"/>
+        <location filename="../../ui/settings_dialog.py" line="147"/>
         <source>Restore the backup of {0} from {1} ({2} customers, {3} visits)? What is on this laptop now is kept as a backup first; changes made since that backup and not yet synced are then only in that copy.</source>
         <translation>要还原 {0} 于 {1} 的备份（{2} 个客户，{3} 条拜访记录）吗？本机当前的数据会先另存为备份；在该备份之后所做且尚未同步的修改，届时只保存在那份副本中。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="147"/>
+        <location filename="../../ui/settings_dialog.py" line="160"/>
         <source>Restoring…</source>
         <translation>正在还原…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="153"/>
+        <location filename="../../ui/settings_dialog.py" line="166"/>
         <source>Restored {0}. The previous data is kept as {1}.</source>
         <translation>已还原 {0}。原来的数据另存为 {1}。</translation>
     </message>
@@ -1883,7 +1942,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../app.py" line="229"/>
+        <location filename="../../app.py" line="238"/>
         <source>FieldCRM stays closed: your data cannot be read without its passphrase.</source>
         <translation>FieldCRM 未启动：没有口令无法读取您的数据。</translation>
     </message>
