@@ -137,6 +137,16 @@ def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str
         print(line(c))
 
 
+def _in_their_language(args: argparse.Namespace, message: str) -> str:
+    """A reason in the profile's language (the GUI's setting, else the system's), as the GUI shows it."""
+    from fieldcrm.cli.language import localizer
+
+    try:
+        return localizer(resolve_paths(getattr(args, "data_dir", None)))(message)
+    except Exception:  # noqa: BLE001 - the error itself matters more than its translation
+        return message
+
+
 def run_command(args: argparse.Namespace) -> int:
     """Run the parsed command; any error a user can act on becomes one line on stderr and a non-zero exit."""
     from fieldcrm.cli.passphrase import ask_on_terminal
@@ -146,10 +156,10 @@ def run_command(args: argparse.Namespace) -> int:
         result = args.func(args)
         return int(result or 0)
     except ServiceError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {_in_their_language(args, str(exc))}", file=sys.stderr)
         return 1
     except (CommandError, StoreError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {_in_their_language(args, str(exc))}", file=sys.stderr)
         return 2
     except (cipher.Error, SQLAlchemyError) as exc:
         message = known_store_error(exc)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from fieldcrm.cli.common import (
@@ -16,6 +17,7 @@ from fieldcrm.cli.common import (
     services_of,
     writing,
 )
+from fieldcrm.cli.language import language, localizer
 from fieldcrm.excel import (
     ImportHistory,
     ImportJob,
@@ -119,16 +121,20 @@ def cmd_import(args: argparse.Namespace) -> int:
             summary = job.commit()
         if errors_file is not None:
             headers, rows = job.failed_rows()
+            lang = "zh" if language(paths) == "zh_CN" else "en"
             with writing(errors_file, "--errors"):
-                write_error_workbook(errors_file, headers, rows)
+                write_error_workbook(errors_file, headers, rows, lang, localizer(paths))
     if args.format == "json":
         print_json(summary.to_json())
     else:
-        _print_summary(proposal, mapping, summary, args)
+        _print_summary(proposal, mapping, summary, args, localizer(paths))
     return 0
 
 
-def _print_summary(proposal: MappingProposal, mapping: dict[int, str], summary: ImportSummary, args) -> None:
+def _print_summary(
+    proposal: MappingProposal, mapping: dict[int, str], summary: ImportSummary, args, say: Callable[[str], str]
+) -> None:
+    """The import's outcome for people; `say` puts each reason into the user's language."""
     if summary.notice:
         print(f"note: {summary.notice}")
     mapped = ", ".join(f"{proposal.headers[i]}→{f}" for i, f in sorted(mapping.items()))
@@ -142,18 +148,19 @@ def _print_summary(proposal: MappingProposal, mapping: dict[int, str], summary: 
     )
     if args.dry_run and summary.preview:
         rows = [
-            {"row": p["row"], "status": p["status"], **p["customer"], "reason": p["reason"]} for p in summary.preview
+            {"row": p["row"], "status": p["status"], **p["customer"], "reason": say(p["reason"] or "")}
+            for p in summary.preview
         ]
         keys = list(dict.fromkeys(k for r in rows for k in r))
         print_table(rows, [(k, k) for k in keys])
     for match in summary.possible_duplicates[:20]:
         print(f"row {match['row']}: {match['name']} may be the same as {', '.join(match['matches'])}")
     for warning in summary.warnings[:50]:
-        print(f"row {warning.row}, {warning.column}: warning: {warning.reason} (the row is imported all the same)")
+        print(f"row {warning.row}, {warning.column}: warning: {say(warning.reason)} (the row is imported all the same)")
     if len(summary.warnings) > 50:
         print(f"… and {len(summary.warnings) - 50} more warnings (use --format json to see them all)")
     for problem in summary.errors[:50]:
-        print(f"row {problem.row}, {problem.column}: {problem.reason}", file=sys.stderr)
+        print(f"row {problem.row}, {problem.column}: {say(problem.reason)}", file=sys.stderr)
     if len(summary.errors) > 50:
         print(f"… and {len(summary.errors) - 50} more problems (use --errors OUT.xlsx)", file=sys.stderr)
     if summary.import_id:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -24,8 +24,13 @@ def _plain(value: Any) -> Any:
 
 
 def write_error_workbook(
-    path: Path, headers: Sequence[str], rows: Sequence[tuple[Sequence[Any], str]], lang: str = "zh"
+    path: Path,
+    headers: Sequence[str],
+    rows: Sequence[tuple[Sequence[Any], str]],
+    lang: str = "zh",
+    localize: Callable[[str], str] | None = None,
 ) -> Path:
+    """The failed rows as read, and a last column with the reason, put in the reader's language by `localize`."""
     book = Workbook(write_only=True)
     ws = book.create_sheet("errors")
     bold = Font(bold=True)
@@ -40,7 +45,7 @@ def write_error_workbook(
     for raw, reason in rows:
         cells = [safe_value(ws, _plain(v)) for v in list(raw)[:width]]
         cells += [None] * (width - len(cells))
-        append_row(ws, [*cells, reason])
+        append_row(ws, [*cells, localize(reason) if localize is not None else reason])
     path = Path(path)
     book.save(path)
     return path

@@ -9,6 +9,7 @@ part; a "file name: why" sentence keeps its name. A sentence no template matches
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication
@@ -175,44 +176,65 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(compiled)
 
 
-def _one(text: str) -> str | None:
+#: How a template is looked up: `QCoreApplication.translate` (the GUI's installed catalogue) unless a caller brings
+#: its own (the CLI asks a translator of its own, so the GUI's language is never touched).
+Translate = Callable[[str, str], str]
+
+
+def _app_translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def _one(text: str, tr: Translate) -> str | None:
     for pattern, template in _patterns():
         match = pattern.match(text)
         if match:
             parts = {int(name[1:]): value for name, value in match.groupdict().items()}
-            translated = QCoreApplication.translate(CONTEXT, template)
-            return translated.format(*(localize(parts[i]) for i in sorted(parts)))  # a part may be a reason too
+            translated = tr(CONTEXT, template)
+            return translated.format(*(localize(parts[i], tr) for i in sorted(parts)))  # a part may be a reason too
     return None
 
 
-def _prefixed(text: str) -> str | None:
+def _prefixed(text: str, tr: Translate) -> str | None:
     """ "客户名单.xlsx: the workbook has no sheets", "客户名称: is required and was left empty"."""
     head, sep, rest = text.partition(": ")
     if sep and head and "'" not in head:
-        tail = _one(rest)
+        tail = _one(rest, tr)
         if tail is not None:
-            return f"{head}{QCoreApplication.translate(CONTEXT, ': ')}{tail}"
+            return f"{head}{tr(CONTEXT, ': ')}{tail}"
     return None
 
 
-def _sentence(text: str) -> str | None:
-    return _one(text) or _prefixed(text)
+def _sentence(text: str, tr: Translate) -> str | None:
+    return _one(text, tr) or _prefixed(text, tr)
 
 
-def _translate(message: str) -> str | None:
-    whole = _sentence(message)
+def _translate(message: str, tr: Translate = _app_translate) -> str | None:
+    whole = _sentence(message, tr)
     if whole is not None:
         return whole
-    if "; " in message:  # parts joined by the import planner
-        translated = [_sentence(part) for part in message.split("; ")]
-        if all(t is not None for t in translated):
-            return QCoreApplication.translate(CONTEXT, "; ").join(t for t in translated if t is not None)
+    if "; " in message:  # parts joined by the import planner; a part may hold "; " itself
+        pieces = message.split("; ")
+        # best[i]: the translated parts of pieces[:i], split where each part is a known sentence
+        best: list[list[str] | None] = [[]] + [None] * len(pieces)
+        for end in range(1, len(pieces) + 1):
+            for start in range(end - 1, -1, -1):
+                done = best[start]
+                if done is None:
+                    continue
+                part = _sentence("; ".join(pieces[start:end]), tr)
+                if part is not None:
+                    best[end] = [*done, part]
+                    break
+        if best[-1] is not None:
+            return tr(CONTEXT, "; ").join(best[-1])
     return None
 
 
-def localize(message: str) -> str:
-    """`message` in the user's language where a template knows it; otherwise as written."""
-    translated = _translate(message)
+def localize(message: str, tr: Translate = _app_translate) -> str:
+    """`message` in the user's language where a template knows it; otherwise as written. `tr` looks a template
+    up (default: the application's installed catalogue)."""
+    translated = _translate(message, tr)
     return message if translated is None else translated
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QWidget
 
 from fieldcrm.excel import (
@@ -57,9 +58,13 @@ def commit(parent: QWidget | None, worker: DbWorker, job: ImportJob) -> Op:
 
 
 def write_error_workbook(parent: QWidget | None, worker: DbWorker, job: ImportJob, target: Path) -> QueryOp:
+    from fieldcrm.ui.reasons import localize
+
+    lang = "en" if QLocale().name() == "en" or QLocale().name().startswith("en_") else "zh"
+
     def work(_s: Any) -> int:
         headers, rows = job.failed_rows()
-        _write_error_workbook(target, headers, rows)
+        _write_error_workbook(target, headers, rows, lang, localize)
         return len(rows)
 
     return QueryOp(parent, worker, work)
