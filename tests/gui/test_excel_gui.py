@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from excel_helpers import write_xlsx
 from openpyxl import load_workbook
 
 from fieldcrm.excel.sample import sample_list
@@ -162,3 +163,30 @@ def test_blank_template_and_import_history_with_undo(qtbot, make_window, service
     assert not history.undo_button.isEnabled()
     history.table.selectRow(0)
     assert not history.undo_button.isEnabled()  # an import is undone once
+
+
+def test_import_wizard_shows_the_rows_imported_with_something_to_check(qtbot, make_window, idle, tmp_path):
+    book = write_xlsx(
+        tmp_path / "名单.xlsx",
+        [
+            ["客户名称", "电话"],
+            ["苏州甲电子有限公司", 51262345678],  # 0512-62345678 typed as a number
+            ["宁波乙贸易有限公司", "0574-1234"],
+            ["上海丙机械有限公司", "021-62345678"],
+        ],
+    )
+    window = make_window()
+    window.show_screen("customers").import_button.click()
+    dialog = window.findChild(ImportDialog)
+    dialog.path_edit.setText(str(book))
+    dialog.read_button.click()
+    idle()
+    dialog.preview_button.click()
+    idle()
+    assert dialog.warnings_table.isVisible() and not dialog.errors_table.isVisible()
+    shown = [
+        [dialog.warnings_table.item(r, c).text() for c in range(3)] for r in range(dialog.warnings_table.rowCount())
+    ]
+    assert [row[:2] for row in shown] == [["2", "电话"], ["3", "电话"]]
+    assert "lost its leading 0" in shown[0][2] and "too short for a landline" in shown[1][2]
+    assert dialog.commit_button.text() == "Import 3 rows"  # warned rows are imported all the same

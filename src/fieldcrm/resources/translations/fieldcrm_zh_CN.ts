@@ -636,7 +636,7 @@
     </message>
     <message>
         <location filename="../../ui/excel/import_dialog.py" line="122"/>
-        <location filename="../../ui/excel/import_dialog.py" line="272"/>
+        <location filename="../../ui/excel/import_dialog.py" line="276"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -728,6 +728,7 @@
     <message>
         <location filename="../../ui/excel/import_dialog.py" line="234"/>
         <location filename="../../ui/excel/import_dialog.py" line="236"/>
+        <location filename="../../ui/excel/import_dialog.py" line="237"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
@@ -743,6 +744,7 @@
     </message>
     <message>
         <location filename="../../ui/excel/import_dialog.py" line="236"/>
+        <location filename="../../ui/excel/import_dialog.py" line="237"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
@@ -752,117 +754,127 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="238"/>
+        <location filename="../../ui/excel/import_dialog.py" line="237"/>
+        <source>What to check</source>
+        <translation>需核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/import_dialog.py" line="239"/>
         <source>Save rows with errors…</source>
         <translation>保存出错的行…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="239"/>
+        <location filename="../../ui/excel/import_dialog.py" line="240"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="247"/>
+        <location filename="../../ui/excel/import_dialog.py" line="248"/>
         <source>First rows as they will be stored:</source>
         <translation>前几行（按保存后的样子）：</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="249"/>
+        <location filename="../../ui/excel/import_dialog.py" line="250"/>
         <source>Rows that will not be imported:</source>
         <translation>不会导入的行：</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="261"/>
+        <location filename="../../ui/excel/import_dialog.py" line="253"/>
+        <source>Rows imported all the same, with something to check:</source>
+        <translation>照常导入、但有需核对之处的行：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/import_dialog.py" line="265"/>
         <source>Undo this import</source>
         <translation>撤销本次导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="272"/>
+        <location filename="../../ui/excel/import_dialog.py" line="276"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="296"/>
+        <location filename="../../ui/excel/import_dialog.py" line="300"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="300"/>
+        <location filename="../../ui/excel/import_dialog.py" line="304"/>
         <source>Choose a customer list</source>
         <translation>选择客户名单</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="314"/>
+        <location filename="../../ui/excel/import_dialog.py" line="318"/>
         <source>Choose a file first.</source>
         <translation>请先选择文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="318"/>
+        <location filename="../../ui/excel/import_dialog.py" line="322"/>
         <source>{0}: no such file.</source>
         <translation>{0}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="337"/>
+        <location filename="../../ui/excel/import_dialog.py" line="341"/>
         <source>Header on row {0}; {1} data rows.</source>
         <translation>表头在第 {0} 行；共 {1} 行数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="339"/>
+        <location filename="../../ui/excel/import_dialog.py" line="343"/>
         <source>Using the mapping you saved for these columns.</source>
         <translation>正在使用您为这些列保存的对应关系。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="346"/>
+        <location filename="../../ui/excel/import_dialog.py" line="350"/>
         <source>(no header)</source>
         <translation>（无表头）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="348"/>
+        <location filename="../../ui/excel/import_dialog.py" line="352"/>
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="387"/>
+        <location filename="../../ui/excel/import_dialog.py" line="391"/>
         <source>{0} new, {1} to update, {2} duplicates, {3} skipped, {4} with errors.</source>
         <translation>新增 {0}，更新 {1}，重复 {2}，跳过 {3}，出错 {4}。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="413"/>
+        <location filename="../../ui/excel/import_dialog.py" line="422"/>
         <source>Row {0} {1} looks like: {2}</source>
         <translation>第 {0} 行 {1} 可能与以下客户重复：{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="418"/>
+        <location filename="../../ui/excel/import_dialog.py" line="427"/>
         <source>Possible duplicates (imported as new; check them afterwards):</source>
         <translation>可能重复（将作为新客户导入，请事后核对）：</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="421"/>
+        <location filename="../../ui/excel/import_dialog.py" line="430"/>
         <source>…and {0} more.</source>
         <translation>……另有 {0} 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="427"/>
+        <location filename="../../ui/excel/import_dialog.py" line="436"/>
         <source>Import {0} rows</source>
         <translation>导入 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="431"/>
+        <location filename="../../ui/excel/import_dialog.py" line="440"/>
         <source>rows-with-errors.xlsx</source>
         <translation>出错的行.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="431"/>
+        <location filename="../../ui/excel/import_dialog.py" line="440"/>
         <source>Save rows with errors</source>
         <translation>保存出错的行</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="444"/>
+        <location filename="../../ui/excel/import_dialog.py" line="453"/>
         <source>Saved {0} rows with the reason beside each to {1}.</source>
         <translation>已将 {0} 行（每行附原因）保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="457"/>
+        <location filename="../../ui/excel/import_dialog.py" line="466"/>
         <source>Imported: {0} new customers, {1} updated. {2} duplicates and {3} rows with errors were left out.</source>
         <translation>已导入：新增客户 {0} 个，更新 {1} 个。{2} 个重复行和 {3} 个出错行未导入。</translation>
     </message>
@@ -2217,534 +2229,534 @@
 <context>
     <name>reasons</name>
     <message>
-        <location filename="../../ui/reasons.py" line="22"/>
+        <location filename="../../ui/reasons.py" line="23"/>
         <source>is required and was left empty</source>
         <translation>为必填项，但未填写</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="23"/>
+        <location filename="../../ui/reasons.py" line="24"/>
         <source>is required</source>
         <translation>为必填项</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="24"/>
+        <location filename="../../ui/reasons.py" line="25"/>
         <source>is {0} characters long; at most {1} are allowed</source>
         <translation>长度为 {0} 个字符；最多允许 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="25"/>
+        <location filename="../../ui/reasons.py" line="26"/>
         <source>&apos;{0}&apos; is not a phone number (it has {1} digits)</source>
         <translation>“{0}”不是电话号码（只有 {1} 位数字）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="26"/>
+        <location filename="../../ui/reasons.py" line="27"/>
         <source>&apos;{0}&apos; is not a phone number</source>
         <translation>“{0}”不是电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="27"/>
+        <location filename="../../ui/reasons.py" line="28"/>
         <source>&apos;{0}&apos; was shortened by Excel to scientific notation and its last digits are lost; type the number again as text</source>
         <translation>“{0}”被 Excel 转成了科学计数法，末尾几位数字已丢失；请以文本格式重新输入该号码</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="32"/>
+        <location filename="../../ui/reasons.py" line="33"/>
         <source>&apos;{0}&apos; is not a grade; use one of {1}</source>
         <translation>“{0}”不是客户等级；请使用 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="33"/>
+        <location filename="../../ui/reasons.py" line="34"/>
         <source>&apos;{0}&apos; is not a lifecycle stage; use one of {1}</source>
         <translation>“{0}”不是客户阶段；请使用 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="34"/>
+        <location filename="../../ui/reasons.py" line="35"/>
         <source>&apos;{0}&apos; is not a valid unified social credit code (18 characters with a matching check digit)</source>
         <translation>“{0}”不是有效的统一社会信用代码（应为 18 位且校验位正确）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="38"/>
+        <location filename="../../ui/reasons.py" line="39"/>
         <source>&apos;{0}&apos; is not an e-mail address</source>
         <translation>“{0}”不是邮箱地址</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="39"/>
+        <location filename="../../ui/reasons.py" line="40"/>
         <source>&apos;{0}&apos; is not a date; write it as YYYY-MM-DD</source>
         <translation>“{0}”不是日期；请写成 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="40"/>
+        <location filename="../../ui/reasons.py" line="41"/>
         <source>&apos;{0}&apos; is not a date that exists</source>
         <translation>“{0}”不是存在的日期</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="41"/>
+        <location filename="../../ui/reasons.py" line="42"/>
         <source>&apos;{0}&apos; is not a kind of contact; use one of {1}</source>
         <translation>“{0}”不是联系方式类型；请使用 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="42"/>
+        <location filename="../../ui/reasons.py" line="43"/>
         <source>&apos;{0}&apos; is not a role; use one of {1}</source>
         <translation>“{0}”不是角色；请使用 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="43"/>
+        <location filename="../../ui/reasons.py" line="44"/>
         <source>are too long; at most 500 characters in all</source>
         <translation>太长；总共最多 500 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="44"/>
+        <location filename="../../ui/reasons.py" line="45"/>
         <source>is not a customer field</source>
         <translation>不是客户字段</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="45"/>
+        <location filename="../../ui/reasons.py" line="46"/>
         <source>is not a contact field</source>
         <translation>不是联系人字段</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="46"/>
+        <location filename="../../ui/reasons.py" line="47"/>
         <source>cannot be changed once set; it identifies the company</source>
         <translation>一经填写不能修改；它是企业的唯一标识</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="47"/>
+        <location filename="../../ui/reasons.py" line="48"/>
         <source>must be at least 8 characters</source>
         <translation>至少需要 8 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="48"/>
+        <location filename="../../ui/reasons.py" line="49"/>
         <source>is required, e.g. https://crm.example.com</source>
         <translation>为必填项，例如 https://crm.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="50"/>
+        <location filename="../../ui/reasons.py" line="51"/>
         <source>this customer belongs to another rep; ask your supervisor to reassign it</source>
         <translation>该客户属于其他销售；如需接手请让主管重新分配</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="51"/>
+        <location filename="../../ui/reasons.py" line="52"/>
         <source>is before the start of the visit</source>
         <translation>早于拜访开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="52"/>
+        <location filename="../../ui/reasons.py" line="53"/>
         <source>cannot be edited on a visit</source>
         <translation>拜访记录中不能修改此项</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="53"/>
+        <location filename="../../ui/reasons.py" line="54"/>
         <source>only the rep who logged a visit can correct it</source>
         <translation>只有记录该拜访的销售可以修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="54"/>
+        <location filename="../../ui/reasons.py" line="55"/>
         <source>belongs to another customer</source>
         <translation>属于另一个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="55"/>
+        <location filename="../../ui/reasons.py" line="56"/>
         <source>this planned stop was cancelled</source>
         <translation>该计划拜访已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="56"/>
+        <location filename="../../ui/reasons.py" line="57"/>
         <source>must list every stop of the day exactly once</source>
         <translation>必须列出当天每个拜访点且各一次</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="57"/>
+        <location filename="../../ui/reasons.py" line="58"/>
         <source>this stop is {0} and can no longer be moved</source>
         <translation>该拜访点状态为 {0}，不能再移动</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="58"/>
+        <location filename="../../ui/reasons.py" line="59"/>
         <source>this stop is already done; a logged visit cannot be cancelled</source>
         <translation>该拜访点已完成；已记录的拜访不能取消</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="59"/>
+        <location filename="../../ui/reasons.py" line="60"/>
         <source>&apos;{0}&apos; is not an amount of money</source>
         <translation>“{0}”不是金额</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="60"/>
+        <location filename="../../ui/reasons.py" line="61"/>
         <source>cannot be negative</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="61"/>
+        <location filename="../../ui/reasons.py" line="62"/>
         <source>&apos;{0}&apos; is not an open stage; use one of {1}</source>
         <translation>“{0}”不是进行中的阶段；请使用 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="62"/>
+        <location filename="../../ui/reasons.py" line="63"/>
         <source>&apos;{0}&apos; is not a stage; use one of {1}</source>
         <translation>“{0}”不是商机阶段；请使用 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="63"/>
+        <location filename="../../ui/reasons.py" line="64"/>
         <source>the opportunity is already at {0}</source>
         <translation>该商机已处于 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="64"/>
+        <location filename="../../ui/reasons.py" line="65"/>
         <source>is required when an opportunity is lost</source>
         <translation>输单时为必填项</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="66"/>
+        <location filename="../../ui/reasons.py" line="67"/>
         <source>this report is countersigned and can no longer be changed</source>
         <translation>该日报已会签，不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="67"/>
+        <location filename="../../ui/reasons.py" line="68"/>
         <source>this report is submitted; it can be changed only after the supervisor returns it</source>
         <translation>该日报已提交；只有主管退回后才能修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="68"/>
+        <location filename="../../ui/reasons.py" line="69"/>
         <source>is longer than 10,000 characters</source>
         <translation>超过 10,000 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="69"/>
+        <location filename="../../ui/reasons.py" line="70"/>
         <source>only the rep&apos;s own supervisor or an admin can countersign or return a report</source>
         <translation>只有该销售的直属主管或管理员可以会签或退回日报</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="70"/>
+        <location filename="../../ui/reasons.py" line="71"/>
         <source>this report is {0}, not submitted</source>
         <translation>该日报状态为 {0}，不是已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="71"/>
+        <location filename="../../ui/reasons.py" line="72"/>
         <source>the report changed since you opened it; reload it before deciding</source>
         <translation>打开后该日报已被修改；请重新加载后再处理</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="72"/>
+        <location filename="../../ui/reasons.py" line="73"/>
         <source>is required: tell the rep what to change</source>
         <translation>为必填项：请告诉销售需要修改什么</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="73"/>
+        <location filename="../../ui/reasons.py" line="74"/>
         <source>a report with no visits needs a summary of the day</source>
         <translation>没有拜访记录的日报需要填写当日总结</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="74"/>
+        <location filename="../../ui/reasons.py" line="75"/>
         <source>{0} has no report for {1}</source>
         <translation>{0} 没有 {1} 的日报</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="76"/>
+        <location filename="../../ui/reasons.py" line="77"/>
         <source>only customer fields can be edited here; keep one of the two values</source>
         <translation>此处只能编辑客户字段；请保留两个值中的一个</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="77"/>
+        <location filename="../../ui/reasons.py" line="78"/>
         <source>use mine or theirs</source>
         <translation>请选择保留我的或对方的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="78"/>
+        <location filename="../../ui/reasons.py" line="79"/>
         <source>no conflict with id {0}</source>
         <translation>没有编号为 {0} 的冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="79"/>
+        <location filename="../../ui/reasons.py" line="80"/>
         <source>this conflict is {0} already</source>
         <translation>该冲突已{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="80"/>
+        <location filename="../../ui/reasons.py" line="81"/>
         <source>this record is no longer on this laptop; there is nothing to send again</source>
         <translation>本机已没有这条记录，无可重新发送的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="81"/>
+        <location filename="../../ui/reasons.py" line="82"/>
         <source>this profile belongs to {0} and holds {1} change(s) head office has not received; log in as {2} to send them, or give {3} a profile of their own (--data-dir DIR)</source>
         <translation>此档案属于 {0}，其中有 {1} 项修改总部尚未收到；请以 {2} 登录后发送，或为 {3} 另建档案（--data-dir 目录）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="86"/>
+        <location filename="../../ui/reasons.py" line="87"/>
         <source>this profile also holds {0} change(s) of {1}, made on this laptop, which head office cannot accept from {2}; keep this profile for working offline (a demo) and give {3} a profile of their own (--data-dir DIR)</source>
         <translation>此档案还包含在本机为 {1} 建立的 {0} 项修改，总部无法以 {2} 的身份接收；请把此档案留作离线使用（演示），并为 {3} 另建档案（--data-dir 目录）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="92"/>
+        <location filename="../../ui/reasons.py" line="93"/>
         <source>rejected with its group: {0}</source>
         <translation>与同一操作中的其他修改一起被拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="93"/>
+        <location filename="../../ui/reasons.py" line="94"/>
         <source>you cannot create rows for another owner</source>
         <translation>您不能为其他负责人创建记录</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="94"/>
+        <location filename="../../ui/reasons.py" line="95"/>
         <source>this row belongs to another rep; ask your supervisor</source>
         <translation>该记录属于其他销售代表，请联系您的主管</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="95"/>
+        <location filename="../../ui/reasons.py" line="96"/>
         <source>customer {0} is not on the server</source>
         <translation>客户 {0} 不在服务器上</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="96"/>
+        <location filename="../../ui/reasons.py" line="97"/>
         <source>contains a NUL character</source>
         <translation>包含空字符（NUL）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="97"/>
+        <location filename="../../ui/reasons.py" line="98"/>
         <source>longer than {0} characters</source>
         <translation>超过 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="98"/>
+        <location filename="../../ui/reasons.py" line="99"/>
         <source>you cannot give a customer to someone outside your team</source>
         <translation>不能把客户交给本团队以外的人</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="99"/>
+        <location filename="../../ui/reasons.py" line="100"/>
         <source>ownership of a customer is decided by head office rules (first contact, protection period)</source>
         <translation>客户归属由总部规则决定（首次联系、保护期）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="102"/>
+        <location filename="../../ui/reasons.py" line="103"/>
         <source>users and teams are managed by head office</source>
         <translation>用户和团队由总部管理</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="104"/>
+        <location filename="../../ui/reasons.py" line="105"/>
         <source>no local profile yet; run `fieldcrm init` or log in to a server first</source>
         <translation>尚无本机档案；请先运行 `fieldcrm init` 或登录服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="105"/>
+        <location filename="../../ui/reasons.py" line="106"/>
         <source>the current user {0} is not in this store</source>
         <translation>当前用户 {0} 不在本机数据中</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="106"/>
+        <location filename="../../ui/reasons.py" line="107"/>
         <source>no {0} with id {1}</source>
         <translation>没有编号为 {1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="107"/>
+        <location filename="../../ui/reasons.py" line="108"/>
         <source>no user named &apos;{0}&apos; in this store</source>
         <translation>本机数据中没有名为“{0}”的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="109"/>
+        <location filename="../../ui/reasons.py" line="110"/>
         <source>{0} is not a FieldCRM backup or is damaged ({1})</source>
         <translation>{0} 不是 FieldCRM 备份，或已损坏（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="110"/>
+        <location filename="../../ui/reasons.py" line="111"/>
         <source>{0} is not a FieldCRM backup (it has no customer store in it)</source>
         <translation>{0} 不是 FieldCRM 备份（其中没有客户数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="111"/>
+        <location filename="../../ui/reasons.py" line="112"/>
         <source>{0} is not a FieldCRM backup, or it was encrypted on another computer or with another passphrase</source>
         <translation>{0} 不是 FieldCRM 备份，或是在另一台电脑上或用另一个口令加密的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="115"/>
+        <location filename="../../ui/reasons.py" line="116"/>
         <source>{0} is damaged ({1}); choose another backup</source>
         <translation>{0} 已损坏（{1}），请选择其他备份</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="116"/>
+        <location filename="../../ui/reasons.py" line="117"/>
         <source>{0} was made by a newer FieldCRM (schema {1}); update FieldCRM before restoring it</source>
         <translation>{0} 由更新版本的 FieldCRM 创建（结构 {1}），请先升级 FieldCRM 再还原</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="117"/>
+        <location filename="../../ui/reasons.py" line="118"/>
         <source>the copy of the store failed its integrity check ({0}); nothing was kept</source>
         <translation>数据副本未通过完整性检查（{0}），未保留任何副本</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="119"/>
+        <location filename="../../ui/reasons.py" line="120"/>
         <source>import {0} was already undone on {1}</source>
         <translation>导入 {0} 已于 {1} 撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="120"/>
+        <location filename="../../ui/reasons.py" line="121"/>
         <source>is a total row, not a customer</source>
         <translation>是合计行，不是客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="121"/>
+        <location filename="../../ui/reasons.py" line="122"/>
         <source>needs a contact name ({0}) in the same row</source>
         <translation>需要在同一行填写联系人姓名（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="122"/>
+        <location filename="../../ui/reasons.py" line="123"/>
         <source>a merged customer already has this credit code</source>
         <translation>已合并的客户已使用该信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="123"/>
+        <location filename="../../ui/reasons.py" line="124"/>
         <source>same credit code as an existing customer</source>
         <translation>与现有客户的信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="124"/>
+        <location filename="../../ui/reasons.py" line="125"/>
         <source>same company name as an existing customer</source>
         <translation>与现有客户的公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="125"/>
+        <location filename="../../ui/reasons.py" line="126"/>
         <source>same phone as an existing customer</source>
         <translation>与现有客户的电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="126"/>
+        <location filename="../../ui/reasons.py" line="127"/>
         <source>same credit code as row {0} of this file</source>
         <translation>与本文件第 {0} 行的信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="127"/>
+        <location filename="../../ui/reasons.py" line="128"/>
         <source>same company name as row {0} of this file</source>
         <translation>与本文件第 {0} 行的公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="128"/>
+        <location filename="../../ui/reasons.py" line="129"/>
         <source>same phone as row {0} of this file</source>
         <translation>与本文件第 {0} 行的电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="129"/>
+        <location filename="../../ui/reasons.py" line="130"/>
         <source>{0}, already matched by row {1}</source>
         <translation>{0}，已与第 {1} 行匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="130"/>
+        <location filename="../../ui/reasons.py" line="131"/>
         <source>it belongs to another rep</source>
         <translation>该客户属于其他销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="131"/>
+        <location filename="../../ui/reasons.py" line="132"/>
         <source>nothing to change</source>
         <translation>没有需要修改的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="133"/>
+        <location filename="../../ui/reasons.py" line="134"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="134"/>
+        <location filename="../../ui/reasons.py" line="135"/>
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="135"/>
+        <location filename="../../ui/reasons.py" line="136"/>
         <source>the file is larger than the import limit of {0} MB</source>
         <translation>文件超过导入上限 {0} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="136"/>
+        <location filename="../../ui/reasons.py" line="137"/>
         <source>this is a web page or XML file with a spreadsheet name; open it in Excel or WPS and save as .xlsx</source>
         <translation>这是带有表格文件名的网页或 XML 文件；请用 Excel 或 WPS 打开并另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="140"/>
+        <location filename="../../ui/reasons.py" line="141"/>
         <source>this is not a spreadsheet (it is neither .xlsx, .xls nor a CSV text file)</source>
         <translation>这不是电子表格（既不是 .xlsx、.xls，也不是 CSV 文本文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="141"/>
+        <location filename="../../ui/reasons.py" line="142"/>
         <source>it unpacks to {0} MB, over the import limit of {1} MB</source>
         <translation>解压后为 {0} MB，超过导入上限 {1} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="142"/>
+        <location filename="../../ui/reasons.py" line="143"/>
         <source>this is a Word or PowerPoint file, not a spreadsheet</source>
         <translation>这是 Word 或 PowerPoint 文件，不是电子表格</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="143"/>
+        <location filename="../../ui/reasons.py" line="144"/>
         <source>this is a zip archive without an Excel workbook in it</source>
         <translation>这是一个不含 Excel 工作簿的压缩包</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="144"/>
+        <location filename="../../ui/reasons.py" line="145"/>
         <source>the workbook is damaged (its zip structure cannot be read)</source>
         <translation>工作簿已损坏（无法读取其压缩结构）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="145"/>
+        <location filename="../../ui/reasons.py" line="146"/>
         <source>the workbook is encrypted with a password; save an unprotected copy and import that</source>
         <translation>工作簿已用密码加密；请另存一份未加密的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="146"/>
+        <location filename="../../ui/reasons.py" line="147"/>
         <source>the workbook is protected with a password; save an unprotected copy and import that</source>
         <translation>工作簿受密码保护；请另存一份未加密的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="147"/>
+        <location filename="../../ui/reasons.py" line="148"/>
         <source>the workbook is damaged or in an unsupported format ({0})</source>
         <translation>工作簿已损坏或格式不受支持（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="148"/>
+        <location filename="../../ui/reasons.py" line="149"/>
         <source>the workbook is damaged ({0})</source>
         <translation>工作簿已损坏（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="149"/>
+        <location filename="../../ui/reasons.py" line="150"/>
         <source>the sheet has more than {0} rows, the import limit</source>
         <translation>工作表超过导入上限 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="150"/>
+        <location filename="../../ui/reasons.py" line="151"/>
         <source>the workbook has no sheets</source>
         <translation>工作簿中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="151"/>
+        <location filename="../../ui/reasons.py" line="152"/>
         <source>there is no sheet named &apos;{0}&apos;; it has {1}</source>
         <translation>没有名为“{0}”的工作表；现有工作表：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="152"/>
+        <location filename="../../ui/reasons.py" line="153"/>
         <source>the text is neither UTF-8 nor GBK/GB18030; save it as UTF-8 CSV</source>
         <translation>文本既不是 UTF-8 也不是 GBK/GB18030 编码；请另存为 UTF-8 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="153"/>
+        <location filename="../../ui/reasons.py" line="154"/>
         <source>row {0} cannot be read as CSV ({1})</source>
         <translation>第 {0} 行无法按 CSV 读取（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="154"/>
+        <location filename="../../ui/reasons.py" line="155"/>
         <source>no header row found in the first rows of sheet &apos;{0}&apos;; a column headed 客户名称 / 公司名称 / Company is needed</source>
         <translation>在工作表“{0}”的前几行中没有找到表头；需要一列名为 客户名称 / 公司名称 / Company</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="158"/>
+        <location filename="../../ui/reasons.py" line="159"/>
         <source>two columns are mapped to the same field; map each once</source>
         <translation>有两列对应到了同一个字段；每个字段只能对应一列</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="159"/>
+        <location filename="../../ui/reasons.py" line="160"/>
         <source>this workbook contains macros; only its data is read and the macros are never run</source>
         <translation>该工作簿包含宏；只读取数据，不会运行宏</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="163"/>
+        <location filename="../../ui/reasons.py" line="164"/>
         <source>; </source>
         <extracomment>How parts are joined (Chinese uses full-width punctuation).</extracomment>
         <translation>；</translation>
     </message>
     <message>
         <location filename="../../ui/fields.py" line="112"/>
-        <location filename="../../ui/reasons.py" line="163"/>
+        <location filename="../../ui/reasons.py" line="164"/>
         <source>: </source>
         <translation>：</translation>
     </message>

@@ -234,6 +234,7 @@ class ImportDialog(QDialog):
             [self.tr("Row"), self.tr("Result"), label("name"), label("phone"), label("region"), self.tr("Why")],
         )
         self.errors_table = _table("importErrors", [self.tr("Row"), self.tr("Column"), self.tr("Problem")])
+        self.warnings_table = _table("importWarnings", [self.tr("Row"), self.tr("Column"), self.tr("What to check")])
         self.possible = QLabel(objectName="importPossible", wordWrap=True)
         self.errors_button = QPushButton(self.tr("Save rows with errors…"), objectName="importSaveErrors")
         self.commit_button = QPushButton(self.tr("Import"), objectName="importCommit")
@@ -249,6 +250,9 @@ class ImportDialog(QDialog):
         self.errors_title = QLabel(self.tr("Rows that will not be imported:"))
         layout.addWidget(self.errors_title)
         layout.addWidget(self.errors_table, 1)
+        self.warnings_title = QLabel(self.tr("Rows imported all the same, with something to check:"))
+        layout.addWidget(self.warnings_title)
+        layout.addWidget(self.warnings_table, 1)
         layout.addWidget(self.possible)
         layout.addLayout(row)
         self.errors_button.clicked.connect(self._choose_error_file)
@@ -408,6 +412,11 @@ class ImportDialog(QDialog):
         self.errors_table.setVisible(has_errors)
         self.errors_title.setVisible(has_errors)
         self.errors_button.setEnabled(has_errors)
+        _fill(
+            self.warnings_table, [[w.row, w.column, localize(w.reason)] for w in summary.warnings[:MAX_ERRORS_SHOWN]]
+        )
+        self.warnings_table.setVisible(bool(summary.warnings))
+        self.warnings_title.setVisible(bool(summary.warnings))
         if summary.possible_duplicates:
             lines = [
                 self.tr("Row {0} {1} looks like: {2}").format(d["row"], d["name"], "、".join(d["matches"][:3]))
