@@ -553,6 +553,7 @@ READS = {
     "ProfileService.users", "ReportService.find", "ReportService.get", "ReportService.inbox", "SearchService.count",
     "SearchService.distinct_values", "SearchService.ids", "SearchService.rows", "SearchService.search",
     "Services.for_store", "VisitService.for_day", "BaseService.acting", "base.actor_of", "base.get_live",
+    "app_lock.can_lock", "app_lock.unlocks", "app_lock.verifier_for",
     "conflicts.get_conflict",
     "conflicts.list_conflicts", "conflicts.summarise", "customer_writes.customer_id_for",
     "customer_writes.new_customer_values",

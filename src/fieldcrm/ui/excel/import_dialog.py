@@ -412,9 +412,7 @@ class ImportDialog(QDialog):
         self.errors_table.setVisible(has_errors)
         self.errors_title.setVisible(has_errors)
         self.errors_button.setEnabled(has_errors)
-        _fill(
-            self.warnings_table, [[w.row, w.column, localize(w.reason)] for w in summary.warnings[:MAX_ERRORS_SHOWN]]
-        )
+        _fill(self.warnings_table, [[w.row, w.column, localize(w.reason)] for w in summary.warnings[:MAX_ERRORS_SHOWN]])
         self.warnings_table.setVisible(bool(summary.warnings))
         self.warnings_title.setVisible(bool(summary.warnings))
         if summary.possible_duplicates:
