@@ -180,7 +180,9 @@ def test_a_new_passphrase_must_be_long_enough(tmp_path: Path, no_key_at_hand: No
 class MemoryKeyring(KeyringBackend):
     """A keyring backend that keeps its secrets in this process (CI machines have no OS keyring to test with)."""
 
-    priority = 1  # type: ignore[assignment]
+    # Below keyring's own "fail" backend: keyring registers every subclass and would otherwise choose this one by
+    # itself for the rest of the session (where no OS keyring exists), and share the laptops' tokens in it.
+    priority = -1  # type: ignore[assignment]
 
     def __init__(self) -> None:
         super().__init__()
