@@ -384,7 +384,8 @@ def test_laptop_restored_from_a_backup_reusing_client_seq(server, team, laptop_f
     laptop.sync()
     laptop.cli("customers", "add", "--name", "备份时未发送乙有限公司")  # in the backup's outbox
     backup = tmp_path / "backup.sqlite3"
-    source, target = cipher.connect_any(laptop.paths.database), cipher.connect_any(backup)
+    key = cipher.key_for(laptop.paths.database)  # the app's backups carry the store's key and salt
+    source, target = cipher.connect(laptop.paths.database, key=key), cipher.connect(backup, key=key)
     source.backup(target)  # SQLite's online backup, as the app's backups are made
     source.close()
     target.close()
