@@ -146,3 +146,27 @@ def test_cli_export_says_what_it_left_out_and_exports_list_shows_it(rep, custome
     [logged] = rep.json("exports", "list")
     shown = (logged["user"], logged["rows"], logged["file"], logged["filter"])
     assert shown == ("张伟", 1, "list.xlsx", "all customers")
+
+
+def test_cli_masks_the_mobiles_of_customers_the_user_does_not_own_and_a_reveal_is_logged(rep, tmp_path: Path) -> None:
+    rep.ok("users", "add", "--name", "李娜", "--role", "rep", "--team", "华东一组")
+    rep.ok("init", "--name", "李娜")
+    theirs = rep.ok(
+        "customers", "add", "--name", "丙机械有限公司", "--phone", "13812345678",
+        "--contact-name", "王经理", "--contact-mobile", "13987654321",
+    ).strip()  # fmt: skip
+    assert rep.json("customers", "list")[0]["phone"] == "13812345678"  # her own: in full
+    rep.ok("init", "--name", "张伟")
+    assert rep.json("customers", "list")[0]["phone"] == "138****5678"
+    assert "138****5678" in rep.ok("customers", "list", "--search", "138")
+    shown = rep.json("customers", "show", theirs)
+    assert (shown["phone"], shown["contacts"][0]["mobile"]) == ("138****5678", "139****4321")
+    revealed = rep.json("customers", "show", theirs, "--reveal")
+    assert (revealed["phone"], revealed["contacts"][0]["mobile"]) == ("13812345678", "13987654321")
+    paths = resolve_paths(rep.folder)
+    store = Store.open(paths.database, paths.backups)
+    try:
+        [event] = audit_rows(store)
+    finally:
+        store.close()
+    assert (event["kind"], event["customer_id"]) == ("reveal", theirs)

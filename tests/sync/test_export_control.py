@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from handmade import add_second_team, push_one, token_of
+from handmade import add_second_team, push_one, read_row, token_of
 from laptops import server_count
 
 from fieldcrm.domain.exports import MAY_NOT_EXPORT, SET_AT_HEAD_OFFICE
@@ -71,3 +71,20 @@ def test_an_export_is_logged_at_head_office_and_shows_to_the_supervisor_only(
     assert (logged["user"], logged["rows"], logged["file"], logged["filter"]) == ("张伟", 1, "客户名单.xlsx", "grade=A")
     assert stranger.cli_json("exports", "list") == []  # another team's supervisor
     assert teammate.cli_json("exports", "list") == []  # a rep sees only their own
+
+
+def test_the_servers_row_read_masks_mobiles_for_who_does_not_own_the_customer(server, team, laptop_factory) -> None:
+    admin = laptop_factory("admin", "管理员")
+    customer = admin.services().customers.create(
+        name="丙机械有限公司", phone="13812345678", owner_id=None, in_public_pool=True
+    )
+    assert admin.sync().rejected == 0
+    li = laptop_factory("li", "李娜")
+    li.sync()
+    zhang, boss = token_of(server, "张伟"), token_of(server, "王经理")
+    assert read_row(server, zhang, "customer", customer)["phone"] == "138****5678"  # a rep browsing the pool
+    li.services().customers.update(customer, owner_id=team["other"], in_public_pool=False)  # she claims it
+    assert li.sync().rejected == 0
+    assert read_row(server, token_of(server, "李娜"), "customer", customer)["phone"] == "13812345678"
+    assert read_row(server, boss, "customer", customer)["phone"] == "13812345678"  # her supervisor
+    assert read_row(server, token_of(server, "管理员"), "customer", customer)["phone"] == "13812345678"

@@ -122,6 +122,16 @@ class ExportService(BaseService):
             actor = self.acting(session)
         return [row if sees_numbers(actor, row.get(owner_of)) else mask_row(table, row) for row in rows]
 
+    def masked_customer(self, data: dict[str, Any]) -> dict[str, Any]:
+        """A customer's page (`CustomerService.get`) as the acting user may see it: the customer's and its contacts'
+        mobile numbers masked unless they own it or lead its owner's team."""
+        with self.store.session() as session:
+            actor = self.acting(session)
+        if sees_numbers(actor, data.get("owner_id")):
+            return data
+        contacts = [mask_row("contact", c) for c in data.get("contacts", [])]
+        return {**mask_row("customer", data), "contacts": contacts}
+
     def exports(self, limit: int = 200) -> list[dict[str, Any]]:
         """The export log this store holds, newest first: the user's own, and a supervisor's team's once synced."""
         with self.store.session() as session:
