@@ -8,6 +8,6 @@ STAGES = ("潜在", "新", "一般", "重要", "战略", "流失")
 ROLES = ("rep", "supervisor", "admin")
 #: What a screen listens for, one word per kind of synced row: each table spec (`models.registry`) names the one its
 #: rows refresh, and a screen declares the ones it shows (`ui.screens.Screen.nouns`).
-ROW_NOUNS = frozenset({"customers", "visits", "plans", "reports", "profile"})
+ROW_NOUNS = frozenset({"customers", "visits", "plans", "reports", "profile", "audit"})
 #: Every change a screen may be told of: rows of any kind, and a sync (which a screen showing sync state listens for).
 ALL_NOUNS = ROW_NOUNS | {"sync"}

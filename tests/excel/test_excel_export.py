@@ -38,7 +38,7 @@ def _outbox(services: Services) -> int:
 def test_export_sheet_layout_types_and_no_formulas(services: Services, tmp_path: Path) -> None:
     _seed(services)
     path = tmp_path / "out.xlsx"
-    assert export_customers(services.store, path) == 3
+    assert export_customers(services.store, path).written == 3
     book = openpyxl.load_workbook(path)
     ws = book.active
     assert [c.value for c in ws[1]] == labels("zh")
@@ -57,7 +57,7 @@ def test_export_sheet_layout_types_and_no_formulas(services: Services, tmp_path:
 def test_export_filters_and_english_headers(services: Services, tmp_path: Path) -> None:
     _seed(services)
     path = tmp_path / "grade_a.xlsx"
-    assert export_customers(services.store, path, CustomerQuery(grade="A", limit=1), lang="en") == 1
+    assert export_customers(services.store, path, CustomerQuery(grade="A", limit=1), lang="en").written == 1
     ws = openpyxl.load_workbook(path).active
     assert ws["A1"].value == "Company" and ws.max_row == 2
 
@@ -100,6 +100,6 @@ def test_control_characters_in_stored_values_do_not_break_the_export(services: S
     with services.store.engine.begin() as conn:  # such values arrive from old data or other devices
         conn.exec_driver_sql("UPDATE customer SET notes = ? WHERE id = ?", ("第一行\x01\x02第二行", cid))
     path = tmp_path / "ctl.xlsx"
-    assert export_customers(services.store, path) == 1
+    assert export_customers(services.store, path).written == 1
     ws = openpyxl.load_workbook(path).active
     assert ws["L2"].value == "第一行第二行"

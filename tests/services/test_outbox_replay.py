@@ -44,6 +44,7 @@ from fieldcrm.services import Services
 from fieldcrm.services.base import BaseService
 from fieldcrm.services.bulk import BulkWriter
 from fieldcrm.services.changes import unit_of_work
+from fieldcrm.services.exports import ExportService
 from fieldcrm.services.plans import plan_id_for
 from fieldcrm.sync.conflicts import resolve
 from fieldcrm.sync.protocol import CONFLICT_TABLE
@@ -429,6 +430,16 @@ CASES: dict[str, Case] = {
         lambda t, c: t["rep"].opportunities.update(c["opportunity"], title="年度框架协议（续）", amount="150000"),
         _opportunity,
     ),
+    # export control
+    "export logged": Case(
+        ("ExportService.record_export",),
+        lambda t, c: ExportService(t["rep"].store, t["rep"].user_id).record_export("grade=A", 12, "客户.xlsx"),
+    ),
+    "masked number revealed": Case(
+        ("ExportService.reveal",),
+        lambda t, c: ExportService(t["rep"].store, t["rep"].user_id).reveal(c["customer"]),
+        lambda t, f: {"customer": t["other"].customers.create(name="丙机械有限公司", phone="13812345678")},
+    ),
     # bulk writes, imports, demo data
     "bulk: plans, stops, visits, opportunities": Case(("BulkWriter.insert_many",), _bulk_history, _stops),
     "bulk: customers with few columns": Case(
@@ -552,7 +563,10 @@ READS = {
     "PlanService.day", "PlanService.week", "ProfileService.current", "ProfileService.find_user",
     "ProfileService.users", "ReportService.find", "ReportService.get", "ReportService.inbox", "SearchService.count",
     "SearchService.distinct_values", "SearchService.ids", "SearchService.rows", "SearchService.search",
-    "Services.for_store", "VisitService.for_day", "BaseService.acting", "base.actor_of", "base.get_live",
+    "Services.for_store", "VisitService.for_day", "ExportService.rule", "ExportService.plan",
+    "ExportService.masked", "ExportService.masked_customer", "ExportService.exports", "ExportPlan.shows_numbers",
+    "exports.policy_rules",
+    "exports.describe_query", "BaseService.acting", "base.actor_of", "base.get_live",
     "app_lock.can_lock", "app_lock.unlocks", "app_lock.verifier_for",
     "conflicts.get_conflict",
     "conflicts.list_conflicts", "conflicts.summarise", "customer_writes.customer_id_for",

@@ -30,8 +30,9 @@ from authz_world import ACTORS, TS, Case, Snapshot, World, countersign, give_bac
 from handmade import read_row
 
 from fieldcrm.domain.reports import STEPS
-from fieldcrm.ids import uuid7
+from fieldcrm.ids import stable_id, uuid7
 from fieldcrm.models.registry import SPECS
+from fieldcrm.server.policy import set_export_policy
 from fieldcrm.services.customer_writes import customer_id_for
 from fieldcrm.sync.protocol import OpKind
 from server_fixtures import wire_op as op
@@ -172,6 +173,18 @@ _REPORT = {
     },
 }
 
+# Export control: head office's export policy is set only by its admin CLI, never by a laptop (the admin's neither);
+# an audit event (an export, a reveal) is its own user's, written once and never changed or deleted.
+_NOBODY = {"plain": {"fresh": "nnnnnn"}}
+_POLICY = {"insert": _NOBODY, "update": _NOBODY, "delete": _NOBODY, "action": _NOBODY}
+_FINAL = {"plain": {"own": "nnnnnn", "owner": "nnnnnn"}}
+_AUDIT = {
+    "insert": {"plain": {"own": "YYYYYY", "owner": "Ynnnnn"}},
+    "update": _FINAL,
+    "delete": _FINAL,
+    "action": _FINAL,
+}
+
 EXPECTED: dict[str, dict[str, dict[str, dict[str, str]]]] = {
     "team": {**_HEAD_OFFICE, "update": _HEAD_OFFICE_UPDATE, "action": _HEAD_OFFICE_UPDATE},
     "app_user": {**_HEAD_OFFICE, "update": _ACCOUNT_UPDATE, "action": _ACCOUNT_UPDATE},
@@ -182,6 +195,8 @@ EXPECTED: dict[str, dict[str, dict[str, dict[str, str]]]] = {
     "planned_stop": _WORK,
     "visit": _WORK,
     "daily_report": _REPORT,
+    "export_policy": _POLICY,
+    "audit_event": _AUDIT,
 }
 
 
@@ -263,6 +278,26 @@ def _head_office(world: World, case: Case) -> None:
         "leave_team": {"team_id": None} if table == "app_user" else {"supervisor_id": None},
     }[case.variant]
     _change(case, fields)
+
+
+def _policy(world: World, case: Case) -> None:
+    """The export policy's row, as head office's admin CLI made it; a laptop's op on it."""
+    if case.kind == "insert":
+        return _insert(case, {"role": "rep", "scope": "visible", "row_cap": None})
+    set_export_policy(world.server.engine, "rep", "own", 2000)
+    case.row_id = stable_id("export_policy", "rep")
+    return _change(case, {} if case.kind == "delete" else {"scope": "visible"})
+
+
+def _audit(world: World, case: Case) -> None:
+    """An export's log entry: the actor's own, or the owner's (made by the owner at setup)."""
+    owner = case.actor if case.target == "own" else "owner"
+    fields = {"kind": "export", "owner_id": world.ids[owner], "at": TS, "row_count": 3, "file_name": "客户.xlsx"}
+    if case.kind == "insert":
+        return _insert(case, {**fields, "filter_text": "grade=A"})
+    case.row_id = uuid7()
+    world.setup(0, owner, op("audit_event", case.row_id, "insert", fields))
+    return _change(case, {} if case.kind == "delete" else {"row_count": 1})
 
 
 def _customer(world: World, case: Case) -> None:
@@ -376,7 +411,11 @@ def build_cases(world: World) -> list[Case]:
                         if letter == "-":
                             continue
                         case = Case(table, kind, variant, target, actor, letter == "Y")
-                        if table in _HEAD_OFFICE_TABLES:
+                        if table == "export_policy":
+                            _policy(world, case)
+                        elif table == "audit_event":
+                            _audit(world, case)
+                        elif table in _HEAD_OFFICE_TABLES:
                             _head_office(world, case)
                         elif table == "customer":
                             _customer(world, case)

@@ -18,6 +18,7 @@ from fieldcrm.cli.common import (
 )
 from fieldcrm.domain.errors import DuplicateError
 from fieldcrm.services import CustomerQuery
+from fieldcrm.services.exports import ExportService
 from fieldcrm.services.search import SORTS
 from fieldcrm.times import for_people
 
@@ -100,6 +101,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = customers.add_parser("show", help="one customer with contacts, opportunities and visit timeline")
     p.add_argument("id")
+    p.add_argument("--reveal", action="store_true", help="show masked mobile numbers in full (logged for head office)")
     add_format(p)
     p.set_defaults(func=cmd_show)
 
@@ -148,7 +150,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         offset=max(0, args.offset),
     )
     with services_of(args) as services:
-        rows = [r.to_json() for r in services.search.search(query)]
+        found = [r.to_json() for r in services.search.search(query)]
+        rows = ExportService(services.store, services.user_id).masked("customer", found)
         if args.format == "json":
             print_json(rows)
             return 0
@@ -215,6 +218,11 @@ def cmd_delete(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     with services_of(args) as services:
         data = services.customers.get(args.id)
+        exports = ExportService(services.store, services.user_id)
+        if args.reveal:
+            exports.reveal(args.id)
+        else:
+            data = exports.masked_customer(data)
     if args.format == "json":
         print_json(data)
         return 0

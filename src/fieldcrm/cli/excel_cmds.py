@@ -209,8 +209,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         follow_up_due=parse_day(args.due, "due") if args.due else None,
     )
     with services_of(args) as services, writing(target, "export"):
-        count = export_customers(services.store, target, query, lang=args.lang)
-    print(f"Exported {count} customers to {target}")
+        result = export_customers(services.store, target, query, lang=args.lang)
+    print(f"Exported {result.written} customers to {target}")
+    if result.left_out:
+        print(f"Left out {result.left_out} customers that are not yours: your role may export only its own customers")
     return 0
 
 

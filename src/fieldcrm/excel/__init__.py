@@ -2,7 +2,7 @@
 
 from fieldcrm.excel.error_book import write_error_workbook
 from fieldcrm.excel.errors import ImportCancelledError, ImportLimits, ImportRefusedError
-from fieldcrm.excel.exporter import export_customers
+from fieldcrm.excel.exporter import ExportResult, export_customers
 from fieldcrm.excel.history import ImportHistory, UndoResult
 from fieldcrm.excel.importer import ImportJob, ImportSummary, MappingProposal
 from fieldcrm.excel.template import write_template
@@ -16,6 +16,7 @@ __all__ = [
     "ImportSummary",
     "MappingProposal",
     "UndoResult",
+    "ExportResult",
     "export_customers",
     "write_error_workbook",
     "write_template",

@@ -1,10 +1,14 @@
 """Customer list export (导出) to .xlsx: the rows a customer-list filter shows, one header row in the UI language,
-frozen and filtered, dates as dates, phones as text, and nothing in a cell that could run as a formula."""
+frozen and filtered, dates as dates, phones as text, and nothing in a cell that could run as a formula.
+
+Every export goes through head office's export policy (`services.exports`): refused for a role that may not export
+or over the role's cap, customers outside the role's scope left out, mobile numbers of customers the user does not
+own masked; and each export is logged."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,9 +18,11 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from fieldcrm.domain.exports import mask_mobile
 from fieldcrm.excel.fields import LABELS
 from fieldcrm.excel.safe_cells import FORMULA_STARTS, append_row, text_cell
-from fieldcrm.services.search import CustomerQuery, SearchService
+from fieldcrm.services.exports import ExportService, describe_query
+from fieldcrm.services.search import CustomerQuery
 from fieldcrm.store import Store
 
 #: Export columns in order, with widths in characters (CJK counts double in Excel's units).
@@ -43,14 +49,24 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("protection_until", 12),
 )
 DATE_COLUMNS = {"next_follow_up", "protection_until"}
+#: Columns that may hold a mobile number, masked for customers the exporting user does not own.
+MOBILE_COLUMNS = {"phone", "contact_mobile"}
 _CHUNK = 500
 _SELECT = (
     "SELECT c.id, c.name, c.credit_code, c.phone, c.address, c.region, c.industry, c.size, c.grade, c.stage,"
     " c.source, c.tags, c.notes, c.next_follow_up, p.name, p.title, p.mobile, p.email, p.wechat, u.name,"
-    " c.protection_until FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id"
+    " c.protection_until, c.owner_id FROM customer c LEFT JOIN app_user u ON u.id = c.owner_id"
     " LEFT JOIN contact p ON p.id = (SELECT id FROM contact WHERE customer_id = c.id AND deleted = 0"
     " ORDER BY is_primary DESC, created_at LIMIT 1) WHERE c.id IN ({marks})"
 )
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """How many customers the file holds, and how many the filter matched that the policy's scope left out."""
+
+    written: int
+    left_out: int = 0
 
 
 def labels(lang: str) -> list[str]:
@@ -59,7 +75,8 @@ def labels(lang: str) -> list[str]:
 
 
 def iter_customer_rows(store: Store, ids: list[str]) -> Iterator[tuple[Any, ...]]:
-    """Full export rows for `ids`, in that order, fetched a window at a time (a streaming query)."""
+    """Full export rows for `ids`, in that order, fetched a window at a time (a streaming query); each ends with
+    the customer's owner id, which is not a column of the sheet."""
     with store.engine.connect() as conn:
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
@@ -78,14 +95,18 @@ def export_customers(
     lang: str = "zh",
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
-) -> int:
-    """Write the customers matching `query` (all of them, in its order; paging is ignored) to `path`.
+    user_id: str | None = None,
+) -> ExportResult:
+    """Write the customers matching `query` (all of them, in its order; paging is ignored) that the acting user
+    may export to `path`, and log the export. Raises PermissionDeniedError when the policy refuses it.
 
-    Returns the number of rows written. The file is written next to the target and moved into place at the end,
-    so a cancelled or failed export never leaves half a workbook under the chosen name.
+    The file is written next to the target and moved into place at the end, so a cancelled or failed export never
+    leaves half a workbook under the chosen name (and logs nothing).
     """
     query = replace(query or CustomerQuery(), limit=0, offset=0)
-    ids = SearchService(store).ids(query)
+    exports = ExportService(store, user_id)
+    plan = exports.plan(query)
+    ids = plan.ids
     path = Path(path)
     book = Workbook(write_only=True)
     ws = book.create_sheet("客户" if lang == "zh" else "Customers")
@@ -101,17 +122,21 @@ def export_customers(
         header.append(cell)
     ws.append(header)
     date_at = [i for i, (name, _) in enumerate(COLUMNS) if name in DATE_COLUMNS]
+    mobile_at = [i for i, (name, _) in enumerate(COLUMNS) if name in MOBILE_COLUMNS]
     written = 0
     for row in iter_customer_rows(store, ids):
-        values = list(row)
+        values = list(row[:-1])
         for i in date_at:
             if values[i]:
                 values[i] = date.fromisoformat(str(values[i])[:10])
+        if not plan.shows_numbers(row[-1]):
+            for i in mobile_at:
+                values[i] = mask_mobile(values[i])
         append_row(ws, [text_cell(ws, v) if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v for v in values])
         written += 1
         if written % 2000 == 0:
             if cancelled():
-                return 0
+                return ExportResult(0)
             if progress is not None:
                 progress(written, len(ids))
     tmp = path.with_name(f".{path.name}.part")
@@ -120,6 +145,7 @@ def export_customers(
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
+    exports.record_export(describe_query(query), written, path.name)
     if progress is not None:
         progress(written, len(ids))
-    return written
+    return ExportResult(written, plan.left_out)

@@ -1,5 +1,6 @@
 """SQLModel tables shared by the laptop store and the head-office server."""
 
+from fieldcrm.models.audit import AUDIT_KINDS, EXPORT_SCOPES, AuditEvent, ExportPolicy
 from fieldcrm.models.base import BOOKKEEPING_FIELDS, SyncedBase, utcnow
 from fieldcrm.models.customer import GRADES, STAGES, Contact, Customer
 from fieldcrm.models.importing import ImportBatch, ImportItem
@@ -11,6 +12,10 @@ from fieldcrm.models.user import ROLES, Team, User
 from fieldcrm.models.visit import STOP_STATUSES, VISIT_KINDS, PlannedStop, Visit, VisitPlan
 
 __all__ = [
+    "AUDIT_KINDS",
+    "EXPORT_SCOPES",
+    "AuditEvent",
+    "ExportPolicy",
     "BOOKKEEPING_FIELDS",
     "CLOSED_STAGES",
     "OPEN_STAGES",

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from fieldcrm.models.audit import AuditEvent, ExportPolicy
 from fieldcrm.models.base import SyncedBase
 from fieldcrm.models.customer import Contact, Customer
 from fieldcrm.models.opportunity import Opportunity
@@ -143,6 +144,8 @@ SPECS: tuple[TableSpec, ...] = (
         moves_with_customer=True,
         important=frozenset({"amount_cents", "stage"}),
     ),
+    TableSpec(ExportPolicy, "export policy", "profile", scope="directory", drafts=False, head_office_only=True),
+    TableSpec(AuditEvent, "audit event", "audit", drafts=False),
 )
 
 BY_NAME: dict[str, TableSpec] = {spec.name: spec for spec in SPECS}

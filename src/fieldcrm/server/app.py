@@ -16,6 +16,8 @@ from sqlalchemy import Connection, Engine, select
 from sqlmodel import Session
 
 from fieldcrm import __version__
+from fieldcrm.domain.actors import Actor
+from fieldcrm.domain.exports import mask_row, sees_numbers
 from fieldcrm.models import SYNCED_TABLES, utcnow
 from fieldcrm.models.codec import row_to_dict
 from fieldcrm.server import auth
@@ -263,7 +265,9 @@ def create_app(
             viewer = viewer_for(session, who)
             if row is None or feed is None or not can_see(session, viewer, table, feed[0], feed[1]):
                 raise HTTPException(404, f"no {table} with id {row_id}")
-            return row_to_dict(row)
+            shown = row_to_dict(row)
+            actor = Actor.of(viewer.user_id, who.role, viewer.owners or ())
+            return shown if sees_numbers(actor, row.owner_id) else mask_row(table, shown)
 
     @app.get("/health", responses=_answers(413))
     def health() -> dict:

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
 from fieldcrm.domain.errors import ServiceError
-from fieldcrm.models import ROLES
+from fieldcrm.models import EXPORT_SCOPES, ROLES
 from fieldcrm.server import access_log, accounts, processes
 from fieldcrm.server.access_log import ENV_ACCESS_LOG
 from fieldcrm.server.db import ENV_DATABASE_URL, database_url, make_engine, migrate
@@ -59,6 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
     command("list-users", "list the accounts")
     p = command("disable-user", "disable an account and revoke its tokens")
     p.add_argument("--name", required=True)
+    p = command("export-policy", "set what a role may export (none, own, visible) and its row cap; alone: show it")
+    p.add_argument("--role", choices=ROLES)
+    p.add_argument(
+        "--scope", choices=EXPORT_SCOPES, help="none, own (their side's customers) or visible (all they see)"
+    )
+    p.add_argument("--cap", type=int, help="the most rows one export may hold")
+    p.add_argument("--no-cap", action="store_true", help="no row cap")
     p = command("purge-tombstones", "forget deletions older than the tombstone horizon")
     p.add_argument("--days", type=int, help="the horizon in days (env FIELDCRM_TOMBSTONE_DAYS; default 180)")
     return parser
@@ -123,6 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "disable-user":
             accounts.disable_user(engine, args.name)
             print(f"disabled {args.name}; their tokens are revoked")
+        elif args.command == "export-policy":
+            run_export_policy(engine, args)
         elif args.command == "purge-tombstones":
             from datetime import timedelta
 
@@ -173,6 +182,20 @@ def banner(url: str, args: argparse.Namespace) -> None:
         f"database: {shown_url(url)} (schema up to date)\naccess log: {log_to}",
         flush=True,
     )
+
+
+def run_export_policy(engine: Engine, args: argparse.Namespace) -> None:
+    """Set one role's rule (laptops follow it from their next sync), then show every role's."""
+    from fieldcrm.server.policy import export_policy, set_export_policy
+
+    if args.role or args.scope or args.cap is not None or args.no_cap:
+        if not args.role or not args.scope:
+            raise ServiceError("export-policy: give --role and --scope together (and --cap N or --no-cap)")
+        if args.cap is not None and args.no_cap:
+            raise ServiceError("export-policy: --cap and --no-cap contradict each other; give one")
+        set_export_policy(engine, args.role, args.scope, None if args.no_cap else args.cap)
+    for role, rule in export_policy(engine).items():
+        print(f"{role}\t{rule.scope}\t{'no cap' if rule.cap is None else f'cap {rule.cap}'}")
 
 
 def run_doctor(engine: Engine, url: str) -> int:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import BigInteger, Boolean, Column, DateTime, Index, Integer, MetaData, String, Table, Text, text, true
 
+from fieldcrm.models.registry import DIRECTORY
+
 metadata = MetaData()
 _BIG = BigInteger().with_variant(Integer(), "sqlite")
 
@@ -53,6 +55,9 @@ row_seq = Table(
     Column("shared", Boolean, nullable=False, server_default=true()),
 )
 
+#: The directory tables as SQL literals (what `feed.DIRECTORY_ROWS` compares with).
+_DIRECTORY_LIST = ", ".join(f"'{name}'" for name in DIRECTORY)
+
 #: PostgreSQL's pull reads each viewer's part of the feed from these, in seq order (server/feed.py): their own rows,
 #: rows that left an owner, rows of customers that were in the public pool, the directory, and the shared rows.
 #: The partial ones hold few rows; their predicates are literals, as the feed query's conditions are.
@@ -65,7 +70,7 @@ FEED_INDEXES = (
         postgresql_where=text("prev_owner_id IS DISTINCT FROM owner_id"),
     ),
     Index("ix_row_seq_prev_public", row_seq.c.seq, postgresql_where=text("prev_public")),
-    Index("ix_row_seq_directory", row_seq.c.seq, postgresql_where=text("table_name IN ('team', 'app_user')")),
+    Index("ix_row_seq_directory", row_seq.c.seq, postgresql_where=text(f"table_name IN ({_DIRECTORY_LIST})")),
     Index("ix_row_seq_shared", row_seq.c.seq, postgresql_where=text("shared")),
 )
 for _index in FEED_INDEXES:

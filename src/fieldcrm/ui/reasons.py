@@ -157,6 +157,11 @@ TEMPLATES = (
         "no header row found in the first rows of sheet '{0}'; a column headed 客户名称 / 公司名称 / Company is needed",
     ),
     QT_TRANSLATE_NOOP("reasons", "two columns are mapped to the same field; map each once"),
+    # export control (domain/exports.py)
+    QT_TRANSLATE_NOOP("reasons", "your role may not export customers; ask head office"),
+    QT_TRANSLATE_NOOP(
+        "reasons", "this export holds {0} customers, more than the {1} your role may export at once; narrow the filter"
+    ),
     QT_TRANSLATE_NOOP("reasons", "this workbook contains macros; only its data is read and the macros are never run"),
 )
 

@@ -399,84 +399,89 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="41"/>
+        <location filename="../../ui/excel/export_dialog.py" line="42"/>
         <source>Export customers to Excel</source>
         <translation>导出客户到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="47"/>
+        <location filename="../../ui/excel/export_dialog.py" line="48"/>
         <source>customers.xlsx</source>
         <translation>客户.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="48"/>
+        <location filename="../../ui/excel/export_dialog.py" line="49"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="55"/>
+        <location filename="../../ui/excel/export_dialog.py" line="56"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="57"/>
+        <location filename="../../ui/excel/export_dialog.py" line="58"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="62"/>
+        <location filename="../../ui/excel/export_dialog.py" line="63"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="63"/>
+        <location filename="../../ui/excel/export_dialog.py" line="64"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="64"/>
+        <location filename="../../ui/excel/export_dialog.py" line="65"/>
         <source>Header language</source>
         <translation>表头语言</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="78"/>
+        <location filename="../../ui/excel/export_dialog.py" line="79"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="83"/>
+        <location filename="../../ui/excel/export_dialog.py" line="84"/>
         <source>{0} customers in the list as filtered now</source>
         <translation>当前筛选列表中的 {0} 个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="83"/>
+        <location filename="../../ui/excel/export_dialog.py" line="84"/>
         <source>all {0} customers</source>
         <translation>全部 {0} 个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="87"/>
+        <location filename="../../ui/excel/export_dialog.py" line="88"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="98"/>
+        <location filename="../../ui/excel/export_dialog.py" line="99"/>
         <source>Choose where to save the file.</source>
         <translation>请选择文件的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="104"/>
+        <location filename="../../ui/excel/export_dialog.py" line="105"/>
         <source>{0}: that folder does not exist.</source>
         <translation>{0}：该文件夹不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="118"/>
+        <location filename="../../ui/excel/export_dialog.py" line="119"/>
         <source>Cancelled; no file was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="120"/>
+        <location filename="../../ui/excel/export_dialog.py" line="121"/>
         <source>Exported {0} customers to {1}.</source>
         <translation>已将 {0} 个客户导出到 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_dialog.py" line="124"/>
+        <source>Left out {0} customers that are not yours: your role may export only its own customers.</source>
+        <translation>有 {0} 个客户不属于您，未导出：您的角色只能导出自己的客户。</translation>
     </message>
 </context>
 <context>
@@ -2744,19 +2749,29 @@
         <translation>有两列对应到了同一个字段；每个字段只能对应一列</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="160"/>
+        <location filename="../../ui/reasons.py" line="161"/>
+        <source>your role may not export customers; ask head office</source>
+        <translation>您的角色不能导出客户；请联系总部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="162"/>
+        <source>this export holds {0} customers, more than the {1} your role may export at once; narrow the filter</source>
+        <translation>本次导出包含 {0} 个客户，超过您的角色单次可导出的 {1} 个；请缩小筛选范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="165"/>
         <source>this workbook contains macros; only its data is read and the macros are never run</source>
         <translation>该工作簿包含宏；只读取数据，不会运行宏</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="164"/>
+        <location filename="../../ui/reasons.py" line="169"/>
         <source>; </source>
         <extracomment>How parts are joined (Chinese uses full-width punctuation).</extracomment>
         <translation>；</translation>
     </message>
     <message>
         <location filename="../../ui/fields.py" line="112"/>
-        <location filename="../../ui/reasons.py" line="164"/>
+        <location filename="../../ui/reasons.py" line="169"/>
         <source>: </source>
         <translation>：</translation>
     </message>

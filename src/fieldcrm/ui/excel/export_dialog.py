@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldcrm.excel import ExportResult
 from fieldcrm.services import CustomerQuery
 from fieldcrm.ui.excel.progress_row import ProgressRow
 from fieldcrm.ui.ops import excel as ops
@@ -108,17 +109,22 @@ class ExportDialog(QDialog):
         self.progress_state = Progress()
         self.progress.start(self.progress_state)
         op = ops.export(self, self.worker, self.query, target, self.language.currentData(), self.progress_state)
-        op.success(lambda n: self._done(n, target)).failure(self._failed).run()
+        op.success(lambda result: self._done(result, target)).failure(self._failed).run()
 
-    def _done(self, count: int, target: Path) -> None:
+    def _done(self, result: ExportResult, target: Path) -> None:
         cancelled = self.progress_state is not None and self.progress_state.cancel.is_set()
         self.progress.stop()
         self.export_button.setEnabled(True)
         if cancelled:
             self.message.setText(self.tr("Cancelled; no file was written."))
             return
-        self.message.setText(self.tr("Exported {0} customers to {1}.").format(count, target))
-        self.exported.emit(count, str(target))
+        text = self.tr("Exported {0} customers to {1}.").format(result.written, target)
+        if result.left_out:
+            text += " " + self.tr(
+                "Left out {0} customers that are not yours: your role may export only its own customers."
+            ).format(result.left_out)
+        self.message.setText(text)
+        self.exported.emit(result.written, str(target))
 
     def _failed(self, _exc: BaseException, message: str) -> None:
         self.progress.stop()

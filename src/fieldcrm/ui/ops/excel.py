@@ -12,6 +12,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QWidget
 
 from fieldcrm.excel import (
+    ExportResult,
     ImportHistory,
     ImportJob,
     ImportSummary,
@@ -97,7 +98,7 @@ def count(parent: QWidget | None, worker: DbWorker, query: CustomerQuery) -> Que
 def export(
     parent: QWidget | None, worker: DbWorker, query: CustomerQuery, target: Path, lang: str, progress: Progress
 ) -> QueryOp:
-    def work(s: Any) -> int:
+    def work(s: Any) -> ExportResult:
         return export_customers(
             s.store,
             target,
@@ -105,6 +106,7 @@ def export(
             lang=lang,
             progress=lambda done, total: progress("write", done, total),
             cancelled=progress.cancel.is_set,
+            user_id=s.user_id,
         )
 
-    return QueryOp(parent, worker, work)
+    return Op(parent, worker, work, {"audit"})  # the export's log entry
