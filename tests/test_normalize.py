@@ -45,6 +45,86 @@ def test_phone_keeps_digits_without_country_prefix() -> None:
     assert normalise_phone("021-6888 1234") == "02168881234"
 
 
+#: One Chinese number as it is written at home and from abroad (+86, 0086, "(0)", a bare 86 that Excel left of
+#: "+86"): every spelling of a row normalises to the row's domestic form, so the duplicate checks see one number.
+SAME_NUMBER = [
+    ("02168881234", ("021-6888 1234", "021 68881234", "+86 21 6888 1234", "+86 (0)21 6888 1234", "(+86)21-6888-1234")),
+    ("02168881234", ("0086 21 6888 1234", "＋８６ ２１ ６８８８ １２３４", "862168881234")),
+    ("13800138000", ("13800138000", "138 0013 8000", "+86 138 0013 8000", "0086 13800138000", "8613800138000")),
+    ("01012345678", ("010-12345678", "+86-10-12345678", "0086 10 1234 5678", "+86 (0)10 1234 5678")),
+    ("051266881234", ("0512-6688 1234", "+86 512 6688 1234", "+86 0512 6688 1234")),
+    ("02168881234" + "5678", ("021-6888 1234 转 5678", "+86 21 6888 1234 转 5678")),
+    ("4001234567", ("400-123-4567", "+86 400 123 4567")),  # a 400 line has no trunk 0 at home either
+    ("95588", ("95588", "+86 95588", "(+86) 95588", "0086 95588")),  # nor has a short service number
+]
+
+
+@pytest.mark.parametrize(("domestic", "spellings"), SAME_NUMBER, ids=[row[1][1] for row in SAME_NUMBER])
+def test_each_spelling_of_a_chinese_number_normalises_alike(domestic: str, spellings: tuple[str, ...]) -> None:
+    assert {spelling: normalise_phone(spelling) for spelling in spellings} == dict.fromkeys(spellings, domestic)
+
+
+def test_other_countries_numbers_keep_all_their_digits() -> None:
+    assert normalise_phone("+852 2345 6789") == "85223456789"
+    assert normalise_phone("+1 415 555 0100") == "14155550100"
+    assert normalise_phone("+886 2 2345 6789") == "886223456789"
+
+
+_DIGIT = st.sampled_from("0123456789")
+#: Area codes without their trunk 0: 10 (Beijing), 2x, and three digits from 3xx to 9xx (none ends in 00).
+_AREA = st.one_of(
+    st.just("10"),
+    st.builds("2{}".format, _DIGIT),
+    st.builds("{}{}{}".format, st.sampled_from("3456789"), st.sampled_from("123456789"), _DIGIT),
+)
+_SEPARATOR = st.sampled_from(["", " ", "-", "  ", "－", "\u3000"])
+
+
+@st.composite
+def _landline(draw: st.DrawFn) -> tuple[str, str]:
+    """(area code without its 0, local number): 8 digits after a two-digit code, 7 or 8 after a three-digit one."""
+    area = draw(_AREA)
+    size = 8 if len(area) == 2 else draw(st.sampled_from([7, 8]))
+    local = draw(st.sampled_from("23456789")) + draw(st.text("0123456789", min_size=size - 1, max_size=size - 1))
+    return area, local
+
+
+def _split(draw: st.DrawFn, digits: str) -> str:
+    """`digits` in groups with separators between them, as people type them."""
+    cut = sorted(draw(st.sets(st.integers(1, len(digits) - 1), max_size=3)))
+    parts = [digits[i:j] for i, j in zip([0, *cut], [*cut, len(digits)], strict=True)]
+    return "".join(part + draw(_SEPARATOR) for part in parts[:-1]) + parts[-1]
+
+
+_COUNTRY_CODE = st.sampled_from(["+86", "0086", "+86 (0)", "(+86)", "＋86", "+86-"])
+
+
+@given(_landline(), st.data())
+def test_any_landline_from_abroad_normalises_as_at_home(landline: tuple[str, str], data: st.DataObject) -> None:
+    area, local = landline
+    at_home = "0" + area + data.draw(_SEPARATOR) + _split(data.draw, local)
+    from_abroad = (
+        data.draw(_COUNTRY_CODE) + data.draw(_SEPARATOR) + area + data.draw(_SEPARATOR) + _split(data.draw, local)
+    )
+    assert normalise_phone(at_home) == normalise_phone(from_abroad) == "0" + area + local
+
+
+@given(st.sampled_from("3456789"), st.text("0123456789", min_size=9, max_size=9), st.data())
+def test_any_mobile_from_abroad_normalises_as_at_home(second: str, rest: str, data: st.DataObject) -> None:
+    mobile = "1" + second + rest
+    from_abroad = data.draw(_COUNTRY_CODE).replace("(0)", "") + data.draw(_SEPARATOR) + _split(data.draw, mobile)
+    assert normalise_phone(_split(data.draw, mobile)) == normalise_phone(from_abroad) == mobile
+
+
+@given(
+    st.sampled_from(["1", "44", "49", "65", "81", "82", "852", "853", "886"]),
+    st.text("0123456789", min_size=6, max_size=12),
+    st.data(),
+)
+def test_any_foreign_number_keeps_its_country_code_and_digits(country: str, national: str, data: st.DataObject) -> None:
+    assert normalise_phone(f"+{country}{data.draw(_SEPARATOR)}{national}") == country + national
+
+
 def test_search_tokens_are_bigrams_with_segment_markers() -> None:
     assert search_tokens("华润万家") == "华润 润万 万家 家"
     assert search_tokens("华润", "", None, "12") == "华润 润 zzsep 12 2"

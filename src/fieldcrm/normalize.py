@@ -49,16 +49,40 @@ def normalise_company_name(name: str | None) -> str:
     return compact
 
 
+#: A country prefix written with its plus sign ("+86", "(+86)", "＋86" after NFKC): nothing but punctuation before it.
+_PLUS_FIRST = re.compile(r"^\D*\+")
+#: After the country code, a landline without the trunk 0 that international dialling leaves out: area code 10, 2x
+#: or three digits from 3xx to 9xx, then 7–8 digits (and maybe an extension). Mobiles (1[3-9]…) do not match.
+_TRUNKLESS_LANDLINE = re.compile(r"(?:10|[2-9])\d{8}")
+#: 400/800 numbers: dialled without a 0 at home too.
+_SERVICE_LINE = re.compile(r"[48]00\d{7}")
+
+
 def normalise_phone(phone: str | None) -> str:
-    """Digits only, without a +86/0086 country prefix: "+86 138-1234-5678" gives "13812345678"."""
+    """Digits only, a Chinese number as it is dialled at home, so that the duplicate checks see one number however
+    it was written: no +86/0086 country prefix, and a landline keeps (or gets back) its trunk 0.
+
+    "+86 138-1234-5678" and "0086 13812345678" give "13812345678"; "+86 21 6888 1234", "+86 (0)21 6888 1234" and
+    "021-6888 1234" give "02168881234". Other countries' numbers keep all their digits: "+852 2345 6789" gives
+    "85223456789". A bare "86" (a "+86" number typed into Excel as a number loses its plus) counts as the country
+    code only in front of 10 or more digits: no mobile or landline dialled at home is that long and starts with 86.
+    """
     if not phone:
         return ""
-    digits = _NON_DIGIT.sub("", unicodedata.normalize("NFKC", str(phone)))
-    for prefix in ("0086", "86"):
-        if digits.startswith(prefix) and len(digits) - len(prefix) >= 11:
-            digits = digits[len(prefix) :]
-            break
+    text = unicodedata.normalize("NFKC", str(phone))
+    digits = _NON_DIGIT.sub("", text)
+    if digits.startswith("0086"):
+        return _domestic(digits[4:])
+    if digits.startswith("86") and (_PLUS_FIRST.match(text) or len(digits) >= 12):
+        return _domestic(digits[2:])
     return digits
+
+
+def _domestic(national: str) -> str:
+    """A Chinese number after its country code, as dialled at home: a landline's area code gets its trunk 0 back."""
+    if _TRUNKLESS_LANDLINE.match(national) and not _SERVICE_LINE.match(national):
+        return "0" + national
+    return national
 
 
 def normalise_credit_code(code: str | None) -> str:

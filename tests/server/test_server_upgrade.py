@@ -1,32 +1,61 @@
 """Upgrading a head-office database keeps its feed whole, marks the new `shared` flag from the data and builds the
-pull's indexes."""
+pull's indexes; widening `opportunity.amount_cents` to 64 bits keeps the deals already stored."""
 
 from __future__ import annotations
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import inspect, select, text
+from sqlalchemy import Engine, inspect, select, text
 from sqlmodel import Session
 
 from fieldcrm.ids import uuid7
-from fieldcrm.models import Customer, Visit, utcnow
-from fieldcrm.server import accounts
+from fieldcrm.models import Customer, Opportunity, Visit, utcnow
+from fieldcrm.server import accounts, auth
 from fieldcrm.server.db import MIGRATIONS, make_engine, migrate
+from fieldcrm.server.push import push
 from fieldcrm.server.tables import FEED_INDEXES, row_seq
-from server_fixtures import PASSWORD, feed_mismatches
+from fieldcrm.sync.protocol import WireOp
+from server_fixtures import PASSWORD, feed_mismatches, wire_op
 
 BEFORE_SHARED = "s0002_visibility_index"
+BEFORE_BIG_AMOUNTS = "s0004_feed_indexes"
+
+
+def _downgrade(engine: Engine, revision: str) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, revision)
+
+
+def test_upgrade_keeps_the_deals_and_then_takes_amounts_past_32_bits(server_engine: Engine, team: dict) -> None:
+    _downgrade(server_engine, BEFORE_BIG_AMOUNTS)
+    token, *_ = auth.login(server_engine, "张伟", PASSWORD, uuid7())
+    rep = auth.authenticate(server_engine, token)
+    customer_id, small, big = uuid7(), uuid7(), uuid7()
+
+    def send(table: str, row_id: str, fields: dict) -> str:
+        (result,) = push(server_engine, rep, [WireOp.model_validate(wire_op(table, row_id, "insert", fields))])
+        return result.status
+
+    assert send("customer", customer_id, {"id": customer_id, "name": "升级前的大客户有限公司"}) == "applied"
+    deal = {"customer_id": customer_id, "title": "升级前的单子", "amount_cents": 2**31 - 1}
+    assert send("opportunity", small, deal) == "applied"
+    migrate(server_engine)
+    big_deal = {"customer_id": customer_id, "title": "五千万的单子", "amount_cents": 5_000_000_000}
+    assert send("opportunity", big, big_deal) == "applied"
+    with Session(server_engine) as session:
+        kept = session.get(Opportunity, small)
+        assert (kept.title, kept.amount_cents) == ("升级前的单子", 2**31 - 1)
+        assert session.get(Opportunity, big).amount_cents == 5_000_000_000
 
 
 def test_upgrade_marks_the_rows_of_open_customers_shared(database_url: str) -> None:
     engine = make_engine(database_url)
     rep = accounts.create_user(engine, "张伟", "rep", "华东一组", PASSWORD).id
     mate = accounts.create_user(engine, "李娜", "rep", "华东一组", PASSWORD).id
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, BEFORE_SHARED)
+    _downgrade(engine, BEFORE_SHARED)
     now = utcnow()
     kinds = {"private": (False, None), "pool": (True, None), "visited by a teammate": (False, mate)}
     customers = {}

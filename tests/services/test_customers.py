@@ -97,6 +97,13 @@ def test_duplicate_by_name_or_phone_reports_match_and_owner(team_services: dict[
         rep.customers.create(name="乙公司", credit_code=VALID_CODE, allow_duplicate=True)
 
 
+def test_a_landline_written_with_the_country_code_is_the_same_phone(team_services: dict[str, Services]) -> None:
+    first = team_services["other"].customers.create(name="上海浦东五金有限公司", phone="021-6888 1234")
+    with pytest.raises(DuplicateError) as err:
+        team_services["rep"].customers.create(name="完全不同的贸易公司", phone="+86 21 6888 1234")
+    assert [(m.customer_id, m.reason) for m in err.value.matches] == [(first, "phone")]
+
+
 def test_similar_names_are_offered_but_not_blocking(services: Services) -> None:
     services.customers.create(name="上海华润万家超市有限公司")
     matches = services.customers.check_duplicates("上海华润万家超级市场")
