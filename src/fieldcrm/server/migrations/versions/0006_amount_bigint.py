@@ -2,15 +2,15 @@
 
 PostgreSQL only: SQLite's INTEGER is 64-bit already. The ALTER rewrites the table under an exclusive lock, once.
 
-Revision ID: s0005_amount_bigint
-Revises: s0004_feed_indexes
+Revision ID: s0006_amount_bigint
+Revises: s0005_export_control
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "s0005_amount_bigint"
-down_revision = "s0004_feed_indexes"
+revision = "s0006_amount_bigint"
+down_revision = "s0005_export_control"
 branch_labels = None
 depends_on = None
 
