@@ -17,9 +17,9 @@ from fieldcrm.cli.common import (
 from fieldcrm.domain.errors import ServiceError
 from fieldcrm.paths import AppPaths
 from fieldcrm.store import Store
-from fieldcrm.sync import conflicts
+from fieldcrm.sync import conflicts, remote_wipe
 from fieldcrm.sync.client import SyncClient
-from fieldcrm.sync.transport import AuthRequired, Offline, PlainHttpRefused, SyncError
+from fieldcrm.sync.transport import AuthRequired, Offline, PlainHttpRefused, SyncError, WipeOrdered
 from fieldcrm.times import for_people
 
 
@@ -108,12 +108,19 @@ def cmd_logout(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     store, paths = _open(args)
+    order: WipeOrdered | None = None
     try:
         result = SyncClient(store, paths).sync_once()
+    except WipeOrdered as exc:
+        order = exc
     except (AuthRequired, SyncError) as exc:
         raise CommandError(f"sync refused: {exc}") from None
     finally:
         store.close()
+    if order is not None:  # the store is closed: now it can go
+        remote_wipe.carry_out(order, paths)
+        print(f"error: {remote_wipe.sentence(order)}", file=sys.stderr)
+        return 1
     print(result.summary())
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
