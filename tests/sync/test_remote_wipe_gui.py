@@ -41,3 +41,16 @@ def test_the_window_closes_and_says_why_the_data_is_gone(qtbot, qapp, server, te
         gui.close()
         if gui.wipe_box is not None:
             gui.wipe_box.close()
+
+
+@pytest.mark.parametrize("kind", sorted(SENTENCES))
+def test_the_sentence_is_said_in_chinese_too(qapp, tmp_path, kind: str) -> None:
+    from fieldcrm.ui.i18n import install_language
+    from fieldcrm.ui.reasons import localize
+
+    install_language("zh_CN", tmp_path / "qm")
+    try:
+        said = localize(SENTENCES[kind])
+    finally:
+        install_language("en")
+    assert said != SENTENCES[kind] and "FieldCRM" in said and "总部" in said
