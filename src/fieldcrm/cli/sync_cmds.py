@@ -119,7 +119,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         store.close()
     if order is not None:  # the store is closed: now it can go
         remote_wipe.carry_out(order, paths)
-        print(f"error: {remote_wipe.sentence(order)}", file=sys.stderr)
+        print(f"error: {_in_their_language(paths, remote_wipe.sentence(order))}", file=sys.stderr)
         return 1
     print(result.summary())
     for warning in result.warnings:
@@ -133,6 +133,16 @@ def cmd_sync(args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+
+
+def _in_their_language(paths: AppPaths, sentence: str) -> str:
+    """The wipe's sentence in the profile's language, as the window says it (the settings outlive the store)."""
+    from fieldcrm.cli.language import localizer
+
+    try:
+        return localizer(paths)(sentence)
+    except Exception:  # noqa: BLE001 - the sentence matters more than its translation
+        return sentence
 
 
 def cmd_status(args: argparse.Namespace) -> int:
