@@ -9,12 +9,17 @@ from contextlib import contextmanager
 
 import keyring
 from keyring.backend import KeyringBackend
+from keyring.compat import properties
 
 from fieldcrm.store import keys
 
 
 class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    @properties.classproperty
+    def priority(cls) -> float:  # noqa: N805 - a class property
+        """Never viable: keyring's discovery, first run after this class exists, would make it the default backend
+        of the whole test process. Tests put an instance in place by hand (`memory_keyring`)."""
+        raise RuntimeError("set by hand only")
 
     def __init__(self) -> None:
         super().__init__()
