@@ -78,7 +78,7 @@ def test_upgrade_marks_the_rows_of_open_customers_shared(database_url: str) -> N
 
 
 def test_upgrade_records_the_laptops_that_logged_in_before(database_url: str) -> None:
-    """s0005: each device of the tokens becomes a device row: the newest token's user, first and last seen."""
+    """s0006: each device of the tokens becomes a device row: the newest token's user, first and last seen."""
     from datetime import timedelta
 
     from fieldcrm.server import devices
@@ -90,7 +90,7 @@ def test_upgrade_records_the_laptops_that_logged_in_before(database_url: str) ->
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as conn:
         config.attributes["connection"] = conn
-        command.downgrade(config, "s0004_feed_indexes")
+        command.downgrade(config, "s0005_export_control")
     start = utcnow()
     tokens = [("shared-laptop", rep, 0), ("shared-laptop", mate, 2), ("shared-laptop", rep, 1), ("own", rep, 3)]
     with engine.begin() as conn:

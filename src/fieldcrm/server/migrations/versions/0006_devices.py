@@ -3,15 +3,15 @@
 Laptops that logged in before this step are recorded from their tokens: the user of the newest token, first seen
 at the oldest, last seen at the newest.
 
-Revision ID: s0005_devices
-Revises: s0004_feed_indexes
+Revision ID: s0006_devices
+Revises: s0005_export_control
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "s0005_devices"
-down_revision = "s0004_feed_indexes"
+revision = "s0006_devices"
+down_revision = "s0005_export_control"
 branch_labels = None
 depends_on = None
 
