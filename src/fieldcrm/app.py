@@ -99,12 +99,15 @@ class GuiApp:
             self._store = Store.open(paths.database, paths.backups)
             reader = ReadStore(paths.database)
         self.reader = reader
+        self._reader_closed = False
         self.worker = DbWorker(LazyServices(self))  # type: ignore[arg-type]
         self.guard = SingletonGuard(self.worker)
         self.collector = GarbageCollector(self.worker)
         self.window: Any = None
         self.first_run: Any = None
         self.lock: Any = None  # the idle lock (ui.app_lock.IdleLock), from the first main window on
+        self.wipe_box: Any = None  # the sentence saying why the data is gone, once head office ordered it erased
+        self.worker.wipe_ordered.connect(self.worker, self.wipe)
 
     @property
     def store(self) -> Store:
@@ -195,18 +198,51 @@ class GuiApp:
         if self.window is not None:
             self.open_main(self.window.user)
 
+    def wipe(self, order: Any) -> None:
+        """Head office ordered this laptop's data erased, and the sync got ready (a departed user's work was sent,
+        the wipe confirmed): close the window, let the worker finish, close the store, erase it with its backups,
+        key and token, then say why in one sentence and quit when it is read."""
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        from fieldcrm.sync import remote_wipe
+        from fieldcrm.ui.reasons import localize
+
+        if self.wipe_box is not None:
+            return  # the order came twice (the sync panel's and the background sync)
+        if self.lock is not None:
+            self.lock.stop()  # a locked window goes too: nothing is left to unlock
+        if self.window is not None:
+            self.window.save_state()
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        self._close_store()
+        remote_wipe.carry_out(order, self.paths)
+        box = QMessageBox(QMessageBox.Icon.Information, "FieldCRM", localize(remote_wipe.sentence(order)))
+        box.setObjectName("wipeBox")
+        box.finished.connect(QApplication.quit)
+        box.open()
+        self.wipe_box = box
+
+    def _close_store(self) -> None:
+        """Finish the worker's operation under way, drop the queued ones, and close both views of the store."""
+        self.worker.shutdown()
+        with self._store_lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+            if not self._reader_closed:
+                self.reader.close()
+                self._reader_closed = True
+
     def close(self) -> None:
         if self.lock is not None:
             self.lock.stop()
         if self.window is not None:
             self.window.save_state()
             self.window.close()
-        self.worker.shutdown()
+        self._close_store()
         self.collector.stop()
-        with self._store_lock:
-            if self._store is not None:
-                self._store.close()
-        self.reader.close()
 
 
 def run_gui(data_dir: str | None = None, verbose: int = 0) -> int:

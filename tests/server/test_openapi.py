@@ -1,4 +1,5 @@
-"""The OpenAPI document lists every status each route really answers, each 4xx with its body's shape."""
+"""The OpenAPI document lists every status each route really answers, each 4xx with its body's shape (a 410's: the
+pull's horizon, or a remote wipe's order)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from fieldcrm.server.db import make_engine
 
 ANSWERS = {
     ("post", "/auth/login"): {200, 400, 401, 403, 413, 422, 426, 429},
-    ("post", "/auth/logout"): {204, 401, 403, 413, 422, 426},
-    ("post", "/sync/push"): {200, 400, 401, 403, 413, 422, 426},
+    ("post", "/auth/logout"): {204, 401, 403, 410, 413, 422, 426},
+    ("post", "/auth/wiped"): {204, 401, 403, 409, 413, 422, 426},
+    ("post", "/sync/push"): {200, 400, 401, 403, 410, 413, 422, 426},
     ("get", "/sync/pull"): {200, 401, 403, 410, 413, 422, 426},
-    ("get", "/rows/{table}/{row_id}"): {200, 401, 403, 404, 413, 422, 426},
+    ("get", "/rows/{table}/{row_id}"): {200, 401, 403, 404, 410, 413, 422, 426},
     ("get", "/health"): {200, 413},
 }
 
@@ -32,4 +34,5 @@ def test_every_route_documents_the_statuses_it_answers(sqlite_template: Path) ->
     for (method, path), statuses in ANSWERS.items():
         for status in statuses - {200, 204, 422}:
             content = document["paths"][path][method]["responses"][str(status)]["content"]
-            assert content["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorBody"}, (path, status)
+            body = "GoneBody" if status == 410 else "ErrorBody"  # a 410 may carry a remote wipe's order
+            assert content["application/json"]["schema"] == {"$ref": f"#/components/schemas/{body}"}, (path, status)

@@ -104,3 +104,42 @@ def test_upgrade_marks_the_rows_of_open_customers_shared(database_url: str) -> N
             assert {index.name for index in FEED_INDEXES} <= present
     finally:
         engine.dispose()
+
+
+def test_upgrade_records_the_laptops_that_logged_in_before(database_url: str) -> None:
+    """s0006: each device of the tokens becomes a device row: the newest token's user, first and last seen."""
+    from datetime import timedelta
+
+    from fieldcrm.server import devices
+
+    engine = make_engine(database_url)
+    rep = accounts.create_user(engine, "张伟", "rep", "华东一组", PASSWORD).id
+    mate = accounts.create_user(engine, "李娜", "rep", "华东一组", PASSWORD).id
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "s0005_export_control")
+    start = utcnow()
+    tokens = [("shared-laptop", rep, 0), ("shared-laptop", mate, 2), ("shared-laptop", rep, 1), ("own", rep, 3)]
+    with engine.begin() as conn:
+        for n, (device, user, days) in enumerate(tokens):
+            conn.execute(
+                text(
+                    "INSERT INTO auth_token (token_hash, user_id, device_id, created_at, expires_at)"
+                    " VALUES (:h, :u, :d, :c, :e)"
+                ),
+                {"h": f"{n:064d}", "u": user, "d": device, "c": start + timedelta(days=days), "e": start},
+            )
+    try:
+        migrate(engine)
+        rows = {row["device_id"]: row for row in devices.list_devices(engine)}
+        assert {d: (r["user"], r["status"]) for d, r in rows.items()} == {
+            "shared-laptop": ("李娜", "active"),
+            "own": ("张伟", "active"),
+        }
+        shared = rows["shared-laptop"]
+        assert shared["first_seen"][:10] == start.date().isoformat()
+        assert shared["last_seen"][:10] == (start + timedelta(days=2)).date().isoformat()
+    finally:
+        engine.dispose()

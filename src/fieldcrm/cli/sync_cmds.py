@@ -17,9 +17,9 @@ from fieldcrm.cli.common import (
 from fieldcrm.domain.errors import ServiceError
 from fieldcrm.paths import AppPaths
 from fieldcrm.store import Store
-from fieldcrm.sync import conflicts
+from fieldcrm.sync import conflicts, remote_wipe
 from fieldcrm.sync.client import SyncClient
-from fieldcrm.sync.transport import AuthRequired, Offline, PlainHttpRefused, SyncError
+from fieldcrm.sync.transport import AuthRequired, Offline, PlainHttpRefused, SyncError, WipeOrdered
 from fieldcrm.times import for_people
 
 
@@ -108,12 +108,19 @@ def cmd_logout(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     store, paths = _open(args)
+    order: WipeOrdered | None = None
     try:
         result = SyncClient(store, paths).sync_once()
+    except WipeOrdered as exc:
+        order = exc
     except (AuthRequired, SyncError) as exc:
         raise CommandError(f"sync refused: {exc}") from None
     finally:
         store.close()
+    if order is not None:  # the store is closed: now it can go
+        remote_wipe.carry_out(order, paths)
+        print(f"error: {_in_their_language(paths, remote_wipe.sentence(order))}", file=sys.stderr)
+        return 1
     print(result.summary())
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -126,6 +133,16 @@ def cmd_sync(args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+
+
+def _in_their_language(paths: AppPaths, sentence: str) -> str:
+    """The wipe's sentence in the profile's language, as the window says it (the settings outlive the store)."""
+    from fieldcrm.cli.language import localizer
+
+    try:
+        return localizer(paths)(sentence)
+    except Exception:  # noqa: BLE001 - the sentence matters more than its translation
+        return sentence
 
 
 def cmd_status(args: argparse.Namespace) -> int:

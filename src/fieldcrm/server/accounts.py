@@ -11,7 +11,8 @@ from sqlmodel import Session, select
 from fieldcrm.domain.errors import NotFoundError, ValidationError
 from fieldcrm.ids import stable_id
 from fieldcrm.models import ROLES, Team, User
-from fieldcrm.server.tables import auth_token, credential
+from fieldcrm.server import devices
+from fieldcrm.server.tables import auth_token, credential, device
 from fieldcrm.server.writes import record_changes, touched_row
 
 
@@ -69,17 +70,25 @@ def list_users(engine: Engine) -> list[dict]:
         ]
 
 
-def disable_user(engine: Engine, name: str) -> None:
-    """Disable a user and revoke every token they hold (their laptops keep their data, but cannot sync)."""
+def disable_user(engine: Engine, name: str, wipe: bool = False, by: str = "") -> int:
+    """Disable a user and revoke every token they hold (their laptops keep their data, but cannot sync).
+
+    With `wipe`, every laptop they logged in on last is marked departed instead (`devices`): its tokens answer the
+    wipe order, take the laptop's last push, then are revoked when it confirms the wipe. Returns how many laptops
+    were marked."""
     from fieldcrm.models import utcnow
 
     with Session(engine) as session, session.begin():
         user = session.exec(select(User).where(User.name == name)).first()
         if user is None:
             raise NotFoundError(f"no user named '{name}'", "name")
+        now = utcnow()
         user.active = False
-        session.execute(
-            update(auth_token).where(auth_token.c.user_id == user.id, auth_token.c.revoked_at.is_(None)),
-            {"revoked_at": utcnow()},
-        )
+        marked = devices.mark_departed(session, user.id, by, now) if wipe else 0
+        departed = select(device.c.device_id).where(device.c.user_id == user.id, device.c.status == devices.DEPARTED)
+        revoke = update(auth_token).where(auth_token.c.user_id == user.id, auth_token.c.revoked_at.is_(None))
+        if wipe:
+            revoke = revoke.where(auth_token.c.device_id.not_in(departed))
+        session.execute(revoke, {"revoked_at": now})
         record_changes(session, [touched_row(user, {"active": [True, False]})])
+        return marked

@@ -20,7 +20,7 @@ from fieldcrm.domain.actors import Actor
 from fieldcrm.domain.exports import mask_row, sees_numbers
 from fieldcrm.models import SYNCED_TABLES, utcnow
 from fieldcrm.models.codec import row_to_dict
-from fieldcrm.server import auth
+from fieldcrm.server import auth, devices
 from fieldcrm.server.access_log import AccessLog
 from fieldcrm.server.horizon import HorizonPassed
 from fieldcrm.server.limits import BodyLimit, Limits
@@ -38,6 +38,7 @@ from fieldcrm.sync.protocol import (
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     ErrorBody,
+    GoneBody,
     LoginRequest,
     LoginResponse,
     PullResponse,
@@ -86,15 +87,22 @@ def principal(request: Request, token: Token) -> auth.Principal:
 
 Who = Annotated[auth.Principal, Depends(principal)]
 
+#: The device states whose token a route still serves (every other marked device gets the wipe order): the last
+#: push of a departed user's laptop, and the confirmation of the wipe.
+FINAL_PUSH = frozenset({devices.DEPARTED})
+CONFIRMING = frozenset({devices.LOST, devices.DEPARTED, devices.WIPED})
+
 
 @contextmanager
-def signed_in(engine: Engine, token: str, clock: auth.Clock = utcnow) -> Iterator[tuple[Connection, auth.Principal]]:
+def signed_in(
+    engine: Engine, token: str, clock: auth.Clock = utcnow, allow: frozenset[str] = frozenset()
+) -> Iterator[tuple[Connection, auth.Principal]]:
     """A connection and the principal the token stands for. Push and pull check the token on the connection they
     then work on, in the endpoint's own thread: one pool checkout (and liveness ping) and one thread hand-off per
     request instead of two. (A dependency holding the connection from one worker thread hand-off to the next
     could run the pool dry while the requests that would return connections wait for a thread.)"""
     with engine.connect() as conn:
-        yield conn, auth.authenticate(conn, token, clock)
+        yield conn, auth.authenticate(conn, token, clock, allow)
 
 
 #: What each status means on every route that answers it, for the OpenAPI document.
@@ -103,15 +111,26 @@ _STATUS = {
     401: "no token, or an unknown, expired or revoked one; or a wrong user name or password",
     403: "the account is disabled",
     404: "no such row, or not one this user may see",
-    410: "the cursor is older than the tombstone horizon: pull a fresh copy",
+    409: "this device was not asked to erase its data",
+    410: "this device is marked for a remote wipe: `wipe` says how (lost: erase without pushing; departed: push "
+    "what is pending, then erase)",
     413: "the request body is larger than this route takes",
     426: "the app speaks an older sync protocol than the server needs",
     429: "too many failed logins; try again later",
 }
 
 
-def _answers(*statuses: int) -> dict[int | str, dict]:
-    return {status: {"model": ErrorBody, "description": _STATUS[status]} for status in statuses}
+#: The pull's 410 has a second meaning.
+_PULL_GONE = "the cursor is older than the tombstone horizon: pull a fresh copy; or " + _STATUS[410]
+
+
+def _answers(*statuses: int, gone: str = _STATUS[410]) -> dict[int | str, dict]:
+    return {
+        status: {"model": GoneBody, "description": gone}
+        if status == 410
+        else {"model": ErrorBody, "description": _STATUS[status]}
+        for status in statuses
+    }
 
 
 def _public_errors(exc: RequestValidationError) -> list[dict]:
@@ -177,7 +196,10 @@ def create_app(
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
         if exc.retry_after is not None:
             headers = {"Retry-After": str(exc.retry_after)}
-        return JSONResponse({"detail": str(exc)}, status_code=exc.status, headers=headers)
+        body = {"detail": str(exc)}
+        if isinstance(exc, auth.WipeOrder):
+            body |= {"wipe": exc.kind, "reason": str(exc)}
+        return JSONResponse(body, status_code=exc.status, headers=headers)
 
     @app.exception_handler(UnicodeEncodeError)
     async def _not_unicode(_request: Request, _exc: UnicodeEncodeError) -> JSONResponse:
@@ -200,9 +222,19 @@ def create_app(
         )
         return LoginResponse(token=token, expires_at=expires.isoformat(), user=info, server_time=utcnow().isoformat())
 
-    @app.post("/auth/logout", status_code=204, responses=_answers(401, 403, 413, 426))
+    @app.post("/auth/logout", status_code=204, responses=_answers(401, 403, 410, 413, 426))
     def logout(who: Who) -> None:
         auth.revoke(engine, who, clock)
+
+    @app.post("/auth/wiped", status_code=204, responses=_answers(401, 403, 409, 413, 426))
+    def wiped(token: Token) -> None:
+        """The laptop confirms a remote wipe as it begins erasing: the device is recorded wiped and every token of
+        it revoked. Only a device that was told to erase may say so (409 otherwise)."""
+        who = auth.authenticate(engine, token, clock, CONFIRMING)
+        try:
+            devices.confirm_wiped(engine, who.device_id, clock())
+        except devices.NotWiping as exc:
+            raise HTTPException(409, str(exc)) from None
 
     async def run(work: Callable[[], str]) -> Response:
         """Run a sync request's work (blocking: database round trips) and answer its JSON. With one request at a
@@ -214,17 +246,17 @@ def create_app(
 
     # The answers are serialised once, by their own model: letting FastAPI validate them again would double the
     # cost of big pages.
-    @app.post("/sync/push", response_model=PushResponse, responses=_answers(400, 401, 403, 413, 426))
+    @app.post("/sync/push", response_model=PushResponse, responses=_answers(400, 401, 403, 410, 413, 426))
     async def sync_push(body: PushRequest, token: Token, request: Request) -> Response:
         def work() -> str:
-            with signed_in(engine, token, clock) as (conn, who):
+            with signed_in(engine, token, clock, FINAL_PUSH) as (conn, who):
                 request.state.user = who.name
                 results = push(conn, who, body.ops)
             return PushResponse(results=results, server_time=utcnow().isoformat()).model_dump_json()
 
         return await run(work)
 
-    @app.get("/sync/pull", response_model=PullResponse, responses=_answers(401, 403, 410, 413, 426))
+    @app.get("/sync/pull", response_model=PullResponse, responses=_answers(401, 403, 410, 413, 426, gone=_PULL_GONE))
     async def sync_pull(
         token: Token,
         request: Request,
@@ -245,7 +277,7 @@ def create_app(
 
         return await run(work)
 
-    @app.get("/rows/{table}/{row_id}", responses=_answers(401, 403, 404, 413, 426))
+    @app.get("/rows/{table}/{row_id}", responses=_answers(401, 403, 404, 410, 413, 426))
     def read_row(
         table: Annotated[str, Path(max_length=40, pattern=NO_CONTROL)],
         row_id: Annotated[str, Path(max_length=36, pattern=NO_CONTROL)],

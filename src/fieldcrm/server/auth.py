@@ -14,8 +14,9 @@ from sqlalchemy import Connection, Engine, bindparam, or_, select, update
 from sqlmodel import Session
 
 from fieldcrm.models import Team, User, utcnow
+from fieldcrm.server import devices
 from fieldcrm.server.accounts import hasher
-from fieldcrm.server.tables import auth_token, credential
+from fieldcrm.server.tables import auth_token, credential, device
 
 _users = User.__table__
 
@@ -35,6 +36,14 @@ class AuthError(Exception):
         super().__init__(message)
         self.status = status
         self.retry_after = retry_after  # seconds, for a 429's Retry-After
+
+
+class WipeOrder(AuthError):
+    """The token's device is marked for a remote wipe: answered 410 with `kind` (lost or departed) and why."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(devices.REASONS[kind], 410)
+        self.kind = kind
 
 
 @dataclass(frozen=True)
@@ -123,6 +132,7 @@ def _issue(session: Session, user: User, device_id: str, now: datetime) -> tuple
     )
     token = secrets.token_urlsafe(32)
     expires = now + TOKEN_TTL
+    devices.seen(session, device_id, user.id, now)
     session.execute(
         auth_token.insert().values(
             token_hash=_hash(token), user_id=user.id, device_id=device_id, created_at=now, expires_at=expires
@@ -136,18 +146,28 @@ def _issue(session: Session, user: User, device_id: str, now: datetime) -> tuple
 # Built once: every request runs it, and building it again each time cost more than the lookup itself.
 _TOKEN_QUERY = (
     select(auth_token.c.device_id, auth_token.c.token_hash, auth_token.c.revoked_at, auth_token.c.expires_at)
-    .add_columns(_users.c.id, _users.c.name, _users.c.role, _users.c.team_id, _users.c.active)
-    .select_from(auth_token.outerjoin(_users, _users.c.id == auth_token.c.user_id))
+    .add_columns(_users.c.id, _users.c.name, _users.c.role, _users.c.team_id, _users.c.active, device.c.status)
+    .select_from(
+        auth_token.outerjoin(_users, _users.c.id == auth_token.c.user_id).outerjoin(
+            device, device.c.device_id == auth_token.c.device_id
+        )
+    )
     .where(auth_token.c.token_hash == bindparam("token_hash"))
 )
 
 
-def authenticate(bind: Engine | Connection, token: str, clock: Clock = utcnow) -> Principal:
+def authenticate(
+    bind: Engine | Connection, token: str, clock: Clock = utcnow, allow: frozenset[str] = frozenset()
+) -> Principal:
     """The principal a bearer token stands for. On a connection (outside a transaction), the lookup's read is
-    ended before returning, so the request's own work begins its transaction on the same connection."""
+    ended before returning, so the request's own work begins its transaction on the same connection.
+
+    A token of a device marked for a remote wipe is answered with the order (`WipeOrder`), whatever else holds,
+    unless the route `allow`s the device's state: the push allows `departed` (its last push is applied, even for a
+    disabled account), the wipe's confirmation allows every mark."""
     if isinstance(bind, Engine):
         with bind.connect() as conn:
-            return authenticate(conn, token, clock)
+            return authenticate(conn, token, clock, allow)
     now = clock()
     # One indexed lookup per request: the token by its hash, with its user (no password hashing here).
     row = bind.execute(_TOKEN_QUERY, {"token_hash": _hash(token)}).first()
@@ -156,6 +176,11 @@ def authenticate(bind: Engine | Connection, token: str, clock: Clock = utcnow) -
     bind.commit()
     if row is None:
         raise AuthError("unknown token; log in again")
+    order = devices.order_for(row.status)
+    if order is not None:
+        if row.status not in allow or row.id is None:
+            raise WipeOrder(order)
+        return Principal(row.id, row.name, row.role, row.team_id, row.device_id, row.token_hash)
     # Before the token's own state: disabling revokes every token, and "log in again" would send the user to a
     # login that is refused too.
     if row.id is None or not row.active:

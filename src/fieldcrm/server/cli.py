@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -59,6 +61,26 @@ def build_parser() -> argparse.ArgumentParser:
     command("list-users", "list the accounts")
     p = command("disable-user", "disable an account and revoke its tokens")
     p.add_argument("--name", required=True)
+    p.add_argument(
+        "--wipe",
+        action="store_true",
+        help="also mark every laptop the user logged in on departed: it sends what is pending, then erases its data",
+    )
+    add_marked_by(p)
+    p = command("devices", "the laptops that logged in, and remote wipe")
+    actions = p.add_subparsers(dest="devices_command", metavar="ACTION", required=True)
+    d = actions.add_parser("list", help="user, device, last seen and state of every laptop")
+    d.add_argument("--database-url", default=argparse.SUPPRESS, help="as for `devices` itself")
+    d.add_argument("--format", choices=("table", "json"), default="table")
+    d = actions.add_parser("wipe", help="make a laptop erase its FieldCRM data at its next contact")
+    d.add_argument("--database-url", default=argparse.SUPPRESS, help="as for `devices` itself")
+    d.add_argument("device_id", metavar="DEVICE_ID", help="as `devices list` shows it")
+    kind = d.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--lost", dest="kind", action="store_const", const="lost", help="erase without sending anything")
+    kind.add_argument(
+        "--departed", dest="kind", action="store_const", const="departed", help="send what is pending, then erase"
+    )
+    add_marked_by(d)
     p = command("export-policy", "set what a role may export (none, own, visible) and its row cap; alone: show it")
     p.add_argument("--role", choices=ROLES)
     p.add_argument(
@@ -69,6 +91,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("purge-tombstones", "forget deletions older than the tombstone horizon")
     p.add_argument("--days", type=int, help="the horizon in days (env FIELDCRM_TOMBSTONE_DAYS; default 180)")
     return parser
+
+
+def add_marked_by(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--by", default=os_user(), help="who orders it, for the record (default: your login name)")
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in the environment nor in the password database
+        return "admin"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -128,8 +161,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 state = "" if u["active"] else "  (disabled)"
                 print(f"{u['name']}\t{u['role']}\t{u['team'] or '-'}\t{u['id']}{state}")
         elif args.command == "disable-user":
-            accounts.disable_user(engine, args.name)
-            print(f"disabled {args.name}; their tokens are revoked")
+            marked = accounts.disable_user(engine, args.name, args.wipe, args.by)
+            if args.wipe:
+                print(
+                    f"disabled {args.name}; {marked} laptop(s) marked departed: each sends what is pending, then "
+                    "erases its data at its next contact; their other tokens are revoked"
+                )
+            else:
+                print(f"disabled {args.name}; their tokens are revoked")
+        elif args.command == "devices":
+            run_devices(engine, args)
         elif args.command == "export-policy":
             run_export_policy(engine, args)
         elif args.command == "purge-tombstones":
@@ -150,6 +191,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 3
     finally:
         engine.dispose()
+
+
+def run_devices(engine: Engine, args: argparse.Namespace) -> None:
+    from fieldcrm.models import utcnow
+    from fieldcrm.server import devices
+
+    if args.devices_command == "wipe":
+        devices.mark(engine, args.device_id, args.kind, args.by, utcnow())
+        then = "erases" if args.kind == "lost" else "sends what is pending, then erases"
+        print(f"device {args.device_id} marked {args.kind}: at its next contact it {then} its FieldCRM data")
+        return
+    rows = devices.list_devices(engine)
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        print("no laptop has logged in yet")
+        return
+    table = [(r["user"] or "-", r["device_id"], r["last_seen"][:19].replace("T", " "), r["status"]) for r in rows]
+    header = ("user", "device", "last seen (UTC)", "status")
+    widths = [max(len(str(row[i])) for row in (header, *table)) for i in range(len(header))]
+    for row in (header, *table):
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
 def tls_files(args: argparse.Namespace) -> dict[str, Any]:

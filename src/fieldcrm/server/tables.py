@@ -29,6 +29,22 @@ auth_token = Table(
     Column("revoked_at", DateTime(timezone=True)),
 )
 
+#: Every laptop (device) that has logged in, under the id it sends at login (made once per laptop store), and the
+#: state head office gave it: active, or marked for a remote wipe (`lost`: erase without pushing; `departed`: push
+#: what is pending, then erase), then `wiped` once the laptop confirmed it erased. `server/devices.py`.
+device = Table(
+    "device",
+    metadata,
+    Column("device_id", String(36), primary_key=True),
+    Column("user_id", String(36), nullable=False, index=True),  # who logged in on it last
+    Column("first_seen", DateTime(timezone=True), nullable=False),
+    Column("last_seen", DateTime(timezone=True), nullable=False),
+    Column("status", String(12), nullable=False, server_default="active"),
+    Column("marked_by", String(100)),
+    Column("marked_at", DateTime(timezone=True)),
+    Column("wiped_at", DateTime(timezone=True)),
+)
+
 # One row (id 1). Its value is the last server sequence number handed out; the applying transaction locks it
 # (UPDATE ... RETURNING), so sequence numbers become visible in commit order and a pull cursor skips nothing.
 sync_counter = Table(

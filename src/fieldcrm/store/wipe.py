@@ -59,5 +59,5 @@ def erase_store(database: Path, backups: Path) -> Erased:
         keys.remove_from_keyring(salt)
         erased.keyring_entries += 1
     keys.forget_all()
-    log.warning("erased the local store: %d files, %d keys", len(erased.files), erased.keyring_entries)
+    log.info("erased the local store: %d files, %d keys", len(erased.files), erased.keyring_entries)
     return erased

@@ -6,6 +6,7 @@ The GUI runs `SyncClient.sync_once` in a worker; progress comes back through a c
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,7 +24,9 @@ from fieldcrm.store import Store
 from fieldcrm.sync import adopt, apply, outbox, plain_http
 from fieldcrm.sync.protocol import PAGE_SIZE, LoginResponse, PullResponse, PushResponse
 from fieldcrm.sync.tokens import TokenStore
-from fieldcrm.sync.transport import AuthRequired, Cancelled, Offline, SyncError, Transport
+from fieldcrm.sync.transport import AuthRequired, Cancelled, Offline, SyncError, Transport, WipeOrdered
+
+log = logging.getLogger(__name__)
 
 SERVER_KEY = "server_url"
 SERVER_USER_KEY = "server_user"
@@ -158,13 +161,22 @@ class SyncClient:
 
     # -- sync --------------------------------------------------------------------------------------------
     def sync_once(self, progress: Progress | None = None, cancel: threading.Event | None = None) -> SyncResult:
-        """Push then pull until up to date. Raises AuthRequired/SyncError when refused; offline is a result."""
-        server, _user, token = self._account()
+        """Push then pull until up to date. Raises AuthRequired/SyncError when refused; offline is a result.
+
+        Raises `WipeOrdered` when head office marked this laptop for a remote wipe, once the order is ready to be
+        carried out: a departed user's pending changes are pushed and the wipe confirmed. The caller then closes
+        the store and calls `sync.remote_wipe.carry_out`."""
+        server, user, token = self._account()
         transport = Transport(server, token, timeout=self.timeout, retries=self.retries)
         result = SyncResult()
         try:
-            self._push(transport, result, progress, cancel)
-            self._pull(transport, result, progress, cancel)
+            try:
+                self._push(transport, result, progress, cancel)
+                self._pull(transport, result, progress, cancel)
+            except WipeOrdered as order:
+                final = self._before_wipe(transport, order, result)
+                final.server, final.user = server, user
+                raise final from None
         except Offline as exc:
             result.offline = True
             result.message = str(exc)
@@ -175,8 +187,30 @@ class SyncClient:
         self._remember(result)
         return result
 
+    def _before_wipe(self, transport: Transport, order: WipeOrdered, result: SyncResult) -> WipeOrdered:
+        """Get ready to erase: a departed user's laptop pushes what is pending first (without a cancel: the
+        company keeps the work; offline, nothing is erased and the next sync tries again), then the laptop
+        confirms. An unconfirmed wipe is carried out all the same: head office then still shows the device marked,
+        not wiped. Returns the order to carry out (a departed laptop marked lost meanwhile pushes no more)."""
+        if order.kind == "departed":
+            try:
+                self._push(transport, result, None, None, refetch=False)
+            except WipeOrdered as again:
+                order = again
+        try:
+            transport.request("POST", "/auth/wiped")
+        except (Offline, SyncError) as exc:
+            log.info("the remote wipe could not be confirmed to head office: %s", exc)
+        log.info("head office ordered this laptop's data erased (%s): %s", order.kind, order)
+        return order
+
     def _push(
-        self, transport: Transport, result: SyncResult, progress: Progress | None, cancel: threading.Event | None
+        self,
+        transport: Transport,
+        result: SyncResult,
+        progress: Progress | None,
+        cancel: threading.Event | None,
+        refetch: bool = True,
     ) -> None:
         with self.store.session() as session:
             total = outbox.pending_count(session)
@@ -199,7 +233,8 @@ class SyncClient:
             self._check_clock(answer.server_time, result)
             if progress:
                 progress("push", result.pushed, total)
-        self._refetch(transport, rejected_rows)
+        if refetch:
+            self._refetch(transport, rejected_rows)
 
     def _refetch(self, transport: Transport, rows: list[tuple[str, str]]) -> None:
         """A refused change leaves the row as the server has it (the refused values stay in the problems list).
@@ -249,7 +284,7 @@ class SyncClient:
                 self._pull_pages(transport, result, progress, cancel, device, after, verify)
                 return
         except SyncError as exc:
-            if exc.status != GONE:
+            if exc.status != GONE or isinstance(exc, WipeOrdered):
                 raise
         self._fresh_pull(transport, result, progress, cancel, device)
 

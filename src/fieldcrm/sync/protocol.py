@@ -113,3 +113,14 @@ class PullResponse(Wire):
 
 class ErrorBody(Wire):
     detail: str
+
+
+WipeKind = Literal["lost", "departed"]
+
+
+class GoneBody(ErrorBody):
+    """A 410: the pull's cursor is older than the tombstone horizon (`wipe` absent), or this device is marked for a
+    remote wipe: `lost`, erase without pushing; `departed`, push what is pending, then erase (`reason` says why)."""
+
+    wipe: WipeKind | None = None
+    reason: str | None = None

@@ -29,6 +29,18 @@ class PlainHttpRefused(AuthRequired):
     """Plain http:// to another machine, which the user has not allowed for this server (see `plain_http`)."""
 
 
+class WipeOrdered(SyncError):
+    """Head office marked this laptop for a remote wipe (answered 410 with `wipe`): `kind` is lost (erase without
+    pushing) or departed (push what is pending, then erase). The client sets `server` and `user`, whose token
+    `sync.remote_wipe.carry_out` forgets with the store."""
+
+    def __init__(self, kind: str, reason: str) -> None:
+        super().__init__(reason, 410)
+        self.kind = kind
+        self.server = ""
+        self.user = ""
+
+
 class Offline(Exception):
     """The server could not be reached; a normal state for a field laptop, not an error."""
 
@@ -116,6 +128,8 @@ class Transport:
             body = response.json()
         except ValueError:
             body = {"detail": response.text[:200]}
+        if response.status_code == 410 and isinstance(body, dict) and body.get("wipe") in ("lost", "departed"):
+            raise WipeOrdered(str(body["wipe"]), str(body.get("reason") or body.get("detail", "")))
         if response.status_code in (401, 403):
             raise AuthRequired(str(body.get("detail", "log in again")), response.status_code)
         if response.status_code >= 400:

@@ -74,6 +74,16 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("reasons", "a report with no visits needs a summary of the day"),
     QT_TRANSLATE_NOOP("reasons", "{0} has no report for {1}"),
     # sync and conflicts
+    # remote wipe (sync/remote_wipe.py)
+    QT_TRANSLATE_NOOP(
+        "reasons",
+        "Head office reported this laptop lost, so FieldCRM has erased its data here without sending anything.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "reasons",
+        "Head office ended your use of FieldCRM on this laptop, so FieldCRM sent your work to head office and erased"
+        " its data here.",
+    ),
     QT_TRANSLATE_NOOP("reasons", "only customer fields can be edited here; keep one of the two values"),
     QT_TRANSLATE_NOOP("reasons", "use mine or theirs"),
     QT_TRANSLATE_NOOP("reasons", "no conflict with id {0}"),

@@ -116,6 +116,9 @@ class DbWorker(QObject):
         self._network_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldcrm-sync")
         self.changed = Listeners()  # callback(frozenset[str])
         self.busy_changed = Listeners()  # callback(int): 1 busy, 0 idle
+        # callback(WipeOrdered): head office ordered this laptop's data erased (a sync learnt it); the app closes
+        # the store this worker uses and carries the order out (`GuiApp.wipe`)
+        self.wipe_ordered = Listeners()
         self.pending = 0
         self._closed = False
         self._tickets = itertools.count(1)

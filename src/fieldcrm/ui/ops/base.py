@@ -111,6 +111,11 @@ class QueryOp:
             self._success(result)
 
     def _error(self, exc: BaseException, details: str) -> None:
+        from fieldcrm.sync.transport import WipeOrdered
+
+        if isinstance(exc, WipeOrdered):  # not this op's failure: the app erases the store and quits
+            self._worker.wipe_ordered.emit(exc)
+            return
         message = describe_error(exc, details)
         if is_bug(exc):
             from fieldcrm.ui.crash import report_bug
