@@ -18,7 +18,7 @@ from fieldcrm.sync.protocol import WireOp
 from server_fixtures import PASSWORD, feed_mismatches, wire_op
 
 BEFORE_SHARED = "s0002_visibility_index"
-BEFORE_BIG_AMOUNTS = "s0005_export_control"
+BEFORE_BIG_AMOUNTS = "s0006_devices"
 
 
 def _downgrade(engine: Engine, revision: str) -> None:

@@ -2,15 +2,15 @@
 
 PostgreSQL only: SQLite's INTEGER is 64-bit already. The ALTER rewrites the table under an exclusive lock, once.
 
-Revision ID: s0006_amount_bigint
-Revises: s0005_export_control
+Revision ID: s0007_amount_bigint
+Revises: s0006_devices
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "s0006_amount_bigint"
-down_revision = "s0005_export_control"
+revision = "s0007_amount_bigint"
+down_revision = "s0006_devices"
 branch_labels = None
 depends_on = None
 
