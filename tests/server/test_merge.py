@@ -6,6 +6,7 @@ value must be one its column can hold, refused with the field and the reason oth
 from __future__ import annotations
 
 import json
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -13,9 +14,10 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from fieldcrm.ids import uuid7
-from fieldcrm.models import Customer
+from fieldcrm.models import Customer, Visit
 from fieldcrm.server import auth
 from fieldcrm.server.auth import Principal
+from fieldcrm.server.merge import decode_fields
 from fieldcrm.server.push import push
 from fieldcrm.server.tables import sync_conflict
 from fieldcrm.services.customer_writes import customer_id_for
@@ -152,6 +154,27 @@ def test_a_value_its_column_cannot_hold_is_refused_with_the_field_and_why(
     latest = customer(server_engine, cid).version
     assert send(server_engine, rep, cid, "update", fields, latest) == ("rejected", reason)
     assert customer(server_engine, cid).version == latest
+
+
+def test_fields_the_server_sets_are_skipped_and_the_others_decoded_by_their_column() -> None:
+    """The server's own fields (id, version, times), derived ones (the normalised name and phone), those it owns
+    (a merge's pointer, a visit's arrival) never come from a client; the rest arrive as their column's JSON form."""
+    sent = {
+        "id": "x",
+        "version": 99,
+        "created_at": "2020-01-01T00:00:00+00:00",
+        "name_norm": "伪造",
+        "merged_into": "y",
+        "name": "杭州甲公司",
+        "in_public_pool": 1,
+        "next_follow_up": "2026-01-02",
+        "address": None,
+    }
+    decoded = {"name": "杭州甲公司", "in_public_pool": True, "next_follow_up": date(2026, 1, 2), "address": None}
+    assert decode_fields(Customer, sent) == decoded
+    started = datetime(2026, 1, 2, 9, 30, tzinfo=UTC)
+    visit = {"received_at": "2020-01-01T00:00:00+00:00", "started_at": "2026-01-02T09:30:00", "outcome": "谈了"}
+    assert decode_fields(Visit, visit) == {"started_at": started, "outcome": "谈了"}
 
 
 def test_yes_no_fields_take_json_booleans_or_zero_and_one(server_engine, shared) -> None:

@@ -45,7 +45,13 @@ def decode_value(model: type[SQLModel], field: str, value: Any) -> Any:
     """The Python value for column `field` of `model` from its JSON form."""
     if value is None:
         return None
-    kind = _column_kind(model, field)
+    return decode_as(_column_kind(model, field), value)
+
+
+def decode_as(kind: str, value: Any) -> Any:
+    """`decode_value` for a column whose kind (`_column_kind`) is known already."""
+    if value is None:
+        return None
     if kind == "datetime":
         parsed = datetime.fromisoformat(value)
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Literal
 
 from fieldcrm.models.audit import AuditEvent, ExportPolicy
@@ -80,8 +81,10 @@ class TableSpec:
     #: Only head office writes these rows (accounts and teams); a laptop's op on them is refused.
     head_office_only: bool = False
 
-    @property
+    @cached_property
     def name(self) -> str:
+        """The table's name. Kept once read: SQLModel works `__tablename__` out anew at each read, and the server
+        asks for it for every pushed op."""
         return self.model.__tablename__
 
     @property

@@ -4,6 +4,8 @@ both read them here, so a rep hears of a too-long note before it is synced."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from sqlmodel import SQLModel
 
 #: Text columns without a length of their own, by field name.
@@ -24,15 +26,26 @@ OTHER_TEXT = 2_000
 
 def text_limit(model: type[SQLModel], field: str) -> int | None:
     """The most characters `field` of `model` may hold; None for a field that is not text (or not a column)."""
-    column = model.__table__.columns.get(field)  # type: ignore[attr-defined]
-    if column is None or column.type.__class__.__name__ not in ("AutoString", "String", "Text"):
-        return None
-    return getattr(column.type, "length", None) or LONG_TEXT.get(field, OTHER_TEXT)
+    return text_limits(model).get(field)
+
+
+@cache  # read for every text field of every op a server receives: worked out once per table
+def text_limits(model: type[SQLModel]) -> dict[str, int]:
+    """The cap of each text column of `model`, by column name."""
+    return {
+        column.name: getattr(column.type, "length", None) or LONG_TEXT.get(column.name, OTHER_TEXT)
+        for column in model.__table__.columns  # type: ignore[attr-defined]
+        if column.type.__class__.__name__ in ("AutoString", "String", "Text")
+    }
 
 
 def too_long(model: type[SQLModel], field: str, value: object) -> str | None:
     """The refusal for a value longer than its field takes (None when it fits), naming both lengths."""
-    limit = text_limit(model, field)
+    return over_limit(text_limit(model, field), value)
+
+
+def over_limit(limit: int | None, value: object) -> str | None:
+    """`too_long` for a field whose cap is known already (None: not a text field)."""
     if limit is None or not isinstance(value, str) or len(value) <= limit:
         return None
     return f"is {len(value):,} characters long; at most {limit:,} are allowed"

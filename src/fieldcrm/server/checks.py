@@ -13,7 +13,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldcrm import domain
-from fieldcrm.domain.actors import Actor
 from fieldcrm.domain.ops import OpCheck, OpView
 from fieldcrm.domain.ownership import (
     Holding,
@@ -46,8 +45,7 @@ class Checker:
     def __init__(self, session: Session, viewer: Viewer) -> None:
         self.session = session
         self.viewer = viewer
-        # The same actor the laptop's services build: a supervisor's side is the members of the teams they lead.
-        self.actor = Actor.of(viewer.user_id, viewer.principal.role, viewer.owners or ())
+        self.actor = viewer.actor
         self.co_created: set[str] = set()
 
     def check(self, target: OpView) -> None:

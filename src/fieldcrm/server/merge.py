@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from fieldcrm.models import SyncedBase
-from fieldcrm.models.codec import _column_kind, decode_value, encode_value
+from fieldcrm.models.codec import _column_kind, decode_as, encode_value
 from fieldcrm.models.registry import BY_MODEL, COMMON_SERVER_FIELDS, SPECS
-from fieldcrm.models.text_limits import too_long
+from fieldcrm.models.text_limits import over_limit, text_limits
 from fieldcrm.server.writes import changes_since
 
 
@@ -35,28 +36,51 @@ def _json(value: Any) -> str | None:
 _NEVER_FROM_CLIENT = {spec.model: spec.never_from_client for spec in SPECS}
 
 
-def decode_fields(model: type[SyncedBase], fields: dict[str, Any]) -> dict[str, Any]:
-    columns = model.__table__.columns
+@dataclass(frozen=True)
+class _FieldPlan:
+    """What `decode_fields` needs of one column, read from the table once instead of for every pushed field."""
+
+    kind: str  # as `_column_kind` names it
+    text_limit: int | None  # the column's cap (`text_limits`); None for a column that is not text
+    nullable: bool
+
+
+@cache
+def _decode_plan(model: type[SyncedBase]) -> dict[str, _FieldPlan | None]:
+    """Each column of `model` by name: its plan, or None for a field never taken from a client (skipped)."""
     never = _NEVER_FROM_CLIENT.get(model, COMMON_SERVER_FIELDS)
+    columns = model.__table__.columns
+    caps = text_limits(model)
+    return {
+        key: None if key in never else _FieldPlan(_column_kind(model, key), caps.get(key), bool(columns[key].nullable))
+        for key in columns.keys()
+    }
+
+
+def decode_fields(model: type[SyncedBase], fields: dict[str, Any]) -> dict[str, Any]:
+    """The Python values of a pushed op's fields, each checked: a column of the table, its JSON type, text both
+    databases store and within its cap, a number a 64-bit column holds, a value where one is required."""
+    plan = _decode_plan(model)
     out: dict[str, Any] = {}
     for name, value in fields.items():
-        if name not in columns:
+        if name not in plan:
             raise BadOp(f"{model.__tablename__} has no field '{name}'")
-        if name in never:
+        field_plan = plan[name]
+        if field_plan is None:
             continue
-        _check_json_type(model, name, value)
+        _check_json_type(field_plan.kind, name, value)
         try:
-            out[name] = decode_value(model, name, value)
+            decoded = out[name] = decode_as(field_plan.kind, value)
         except (TypeError, ValueError) as exc:
             raise BadOp(f"{name}: {exc}") from None
-        if isinstance(out[name], str):
-            _check_text(name, out[name])
-            refusal = too_long(model, name, out[name])
+        if isinstance(decoded, str):
+            _check_text(name, decoded)
+            refusal = over_limit(field_plan.text_limit, decoded)
             if refusal:
                 raise BadOp(f"{name}: {refusal}")
-        elif isinstance(out[name], int) and not -(2**63) <= out[name] < 2**63:
-            raise BadOp(f"{name}: {out[name]} is too large a number")  # no database column holds it
-        if out[name] is None and not columns[name].nullable:
+        elif isinstance(decoded, int) and not -(2**63) <= decoded < 2**63:
+            raise BadOp(f"{name}: {decoded} is too large a number")  # no database column holds it
+        if decoded is None and not field_plan.nullable:
             raise BadOp(f"{name}: cannot be empty")
     return out
 
@@ -73,11 +97,10 @@ def _check_text(name: str, value: str) -> None:
             raise BadOp(f"{name}: is not valid Unicode text (half of a surrogate pair)") from None
 
 
-def _check_json_type(model: type[SyncedBase], name: str, value: Any) -> None:
-    """Values must arrive as the JSON type of their column: "maybe" is not a yes/no, 12 is not a time."""
+def _check_json_type(kind: str, name: str, value: Any) -> None:
+    """Values must arrive as the JSON type of their column (of `kind`): "maybe" is not a yes/no, 12 is not a time."""
     if value is None:
         return
-    kind = _column_kind(model, name)
     ok = {
         "bool": isinstance(value, bool) or value in (0, 1),
         "int": isinstance(value, int) and not isinstance(value, bool),

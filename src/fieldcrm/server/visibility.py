@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from sqlalchemy import ColumnElement, String, and_, false, literal, or_, select, true
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
+from fieldcrm.domain.actors import Actor
 from fieldcrm.models import Customer, Team, User, Visit
 from fieldcrm.models.registry import DIRECTORY  # noqa: E402 - tables every signed-in user sees whole
 from fieldcrm.server.auth import Principal
@@ -34,6 +36,12 @@ class Viewer:
     @property
     def user_id(self) -> str:
         return self.principal.user_id
+
+    @cached_property
+    def actor(self) -> Actor:
+        """The same actor the laptop's services build: a supervisor's side is the members of the teams they lead.
+        Built once per request (a push checks each of its groups with it)."""
+        return Actor.of(self.user_id, self.principal.role, self.owners or ())
 
 
 def viewer_for(session: Session, principal: Principal) -> Viewer:
