@@ -17,7 +17,13 @@ from fieldcrm.ui.workers import protect_singletons
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
 
-def test_the_window_closes_and_says_why_the_data_is_gone(qtbot, qapp, server, team, laptop_factory, tmp_path) -> None:
+def test_the_window_closes_and_says_why_the_data_is_gone(
+    qtbot, qapp, server, team, laptop_factory, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    quits: list[int] = []  # reading the sentence quits the app; the test's application must go on
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(1)))
     protect_singletons()
     laptop = laptop_factory("zhang", "张伟")
     laptop.cli("customers", "add", "--name", "未发送的客户有限公司")
@@ -40,7 +46,8 @@ def test_the_window_closes_and_says_why_the_data_is_gone(qtbot, qapp, server, te
     finally:
         gui.close()
         if gui.wipe_box is not None:
-            gui.wipe_box.close()
+            gui.wipe_box.done(0)
+    assert quits == [1]
 
 
 @pytest.mark.parametrize("kind", sorted(SENTENCES))
