@@ -214,7 +214,8 @@ class GuiApp:
         if self.window is not None:
             self.window.save_state()
             self.window.close()
-            self.window.deleteLater()
+            # Closed, not deleted: this runs inside the failed sync's callback, and deleting the window under it
+            # corrupted Qt's timers (a crash later); the app quits once the sentence is read.
             self.window = None
         self._close_store()
         remote_wipe.carry_out(order, self.paths)

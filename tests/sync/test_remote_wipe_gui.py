@@ -40,6 +40,8 @@ def test_the_window_closes_and_says_why_the_data_is_gone(
         # Its background sync, due at start, meets the order.
         qtbot.waitUntil(lambda: gui.wipe_box is not None and gui.wipe_box.isVisible(), timeout=30_000)
         assert gui.window is None and not (shiboken6.isValid(window) and window.isVisible())
+        # Let go of the window before the app closes, so that it is collected on this (the GUI) thread.
+        del window
         assert gui.wipe_box.text() == SENTENCES["lost"]
         assert not laptop.paths.database.exists()
         assert not [p for p in laptop.paths.backups.glob("*") if p.is_file()]
