@@ -10,15 +10,8 @@ from sqlmodel import Session, col, select
 
 from fieldcrm.domain.actors import Actor
 from fieldcrm.domain.errors import PermissionDeniedError
-from fieldcrm.domain.exports import (
-    MOBILE_FIELDS,
-    ExportRule,
-    in_export_scope,
-    mask_row,
-    refuse_export,
-    rule_for,
-    sees_numbers,
-)
+from fieldcrm.domain.exports import ExportRule, in_export_scope, refuse_export, rule_for
+from fieldcrm.domain.masking import MOBILE_FIELDS, mask_row, sees_numbers
 from fieldcrm.models import AuditEvent, Contact, Customer, ExportPolicy, User, utcnow
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import unit_of_work
