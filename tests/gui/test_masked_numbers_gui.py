@@ -107,5 +107,5 @@ def test_the_supervisor_reads_a_reps_export_in_the_export_log(qtbot, make_window
     qtbot.waitUntil(lambda: dialog.loads_done > 0)
     model = dialog.exports
     shown = [[model.data(model.index(r, c)) for c in range(model.columnCount())] for r in range(model.rowCount())]
-    assert [row[1:4] for row in shown] == [["张伟", "1", "我的客户.xlsx"]]
+    assert [row[1:5] for row in shown] == [["张伟", "1", "我的客户.xlsx", "all customers"]]
     assert dialog.empty.isHidden()

@@ -74,7 +74,7 @@ class CustomerPage(QWidget):
         self.worker = worker
         self.customer_id: str | None = None
         self.data: dict[str, Any] = {}
-        #: The customer whose numbers this page revealed (logged once): they stay in full until another one opens.
+        # The customer whose numbers this page revealed (logged once): they stay in full until another one opens.
         self._revealed_id: str | None = None
         self.title = QLabel(objectName="customerTitle")
         self.title.setProperty("role", "title")

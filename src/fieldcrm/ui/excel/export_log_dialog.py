@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from fieldcrm.services.exports import ALL_CUSTOMERS
 from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.page import table
@@ -14,12 +16,20 @@ from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.ops import exports as ops
 from fieldcrm.ui.workers import DbWorker
 
+
+def filter_text(value: str | None) -> str:
+    """The filter as the log keeps it (`grade=A, search=华润`), the whole list's in the user's language."""
+    if value == ALL_CUSTOMERS:
+        return QCoreApplication.translate("ExportLogDialog", "all customers")
+    return value or ""
+
+
 COLUMNS = [
     Column("at", QT_TRANSLATE_NOOP("ExportLogDialog", "When"), local_time),
     Column("user", QT_TRANSLATE_NOOP("ExportLogDialog", "User")),
     Column("rows", QT_TRANSLATE_NOOP("ExportLogDialog", "Rows")),
     Column("file", QT_TRANSLATE_NOOP("ExportLogDialog", "File")),
-    Column("filter", QT_TRANSLATE_NOOP("ExportLogDialog", "Filter")),
+    Column("filter", QT_TRANSLATE_NOOP("ExportLogDialog", "Filter"), filter_text),
 ]
 
 
