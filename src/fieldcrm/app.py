@@ -27,16 +27,18 @@ SMOKE_TEST = "FIELDCRM_SMOKE_TEST"
 
 
 class LazyServices:
-    """The `Services` of the GUI's worker: `search` reads through the light store at once; every other service
-    (and the ORM) is built on first use, normally on the worker thread."""
+    """The `Services` of the GUI's worker: `search` and `masking` read through the light store at once; every other
+    service (and the ORM) is built on first use, normally on the worker thread."""
 
     def __init__(self, app: GuiApp, user_id: str | None = None) -> None:
+        from fieldcrm.services.masking import NumberMask
         from fieldcrm.services.search import SearchService
 
         self._app = app
         self._user_id = user_id
         self._full: Services | None = None
         self.search = SearchService(app.reader)
+        self.masking = NumberMask(app.reader, user_id)
 
     @property
     def loaded(self) -> bool:

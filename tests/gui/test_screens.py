@@ -14,7 +14,8 @@ from fieldcrm.vocabulary import ALL_NOUNS
 
 #: Which screens must reload when a change of each kind is announced, written out by hand from what each shows:
 #: Today shows the day's stops (plans), visits and customers due; Reports the day's visits; the Sync panel counts the
-#: changes of every kind waiting to go up.
+#: changes of every kind waiting to go up
+#: (the export log's dialog is no screen: it listens for "audit" itself).
 TOLD = {
     "rep": {
         "customers": {"today", "customers", "sync"},
@@ -22,6 +23,7 @@ TOLD = {
         "plans": {"today", "plans", "sync"},
         "reports": {"reports", "sync"},
         "profile": {"sync"},
+        "audit": {"sync"},  # an export's or a reveal's log entry, waiting to go up
         "sync": {"sync"},
     },
     "supervisor": {
@@ -30,6 +32,7 @@ TOLD = {
         "plans": {"sync"},
         "reports": {"inbox", "sync"},
         "profile": {"sync"},
+        "audit": {"sync"},  # an export's or a reveal's log entry, waiting to go up
         "sync": {"sync"},
     },
 }

@@ -1,9 +1,8 @@
-"""Export control (导出管控) and masked numbers: who may take a customer list out of the app, how much of it, and
-who sees a customer's mobile numbers in full. Used by the laptop's export and screens and by the server."""
+"""Export control (导出管控): who may take a customer list out of the app, and how much of it; the audit trail's
+op rules. Used by the laptop's export and by the server (who sees numbers in full is `domain/masking.py`)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -66,37 +65,6 @@ def in_export_scope(rule: ExportRule, actor: Actor, owner_id: str | None) -> boo
     if rule.scope == "visible":
         return True
     return rule.scope == "own" and owner_id is not None and actor.covers(owner_id)
-
-
-# -- masked numbers (号码脱敏) ----------------------------------------------------------------------------------
-_MOBILE = re.compile(r"^(\+?86[\s-]?)?(1\d{2})[\s-]?(\d{4})[\s-]?(\d{4})$")
-
-
-def sees_numbers(actor: Actor, owner_id: str | None) -> bool:
-    """Owners, their supervisor (whose side they are on) and admins see a customer's mobile numbers in full; others
-    who may see the customer (a rep browsing the public pool) see them masked."""
-    return actor.covers(owner_id)
-
-
-def mask_mobile(value: str | None) -> str | None:
-    """A mainland mobile number with its middle four digits hidden (138****1234); any other value (a landline, a
-    blank) as it is."""
-    if not value:
-        return value
-    found = _MOBILE.match(value.strip())
-    if found is None:
-        return value
-    return f"{found.group(2)}****{found.group(4)}"
-
-
-#: The fields of each table that may hold a mobile number.
-MOBILE_FIELDS: dict[str, tuple[str, ...]] = {"customer": ("phone",), "contact": ("phone", "mobile")}
-
-
-def mask_row(table: str, row: dict) -> dict:
-    """`row` (a table's fields) with its mobile numbers masked; rows of other tables as they are."""
-    fields = MOBILE_FIELDS.get(table, ())
-    return {k: mask_mobile(v) if k in fields else v for k, v in row.items()} if fields else row
 
 
 def check_audit_op(actor: Actor, op: OpView, _lookup: Lookup) -> str | None:

@@ -18,7 +18,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from fieldcrm.domain.exports import mask_mobile
+from fieldcrm.domain.masking import mask_mobile
 from fieldcrm.excel.fields import LABELS
 from fieldcrm.excel.safe_cells import FORMULA_STARTS, append_row, text_cell
 from fieldcrm.services.exports import ExportService, describe_query

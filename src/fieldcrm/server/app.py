@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from fieldcrm import __version__
 from fieldcrm.domain.actors import Actor
-from fieldcrm.domain.exports import mask_row, sees_numbers
+from fieldcrm.domain.masking import mask_row, sees_numbers
 from fieldcrm.models import SYNCED_TABLES, utcnow
 from fieldcrm.models.codec import row_to_dict
 from fieldcrm.server import auth, devices

@@ -1,7 +1,7 @@
 """Domain operations (no Qt, no SQL in callers): each opens one transaction and records its changes for sync.
 
 The service classes (and the ORM they use) are imported when `Services.for_store` first runs, so light parts
-(`search`, `errors`, `userinfo`) load without them (the GUI paints its customer list first).
+(`search`, `masking`, `errors`, `userinfo`) load without them (the GUI paints its customer list first).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from fieldcrm.services.search import CustomerQuery
 
 if TYPE_CHECKING:
     from fieldcrm.services.customers import CustomerService
+    from fieldcrm.services.masking import NumberMask
     from fieldcrm.services.opportunities import OpportunityService
     from fieldcrm.services.plans import PlanService
     from fieldcrm.services.profile import ProfileService
@@ -34,6 +35,7 @@ class Services:
     plans: PlanService
     reports: ReportService
     opportunities: OpportunityService
+    masking: NumberMask
 
     @property
     def user_id(self) -> str | None:
@@ -44,6 +46,7 @@ class Services:
     @classmethod
     def for_store(cls, store: Store, user_id: str | None = None) -> Services:
         from fieldcrm.services.customers import CustomerService
+        from fieldcrm.services.masking import NumberMask
         from fieldcrm.services.opportunities import OpportunityService
         from fieldcrm.services.plans import PlanService
         from fieldcrm.services.profile import ProfileService
@@ -60,6 +63,7 @@ class Services:
             plans=PlanService(store, user_id),
             reports=ReportService(store, user_id),
             opportunities=OpportunityService(store, user_id),
+            masking=NumberMask(store, user_id),
         )
 
 

@@ -10,15 +10,8 @@ from sqlmodel import Session, col, select
 
 from fieldcrm.domain.actors import Actor
 from fieldcrm.domain.errors import PermissionDeniedError
-from fieldcrm.domain.exports import (
-    MOBILE_FIELDS,
-    ExportRule,
-    in_export_scope,
-    mask_row,
-    refuse_export,
-    rule_for,
-    sees_numbers,
-)
+from fieldcrm.domain.exports import ExportRule, in_export_scope, refuse_export, rule_for
+from fieldcrm.domain.masking import MOBILE_FIELDS, mask_row, sees_numbers
 from fieldcrm.models import AuditEvent, Contact, Customer, ExportPolicy, User, utcnow
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import unit_of_work
@@ -27,6 +20,8 @@ from fieldcrm.services.search import CustomerQuery, SearchService
 _CHUNK = 500
 #: Query fields that only order or page the list: not part of what an export holds.
 _NOT_FILTERS = {"sort", "descending", "limit", "offset"}
+#: The filter the log keeps for an export of the whole list (the window shows it in the user's language).
+ALL_CUSTOMERS = "all customers"
 
 
 def policy_rules(session: Session) -> dict[str, ExportRule]:
@@ -43,7 +38,7 @@ def describe_query(query: CustomerQuery) -> str:
         for f in fields(query)
         if f.name not in _NOT_FILTERS and getattr(query, f.name) != getattr(default, f.name)
     ]
-    return ", ".join(parts)[:500] or "all customers"
+    return ", ".join(parts)[:500] or ALL_CUSTOMERS
 
 
 @dataclass(frozen=True)

@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         screen.new_customer_requested.connect(self.new_customer)
         screen.import_requested.connect(self.open_import)
         screen.export_requested.connect(self.open_export)
+        screen.export_log_requested.connect(self.open_export_log)
         screen.show_screen_requested.connect(self.show_screen)
         return screen
 
@@ -282,6 +283,11 @@ class MainWindow(QMainWindow):
         if query is None and customers is not None:
             query = customers.query()
         return self._open(ExportDialog(self.worker, query, self))
+
+    def open_export_log(self) -> Any:
+        from fieldcrm.ui.excel.export_log_dialog import ExportLogDialog
+
+        return self._open(ExportLogDialog(self.worker, self))
 
     def _visit_logged(self, _visit_id: str) -> None:
         self.statusBar().showMessage(self.tr("Visit logged."), 5000)

@@ -39,6 +39,7 @@ class Screen(QWidget):
     new_customer_requested = Signal()
     import_requested = Signal()
     export_requested = Signal()  # the window exports what the customers screen's query() selects
+    export_log_requested = Signal()  # who exported what (a supervisor's team's, a rep's own)
     show_screen_requested = Signal(str)  # an empty state's next step lives on another screen (its key)
 
     #: The changes this screen shows: it reloads when the worker announces one of them.

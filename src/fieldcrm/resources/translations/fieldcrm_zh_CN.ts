@@ -178,13 +178,13 @@
     </message>
     <message>
         <location filename="../../ui/customers/page.py" line="33"/>
-        <location filename="../../ui/customers/page.py" line="94"/>
+        <location filename="../../ui/customers/page.py" line="108"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
         <location filename="../../ui/customers/page.py" line="34"/>
-        <location filename="../../ui/customers/page.py" line="95"/>
+        <location filename="../../ui/customers/page.py" line="109"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
@@ -254,77 +254,92 @@
         <translation>预计成交</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="80"/>
+        <location filename="../../ui/customers/page.py" line="83"/>
+        <source>Mobile numbers are masked: this customer is not yours.</source>
+        <translation>手机号已脱敏：这不是您的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="86"/>
+        <source>Reveal numbers</source>
+        <translation>显示号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="87"/>
+        <source>Show the mobile numbers in full; head office is told that you looked</source>
+        <translation>显示完整手机号；总部会收到您查看的记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="94"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="81"/>
+        <location filename="../../ui/customers/page.py" line="95"/>
         <source>Log visit</source>
         <translation>记录拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="82"/>
+        <location filename="../../ui/customers/page.py" line="96"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="93"/>
+        <location filename="../../ui/customers/page.py" line="107"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="96"/>
+        <location filename="../../ui/customers/page.py" line="110"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="124"/>
+        <location filename="../../ui/customers/page.py" line="139"/>
         <source>No visits, calls or meetings yet. Click “Log visit” after you contact this customer.</source>
         <translation>还没有拜访、电话或会议记录。联系客户后点击“记录拜访”。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="130"/>
+        <location filename="../../ui/customers/page.py" line="145"/>
         <source>Timeline</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="131"/>
+        <location filename="../../ui/customers/page.py" line="146"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="132"/>
+        <location filename="../../ui/customers/page.py" line="147"/>
         <source>Opportunities</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="164"/>
+        <location filename="../../ui/customers/page.py" line="183"/>
         <source>nobody (public pool)</source>
         <translation>无（公海）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="165"/>
+        <location filename="../../ui/customers/page.py" line="184"/>
         <source>not protected</source>
         <translation>未保护</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="166"/>
+        <location filename="../../ui/customers/page.py" line="185"/>
         <source>Owner: {0} · protected until: {1}</source>
         <translation>负责人：{0} · 保护期至：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="170"/>
+        <location filename="../../ui/customers/page.py" line="189"/>
         <source>Not accepted by head office: {0}. It stays on this laptop: correct it and save to send it again; on the Sync screen you can also send it as it is or discard it.</source>
         <translation>总部未接受：{0}。它仍保留在本机：修改后保存即可重新发送；也可在“同步”页面原样重新发送或放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="194"/>
+        <location filename="../../ui/customers/page.py" line="244"/>
         <source>Nothing to save.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="201"/>
+        <location filename="../../ui/customers/page.py" line="251"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -424,64 +439,127 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="63"/>
+        <location filename="../../ui/excel/export_dialog.py" line="59"/>
+        <source>Export log…</source>
+        <translation>导出记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_dialog.py" line="60"/>
+        <source>Your earlier exports (head office keeps this log too)</source>
+        <translation>您以前的导出（总部也保存这份记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_dialog.py" line="65"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="64"/>
+        <location filename="../../ui/excel/export_dialog.py" line="66"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="65"/>
+        <location filename="../../ui/excel/export_dialog.py" line="67"/>
         <source>Header language</source>
         <translation>表头语言</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="79"/>
+        <location filename="../../ui/excel/export_dialog.py" line="83"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="84"/>
+        <location filename="../../ui/excel/export_dialog.py" line="96"/>
         <source>{0} customers in the list as filtered now</source>
         <translation>当前筛选列表中的 {0} 个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="84"/>
+        <location filename="../../ui/excel/export_dialog.py" line="96"/>
         <source>all {0} customers</source>
         <translation>全部 {0} 个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="88"/>
+        <location filename="../../ui/excel/export_dialog.py" line="100"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="99"/>
+        <location filename="../../ui/excel/export_dialog.py" line="111"/>
         <source>Choose where to save the file.</source>
         <translation>请选择文件的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="105"/>
+        <location filename="../../ui/excel/export_dialog.py" line="117"/>
         <source>{0}: that folder does not exist.</source>
         <translation>{0}：该文件夹不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="119"/>
+        <location filename="../../ui/excel/export_dialog.py" line="131"/>
         <source>Cancelled; no file was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="121"/>
+        <location filename="../../ui/excel/export_dialog.py" line="133"/>
         <source>Exported {0} customers to {1}.</source>
         <translation>已将 {0} 个客户导出到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="124"/>
+        <location filename="../../ui/excel/export_dialog.py" line="136"/>
         <source>Left out {0} customers that are not yours: your role may export only its own customers.</source>
         <translation>有 {0} 个客户不属于您，未导出：您的角色只能导出自己的客户。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportLogDialog</name>
+    <message>
+        <location filename="../../ui/excel/export_log_dialog.py" line="23"/>
+        <source>all customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_log_dialog.py" line="28"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_log_dialog.py" line="29"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_log_dialog.py" line="30"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_log_dialog.py" line="31"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_log_dialog.py" line="32"/>
+        <source>Filter</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_log_dialog.py" line="40"/>
+        <source>Export log</source>
+        <translation>导出记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_log_dialog.py" line="47"/>
+        <source>Every export of customers to a file, newest first. Your team&apos;s exports appear here after they and you have synced.</source>
+        <translation>每一次把客户导出到文件的记录，最新的在前。团队成员和您都同步之后，他们的导出也会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_log_dialog.py" line="53"/>
+        <source>No exports yet.</source>
+        <translation>还没有导出记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_log_dialog.py" line="54"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -976,7 +1054,7 @@
     </message>
     <message>
         <location filename="../../ui/reports/inbox.py" line="35"/>
-        <location filename="../../ui/reports/inbox.py" line="76"/>
+        <location filename="../../ui/reports/inbox.py" line="78"/>
         <source>Rep</source>
         <translation>销售</translation>
     </message>
@@ -1021,32 +1099,42 @@
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="78"/>
+        <location filename="../../ui/reports/inbox.py" line="74"/>
+        <source>Export log…</source>
+        <translation>导出记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/inbox.py" line="75"/>
+        <source>Who in your team exported which customers, and when</source>
+        <translation>团队中谁在何时导出了哪些客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/inbox.py" line="80"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="80"/>
+        <location filename="../../ui/reports/inbox.py" line="82"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="95"/>
+        <location filename="../../ui/reports/inbox.py" line="98"/>
         <source>Summary</source>
         <translation>总结</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="150"/>
+        <location filename="../../ui/reports/inbox.py" line="154"/>
         <source>Select a report on the left to read it.</source>
         <translation>在左侧选择一份日报查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="177"/>
+        <location filename="../../ui/reports/inbox.py" line="181"/>
         <source>Countersigned {0}&apos;s report of {1}.</source>
         <translation>已会签 {0} 的 {1} 日报。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="180"/>
+        <location filename="../../ui/reports/inbox.py" line="184"/>
         <source>Returned {0}&apos;s report of {1}.</source>
         <translation>已退回 {0} 的 {1} 日报。</translation>
     </message>
@@ -1157,78 +1245,78 @@
         <translation>正在后台同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Open a customer or select a planned stop to log a visit.</source>
         <translation>请先打开一个客户或选择一个计划拜访，再记录拜访。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Visit logged.</source>
         <translation>拜访已记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>No font with Chinese characters is installed, so names may show as boxes: install one (on Debian or Ubuntu: sudo apt-get install fonts-noto-cjk) and start FieldCRM again.</source>
         <translation>未安装含中文字符的字体，名称可能显示为方框：请安装一种中文字体（Debian 或 Ubuntu：sudo apt-get install fonts-noto-cjk），然后重新启动 FieldCRM。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Offline (sync not configured)</source>
         <translation>离线（未配置同步）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Offline (log in again to sync)</source>
         <translation>离线（请重新登录以同步）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Offline (server not reachable at last sync)</source>
         <translation>离线（上次同步时无法连接服务器）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Online: {0}</source>
         <translation>在线：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source> · automatic sync off</source>
         <translation> · 自动同步已关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>%n change(s) waiting to sync</source>
         <translation>
             <numerusform>%n 条修改待同步</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>%n change(s) kept on this computer (not connected to head office)</source>
         <translation>
             <numerusform>%n 条修改保存在本机（未连接总部）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>%n change(s) not accepted by head office (see Sync)</source>
         <translation>
             <numerusform>%n 项修改未被总部接受（见“同步”）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Last sync: {0}</source>
         <translation>上次同步：{0}</translation>
     </message>
@@ -1959,7 +2047,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../app.py" line="274"/>
+        <location filename="../../app.py" line="277"/>
         <source>FieldCRM stays closed: your data cannot be read without its passphrase.</source>
         <translation>FieldCRM 未启动：没有口令无法读取您的数据。</translation>
     </message>
@@ -2857,33 +2945,33 @@
 <context>
     <name>screens</name>
     <message>
-        <location filename="../../ui/screens.py" line="128"/>
+        <location filename="../../ui/screens.py" line="129"/>
         <source>Today</source>
         <extracomment>The changes this screen shows: it reloads when the worker announces one of them. &quot;module:Class&quot; of the screen&apos;s `Screen` subclass, imported when the screen is first shown. Modules the window opens dialogs from (beside the screens&apos;): loaded by `warm_up` so no click waits for an import.</extracomment>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="132"/>
+        <location filename="../../ui/screens.py" line="133"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="136"/>
+        <location filename="../../ui/screens.py" line="137"/>
         <source>Plans</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="140"/>
+        <location filename="../../ui/screens.py" line="141"/>
         <source>Reports</source>
         <translation>日报</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="145"/>
+        <location filename="../../ui/screens.py" line="146"/>
         <source>Inbox</source>
         <translation>待审日报</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="148"/>
+        <location filename="../../ui/screens.py" line="149"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>

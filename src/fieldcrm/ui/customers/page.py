@@ -74,9 +74,23 @@ class CustomerPage(QWidget):
         self.worker = worker
         self.customer_id: str | None = None
         self.data: dict[str, Any] = {}
+        # The customer whose numbers this page revealed (logged once): they stay in full until another one opens.
+        self._revealed_id: str | None = None
         self.title = QLabel(objectName="customerTitle")
         self.title.setProperty("role", "title")
         self.owner_line = QLabel(objectName="ownerLine")
+        self.masked_note = QLabel(
+            self.tr("Mobile numbers are masked: this customer is not yours."), objectName="maskedNote"
+        )
+        self.masked_note.setWordWrap(True)
+        self.reveal = QPushButton(self.tr("Reveal numbers"), objectName="revealNumbers")
+        self.reveal.setToolTip(self.tr("Show the mobile numbers in full; head office is told that you looked"))
+        masked_row = self.masked_row = QWidget()
+        masked_box = QHBoxLayout(masked_row)
+        masked_box.setContentsMargins(0, 0, 0, 0)
+        masked_box.addWidget(self.masked_note, 1)
+        masked_box.addWidget(self.reveal)
+        masked_row.hide()
         self.back = QPushButton(self.tr("← Back to list"))
         self.log_visit = QPushButton(self.tr("Log visit"), objectName="pageLogVisit")
         self.save = QPushButton(self.tr("Save changes"), objectName="saveCustomer")
@@ -105,6 +119,7 @@ class CustomerPage(QWidget):
         left_box = QVBoxLayout(left)
         left_box.addWidget(self.refused)
         left_box.addWidget(self.owner_line)
+        left_box.addWidget(masked_row)
         left_box.addWidget(self.form)
         left_box.addWidget(self.message)
         left_box.addWidget(self.save)
@@ -141,6 +156,7 @@ class CustomerPage(QWidget):
         self.save.clicked.connect(self.save_changes)
         self.add_contact.clicked.connect(self.add_new_contact)
         self.log_visit.clicked.connect(self._ask_log_visit)
+        self.reveal.clicked.connect(self.reveal_numbers)
         worker.changed.connect(self, self._on_changed)
 
     def _ask_log_visit(self) -> None:
@@ -149,12 +165,15 @@ class CustomerPage(QWidget):
 
     def load(self, customer_id: str) -> None:
         self.customer_id = customer_id
+        if customer_id != self._revealed_id:
+            self._revealed_id = None
         self.message.clear()
         self.reload()
 
     def reload(self) -> None:
         if self.customer_id:
-            ops.get_customer(self, self.worker, self.customer_id).success(self._show).run()
+            revealed = self._revealed_id == self.customer_id
+            ops.get_customer(self, self.worker, self.customer_id, revealed).success(self._show).run()
 
     def _show(self, data: dict[str, Any]) -> None:
         if data["id"] != self.customer_id:
@@ -173,10 +192,41 @@ class CustomerPage(QWidget):
             )
         self.refused.setVisible(bool(data.get("refused")))
         self.form.set_values(data)
+        self._show_masked(bool(data.get("numbers_masked")))
         self.contacts.set_rows(data["contacts"])
         self.timeline.set_rows(data["visits"])
         self.timeline_hint.setVisible(not data["visits"])
         self.opportunities.set_rows(data["opportunities"])
+
+    def _show_masked(self, masked: bool) -> None:
+        """The note and the Reveal button while numbers are masked; a masked phone is not edited (it would be saved
+        as typed over the stars)."""
+        self.masked_row.setVisible(masked)
+        self.reveal.setEnabled(masked)
+        self.form.inputs["phone"].setReadOnly(masked)  # type: ignore[attr-defined]
+
+    def reveal_numbers(self) -> None:
+        """Show the numbers in full: the reveal runs on the worker and writes its log entry (synced to head office)."""
+        customer_id = self.customer_id
+        if not customer_id or not self.data.get("numbers_masked"):
+            return
+        self.reveal.setEnabled(False)
+
+        def shown(numbers: dict[str, Any]) -> None:
+            if customer_id != self.customer_id:
+                return
+            self._revealed_id = customer_id
+            contacts = [{**c, **numbers["contacts"].get(c["id"], {})} for c in self.data["contacts"]]
+            self.data = {**self.data, "phone": numbers["phone"], "contacts": contacts, "numbers_masked": False}
+            self.form.inputs["phone"].setText(numbers["phone"] or "")  # type: ignore[attr-defined]
+            self.contacts.set_rows(contacts)
+            self._show_masked(False)
+
+        def failed(_exc: BaseException, message: str) -> None:
+            self.reveal.setEnabled(True)
+            self.message.setText(message)
+
+        ops.reveal_numbers(self, self.worker, customer_id).success(shown).failure(failed).run()
 
     def changed_fields(self) -> dict[str, Any]:
         values = self.form.values()

@@ -56,6 +56,8 @@ class ExportDialog(QDialog):
         self.export_button = QPushButton(self.tr("Export"), objectName="exportRun")
         self.export_button.setDefault(True)
         self.close_button = QPushButton(self.tr("Close"), objectName="exportClose")
+        self.log_button = QPushButton(self.tr("Export log…"), objectName="exportLog")
+        self.log_button.setToolTip(self.tr("Your earlier exports (head office keeps this log too)"))
         where = QHBoxLayout()
         where.addWidget(self.path_edit, 1)
         where.addWidget(browse)
@@ -64,6 +66,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("File"), where)
         form.addRow(self.tr("Header language"), self.language)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.log_button)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.close_button)
@@ -75,9 +78,18 @@ class ExportDialog(QDialog):
         browse.clicked.connect(self._browse)
         self.export_button.clicked.connect(self.run_export)
         self.close_button.clicked.connect(self.reject)
+        self.log_button.clicked.connect(self.open_log)
         self.resize(620, 220)
         self.scope.setText(self.tr("Counting…"))
         ops.count(self, worker, self.query).success(self._show_count).run()
+
+    def open_log(self) -> QDialog:
+        from fieldcrm.ui.excel.export_log_dialog import ExportLogDialog
+
+        dialog = ExportLogDialog(self.worker, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _show_count(self, count: int) -> None:
         filtered = replace(self.query, sort="name", descending=False, limit=50, offset=0) != CustomerQuery()

@@ -1,4 +1,6 @@
-"""Customer operations: search ids, fetch row windows, read one customer, create, update, contacts."""
+"""Customer operations: search ids, fetch row windows, read one customer, create, update, contacts; every read that
+shows mobile numbers masks them for customers the user does not own (`domain/masking.py`), and `reveal_numbers`
+shows them in full, logged."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from fieldcrm.ui.ops.base import Op, QueryOp
 from fieldcrm.ui.workers import DbWorker
 
 CUSTOMERS = {"customers"}
+#: What a reveal changes: it writes an audit event, nothing a customer screen shows.
+AUDIT = {"audit"}
 
 
 def search_ids(parent: QWidget | None, worker: DbWorker, query: CustomerQuery, is_current: Any) -> QueryOp:
@@ -31,13 +35,18 @@ def first_page(parent: QWidget | None, worker: DbWorker, query: CustomerQuery, i
     def work(s: Any) -> list[Any] | None:
         if not is_current():
             return None
-        return s.search.search(query)
+        return s.masking.customer_rows(s.search.search(query))
 
     return QueryOp(parent, worker, work)
 
 
 def fetch_rows(parent: QWidget | None, worker: DbWorker, ids: list[str]) -> QueryOp:
-    return QueryOp(parent, worker, lambda s: s.search.rows(ids))
+    """One window of the list's rows, masked as a whole: one read of the acting user per window, none per row."""
+
+    def work(s: Any) -> dict[str, Any]:
+        return {row.id: row for row in s.masking.customer_rows(s.search.rows(ids).values())}
+
+    return QueryOp(parent, worker, work)
 
 
 def filter_values(parent: QWidget | None, worker: DbWorker) -> QueryOp:
@@ -49,8 +58,30 @@ def filter_values(parent: QWidget | None, worker: DbWorker) -> QueryOp:
     return QueryOp(parent, worker, work)
 
 
-def get_customer(parent: QWidget | None, worker: DbWorker, customer_id: str) -> QueryOp:
-    return QueryOp(parent, worker, lambda s: s.customers.get(customer_id))
+def get_customer(parent: QWidget | None, worker: DbWorker, customer_id: str, revealed: bool = False) -> QueryOp:
+    """A customer's page, its mobile numbers masked unless the user sees them in full; `numbers_masked` says whether
+    any was. `revealed`: the page already revealed this customer's numbers (logged then), so they stay in full."""
+
+    def work(s: Any) -> dict[str, Any]:
+        from fieldcrm.services.exports import ExportService  # the ORM: never before the list has painted
+
+        data = s.customers.get(customer_id)
+        shown = data if revealed else ExportService(s.store, s.user_id).masked_customer(data)
+        return {**shown, "numbers_masked": shown != data}
+
+    return QueryOp(parent, worker, work)
+
+
+def reveal_numbers(parent: QWidget | None, worker: DbWorker, customer_id: str) -> Op:
+    """The customer's and its contacts' numbers in full (`ExportService.reveal`, which logs the reveal for head
+    office): `{"phone": …, "contacts": {contact id: {"phone": …, "mobile": …}}}`."""
+
+    def work(s: Any) -> dict[str, Any]:
+        from fieldcrm.services.exports import ExportService  # the ORM: never before the list has painted
+
+        return ExportService(s.store, s.user_id).reveal(customer_id)
+
+    return Op(parent, worker, work, AUDIT)
 
 
 def check_duplicates(parent: QWidget | None, worker: DbWorker, name: str, phone: str, code: str) -> QueryOp:

@@ -27,6 +27,7 @@ def today(parent: QWidget | None, worker: DbWorker, day: date) -> QueryOp:
         due = s.search.search(
             CustomerQuery(follow_up_due=day, owner_id=me.id if me else None, sort="next_follow_up", limit=200)
         )
+        due = s.masking.customer_rows(due)  # own customers as a rule; masked like the list if not
         return {"stops": s.plans.day(day), "due": [r.to_json() for r in due], "visits": s.visits.for_day(day)}
 
     return QueryOp(parent, worker, work)

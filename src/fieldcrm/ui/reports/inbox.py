@@ -71,6 +71,8 @@ class InboxScreen(Screen):
         )
         self.message = QLabel(objectName="inboxMessage")
         self.message.setWordWrap(True)
+        self.export_log = QPushButton(icon("export"), self.tr("Export log…"), objectName="inboxExportLog")
+        self.export_log.setToolTip(self.tr("Who in your team exported which customers, and when"))
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Rep")))
@@ -80,6 +82,7 @@ class InboxScreen(Screen):
         filters.addWidget(QLabel(self.tr("To")))
         filters.addWidget(self.day_to)
         filters.addStretch(1)
+        filters.addWidget(self.export_log)
         left = QWidget()
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 0, 0)
@@ -108,6 +111,7 @@ class InboxScreen(Screen):
         layout.addWidget(splitter)
 
         self.rep.currentIndexChanged.connect(self.reload)
+        self.export_log.clicked.connect(self.export_log_requested)
         self.day_from.dateChanged.connect(self.reload)
         self.day_to.dateChanged.connect(self.reload)
         self.list.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.open_report(cur.row()))
