@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
+import os
 import resource
 import sys
 import tempfile
-import os
 import time
 import warnings
 from datetime import date, timedelta

@@ -49,6 +49,9 @@ window.resize(1280, 800); window.show(); app.exec()
 #: first paint that shows loaded rows (not placeholders).
 FULL = r"""
 import sys, time
+from fieldcrm.paths import resolve_paths
+from fieldcrm.store import keys
+keys.prefetch(resolve_paths(sys.argv[1]).database)  # as run_gui does, before Qt loads
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 from fieldcrm.app import GuiApp, load_style

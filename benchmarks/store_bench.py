@@ -58,7 +58,8 @@ def build_store(folder: Path, customers: int, seed: int) -> tuple[Store, object]
 
 def raw_executemany(store_path: Path, folder: Path) -> tuple[int, float, float]:
     """The same customer and contact rows (all columns, values as stored) into plain tables of a fresh SQLite file,
-    encrypted as the store is, with the store's journal settings: (rows, seconds for executemany, seconds for the commit)."""
+    encrypted as the store is, with the store's journal settings: (rows, seconds for executemany, seconds for the
+    commit)."""
     target = cipher.connect(folder / "raw.sqlite3", key=keys.new_key(folder / "raw.sqlite3"))  # encrypted alike
     source = cipher.connect(store_path)
     try:
@@ -194,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="fieldcrm-bench-"))
     print(
         f"FieldCRM store benchmark: {args.customers:,} demo customers (seed {args.seed}); Python "
-        f"{platform.python_version()}, SQLite {cipher.dbapi.sqlite_version} (SQLCipher), {os.cpu_count()} CPUs, {platform.machine()}"
+        f"{platform.python_version()}, SQLite {cipher.dbapi.sqlite_version} (SQLCipher), {os.cpu_count()} CPUs, "
+        f"{platform.machine()}"
     )
     store, summary = build_store(folder, args.customers, args.seed)
     try:

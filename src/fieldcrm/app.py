@@ -249,6 +249,9 @@ class GuiApp:
 
 
 def run_gui(data_dir: str | None = None, verbose: int = 0) -> int:
+    from fieldcrm.store import keys
+
+    keys.prefetch(resolve_paths(data_dir).database)  # the store's key, derived while Qt loads
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from fieldcrm import __version__

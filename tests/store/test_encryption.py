@@ -274,3 +274,22 @@ def test_erasing_the_store_leaves_no_file_and_no_key(tmp_path: Path, monkeypatch
     finally:
         keyring.set_keyring(previous)
         keys.forget_all()
+
+
+def test_a_start_derives_the_key_once_in_the_background_while_qt_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "p" / "fieldcrm.sqlite3"
+    Store.open(path).close()
+    keys.forget_all()
+    computed: list[bytes] = []
+    compute = keys._compute
+
+    def counting(result, passphrase: str, salt: bytes) -> None:  # noqa: ANN001
+        computed.append(salt)
+        compute(result, passphrase, salt)
+
+    monkeypatch.setattr(keys, "_compute", counting)
+    keys.prefetch(path)
+    Store.open(path).close()  # waits for the background derivation instead of starting its own
+    assert computed == [cipher.header(path)]

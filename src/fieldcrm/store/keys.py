@@ -18,8 +18,8 @@ import os
 import secrets
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -78,16 +78,68 @@ def forget_all() -> None:
     with _lock:
         _known.clear()
         _passphrase_salts.clear()
+        _derivations.clear()
 
 
-@lru_cache(maxsize=32)
-def derive(passphrase: str, salt: bytes) -> bytes:
-    """The raw key of a passphrase for one salt (Argon2id)."""
+#: Derivations done or under way, by (passphrase, salt): a start begins the one it will need in the background
+#: (`prefetch`) while Qt loads, and whoever needs it first waits for it instead of starting a second.
+_derivations: dict[tuple[str, bytes], Future[bytes]] = {}
+KEEP_DERIVATIONS = 32
+
+
+def _derivation(passphrase: str, salt: bytes, *, background: bool = False) -> Future[bytes]:
+    with _lock:
+        found = _derivations.get((passphrase, salt))
+        start = found is None
+        if found is None:
+            found = _derivations[(passphrase, salt)] = Future()
+            while len(_derivations) > KEEP_DERIVATIONS:
+                del _derivations[next(iter(_derivations))]
+    if start:
+        if background:
+            threading.Thread(target=_compute, args=(found, passphrase, salt), daemon=True).start()
+        else:
+            _compute(found, passphrase, salt)
+    return found
+
+
+def _compute(result: Future[bytes], passphrase: str, salt: bytes) -> None:
     from argon2.low_level import Type, hash_secret_raw
 
-    return hash_secret_raw(
-        passphrase.encode("utf-8"), salt, ARGON2_TIME_COST, ARGON2_MEMORY_KIB, ARGON2_LANES, KEY_BYTES, Type.ID
-    )
+    try:  # argon2-cffi lets go of the GIL while it hashes: a background derivation runs beside the imports
+        result.set_result(
+            hash_secret_raw(
+                passphrase.encode("utf-8"),
+                salt,
+                ARGON2_TIME_COST,
+                ARGON2_MEMORY_KIB,
+                ARGON2_LANES,
+                KEY_BYTES,
+                Type.ID,
+            )
+        )
+    except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for the key
+        result.set_exception(exc)
+
+
+def derive(passphrase: str, salt: bytes) -> bytes:
+    """The raw key of a passphrase for one salt (Argon2id)."""
+    return _derivation(passphrase, salt).result()
+
+
+def prefetch(path: Path) -> None:
+    """At start, before Qt loads: begin deriving the key of the store at `path` from `FIELDCRM_PASSPHRASE` in the
+    background (about 0.1 s of Argon2 that would otherwise come after the imports). Asks nobody, opens nothing."""
+    passphrase = os.environ.get(ENV_PASSPHRASE)
+    if not passphrase:
+        return
+    try:
+        with open(path, "rb") as file:
+            salt = file.read(SALT_BYTES)
+    except OSError:
+        return
+    if len(salt) == SALT_BYTES and salt != b"SQLite format 3\x00" and known(salt) is None:
+        _derivation(passphrase, salt, background=True)
 
 
 def _remember(key: StoreKey, *, passphrase: bool = False) -> StoreKey:
