@@ -19,6 +19,6 @@ for i in $(seq "$pairs"); do
   for side in before after; do
     dir=$([ "$side" = before ] && echo "$before" || pwd)
     echo "== $side ($( git -C "$dir" rev-parse --short HEAD )), pair $i"
-    (cd "$dir" && uv run --no-sync python "$script" "$@")
+    (cd "$dir" && uv run --no-sync python "$script" "$@") || echo "(the benchmark exited with status $?: a target not met, or a failure)"
   done
 done
