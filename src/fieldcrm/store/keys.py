@@ -127,11 +127,24 @@ def derive(passphrase: str, salt: bytes) -> bytes:
     return _derivation(passphrase, salt).result()
 
 
+_warming: list[threading.Thread] = []
+
+
+def _keyring_warmed() -> None:
+    """Wait for the keyring's start-up begun by `prefetch`, if any (so it is not done twice at once)."""
+    while _warming:
+        _warming.pop().join()
+
+
 def prefetch(path: Path) -> None:
-    """At start, before Qt loads: begin deriving the key of the store at `path` from `FIELDCRM_PASSPHRASE` in the
-    background (about 0.1 s of Argon2 that would otherwise come after the imports). Asks nobody, opens nothing."""
+    """At start, before Qt loads, in the background: derive the key of the store at `path` from
+    `FIELDCRM_PASSPHRASE` (about 0.1 s of Argon2), or else load the keyring (about 0.3 s: its backends are
+    discovered at import). Both would otherwise come after the imports. Asks nobody, opens nothing."""
     passphrase = os.environ.get(ENV_PASSPHRASE)
     if not passphrase:
+        warm = threading.Thread(target=usable_keyring, daemon=True)
+        warm.start()
+        _warming.append(warm)
         return
     try:
         with open(path, "rb") as file:
@@ -201,6 +214,12 @@ def existing_key(path: Path, salt: bytes, opens: Callable[[StoreKey], bool]) -> 
     held = known(salt)
     if held is not None:
         return held
+    passphrase = os.environ.get(ENV_PASSPHRASE)
+    if passphrase:  # said explicitly: tried first (and looking at the keyring costs a third of a second)
+        candidate = StoreKey(derive(passphrase, salt), salt)
+        if opens(candidate):
+            return _remember(candidate, passphrase=True)
+    _keyring_warmed()
     ring = usable_keyring()
     if ring is not None:
         stored = ring.get_password(KEYRING_SERVICE, salt.hex())
@@ -208,13 +227,8 @@ def existing_key(path: Path, salt: bytes, opens: Callable[[StoreKey], bool]) -> 
             candidate = StoreKey(bytes.fromhex(stored), salt)
             if opens(candidate):
                 return _remember(candidate)
-    passphrase = os.environ.get(ENV_PASSPHRASE)
-    if passphrase:
-        candidate = StoreKey(derive(passphrase, salt), salt)
-        if opens(candidate):
-            return _remember(candidate, passphrase=True)
-        if _asker is None:
-            raise StoreLockedError(f"{ENV_PASSPHRASE} does not open {path}: it was encrypted with another passphrase")
+    if passphrase and _asker is None:
+        raise StoreLockedError(f"{ENV_PASSPHRASE} does not open {path}: it was encrypted with another passphrase")
     wrong = False
     for _ in range(TRIES):
         candidate = StoreKey(derive(_ask(path, new=False, wrong=wrong), salt), salt)
