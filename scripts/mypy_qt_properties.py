@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from mypy.nodes import ARG_NAMED_OPT, ARG_STAR2, FuncDef, OverloadedFuncDef, TypeInfo
 from mypy.plugin import FunctionSigContext, Plugin
-from mypy.types import CallableType, FunctionLike, Instance, Type, get_proper_type
+from mypy.types import FunctionLike, Instance, Type, get_proper_type
 
 _QOBJECT = "PySide6.QtCore.QObject"
 

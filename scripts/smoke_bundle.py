@@ -2,9 +2,10 @@
 
     scripts/build.sh && python3 scripts/smoke_bundle.py [--bundle dist/FieldCRM]
 
-Runs `--version`, `init`, `demo --customers 100`, a listing, an import preview and an export, and then the GUI offscreen until its main window is ready
-(FIELDCRM_SMOKE_TEST makes it quit then); prints each step's time, the bundle's size, and exits non-zero with the
-step's output if anything fails. Needs nothing but the standard library.
+Runs `--version`, `init` (and checks the store it wrote is encrypted), `demo --customers 100`, a listing, an import
+preview and an export, and then the GUI offscreen until its main window is ready (FIELDCRM_SMOKE_TEST makes it quit
+then); prints each step's time, the bundle's size, and exits non-zero with the step's output if anything fails.
+Needs nothing but the standard library.
 """
 
 from __future__ import annotations
