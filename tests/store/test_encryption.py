@@ -12,13 +12,12 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from fieldcrm.services import CustomerQuery, Services
 from fieldcrm.store import Store, StoreLockedError, cipher, keys
 from fieldcrm.store.backups import backup_now, inspect_backup, restore_backup
+from memory_keyring import memory_keyring
 
 SECRET_NAME = "绝密客户上海蓝鲸精密机械有限公司"
 SECRET_MOBILE = "13912345678"
@@ -177,35 +176,8 @@ def test_a_new_passphrase_must_be_long_enough(tmp_path: Path, no_key_at_hand: No
         Store.open(tmp_path / "p" / "fieldcrm.sqlite3")
 
 
-class MemoryKeyring(KeyringBackend):
-    """A keyring backend that keeps its secrets in this process (CI machines have no OS keyring to test with)."""
-
-    # Below keyring's own "fail" backend: keyring registers every subclass and would otherwise choose this one by
-    # itself for the rest of the session (where no OS keyring exists), and share the laptops' tokens in it.
-    priority = -1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
-
-
-def test_with_a_keyring_the_key_is_random_and_kept_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    ring = MemoryKeyring()
-    previous = keyring.get_keyring()
-    keyring.set_keyring(ring)
-    monkeypatch.delenv(keys.ENV_PASSPHRASE, raising=False)
-    monkeypatch.delenv("FIELDCRM_NO_KEYRING", raising=False)
-    keys.forget_all()
-    try:
+def test_with_a_keyring_the_key_is_random_and_kept_there(tmp_path: Path) -> None:
+    with memory_keyring() as ring:
         path = tmp_path / "p" / "fieldcrm.sqlite3"
         Store.open(path).close()
         salt = cipher.header(path)
@@ -217,9 +189,6 @@ def test_with_a_keyring_the_key_is_random_and_kept_there(tmp_path: Path, monkeyp
         keys.remove_from_keyring(salt)
         with pytest.raises(StoreLockedError, match="no key for it is at hand"):
             Store.open(path)
-    finally:
-        keyring.set_keyring(previous)
-        keys.forget_all()
 
 
 def test_restoring_a_plain_backup_from_an_older_fieldcrm_keeps_the_store_encrypted(
@@ -251,16 +220,10 @@ def test_the_cli_without_a_terminal_or_a_key_stops_with_a_sentence(tmp_path: Pat
     assert "FIELDCRM_PASSPHRASE is not set" in done.stderr and "Traceback" not in done.stderr
 
 
-def test_erasing_the_store_leaves_no_file_and_no_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_erasing_the_store_leaves_no_file_and_no_key(tmp_path: Path) -> None:
     from fieldcrm.store.wipe import erase_store
 
-    ring = MemoryKeyring()
-    previous = keyring.get_keyring()
-    keyring.set_keyring(ring)
-    monkeypatch.delenv(keys.ENV_PASSPHRASE, raising=False)
-    monkeypatch.delenv("FIELDCRM_NO_KEYRING", raising=False)
-    keys.forget_all()
-    try:
+    with memory_keyring() as ring:
         profile = tmp_path / "p"
         store = Store.open(profile / "fieldcrm.sqlite3", profile / "backups")
         _fill(store)
@@ -271,9 +234,6 @@ def test_erasing_the_store_leaves_no_file_and_no_key(tmp_path: Path, monkeypatch
         assert len([f for f in erased.files if f.parent.name == "backups"]) == 2
         assert ring.secrets == {} and erased.keyring_entries == 1
         assert not any(p.is_file() for p in profile.rglob("*")), list(profile.rglob("*"))
-    finally:
-        keyring.set_keyring(previous)
-        keys.forget_all()
 
 
 def test_a_start_derives_the_key_once_in_the_background_while_qt_loads(
