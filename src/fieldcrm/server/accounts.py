@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import os
-
-from argon2 import PasswordHasher
 from sqlalchemy import Engine, update
 from sqlmodel import Session, select
 
 from fieldcrm.domain.errors import NotFoundError, ValidationError
 from fieldcrm.ids import stable_id
 from fieldcrm.models import ROLES, Team, User
+from fieldcrm.passwords import password_hasher
 from fieldcrm.server import devices
 from fieldcrm.server.tables import auth_token, credential, device
 from fieldcrm.server.writes import record_changes, touched_row
 
-
-def _hasher() -> PasswordHasher:
-    # FIELDCRM_ARGON2_PROFILE=cheapest exists for the test suite only, where hundreds of accounts are made.
-    if os.environ.get("FIELDCRM_ARGON2_PROFILE") == "cheapest":
-        from argon2.profiles import CHEAPEST
-
-        return PasswordHasher.from_parameters(CHEAPEST)
-    return PasswordHasher()
-
-
-hasher = _hasher()
+hasher = password_hasher()
 
 
 def create_user(engine: Engine, name: str, role: str, team: str | None, password: str) -> User:

@@ -6,13 +6,12 @@ A profile that never logged in and whose key is in the keyring has no password t
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
-from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from fieldcrm.passwords import password_hasher
 from fieldcrm.store import cipher, keys
 
 #: sync_state key of the verifier; local to this laptop (sync_state rows are never pushed).
@@ -20,13 +19,8 @@ LOCK_VERIFIER = "lock_verifier"
 
 
 def verifier_for(password: str) -> str:
-    """What `login` keeps of the password (a salted Argon2id hash, as the server keeps it; the hash names its
-    parameters, so any verifier checks whatever they were)."""
-    if os.environ.get("FIELDCRM_ARGON2_PROFILE") == "cheapest":  # the test suite's logins, as on the server
-        from argon2.profiles import CHEAPEST
-
-        return PasswordHasher.from_parameters(CHEAPEST).hash(password)
-    return PasswordHasher().hash(password)
+    """What `login` keeps of the password: a salted Argon2id hash, made as the server makes its own."""
+    return password_hasher().hash(password)
 
 
 def _verifier(conn: Any) -> str | None:
@@ -47,7 +41,7 @@ def unlocks(conn: Any, store_path: Path, password: str) -> bool:
     stored = _verifier(conn)
     if stored is not None:
         try:
-            return PasswordHasher().verify(stored, password)
+            return password_hasher().verify(stored, password)
         except (VerificationError, InvalidHashError):
             return False
     return bool(keys.passphrase_opens(cipher.header(store_path), password))
