@@ -3,7 +3,7 @@
 # before, after, ...) so a noisy machine weighs on both alike.
 #   benchmarks/compare.sh REV PAIRS SCRIPT [script options]
 # e.g. benchmarks/compare.sh 1a2b3c4 2 benchmarks/store_bench.py --customers 20000
-# (benchmarks/compare_sync.sh does the same for the sync benchmark and keeps only its (b) and (c) lines.)
+# (benchmarks/compare_sync.sh runs it for the sync benchmark and keeps only its (b) and (c) lines.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rev=${1:?which revision to compare with}
