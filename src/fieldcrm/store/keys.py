@@ -74,7 +74,7 @@ def set_asker(asker: Asker | None) -> None:
 
 
 def forget_all() -> None:
-    """Drop every key this process holds (the app lock and remote wipe call this; tests too)."""
+    """Drop every key this process holds (a remote wipe calls this; tests too)."""
     with _lock:
         _known.clear()
         _passphrase_salts.clear()

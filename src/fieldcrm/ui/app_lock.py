@@ -132,8 +132,7 @@ class IdleLock(QObject):
         self.timer.start()
 
     def set_minutes(self, minutes: int) -> None:
-        self.idle_seconds = minutes * 60.0
-        self.last_input = time.monotonic()
+        self.set_idle_seconds(minutes * 60.0)
 
     def set_idle_seconds(self, seconds: float) -> None:
         self.idle_seconds = seconds
