@@ -14,9 +14,11 @@ from fieldcrm.cli.common import (
     print_fields,
     print_json,
     print_table,
+    profile_paths,
     services_of,
 )
 from fieldcrm.domain.errors import DuplicateError
+from fieldcrm.domain.masking import with_numbers
 from fieldcrm.services import CustomerQuery
 from fieldcrm.services.exports import ExportService
 from fieldcrm.services.search import SORTS
@@ -215,12 +217,27 @@ def cmd_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+def _head_office_reveal(args: argparse.Namespace, services: Any) -> Any:
+    """How `--reveal` asks head office for numbers this laptop holds masked (with the profile's sign-in)."""
+
+    def fetch(customer_id: str) -> dict[str, Any]:
+        from fieldcrm.sync.client import SyncClient
+        from fieldcrm.sync.transport import Offline, SyncError
+
+        try:
+            return SyncClient(services.store, profile_paths(args)).reveal(customer_id)
+        except (Offline, SyncError) as exc:
+            raise CommandError(f"the numbers are kept at head office and could not be fetched: {exc}") from None
+
+    return fetch
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     with services_of(args) as services:
         data = services.customers.get(args.id)
         exports = ExportService(services.store, services.user_id)
         if args.reveal:
-            exports.reveal(args.id)
+            data = with_numbers(data, exports.reveal(args.id, _head_office_reveal(args, services)))
         else:
             data = exports.masked_customer(data)
     if args.format == "json":

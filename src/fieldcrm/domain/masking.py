@@ -17,6 +17,17 @@ def sees_numbers(actor: Actor, owner_id: str | None) -> bool:
     return actor.covers(owner_id)
 
 
+#: A reveal on a laptop that holds only the masked numbers (they left head office masked) and cannot reach it.
+KEPT_AT_HEAD_OFFICE = (
+    "this customer's numbers are kept at head office for its owner; connect to the server and reveal them again"
+)
+
+
+def is_masked(value: str | None) -> bool:
+    """Whether `value` is a number as `mask_mobile` left it."""
+    return bool(value) and "****" in str(value)
+
+
 def mask_mobile(value: str | None) -> str | None:
     """A mainland mobile number with its middle four digits hidden (138****1234); any other value (a landline, a
     blank) as it is."""
@@ -36,3 +47,17 @@ def mask_row(table: str, row: dict) -> dict:
     """`row` (a table's fields) with its mobile numbers masked; rows of other tables as they are."""
     fields = MOBILE_FIELDS.get(table, ())
     return {k: mask_mobile(v) if k in fields else v for k, v in row.items()} if fields else row
+
+
+def holds_masked(customer: dict) -> bool:
+    """Whether a customer's page (its `phone` and its `contacts`) holds a number that came masked."""
+    contacts = customer.get("contacts") or ()
+    return is_masked(customer.get("phone")) or any(
+        is_masked(c.get(f)) for c in contacts for f in MOBILE_FIELDS["contact"]
+    )
+
+
+def with_numbers(customer: dict, numbers: dict) -> dict:
+    """A customer's page with the numbers a reveal returned (`{"phone": …, "contacts": {id: {…}}}`) put in."""
+    contacts = [{**c, **numbers["contacts"].get(c["id"], {})} for c in customer.get("contacts") or ()]
+    return {**customer, "phone": numbers["phone"], "contacts": contacts}

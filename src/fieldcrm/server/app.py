@@ -27,6 +27,7 @@ from fieldcrm.server.limits import BodyLimit, Limits
 from fieldcrm.server.login_guard import AddressThrottle, HashingPool, LoginLimits
 from fieldcrm.server.pull import pull
 from fieldcrm.server.push import push
+from fieldcrm.server.reveal import reveal
 from fieldcrm.server.tables import row_seq
 from fieldcrm.server.visibility import can_see, viewer_for
 from fieldcrm.sync.protocol import (
@@ -300,6 +301,16 @@ def create_app(
             shown = row_to_dict(row)
             actor = Actor.of(viewer.user_id, who.role, viewer.owners or ())
             return shown if sees_numbers(actor, row.owner_id) else mask_row(table, shown)
+
+    @app.post("/reveal/{customer_id}", responses=_answers(401, 403, 404, 410, 413, 426))
+    def reveal_numbers(customer_id: Annotated[str, Path(max_length=36, pattern=NO_CONTROL)], who: Who) -> dict:
+        """A customer's and its contacts' numbers in full, for a user who may see the customer (404 otherwise, so
+        ids cannot be probed); a reveal of numbers they would see masked is logged (an audit event)."""
+        with Session(engine) as session:
+            numbers = reveal(session, viewer_for(session, who), customer_id)
+        if numbers is None:
+            raise HTTPException(404, f"no customer with id {customer_id}")
+        return numbers
 
     @app.get("/health", responses=_answers(413))
     def health() -> dict:

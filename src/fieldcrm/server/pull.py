@@ -23,6 +23,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session
 
+from fieldcrm.domain.actors import Actor
+from fieldcrm.domain.masking import MOBILE_FIELDS, mask_row, sees_numbers
 from fieldcrm.models import SYNCED_TABLES, utcnow
 from fieldcrm.models.codec import _column_kind, encode_value
 from fieldcrm.server.auth import Principal
@@ -102,7 +104,7 @@ def _page(
         feed = feed_rows(session, viewer, after, top, limit + 1, table)
         has_more = len(feed) > limit
         feed = feed[:limit]
-        changes, taken = _changes(session, feed, max_bytes)
+        changes, taken = _changes(session, feed, max_bytes, viewer.actor)
         if taken < len(feed):
             feed, has_more = feed[:taken], True
         sums = None
@@ -119,9 +121,10 @@ def _page(
         )
 
 
-def _changes(session: Session, feed: list[Any], max_bytes: int) -> tuple[list[RowChange], int]:
+def _changes(session: Session, feed: list[Any], max_bytes: int, actor: Actor) -> tuple[list[RowChange], int]:
     """The feed rows' changes, their rows loaded a slice of the feed at a time, until the next row would take the
-    page past `max_bytes`; and how many feed rows they cover. A page of huge rows holds one slice in memory."""
+    page past `max_bytes`; and how many feed rows they cover. A page of huge rows holds one slice in memory.
+    Mobile numbers of customers `actor` does not own (or lead the owner of) leave masked (`masked_for`)."""
     changes: list[RowChange] = []
     size = 0
     for start in range(0, len(feed), LOAD_SLICE):
@@ -135,11 +138,26 @@ def _changes(session: Session, feed: list[Any], max_bytes: int) -> tuple[list[Ro
             row = rows.get((name, row_id))
             if is_visible and row is None:
                 continue  # gone from the table (never happens: rows are only soft-deleted)
+            if row is not None and name in MOBILE_FIELDS:
+                row = masked_for(actor, name, row)
             size += _json_bytes(name, row)
             if size > max_bytes and changes:
                 return changes, n
             changes.append(RowChange(seq=seq, table=name, id=row_id, gone=not is_visible, row=row))
     return changes, len(feed)
+
+
+def masked_for(actor: Actor, name: str, row: dict[str, Any]) -> dict[str, Any]:
+    """A customer's or contact's row as it may leave for `actor`: in full for its owner's side, else with its mobile
+    numbers masked and the customer's normalised phone left out, so no laptop stores a number its user may not see
+    (a rep browsing the public pool reveals one through head office, which logs it). A contact's owner is its
+    customer's (contacts move with their customer), so a claim or an assignment sends both again in full."""
+    if sees_numbers(actor, row.get("owner_id")):
+        return row
+    shown = mask_row(name, row)
+    if "phone_norm" in shown and shown.get("phone_norm") and shown.get("phone") != row.get("phone"):
+        shown["phone_norm"] = None
+    return shown
 
 
 def _json_bytes(name: str, row: dict[str, Any] | None) -> int:

@@ -3,15 +3,16 @@ record of every export and every revealed number, and who sees a customer's mobi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from fieldcrm.domain.actors import Actor
-from fieldcrm.domain.errors import PermissionDeniedError
+from fieldcrm.domain.errors import InvalidStateError, PermissionDeniedError
 from fieldcrm.domain.exports import ExportRule, in_export_scope, refuse_export, rule_for
-from fieldcrm.domain.masking import MOBILE_FIELDS, mask_row, sees_numbers
+from fieldcrm.domain.masking import KEPT_AT_HEAD_OFFICE, MOBILE_FIELDS, is_masked, mask_row, sees_numbers
 from fieldcrm.models import AuditEvent, Contact, Customer, ExportPolicy, User, utcnow
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import unit_of_work
@@ -93,19 +94,23 @@ class ExportService(BaseService):
             uow.insert(event)
             return event.id
 
-    def reveal(self, customer_id: str) -> dict[str, Any]:
+    def reveal(self, customer_id: str, fetch: Callable[[str], dict[str, Any]] | None = None) -> dict[str, Any]:
         """The customer's and its contacts' numbers in full, logged as a reveal when the acting user would see
-        them masked (an owner's own look is not logged)."""
+        them masked (an owner's own look is not logged). Numbers that reached this laptop masked (head office
+        keeps them for the owner) are asked of head office through `fetch` (a connected laptop's
+        `SyncClient.reveal`), which logs the reveal there; without it they cannot be shown (`KEPT_AT_HEAD_OFFICE`)."""
         with unit_of_work(self.store) as uow:
             customer = get_live(uow.session, Customer, customer_id)
             actor = self.acting(uow.session)
             contacts = uow.session.exec(
                 select(Contact).where(Contact.customer_id == customer_id, Contact.deleted == False)  # noqa: E712
             )
-            numbers = {
-                "phone": customer.phone,
-                "contacts": {c.id: {f: getattr(c, f) for f in MOBILE_FIELDS["contact"]} for c in contacts},
-            }
+            held = {c.id: {f: getattr(c, f) for f in MOBILE_FIELDS["contact"]} for c in contacts}
+            numbers: dict[str, Any] = {"phone": customer.phone, "contacts": held}
+            if is_masked(customer.phone) or any(is_masked(v) for c in held.values() for v in c.values()):
+                if fetch is None:
+                    raise InvalidStateError(KEPT_AT_HEAD_OFFICE)
+                return fetch(customer_id)  # logged at head office; the event arrives with the next sync
             if not sees_numbers(actor, customer.owner_id):
                 uow.insert(AuditEvent(kind="reveal", owner_id=actor.id, at=utcnow(), customer_id=customer_id))
             return numbers

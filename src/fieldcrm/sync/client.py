@@ -159,6 +159,16 @@ class SyncClient:
             transport.close()
             self.tokens.clear(server, user)
 
+    def reveal(self, customer_id: str) -> dict[str, Any]:
+        """A customer's numbers in full from head office (which logs the reveal): `{"phone": …, "contacts": {contact
+        id: {"phone": …, "mobile": …}}}`. Raises Offline, AuthRequired or SyncError (404: not visible)."""
+        server, _user, token = self._account()
+        transport = Transport(server, token, timeout=self.timeout, retries=0)
+        try:
+            return dict(transport.request("POST", f"/reveal/{customer_id}"))
+        finally:
+            transport.close()
+
     # -- sync --------------------------------------------------------------------------------------------
     def sync_once(self, progress: Progress | None = None, cancel: threading.Event | None = None) -> SyncResult:
         """Push then pull until up to date. Raises AuthRequired/SyncError when refused; offline is a result.

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldcrm.domain.errors import ServiceError
+from fieldcrm.domain.masking import with_numbers
+from fieldcrm.paths import AppPaths
 from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.form import CustomerForm
@@ -69,13 +71,16 @@ class CustomerPage(QWidget):
     back_requested = Signal()
     log_visit_requested = Signal(str, str)  # customer id, name
 
-    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None, paths: AppPaths | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
+        self.paths = paths  # a connected profile's: numbers that came masked are revealed by head office
         self.customer_id: str | None = None
         self.data: dict[str, Any] = {}
-        # The customer whose numbers this page revealed (logged once): they stay in full until another one opens.
+        # The customer whose numbers this page revealed (logged once) and the numbers: they stay in full until
+        # another one opens (a reload reads the store, which may hold them masked).
         self._revealed_id: str | None = None
+        self._revealed: dict[str, Any] = {}
         self.title = QLabel(objectName="customerTitle")
         self.title.setProperty("role", "title")
         self.owner_line = QLabel(objectName="ownerLine")
@@ -166,7 +171,7 @@ class CustomerPage(QWidget):
     def load(self, customer_id: str) -> None:
         self.customer_id = customer_id
         if customer_id != self._revealed_id:
-            self._revealed_id = None
+            self._revealed_id, self._revealed = None, {}
         self.message.clear()
         self.reload()
 
@@ -178,6 +183,8 @@ class CustomerPage(QWidget):
     def _show(self, data: dict[str, Any]) -> None:
         if data["id"] != self.customer_id:
             return
+        if self._revealed_id == data["id"] and self._revealed:
+            data = {**with_numbers(data, self._revealed), "numbers_masked": False}
         self.data = data
         self.title.setText(data["name"])
         owner = data.get("owner") or self.tr("nobody (public pool)")
@@ -215,18 +222,17 @@ class CustomerPage(QWidget):
         def shown(numbers: dict[str, Any]) -> None:
             if customer_id != self.customer_id:
                 return
-            self._revealed_id = customer_id
-            contacts = [{**c, **numbers["contacts"].get(c["id"], {})} for c in self.data["contacts"]]
-            self.data = {**self.data, "phone": numbers["phone"], "contacts": contacts, "numbers_masked": False}
+            self._revealed_id, self._revealed = customer_id, numbers
+            self.data = {**with_numbers(self.data, numbers), "numbers_masked": False}
             self.form.inputs["phone"].setText(numbers["phone"] or "")  # type: ignore[attr-defined]
-            self.contacts.set_rows(contacts)
+            self.contacts.set_rows(self.data["contacts"])
             self._show_masked(False)
 
         def failed(_exc: BaseException, message: str) -> None:
             self.reveal.setEnabled(True)
             self.message.setText(message)
 
-        ops.reveal_numbers(self, self.worker, customer_id).success(shown).failure(failed).run()
+        ops.reveal_numbers(self, self.worker, customer_id, self.paths).success(shown).failure(failed).run()
 
     def changed_fields(self) -> dict[str, Any]:
         values = self.form.values()

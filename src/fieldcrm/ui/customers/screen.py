@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldcrm.paths import AppPaths
 from fieldcrm.services.search import CustomerQuery
 from fieldcrm.ui.customers.model import COL_GRADE, COL_NAME, COL_PHONE, WINDOW, CustomerTableModel
 from fieldcrm.ui.icons import icon
 from fieldcrm.ui.ops import customers as ops
-from fieldcrm.ui.screens import Screen
+from fieldcrm.ui.screens import Screen, ScreenContext
 from fieldcrm.ui.workers import DbWorker
 from fieldcrm.vocabulary import GRADES, STAGES
 
@@ -55,8 +56,9 @@ class CustomerListScreen(Screen):
 
     nouns = frozenset({"customers"})
 
-    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None, paths: AppPaths | None = None) -> None:
         super().__init__(worker, parent)
+        self.paths = paths  # the profile's folders: a reveal asks head office with its sign-in
         self._search_generation = 0
         self._sort = ("name", False)
         self.searches_done = 0
@@ -143,13 +145,17 @@ class CustomerListScreen(Screen):
         self._paint_watch: _PaintWatch | None = None
         self._painted = False
 
+    @classmethod
+    def for_window(cls, context: ScreenContext) -> CustomerListScreen:
+        return cls(context.worker, paths=context.paths)
+
     @property
     def page(self) -> Any:
         """The customer page behind the list (a `CustomerPage`, built on first use)."""
         if self._page is None:
             from fieldcrm.ui.customers.page import CustomerPage
 
-            self._page = CustomerPage(self.worker)
+            self._page = CustomerPage(self.worker, paths=self.paths)
             self._page.back_requested.connect(self.show_list)
             self._page.log_visit_requested.connect(lambda cid, name: self.log_visit_requested.emit(cid, name, None))
             self.stack.addWidget(self._page)

@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from fieldcrm.domain.masking import holds_masked
+from fieldcrm.paths import AppPaths
 from fieldcrm.services import CustomerQuery
 from fieldcrm.ui.ops.base import Op, QueryOp
 from fieldcrm.ui.workers import DbWorker
@@ -67,21 +69,26 @@ def get_customer(parent: QWidget | None, worker: DbWorker, customer_id: str, rev
 
         data = s.customers.get(customer_id)
         shown = data if revealed else ExportService(s.store, s.user_id).masked_customer(data)
-        return {**shown, "numbers_masked": shown != data}
+        return {**shown, "numbers_masked": shown != data or holds_masked(data)}
 
     return QueryOp(parent, worker, work)
 
 
-def reveal_numbers(parent: QWidget | None, worker: DbWorker, customer_id: str) -> Op:
+def reveal_numbers(parent: QWidget | None, worker: DbWorker, customer_id: str, paths: AppPaths | None = None) -> Op:
     """The customer's and its contacts' numbers in full (`ExportService.reveal`, which logs the reveal for head
-    office): `{"phone": …, "contacts": {contact id: {"phone": …, "mobile": …}}}`."""
+    office): `{"phone": …, "contacts": {contact id: {"phone": …, "mobile": …}}}`. Numbers that reached this laptop
+    masked are asked of head office (with the profile's sign-in in `paths`), so the op waits on the network thread."""
 
     def work(s: Any) -> dict[str, Any]:
         from fieldcrm.services.exports import ExportService  # the ORM: never before the list has painted
+        from fieldcrm.sync.client import SyncClient
 
-        return ExportService(s.store, s.user_id).reveal(customer_id)
+        fetch = (lambda cid: SyncClient(s.store, paths).reveal(cid)) if paths is not None else None
+        return ExportService(s.store, s.user_id).reveal(customer_id, fetch)
 
-    return Op(parent, worker, work, AUDIT)
+    from fieldcrm.ui.ops.sync import network  # the sync client: not before the list has painted
+
+    return network(Op(parent, worker, work, AUDIT))
 
 
 def check_duplicates(parent: QWidget | None, worker: DbWorker, name: str, phone: str, code: str) -> QueryOp:
