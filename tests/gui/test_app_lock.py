@@ -10,6 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from fieldcrm.app import GuiApp
+from fieldcrm.domain.app_lock import LockRule
+from fieldcrm.ids import stable_id
+from fieldcrm.models import ExportPolicy
 from fieldcrm.paths import resolve_paths
 from fieldcrm.services import Services
 from fieldcrm.services.app_lock import LOCK_VERIFIER, verifier_for
@@ -20,7 +23,7 @@ from fieldcrm.ui.i18n import install_language
 PASSPHRASE = os.environ[keys.ENV_PASSPHRASE]  # the suite's stores are opened with it (tests/conftest.py)
 
 
-def _start(tmp_path: Path, login_password: str | None = None) -> GuiApp:
+def _start(tmp_path: Path, login_password: str | None = None, policy_minutes: int | None = None) -> GuiApp:
     paths = resolve_paths().ensure()
     first = GuiApp(paths, cache_dir=tmp_path / "qm-cache")
     services = Services.for_store(first.store)
@@ -29,6 +32,9 @@ def _start(tmp_path: Path, login_password: str | None = None) -> GuiApp:
     if login_password is not None:  # what `login` keeps of the password
         with first.store.transaction() as session:
             set_state(session, LOCK_VERIFIER, verifier_for(login_password))
+    if policy_minutes is not None:  # head office's lock policy for reps, as a sync brings it
+        with first.store.transaction() as session:
+            session.add(ExportPolicy(id=stable_id("export_policy", "rep"), role="rep", lock_minutes=policy_minutes))
     first.close()
     app = GuiApp(paths, cache_dir=tmp_path / "qm-cache")
     app.start()
@@ -39,8 +45,8 @@ def _start(tmp_path: Path, login_password: str | None = None) -> GuiApp:
 def started(qapp, qtbot, tmp_path: Path):
     apps: list[GuiApp] = []
 
-    def start(login_password: str | None = None) -> GuiApp:
-        app = _start(tmp_path, login_password)
+    def start(login_password: str | None = None, policy_minutes: int | None = None) -> GuiApp:
+        app = _start(tmp_path, login_password, policy_minutes)
         apps.append(app)
         qtbot.waitUntil(lambda: app.window is not None and app.window.isVisible() and app.lock is not None)
         app.lock.timer.setInterval(20)
@@ -100,3 +106,18 @@ def test_input_keeps_the_window_open_and_zero_minutes_never_locks(qtbot, started
     app.lock.set_minutes(0)
     qtbot.wait(300)
     assert not app.lock.is_locked and app.window.isVisible()
+
+
+def test_head_offices_policy_caps_the_idle_time_and_the_settings_say_so(qtbot, started) -> None:
+    app = started(policy_minutes=5)
+    qtbot.waitUntil(lambda: app.lock.rule == LockRule(5))
+    assert app.lock.idle_seconds == 5 * 60  # the user's 15 minutes, shortened
+    app.lock.set_minutes(0)  # Never is not the user's to choose under a policy
+    assert app.lock.idle_seconds == 5 * 60
+    from fieldcrm.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(app.worker, app.settings, app)
+    qtbot.addWidget(dialog)
+    assert (dialog.lock_after.minimum(), dialog.lock_after.maximum(), dialog.lock_after.value()) == (1, 5, 5)
+    assert not dialog.lock_policy.isHidden()
+    assert "5 minutes" in dialog.lock_policy.text()

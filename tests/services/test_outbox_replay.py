@@ -568,6 +568,7 @@ READS = {
     "exports.policy_rules",
     "exports.describe_query", "BaseService.acting", "base.actor_of", "base.get_live",
     "app_lock.can_lock", "app_lock.unlocks", "app_lock.verifier_for",
+    "app_lock.cli_password_needed", "app_lock.current_rule", "app_lock.lock_rule",
     "conflicts.get_conflict",
     "conflicts.list_conflicts", "conflicts.summarise", "customer_writes.customer_id_for",
     "customer_writes.new_customer_values",
@@ -587,6 +588,7 @@ READS = {
 NOT_SENT = {
     "ProfileService.add_user", "ProfileService.ensure_team", "ProfileService.init_profile", "ProfileService.switch_to",
     "state.device_id", "state.set_state",
+    "app_lock.cli_unlock", "app_lock.remember_cli_use",  # sync_state: this laptop's own, never sent
 }  # fmt: skip
 
 

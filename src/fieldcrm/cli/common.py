@@ -71,6 +71,13 @@ def writing(target: Path, option: str) -> Iterator[None]:
 def open_services(args: argparse.Namespace) -> Services:
     paths = profile_paths(args)
     store = Store.open(paths.database, paths.backups)
+    from fieldcrm.cli.lock import require_unlock  # it imports this module
+
+    try:
+        require_unlock(args, store)
+    except BaseException:
+        store.close()
+        raise
     return Services.for_store(store)
 
 

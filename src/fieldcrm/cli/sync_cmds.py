@@ -14,6 +14,7 @@ from fieldcrm.cli.common import (
     print_table,
     profile_paths,
 )
+from fieldcrm.cli.lock import require_unlock
 from fieldcrm.domain.errors import ServiceError
 from fieldcrm.paths import AppPaths
 from fieldcrm.store import Store
@@ -63,7 +64,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _open(args: argparse.Namespace) -> tuple[Store, AppPaths]:
     paths = profile_paths(args)
-    return Store.open(paths.database, paths.backups), paths
+    store = Store.open(paths.database, paths.backups)
+    try:
+        require_unlock(args, store)  # `conflicts` shows rows
+    except BaseException:
+        store.close()
+        raise
+    return store, paths
 
 
 def cmd_login(args: argparse.Namespace) -> int:

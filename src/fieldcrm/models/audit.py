@@ -1,4 +1,5 @@
-"""Export control (导出管控): head office's export policy per role, and the audit trail of exports and reveals."""
+"""Export control (导出管控): head office's policy per role (exports, the app lock), and the audit trail of exports and
+reveals."""
 
 from __future__ import annotations
 
@@ -23,6 +24,11 @@ class ExportPolicy(SyncedBase, table=True):
     role: str = Field(max_length=12)
     scope: str = Field(default="own", max_length=10)
     row_cap: int | None = Field(default=None, description="most rows one export may hold; None: no cap")
+    #: The app lock head office asks of this role (`fieldcrm-server lock-policy`): the window locks after at most
+    #: this many idle minutes (None: as the user sets it, Never included), and with `cli_lock` the commands that
+    #: show customer data ask for the password (again after that many minutes, 15 when unset).
+    lock_minutes: int | None = Field(default=None)
+    cli_lock: bool = Field(default=False, nullable=False)
 
 
 class AuditEvent(SyncedBase, table=True):

@@ -88,6 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--cap", type=int, help="the most rows one export may hold")
     p.add_argument("--no-cap", action="store_true", help="no row cap")
+    p = command("lock-policy", "set the app lock a role must keep (idle minutes, the command line too); alone: show it")
+    p.add_argument("--role", choices=ROLES)
+    p.add_argument("--minutes", type=int, help="the window locks after at most this many idle minutes")
+    p.add_argument("--no-minutes", action="store_true", help="the user chooses the idle time (Never included)")
+    p.add_argument(
+        "--cli", action=argparse.BooleanOptionalAction, help="commands that show customer data ask for the password"
+    )
     p = command("purge-tombstones", "forget deletions older than the tombstone horizon")
     p.add_argument("--days", type=int, help="the horizon in days (env FIELDCRM_TOMBSTONE_DAYS; default 180)")
     return parser
@@ -173,6 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             run_devices(engine, args)
         elif args.command == "export-policy":
             run_export_policy(engine, args)
+        elif args.command == "lock-policy":
+            run_lock_policy(engine, args)
         elif args.command == "purge-tombstones":
             from datetime import timedelta
 
@@ -260,6 +269,23 @@ def run_export_policy(engine: Engine, args: argparse.Namespace) -> None:
         set_export_policy(engine, args.role, args.scope, None if args.no_cap else args.cap)
     for role, rule in export_policy(engine).items():
         print(f"{role}\t{rule.scope}\t{'no cap' if rule.cap is None else f'cap {rule.cap}'}")
+
+
+def run_lock_policy(engine: Engine, args: argparse.Namespace) -> None:
+    """Set one role's app lock (laptops follow it from their next sync), then show every role's."""
+    from fieldcrm.server.policy import lock_policy, set_lock_policy
+
+    if args.role or args.minutes is not None or args.no_minutes or args.cli is not None:
+        if not args.role:
+            raise ServiceError("lock-policy: say which --role it is for")
+        if args.minutes is not None and args.no_minutes:
+            raise ServiceError("lock-policy: --minutes and --no-minutes contradict each other; give one")
+        current = lock_policy(engine)[args.role]
+        minutes = None if args.no_minutes else args.minutes if args.minutes is not None else current.minutes
+        set_lock_policy(engine, args.role, minutes, current.cli if args.cli is None else args.cli)
+    for role, rule in lock_policy(engine).items():
+        idle = "as the user sets it" if rule.minutes is None else f"locks after {rule.minutes} min"
+        print(f"{role}\t{idle}\t{'command line asks too' if rule.cli else 'window only'}")
 
 
 def run_doctor(engine: Engine, url: str) -> int:

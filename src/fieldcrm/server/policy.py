@@ -1,11 +1,13 @@
-"""Head office's export policy (导出权限), set by an admin with `fieldcrm-server export-policy`: one synced row per
-role, which every laptop pulls (a directory table) and none may change."""
+"""Head office's policy per role, set by an admin: what it may export (导出权限, `fieldcrm-server export-policy`) and
+the app lock it must keep (`fieldcrm-server lock-policy`). One synced row per role, which every laptop pulls (a
+directory table) and none may change."""
 
 from __future__ import annotations
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from fieldcrm.domain.app_lock import LockRule, check_minutes
 from fieldcrm.domain.errors import ValidationError
 from fieldcrm.domain.exports import DEFAULT_RULES, ExportRule, check_rule
 from fieldcrm.ids import stable_id
@@ -43,3 +45,39 @@ def export_policy(engine: Engine) -> dict[str, ExportRule]:
     with Session(engine) as session:
         stored = {r.role: ExportRule(r.scope, r.row_cap) for r in session.exec(select(ExportPolicy)) if not r.deleted}
     return {role: stored.get(role, DEFAULT_RULES[role]) for role in ROLES}
+
+
+def set_lock_policy(engine: Engine, role: str, minutes: int | None, cli: bool) -> LockRule:
+    """Set the app lock `role` must keep (laptops follow it from their next sync); kept in the role's policy row,
+    made with the default export rule if the role has none yet."""
+    if role not in ROLES:
+        raise ValidationError(f"'{role}' is not a role; use one of {', '.join(ROLES)}", "role")
+    problem = check_minutes(minutes)
+    if problem:
+        raise ValidationError(problem, "minutes")
+    with Session(engine) as session, session.begin():
+        row = session.get(ExportPolicy, stable_id("export_policy", role))
+        if row is None:
+            default = DEFAULT_RULES[role]
+            row = ExportPolicy(id=stable_id("export_policy", role), role=role, scope=default.scope, row_cap=default.cap)
+            row.lock_minutes, row.cli_lock = minutes, cli
+            changes = {}
+        else:
+            changes = {
+                name: [getattr(row, name), value]
+                for name, value in (("lock_minutes", minutes), ("cli_lock", cli))
+                if getattr(row, name) != value
+            }
+            row.lock_minutes, row.cli_lock, row.updated_at = minutes, cli, utcnow()
+        session.add(row)
+        session.flush()
+        record_changes(session, [touched_row(row, changes)])
+    return LockRule(minutes, cli)
+
+
+def lock_policy(engine: Engine) -> dict[str, LockRule]:
+    """The app lock of every role: as set, or none."""
+    with Session(engine) as session:
+        rows = [r for r in session.exec(select(ExportPolicy)) if not r.deleted]
+    stored = {r.role: LockRule(r.lock_minutes, r.cli_lock) for r in rows}
+    return {role: stored.get(role, LockRule()) for role in ROLES}

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldcrm.domain.app_lock import LockRule, window_minutes
 from fieldcrm.ui.ops.base import QueryOp
 from fieldcrm.ui.workers import DbWorker
 
@@ -119,6 +120,8 @@ class IdleLock(QObject):
         self.worker = worker
         self.reader = reader
         self.user_name = user_name
+        self.chosen = minutes  # the user's setting; head office's policy may shorten it (`rule`)
+        self.rule = LockRule()
         self.idle_seconds = minutes * 60.0
         self.last_input = time.monotonic()
         self.dialog: LockDialog | None = None
@@ -130,9 +133,29 @@ class IdleLock(QObject):
         self.timer = QTimer(self, interval=check_ms)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
+        worker.changed.connect(self, self._changed)
+        self.read_policy()
+
+    def read_policy(self) -> None:
+        """Read head office's lock policy for the user's role (on the worker); it arrives with a sync."""
+        from fieldcrm.services.app_lock import current_rule
+
+        reader = self.reader
+        QueryOp(None, self.worker, lambda _s: current_rule(reader)).success(self._policy).run()
+
+    def _changed(self, nouns: frozenset[str]) -> None:
+        if "profile" in nouns:  # the policy rows, the user's role
+            self.read_policy()
+
+    def _policy(self, rule: LockRule) -> None:
+        if rule != self.rule:
+            self.rule = rule
+            self.idle_seconds = window_minutes(self.chosen, rule) * 60.0
 
     def set_minutes(self, minutes: int) -> None:
-        self.set_idle_seconds(minutes * 60.0)
+        """The user's setting, kept within head office's policy."""
+        self.chosen = minutes
+        self.set_idle_seconds(window_minutes(minutes, self.rule) * 60.0)
 
     def set_idle_seconds(self, seconds: float) -> None:
         self.idle_seconds = seconds

@@ -173,6 +173,21 @@ TEMPLATES = (
         "reasons", "this export holds {0} customers, more than the {1} your role may export at once; narrow the filter"
     ),
     QT_TRANSLATE_NOOP("reasons", "this workbook contains macros; only its data is read and the macros are never run"),
+    # masked numbers and the lock policy (domain/masking.py, domain/app_lock.py)
+    QT_TRANSLATE_NOOP(
+        "reasons",
+        "this customer's numbers are kept at head office for its owner; connect to the server and reveal them again",
+    ),
+    QT_TRANSLATE_NOOP("reasons", "the numbers are kept at head office and could not be fetched: {0}"),
+    QT_TRANSLATE_NOOP(
+        "reasons",
+        "head office asks for your password before FieldCRM shows customer data, and there is no terminal to ask"
+        " it on; run the command in a terminal",
+    ),
+    QT_TRANSLATE_NOOP(
+        "reasons", "that is not your password (the one you log in to head office with); nothing was shown"
+    ),
+    QT_TRANSLATE_NOOP("reasons", "the idle time must be between 1 and 1440 minutes (a day)"),
 )
 
 #: How parts are joined (Chinese uses full-width punctuation).

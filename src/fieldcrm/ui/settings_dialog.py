@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldcrm.domain.app_lock import window_minutes
 from fieldcrm.ui.fields import role_name
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.ops import backups as backup_ops
@@ -73,6 +74,16 @@ class SettingsDialog(QDialog):
         self.lock_after.setValue(lock_minutes(settings))
         self.lock_after.setSuffix(self.tr(" minutes without use"))
         self.lock_after.setSpecialValueText(self.tr("Never"))
+        self.lock_policy = QLabel(objectName="settingsLockPolicy", wordWrap=True)
+        self.lock_policy.setVisible(False)
+        rule = getattr(getattr(app, "lock", None), "rule", None)
+        if rule is not None and rule.minutes is not None:  # head office's policy: no longer, and not Never
+            self.lock_after.setRange(1, rule.minutes)
+            self.lock_after.setValue(window_minutes(lock_minutes(settings), rule))
+            self.lock_policy.setText(
+                self.tr("Head office locks FieldCRM after at most {0} minutes without use.").format(rule.minutes)
+            )
+            self.lock_policy.setVisible(True)
         self.back_up = QPushButton(self.tr("Back up now"), objectName="settingsBackUp")
         self.restore = QPushButton(self.tr("Restore…"), objectName="settingsRestore")
         self.open_folder = QPushButton(self.tr("Open data folder"), objectName="settingsOpenFolder")
@@ -87,6 +98,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Working as"), self.user)
         form.addRow(self.tr("Sync automatically"), self.auto_sync)
         form.addRow(self.tr("Lock after"), self.lock_after)
+        form.addRow("", self.lock_policy)
         form.addRow(self.tr("Keep"), self.keep_backups)
         form.addRow(self.tr("Backups"), backup_row)
         form.addRow(self.message)

@@ -84,87 +84,87 @@
 <context>
     <name>CustomerListScreen</name>
     <message>
-        <location filename="../../ui/customers/screen.py" line="65"/>
+        <location filename="../../ui/customers/screen.py" line="67"/>
         <source>Search name, contact, phone or address (Ctrl+F)</source>
         <extracomment>`when_painted` callbacks run at the latest this long after they were asked for (a hidden screen never paints).</extracomment>
         <translation>搜索名称、联系人、电话或地址（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="67"/>
+        <location filename="../../ui/customers/screen.py" line="69"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="68"/>
+        <location filename="../../ui/customers/screen.py" line="70"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="69"/>
+        <location filename="../../ui/customers/screen.py" line="71"/>
         <source>Import customers from an Excel or CSV file</source>
         <translation>从 Excel 或 CSV 文件导入客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="70"/>
+        <location filename="../../ui/customers/screen.py" line="72"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="71"/>
+        <location filename="../../ui/customers/screen.py" line="73"/>
         <source>Export the customers shown, with the current filter, to Excel</source>
         <translation>将当前筛选显示的客户导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="72"/>
+        <location filename="../../ui/customers/screen.py" line="74"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="73"/>
+        <location filename="../../ui/customers/screen.py" line="75"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="74"/>
+        <location filename="../../ui/customers/screen.py" line="76"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="75"/>
+        <location filename="../../ui/customers/screen.py" line="77"/>
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="76"/>
+        <location filename="../../ui/customers/screen.py" line="78"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="77"/>
+        <location filename="../../ui/customers/screen.py" line="79"/>
         <source>Follow-up due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="80"/>
+        <location filename="../../ui/customers/screen.py" line="82"/>
         <source>No customers yet. Click “New customer” (Ctrl+N) to add your first one, or import an Excel list.</source>
         <translation>还没有客户。点击“新建客户”（Ctrl+N）添加第一个客户，或导入 Excel 客户名单。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customers/screen.py" line="264"/>
+        <location filename="../../ui/customers/screen.py" line="270"/>
         <source>More than %n customer(s)…</source>
         <translation>
             <numerusform>超过 %n 个客户…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customers/screen.py" line="283"/>
+        <location filename="../../ui/customers/screen.py" line="289"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>共 %n 个客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="294"/>
+        <location filename="../../ui/customers/screen.py" line="300"/>
         <source>No customer matches. Check the spelling, or clear the filters.</source>
         <translation>没有匹配的客户。请检查输入，或清除筛选条件。</translation>
     </message>
@@ -172,174 +172,174 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../ui/customers/page.py" line="32"/>
+        <location filename="../../ui/customers/page.py" line="34"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="33"/>
-        <location filename="../../ui/customers/page.py" line="108"/>
+        <location filename="../../ui/customers/page.py" line="35"/>
+        <location filename="../../ui/customers/page.py" line="113"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="34"/>
-        <location filename="../../ui/customers/page.py" line="109"/>
+        <location filename="../../ui/customers/page.py" line="36"/>
+        <location filename="../../ui/customers/page.py" line="114"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="35"/>
+        <location filename="../../ui/customers/page.py" line="37"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="36"/>
+        <location filename="../../ui/customers/page.py" line="38"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="37"/>
+        <location filename="../../ui/customers/page.py" line="39"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="40"/>
+        <location filename="../../ui/customers/page.py" line="42"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="41"/>
+        <location filename="../../ui/customers/page.py" line="43"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="42"/>
+        <location filename="../../ui/customers/page.py" line="44"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="43"/>
+        <location filename="../../ui/customers/page.py" line="45"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="44"/>
+        <location filename="../../ui/customers/page.py" line="46"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="45"/>
+        <location filename="../../ui/customers/page.py" line="47"/>
         <source>Follow-up date</source>
         <translation>跟进日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="48"/>
+        <location filename="../../ui/customers/page.py" line="50"/>
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="49"/>
+        <location filename="../../ui/customers/page.py" line="51"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="50"/>
+        <location filename="../../ui/customers/page.py" line="52"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="51"/>
+        <location filename="../../ui/customers/page.py" line="53"/>
         <source>Expected close</source>
         <translation>预计成交</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="83"/>
+        <location filename="../../ui/customers/page.py" line="88"/>
         <source>Mobile numbers are masked: this customer is not yours.</source>
         <translation>手机号已脱敏：这不是您的客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="86"/>
+        <location filename="../../ui/customers/page.py" line="91"/>
         <source>Reveal numbers</source>
         <translation>显示号码</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="87"/>
+        <location filename="../../ui/customers/page.py" line="92"/>
         <source>Show the mobile numbers in full; head office is told that you looked</source>
         <translation>显示完整手机号；总部会收到您查看的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="94"/>
+        <location filename="../../ui/customers/page.py" line="99"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="95"/>
+        <location filename="../../ui/customers/page.py" line="100"/>
         <source>Log visit</source>
         <translation>记录拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="96"/>
+        <location filename="../../ui/customers/page.py" line="101"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="107"/>
+        <location filename="../../ui/customers/page.py" line="112"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="110"/>
+        <location filename="../../ui/customers/page.py" line="115"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="139"/>
+        <location filename="../../ui/customers/page.py" line="144"/>
         <source>No visits, calls or meetings yet. Click “Log visit” after you contact this customer.</source>
         <translation>还没有拜访、电话或会议记录。联系客户后点击“记录拜访”。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="145"/>
+        <location filename="../../ui/customers/page.py" line="150"/>
         <source>Timeline</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="146"/>
+        <location filename="../../ui/customers/page.py" line="151"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="147"/>
+        <location filename="../../ui/customers/page.py" line="152"/>
         <source>Opportunities</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="183"/>
+        <location filename="../../ui/customers/page.py" line="190"/>
         <source>nobody (public pool)</source>
         <translation>无（公海）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="184"/>
+        <location filename="../../ui/customers/page.py" line="191"/>
         <source>not protected</source>
         <translation>未保护</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="185"/>
+        <location filename="../../ui/customers/page.py" line="192"/>
         <source>Owner: {0} · protected until: {1}</source>
         <translation>负责人：{0} · 保护期至：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="189"/>
+        <location filename="../../ui/customers/page.py" line="196"/>
         <source>Not accepted by head office: {0}. It stays on this laptop: correct it and save to send it again; on the Sync screen you can also send it as it is or discard it.</source>
         <translation>总部未接受：{0}。它仍保留在本机：修改后保存即可重新发送；也可在“同步”页面原样重新发送或放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="244"/>
+        <location filename="../../ui/customers/page.py" line="250"/>
         <source>Nothing to save.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="251"/>
+        <location filename="../../ui/customers/page.py" line="257"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1142,43 +1142,43 @@
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../ui/app_lock.py" line="45"/>
+        <location filename="../../ui/app_lock.py" line="46"/>
         <source>FieldCRM is locked</source>
         <extracomment>What counts as the user being there.</extracomment>
         <translation>FieldCRM 已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/app_lock.py" line="48"/>
+        <location filename="../../ui/app_lock.py" line="49"/>
         <source>Locked after a while without use. Type {0}&apos;s password to go on.</source>
         <translation>一段时间未使用，已自动锁定。请输入 {0} 的密码继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/app_lock.py" line="49"/>
+        <location filename="../../ui/app_lock.py" line="50"/>
         <source>Locked after a while without use. Type your password.</source>
         <translation>一段时间未使用，已自动锁定。请输入您的密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/app_lock.py" line="52"/>
+        <location filename="../../ui/app_lock.py" line="53"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/app_lock.py" line="56"/>
+        <location filename="../../ui/app_lock.py" line="57"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/app_lock.py" line="57"/>
+        <location filename="../../ui/app_lock.py" line="58"/>
         <source>Quit FieldCRM</source>
         <translation>退出 FieldCRM</translation>
     </message>
     <message>
-        <location filename="../../ui/app_lock.py" line="83"/>
+        <location filename="../../ui/app_lock.py" line="84"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../ui/app_lock.py" line="101"/>
+        <location filename="../../ui/app_lock.py" line="102"/>
         <source>That password is not right; try again.</source>
         <translation>密码不正确，请重试。</translation>
     </message>
@@ -1615,138 +1615,143 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="41"/>
+        <location filename="../../ui/settings_dialog.py" line="42"/>
         <source>Every 5 minutes and after changes (recommended)</source>
         <translation>每 5 分钟及修改后（推荐）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="42"/>
+        <location filename="../../ui/settings_dialog.py" line="43"/>
         <source>Every 15 minutes and after changes</source>
         <translation>每 15 分钟及修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="43"/>
+        <location filename="../../ui/settings_dialog.py" line="44"/>
         <source>Every hour and after changes</source>
         <translation>每小时及修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="44"/>
+        <location filename="../../ui/settings_dialog.py" line="45"/>
         <source>Off: only when I press “Sync now”</source>
         <translation>关闭：仅在我点击“立即同步”时</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="52"/>
+        <location filename="../../ui/settings_dialog.py" line="53"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="56"/>
+        <location filename="../../ui/settings_dialog.py" line="57"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="67"/>
+        <location filename="../../ui/settings_dialog.py" line="68"/>
         <source>Every {0} minutes and after changes</source>
         <translation>每 {0} 分钟及修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="71"/>
+        <location filename="../../ui/settings_dialog.py" line="72"/>
         <source> daily backups</source>
         <translation> 份每日备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <location filename="../../ui/settings_dialog.py" line="75"/>
         <source> minutes without use</source>
         <translation> 分钟未使用后</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75"/>
+        <location filename="../../ui/settings_dialog.py" line="76"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <location filename="../../ui/settings_dialog.py" line="84"/>
+        <source>Head office locks FieldCRM after at most {0} minutes without use.</source>
+        <translation>总部规定：无操作最多 {0} 分钟后锁定 FieldCRM。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="87"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77"/>
+        <location filename="../../ui/settings_dialog.py" line="88"/>
         <source>Restore…</source>
         <translation>还原…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="78"/>
+        <location filename="../../ui/settings_dialog.py" line="89"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="86"/>
+        <location filename="../../ui/settings_dialog.py" line="97"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="87"/>
+        <location filename="../../ui/settings_dialog.py" line="98"/>
         <source>Working as</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88"/>
+        <location filename="../../ui/settings_dialog.py" line="99"/>
         <source>Sync automatically</source>
         <translation>自动同步</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="89"/>
+        <location filename="../../ui/settings_dialog.py" line="100"/>
         <source>Lock after</source>
         <translation>自动锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <location filename="../../ui/settings_dialog.py" line="102"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="91"/>
+        <location filename="../../ui/settings_dialog.py" line="103"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="112"/>
+        <location filename="../../ui/settings_dialog.py" line="124"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119"/>
+        <location filename="../../ui/settings_dialog.py" line="131"/>
         <source>Backed up {0} customers and {1} visits to {2}.</source>
         <translation>已备份 {0} 个客户和 {1} 条拜访记录到 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="128"/>
-        <location filename="../../ui/settings_dialog.py" line="145"/>
+        <location filename="../../ui/settings_dialog.py" line="140"/>
+        <location filename="../../ui/settings_dialog.py" line="157"/>
         <source>Restore a backup</source>
         <translation>还原备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="130"/>
+        <location filename="../../ui/settings_dialog.py" line="142"/>
         <source>FieldCRM backups (*.sqlite3)</source>
         <translation>FieldCRM 备份 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="141"/>
+        <location filename="../../ui/settings_dialog.py" line="153"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="147"/>
+        <location filename="../../ui/settings_dialog.py" line="159"/>
         <source>Restore the backup of {0} from {1} ({2} customers, {3} visits)? What is on this laptop now is kept as a backup first; changes made since that backup and not yet synced are then only in that copy.</source>
         <translation>要还原 {0} 于 {1} 的备份（{2} 个客户，{3} 条拜访记录）吗？本机当前的数据会先另存为备份；在该备份之后所做且尚未同步的修改，届时只保存在那份副本中。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="160"/>
+        <location filename="../../ui/settings_dialog.py" line="172"/>
         <source>Restoring…</source>
         <translation>正在还原…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="166"/>
+        <location filename="../../ui/settings_dialog.py" line="178"/>
         <source>Restored {0}. The previous data is kept as {1}.</source>
         <translation>已还原 {0}。原来的数据另存为 {1}。</translation>
     </message>
@@ -2047,7 +2052,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../app.py" line="277"/>
+        <location filename="../../app.py" line="280"/>
         <source>FieldCRM stays closed: your data cannot be read without its passphrase.</source>
         <translation>FieldCRM 未启动：没有口令无法读取您的数据。</translation>
     </message>
@@ -2862,14 +2867,39 @@
         <translation>该工作簿包含宏；只读取数据，不会运行宏</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="179"/>
+        <location filename="../../ui/reasons.py" line="177"/>
+        <source>this customer&apos;s numbers are kept at head office for its owner; connect to the server and reveal them again</source>
+        <translation>该客户的号码由总部为其负责人保管；请连接服务器后再次查看完整号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="181"/>
+        <source>the numbers are kept at head office and could not be fetched: {0}</source>
+        <translation>号码由总部保管，未能取回：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="182"/>
+        <source>head office asks for your password before FieldCRM shows customer data, and there is no terminal to ask it on; run the command in a terminal</source>
+        <translation>总部要求在 FieldCRM 显示客户数据前输入您的密码，但当前没有可输入密码的终端；请在终端中运行该命令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="187"/>
+        <source>that is not your password (the one you log in to head office with); nothing was shown</source>
+        <translation>密码不正确（应为您登录总部时使用的密码）；未显示任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="190"/>
+        <source>the idle time must be between 1 and 1440 minutes (a day)</source>
+        <translation>无操作时长必须在 1 到 1440 分钟（一天）之间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="194"/>
         <source>; </source>
         <extracomment>How parts are joined (Chinese uses full-width punctuation).</extracomment>
         <translation>；</translation>
     </message>
     <message>
         <location filename="../../ui/fields.py" line="112"/>
-        <location filename="../../ui/reasons.py" line="179"/>
+        <location filename="../../ui/reasons.py" line="194"/>
         <source>: </source>
         <translation>：</translation>
     </message>
