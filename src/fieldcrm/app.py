@@ -168,6 +168,7 @@ class GuiApp:
 
             self.lock = IdleLock(self.worker, self.reader, lock_minutes(self.settings), user.name)
         self.lock.user_name = user.name
+        self.window.ready.connect(self.lock.read_policy)  # head office's lock policy: after the list has painted
 
     def _daily_backup(self) -> None:
         """Once the window is ready: a backup of the store when the newest daily one is over a day old."""

@@ -14,7 +14,6 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from fieldcrm.domain.app_lock import LockRule, cli_needs_password
 from fieldcrm.passwords import password_hasher
-from fieldcrm.services.state import set_state
 from fieldcrm.services.userinfo import current_user
 from fieldcrm.store import cipher, keys
 
@@ -99,5 +98,7 @@ def cli_unlock(store: Store, password: str, now: datetime) -> bool:
 
 def remember_cli_use(store: Store, now: datetime) -> None:
     """A command ran unlocked at `now`: the idle time counts from here."""
+    from fieldcrm.services.state import set_state  # the ORM: never on the window's light start
+
     with store.transaction() as session:
         set_state(session, CLI_UNLOCKED_AT, now.isoformat())

@@ -133,15 +133,18 @@ class IdleLock(QObject):
         self.timer = QTimer(self, interval=check_ms)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
-        worker.changed.connect(self, self._changed)
-        self.read_policy()
+        worker.changed.connect(self, self._changed)  # the policy is read once the window is ready (`read_policy`)
 
     def read_policy(self) -> None:
         """Read head office's lock policy for the user's role (on the worker); it arrives with a sync."""
-        from fieldcrm.services.app_lock import current_rule
-
         reader = self.reader
-        QueryOp(None, self.worker, lambda _s: current_rule(reader)).success(self._policy).run()
+
+        def read(_services: Any) -> LockRule:
+            from fieldcrm.services.app_lock import current_rule  # on the worker: Argon2 is not needed to paint
+
+            return current_rule(reader)
+
+        QueryOp(None, self.worker, read).success(self._policy).run()
 
     def _changed(self, nouns: frozenset[str]) -> None:
         if "profile" in nouns:  # the policy rows, the user's role
