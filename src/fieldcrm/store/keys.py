@@ -97,27 +97,51 @@ def _derivation(passphrase: str, salt: bytes, *, background: bool = False) -> Fu
                 del _derivations[next(iter(_derivations))]
     if start:
         if background:
-            threading.Thread(target=_compute, args=(found, passphrase, salt), daemon=True).start()
+            threading.Thread(target=_compute, args=(found, passphrase, salt, 1), daemon=True).start()
         else:
-            _compute(found, passphrase, salt)
+            _compute(found, passphrase, salt, ARGON2_LANES)
     return found
 
 
-def _compute(result: Future[bytes], passphrase: str, salt: bytes) -> None:
-    from argon2.low_level import Type, hash_secret_raw
+def _compute(result: Future[bytes], passphrase: str, salt: bytes, threads: int) -> None:
+    """Derive the key into `result`. `threads`: how many of the 4 lanes are computed at once. The key is the same
+    whatever the number (lanes are fixed, threads only share them out): a derivation started in the background at
+    start-up takes one core and leaves the other to Qt's start (two threads or four took both cores from it on a
+    two-core laptop), one someone waits for takes them all."""
+    from argon2.exceptions import HashingError
+    from argon2.low_level import ARGON2_VERSION, Type, core, error_to_str, ffi, lib
 
     try:  # argon2-cffi lets go of the GIL while it hashes: a background derivation runs beside the imports
-        result.set_result(
-            hash_secret_raw(
-                passphrase.encode("utf-8"),
-                salt,
-                ARGON2_TIME_COST,
-                ARGON2_MEMORY_KIB,
-                ARGON2_LANES,
-                KEY_BYTES,
-                Type.ID,
-            )
+        secret, salted = passphrase.encode("utf-8"), bytes(salt)
+        out = ffi.new("uint8_t[]", KEY_BYTES)
+        pwd, csalt = ffi.new("uint8_t[]", secret), ffi.new("uint8_t[]", salted)
+        context = ffi.new(
+            "argon2_context *",
+            {
+                "version": ARGON2_VERSION,
+                "out": out,
+                "outlen": KEY_BYTES,
+                "pwd": pwd,
+                "pwdlen": len(secret),
+                "salt": csalt,
+                "saltlen": len(salted),
+                "secret": ffi.NULL,
+                "secretlen": 0,
+                "ad": ffi.NULL,
+                "adlen": 0,
+                "t_cost": ARGON2_TIME_COST,
+                "m_cost": ARGON2_MEMORY_KIB,
+                "lanes": ARGON2_LANES,
+                "threads": threads,
+                "allocate_cbk": ffi.NULL,
+                "free_cbk": ffi.NULL,
+                "flags": lib.ARGON2_DEFAULT_FLAGS,
+            },
         )
+        code = core(context, Type.ID.value)
+        if code != lib.ARGON2_OK:
+            raise HashingError(error_to_str(code))
+        result.set_result(bytes(ffi.buffer(out, KEY_BYTES)))
     except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for the key
         result.set_exception(exc)
 
