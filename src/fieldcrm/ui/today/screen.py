@@ -102,8 +102,8 @@ class TodayScreen(Screen):
         body = QVBoxLayout(content)
         body.setContentsMargins(0, 0, 0, 0)
         body.addLayout(cards)
-        body.addWidget(self.stops_card, 3)
-        body.addWidget(self.due_card, 2)
+        body.addWidget(self.stops_card, 1)
+        body.addWidget(self.due_card, 1)
         scroll = QScrollArea(objectName="todayScroll", widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         scroll.setWidget(content)  # a small window scrolls the cards instead of squeezing them
         layout = QVBoxLayout(self)
