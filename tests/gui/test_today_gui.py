@@ -10,7 +10,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from fieldcrm.services import Services
+from fieldcrm.services.state import set_state
 from fieldcrm.sync import outbox
+from fieldcrm.sync.client import SERVER_KEY
 from fieldcrm.ui import theme
 
 
@@ -51,6 +53,8 @@ def test_an_empty_day_offers_its_next_step(qtbot, make_window, idle) -> None:
     screen = window.show_screen("today")
     idle()
     assert screen.plan_button.isVisible()
+    assert screen.next_card.figure.text() == "Nothing planned" and not screen.log_next.isEnabled()
+    assert screen.due_card.figure.text() == "0 customer(s) to follow up" and screen.due_hint.isVisible()
     screen.plan_button.click()
     idle()
     assert window.current_key() == "plans"
@@ -165,3 +169,18 @@ def test_with_every_stop_done_there_is_no_next_stop_to_log(qtbot, make_window, t
     assert not screen.log_next.isEnabled() and not screen.log_next_stop()
     assert screen.report_chip.text() == "Not started" and screen.report_card.line.text() == "1 visit(s) to report"
     assert screen.due_card.line.text() == "None overdue"
+
+
+def test_a_connected_profile_says_its_changes_wait_to_sync(qtbot, make_window, team_services, idle) -> None:
+    rep: Services = team_services["rep"]
+    rep.customers.create(name="上海华东机械有限公司")
+    with rep.store.session() as session:
+        set_state(session, SERVER_KEY, "https://crm.example.com")  # what a login leaves behind
+        session.commit()
+    window = make_window("rep")
+    screen = window.show_screen("today")
+    idle()
+    assert screen.sync_card.line.text() == "Waiting to sync · last sync never"
+    with rep.store.session() as session:
+        pending = outbox.pending_count(session)
+    assert screen.sync_card.figure.text() == f"{pending} change(s)"
