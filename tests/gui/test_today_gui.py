@@ -88,6 +88,9 @@ def test_the_cards_show_the_day(qtbot, make_window, team_services, idle, today) 
     assert screen.due_card.line.text() == "1 overdue"
     assert screen.due_card.line.property("tone") == "danger"  # the palette's red
     assert screen.due.rowCount() == 2 and screen.due_view.isVisible()  # the list below the count
+    view = screen.stop_view  # the day's two stops whole, with no empty block under them
+    assert view.verticalScrollBar().maximum() == 0
+    assert view.height() <= view.horizontalHeader().height() + 2 * view.rowHeight(0) + 2 * view.frameWidth()
 
     chip = screen.report_chip
     assert (chip.status(), chip.text(), chip.tone()) == ("returned", "Returned", "attention")

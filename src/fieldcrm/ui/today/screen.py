@@ -30,6 +30,7 @@ STOP_COLUMNS = [
     Column("status", QT_TRANSLATE_NOOP("TodayScreen", "Status"), status_name, status_tone),
 ]
 STOP_STATUS_COLUMN = 4  # shown as chips
+FIT_STOPS = 8  # a day with more stops than this scrolls its list
 DUE_COLUMNS = [
     Column("next_follow_up", QT_TRANSLATE_NOOP("TodayScreen", "Due"), tone=due_tone),
     Column("name", QT_TRANSLATE_NOOP("TodayScreen", "Customer")),
@@ -102,7 +103,7 @@ class TodayScreen(Screen):
         body = QVBoxLayout(content)
         body.setContentsMargins(0, 0, 0, 0)
         body.addLayout(cards)
-        body.addWidget(self.stops_card, 1)
+        body.addWidget(self.stops_card, 0)  # as tall as the day's stops (see `_fit_stops`); the follow-ups get the rest
         body.addWidget(self.due_card, 1)
         scroll = QScrollArea(objectName="todayScroll", widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         scroll.setWidget(content)  # a small window scrolls the cards instead of squeezing them
@@ -135,6 +136,7 @@ class TodayScreen(Screen):
             + self.tr("%n visit(s) logged today", "", len(data["visits"]))
         )
         self.stops.set_rows(stops)
+        self._fit_stops()
         self.due.set_rows(data["due"])
         self.stops_hint.setVisible(not stops)
         self.plan_button.setVisible(not stops)  # the empty state's one next step
@@ -151,6 +153,18 @@ class TodayScreen(Screen):
         self._show_report(data["report"], len(data["visits"]))
         self._show_sync(data["sync"])
         self._update_buttons()
+
+    def _fit_stops(self) -> None:
+        """The stops list shows its rows whole, up to `FIT_STOPS` of them, then scrolls; no empty block under a short
+        day."""
+        view = self.stop_view
+        rows = min(max(self.stops.rowCount(), 1), FIT_STOPS)
+        height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+        height += sum(
+            view.rowHeight(r) if r < self.stops.rowCount() else view.verticalHeader().defaultSectionSize()
+            for r in range(rows)
+        )
+        view.setMaximumHeight(height)
 
     def _show_next_stop(self, stops: list[dict[str, Any]]) -> None:
         card = self.next_card
