@@ -187,3 +187,14 @@ def test_a_connected_profile_says_its_changes_wait_to_sync(qtbot, make_window, t
     with rep.store.session() as session:
         pending = outbox.pending_count(session)
     assert screen.sync_card.figure.text() == f"{pending} change(s)"
+
+
+def test_a_short_day_fits_a_small_window_without_scrolling(qtbot, make_window, team_services, idle, today) -> None:
+    _cards_day(team_services, today)
+    window = make_window("rep")
+    window.resize(800, 600)  # the offscreen screen's size; a small laptop's window
+    screen = window.show_screen("today")
+    idle()
+    qtbot.waitUntil(lambda: screen.due_view.height() >= 130)
+    assert screen.cards_scroll.verticalScrollBar().maximum() == 0
+    assert screen.due_view.verticalScrollBar().maximum() == 0  # both follow-ups in sight

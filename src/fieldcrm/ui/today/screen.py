@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from fieldcrm.paths import AppPaths
 from fieldcrm.ui.common.chips import StatusChip, chip_column
@@ -31,6 +31,7 @@ STOP_COLUMNS = [
 ]
 STOP_STATUS_COLUMN = 4  # shown as chips
 FIT_STOPS = 8  # a day with more stops than this scrolls its list
+DUE_MIN_HEIGHT = 130  # the follow-ups list: its header and three rows
 DUE_COLUMNS = [
     Column("next_follow_up", QT_TRANSLATE_NOOP("TodayScreen", "Due"), tone=due_tone),
     Column("name", QT_TRANSLATE_NOOP("TodayScreen", "Customer")),
@@ -94,6 +95,10 @@ class TodayScreen(Screen):
         self.stops_card.add(self.stop_view, 1)
         self.stops_card.finish()
         self.due_card = Card("dueCard", self.tr("Follow-ups due"), self.log_due)
+        # the follow-ups take the height left (their list's usual preferred height would make the cards scroll
+        # early), never less than a few rows
+        self.due_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.due_view.setMinimumHeight(DUE_MIN_HEIGHT)
         self.due_card.line_beside_figure()
         self.due_card.add(self.due_hint)
         self.due_card.add(self.due_view, 1)
@@ -105,11 +110,13 @@ class TodayScreen(Screen):
         body.addLayout(cards)
         body.addWidget(self.stops_card, 0)  # as tall as the day's stops (see `_fit_stops`); the follow-ups get the rest
         body.addWidget(self.due_card, 1)
-        scroll = QScrollArea(objectName="todayScroll", widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.cards_scroll = scroll = QScrollArea(
+            objectName="todayScroll", widgetResizable=True, frameShape=QFrame.Shape.NoFrame
+        )
         scroll.setWidget(content)  # a small window scrolls the cards instead of squeezing them
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.cards_scroll, 1)
         self.log_next.clicked.connect(self.log_next_stop)
         self.open_report.clicked.connect(lambda: self.show_screen_requested.emit("reports"))
         self.open_sync.clicked.connect(lambda: self.show_screen_requested.emit("sync"))
