@@ -76,6 +76,7 @@ class TodayScreen(Screen):
         self.open_report = QPushButton(icon("reports"), self.tr("Open report"), objectName="openReport")
         self.report_card = Card("reportCard", self.tr("Daily report"), self.open_report)
         self.report_card.add_to_figure_row(self.report_chip)
+        self.report_card.figure.hide()  # the chip is the figure
         self.report_card.finish()
         self.open_sync = QPushButton(icon("sync"), self.tr("Open Sync"), objectName="openSync")
         self.sync_card = Card("syncCard", self.tr("Since the last sync"), self.open_sync)
@@ -209,7 +210,6 @@ class TodayScreen(Screen):
             line = self.tr("Draft saved, not submitted yet")
         else:
             line = self.tr("%n visit(s) to report", "", visits)
-        self.report_card.figure.hide()  # the chip is the figure
         self.report_card.line.setText(line)
         set_tone(self.report_card.line, "attention" if status == "returned" else None)
 
