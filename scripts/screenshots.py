@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("FIELDCRM_PASSPHRASE", "screenshots passphrase")  # its throwaway profiles are encrypted too
 
 from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtGui import QColor, QGuiApplication, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from fieldcrm.app import load_style  # noqa: E402
@@ -30,6 +32,7 @@ from fieldcrm.store import Store  # noqa: E402
 from fieldcrm.ui.i18n import install_language  # noqa: E402
 from fieldcrm.ui.main_window import MainWindow  # noqa: E402
 from fieldcrm.ui.settings import settings_for  # noqa: E402
+from fieldcrm.ui.theme import style_sheet  # noqa: E402
 from fieldcrm.ui.workers import DbWorker, protect_singletons  # noqa: E402
 
 SIZE = (1280, 800)
@@ -97,6 +100,7 @@ def capture_language(language: str, store: Store, services: dict[str, Services],
         window.show_screen(key)
         settle(worker)
         shot(window, folder / f"{key}.png")
+    capture_dark(lambda: MainWindow(worker, rep_info, settings, paths), worker, folder, ("today", "plans"))
     customers = window.show_screen("customers")
     customers.search_box.setText("上海" if language == "zh_CN" else "科技")
     settle(worker)
@@ -150,6 +154,42 @@ def capture_language(language: str, store: Store, services: dict[str, Services],
     shot(dialog, folder / "settings.png")
     dialog.close()
     worker.shutdown()
+
+
+def dark_palette() -> QPalette:
+    """A dark system's palette, as a desktop in dark mode hands it to Qt."""
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, "#202124"), (roles.WindowText, "#e8eaed"), (roles.Base, "#2a2d32"),
+        (roles.AlternateBase, "#303338"), (roles.Text, "#e8eaed"), (roles.Button, "#303338"),
+        (roles.ButtonText, "#e8eaed"), (roles.Highlight, "#5b8def"), (roles.HighlightedText, "#ffffff"),
+        (roles.ToolTipBase, "#303338"), (roles.ToolTipText, "#e8eaed"), (roles.PlaceholderText, "#9aa0a6"),
+        (roles.Mid, "#3c4047"), (roles.Midlight, "#3c4047"), (roles.Dark, "#151617"), (roles.Light, "#4a4e55"),
+    ):  # fmt: skip
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def capture_dark(make_window: Callable[[], MainWindow], worker: DbWorker, folder: Path, keys: tuple[str, ...]) -> None:
+    """`keys`' screens of a window started on a dark system: the chips and cards must read there too."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    light_palette, light_sheet = QGuiApplication.palette(), app.styleSheet()
+    QGuiApplication.setPalette(dark_palette())
+    app.setStyleSheet(style_sheet(dark=True))
+    try:
+        window = make_window()  # icons are drawn in the theme's colours when a window is built
+        window.resize(*SIZE)
+        window.show()
+        for key in keys:
+            window.show_screen(key)
+            settle(worker)
+            shot(window, folder / f"{key}-dark.png")
+        window.close()
+    finally:
+        QGuiApplication.setPalette(light_palette)
+        app.setStyleSheet(light_sheet)
 
 
 def capture_excel(window: MainWindow, worker: DbWorker, folder: Path, existing_name: str) -> None:

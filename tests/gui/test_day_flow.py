@@ -51,7 +51,7 @@ def test_a_day_from_plan_stop_to_countersigned_report(qtbot, make_window, team_s
     typing(reports.summary, "今天拜访一家客户，进展顺利。")
     qtbot.mouseClick(reports.submit, Qt.MouseButton.LeftButton)
     idle()
-    assert "Submitted" in reports.state.text()
+    assert reports.status_chip.text() == "Submitted" and reports.status_chip.tone() == "info"
     assert reports.summary.isReadOnly() and not reports.submit.isEnabled()
     window.close()
 

@@ -13,17 +13,17 @@ from fieldcrm.ui.screens import SCREENS, Screen, warm_up_modules
 from fieldcrm.vocabulary import ALL_NOUNS
 
 #: Which screens must reload when a change of each kind is announced, written out by hand from what each shows:
-#: Today shows the day's stops (plans), visits and customers due; Reports the day's visits; the Sync panel counts the
-#: changes of every kind waiting to go up
+#: Today shows the day's stops (plans), visits, customers due, the day's report and the changes waiting to go up (an
+#: export's log entry too); Reports the day's visits; the Sync panel counts the changes of every kind waiting to go up
 #: (the export log's dialog is no screen: it listens for "audit" itself).
 TOLD = {
     "rep": {
         "customers": {"today", "customers", "sync"},
         "visits": {"today", "reports", "sync"},
         "plans": {"today", "plans", "sync"},
-        "reports": {"reports", "sync"},
+        "reports": {"today", "reports", "sync"},
         "profile": {"sync"},
-        "audit": {"sync"},  # an export's or a reveal's log entry, waiting to go up
+        "audit": {"today", "sync"},  # an export's or a reveal's log entry, waiting to go up
         "sync": {"sync"},
     },
     "supervisor": {

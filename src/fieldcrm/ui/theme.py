@@ -38,6 +38,10 @@ LIGHT: dict[str, str] = {
     "hint_back": "#fff8e1",
     "hint_border": "#ffe082",
     "strong": "#37474f",
+    "on_tone": "#ffffff",  # text on a tone's colour (a status chip)
+    "card": "#ffffff",
+    "card_border": "#dde1e6",
+    "figure": "#202124",
 }
 DARK: dict[str, str] = {
     "danger": "#ef9a9a",
@@ -52,6 +56,10 @@ DARK: dict[str, str] = {
     "hint_back": "#3a3323",
     "hint_border": "#6d5a1f",
     "strong": "#cfd8dc",
+    "on_tone": "#1b1b1f",
+    "card": "#2a2d32",
+    "card_border": "#3c4047",
+    "figure": "#f1f3f4",
 }
 
 #: The tone of each status a row can be in (plan stops, reports).

@@ -1048,93 +1048,98 @@
 <context>
     <name>InboxScreen</name>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="34"/>
+        <location filename="../../ui/reports/inbox.py" line="36"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="35"/>
-        <location filename="../../ui/reports/inbox.py" line="78"/>
+        <location filename="../../ui/reports/inbox.py" line="37"/>
+        <location filename="../../ui/reports/inbox.py" line="84"/>
         <source>Rep</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="36"/>
+        <location filename="../../ui/reports/inbox.py" line="38"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="37"/>
+        <location filename="../../ui/reports/inbox.py" line="39"/>
         <source>Visits</source>
         <translation>拜访数</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="38"/>
+        <location filename="../../ui/reports/inbox.py" line="40"/>
         <source>Times submitted</source>
         <translation>提交次数</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="49"/>
+        <location filename="../../ui/reports/inbox.py" line="41"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/inbox.py" line="53"/>
         <source>All reps</source>
         <translation>全部销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="57"/>
+        <location filename="../../ui/reports/inbox.py" line="62"/>
         <source>No submitted reports waiting. Reports your reps submit appear here to countersign or return.</source>
         <translation>暂无待审日报。下属提交的日报会出现在这里，供您会签或退回。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="67"/>
+        <location filename="../../ui/reports/inbox.py" line="73"/>
         <source>Comment for the rep (to return)</source>
         <translation>给销售的意见（退回时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="68"/>
+        <location filename="../../ui/reports/inbox.py" line="74"/>
         <source>Countersign</source>
         <translation>会签</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="70"/>
+        <location filename="../../ui/reports/inbox.py" line="76"/>
         <source>Return to rep</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="74"/>
+        <location filename="../../ui/reports/inbox.py" line="80"/>
         <source>Export log…</source>
         <translation>导出记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="75"/>
+        <location filename="../../ui/reports/inbox.py" line="81"/>
         <source>Who in your team exported which customers, and when</source>
         <translation>团队中谁在何时导出了哪些客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="80"/>
+        <location filename="../../ui/reports/inbox.py" line="86"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="82"/>
+        <location filename="../../ui/reports/inbox.py" line="88"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="98"/>
+        <location filename="../../ui/reports/inbox.py" line="107"/>
         <source>Summary</source>
         <translation>总结</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="154"/>
+        <location filename="../../ui/reports/inbox.py" line="165"/>
         <source>Select a report on the left to read it.</source>
         <translation>在左侧选择一份日报查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="181"/>
+        <location filename="../../ui/reports/inbox.py" line="194"/>
         <source>Countersigned {0}&apos;s report of {1}.</source>
         <translation>已会签 {0} 的 {1} 日报。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/inbox.py" line="184"/>
+        <location filename="../../ui/reports/inbox.py" line="197"/>
         <source>Returned {0}&apos;s report of {1}.</source>
         <translation>已退回 {0} 的 {1} 日报。</translation>
     </message>
@@ -1433,94 +1438,94 @@
 <context>
     <name>PlanScreen</name>
     <message>
-        <location filename="../../ui/plans/screen.py" line="33"/>
+        <location filename="../../ui/plans/screen.py" line="34"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="34"/>
+        <location filename="../../ui/plans/screen.py" line="35"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="47"/>
+        <location filename="../../ui/plans/screen.py" line="49"/>
         <source>◀ Previous week</source>
         <translation>◀ 上一周</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="48"/>
+        <location filename="../../ui/plans/screen.py" line="50"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="49"/>
+        <location filename="../../ui/plans/screen.py" line="51"/>
         <source>Next week ▶</source>
         <translation>下一周 ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="63"/>
+        <location filename="../../ui/plans/screen.py" line="66"/>
         <source>Pick a day, find a customer below and click “Add stop” to plan a visit.</source>
         <translation>选择一天，在下方找到客户，点击“添加拜访”来安排行程。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="68"/>
+        <location filename="../../ui/plans/screen.py" line="71"/>
         <source>Purpose of the visit</source>
         <translation>拜访目的</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="69"/>
+        <location filename="../../ui/plans/screen.py" line="72"/>
         <source>Add stop</source>
         <translation>添加拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="70"/>
+        <location filename="../../ui/plans/screen.py" line="73"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="71"/>
+        <location filename="../../ui/plans/screen.py" line="74"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="74"/>
+        <location filename="../../ui/plans/screen.py" line="77"/>
         <source>Move to day</source>
         <translation>改到日期</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="75"/>
+        <location filename="../../ui/plans/screen.py" line="78"/>
         <source>Cancel stop</source>
         <translation>取消拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="137"/>
+        <location filename="../../ui/plans/screen.py" line="140"/>
         <source>MMM d, yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="138"/>
+        <location filename="../../ui/plans/screen.py" line="141"/>
         <source>MMM d</source>
         <translation>M月d日</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="139"/>
+        <location filename="../../ui/plans/screen.py" line="142"/>
         <source>{0} – {1}</source>
         <translation>{0} 至 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="141"/>
+        <location filename="../../ui/plans/screen.py" line="144"/>
         <source> (this week)</source>
         <translation>（本周）</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="165"/>
+        <location filename="../../ui/plans/screen.py" line="168"/>
         <source>Find and pick a customer first.</source>
         <translation>请先查找并选择客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/plans/screen.py" line="173"/>
-        <location filename="../../ui/plans/screen.py" line="180"/>
-        <location filename="../../ui/plans/screen.py" line="187"/>
+        <location filename="../../ui/plans/screen.py" line="176"/>
+        <location filename="../../ui/plans/screen.py" line="183"/>
+        <location filename="../../ui/plans/screen.py" line="190"/>
         <source>Select a stop first.</source>
         <translation>请先选择一个拜访。</translation>
     </message>
@@ -1561,53 +1566,53 @@
 <context>
     <name>ReportScreen</name>
     <message>
-        <location filename="../../ui/reports/screen.py" line="41"/>
+        <location filename="../../ui/reports/screen.py" line="43"/>
         <source>Summary of the day: what went well, what needs help, tomorrow&apos;s plan</source>
         <translation>今日总结：进展、需要的支持、明日计划</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="42"/>
+        <location filename="../../ui/reports/screen.py" line="44"/>
         <source>Rebuild from visits</source>
         <translation>按拜访重新生成</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="43"/>
+        <location filename="../../ui/reports/screen.py" line="45"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="44"/>
-        <location filename="../../ui/reports/screen.py" line="97"/>
+        <location filename="../../ui/reports/screen.py" line="46"/>
+        <location filename="../../ui/reports/screen.py" line="103"/>
         <source>Submit report</source>
         <translation>提交日报</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="48"/>
+        <location filename="../../ui/reports/screen.py" line="50"/>
         <source>No visits logged on this day. Log visits from Today or a customer&apos;s page; they appear here.</source>
         <translation>这一天没有拜访记录。在“今日”或客户页面记录拜访后，会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="53"/>
+        <location filename="../../ui/reports/screen.py" line="55"/>
         <source>Report for</source>
         <translation>日报日期</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="66"/>
+        <location filename="../../ui/reports/screen.py" line="69"/>
         <source>Summary</source>
         <translation>总结</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="97"/>
+        <location filename="../../ui/reports/screen.py" line="103"/>
         <source>Resubmit report</source>
         <translation>重新提交日报</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="108"/>
+        <location filename="../../ui/reports/screen.py" line="114"/>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/screen.py" line="114"/>
+        <location filename="../../ui/reports/screen.py" line="120"/>
         <source>Submitted to your supervisor.</source>
         <translation>已提交给主管。</translation>
     </message>
@@ -1956,93 +1961,220 @@
 <context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../../ui/today/screen.py" line="21"/>
+        <location filename="../../ui/today/screen.py" line="26"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="22"/>
-        <location filename="../../ui/today/screen.py" line="29"/>
+        <location filename="../../ui/today/screen.py" line="27"/>
+        <location filename="../../ui/today/screen.py" line="35"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="23"/>
+        <location filename="../../ui/today/screen.py" line="28"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="24"/>
+        <location filename="../../ui/today/screen.py" line="29"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="25"/>
+        <location filename="../../ui/today/screen.py" line="30"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="28"/>
+        <location filename="../../ui/today/screen.py" line="34"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="30"/>
+        <location filename="../../ui/today/screen.py" line="36"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="31"/>
+        <location filename="../../ui/today/screen.py" line="37"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="32"/>
+        <location filename="../../ui/today/screen.py" line="38"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="48"/>
+        <location filename="../../ui/today/screen.py" line="57"/>
         <source>Log the selected stop&apos;s visit (Ctrl+L)</source>
         <translation>记录所选拜访（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="51"/>
+        <location filename="../../ui/today/screen.py" line="60"/>
+        <location filename="../../ui/today/screen.py" line="70"/>
         <source>Log visit</source>
         <translation>记录拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="53"/>
+        <location filename="../../ui/today/screen.py" line="62"/>
         <source>No stops planned for today. Open Plans to plan your visits, or log a visit from a customer.</source>
         <translation>今天没有计划拜访。打开“计划”安排拜访，或从客户页面记录拜访。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="56"/>
+        <location filename="../../ui/today/screen.py" line="65"/>
         <source>Plan visits</source>
         <translation>安排拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="58"/>
+        <location filename="../../ui/today/screen.py" line="67"/>
         <source>No follow-ups due. Set a follow-up date when you log a visit.</source>
         <translation>没有到期的跟进。记录拜访时可以设置跟进日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="61"/>
+        <location filename="../../ui/today/screen.py" line="71"/>
+        <source>Next stop</source>
+        <translation>下一站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="74"/>
+        <source>Open report</source>
+        <translation>打开日报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="75"/>
+        <source>Daily report</source>
+        <translation>销售日报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="78"/>
+        <source>Open Sync</source>
+        <translation>打开同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="79"/>
+        <source>Since the last sync</source>
+        <translation>上次同步以来</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="85"/>
         <source>Planned stops</source>
         <translation>计划拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="73"/>
-        <source>Follow-ups due or overdue</source>
-        <translation>到期或逾期的跟进</translation>
+        <location filename="../../ui/today/screen.py" line="95"/>
+        <source>Follow-ups due</source>
+        <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="99"/>
+        <location filename="../../ui/today/screen.py" line="160"/>
+        <source>Stop {0} of {1}</source>
+        <translation>第 {0} 站，共 {1} 站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="165"/>
+        <source>All stops done</source>
+        <translation>今日拜访已全部完成</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/screen.py" line="166"/>
+        <source>%n stop(s) visited today</source>
+        <translation>
+            <numerusform>今日已拜访 %n 站</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="168"/>
+        <source>Nothing planned</source>
+        <translation>今日未计划拜访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="169"/>
+        <source>Plan today&apos;s stops on the Plans screen.</source>
+        <translation>请在“计划”页面安排今天的拜访。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/screen.py" line="174"/>
+        <source>%n customer(s) to follow up</source>
+        <translation>
+            <numerusform>%n 位客户待跟进</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/screen.py" line="175"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 位已逾期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="175"/>
+        <source>None overdue</source>
+        <translation>无逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="182"/>
+        <source>Returned: {0}</source>
+        <translation>已退回：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="184"/>
+        <source>Submitted {0}; waiting for your supervisor</source>
+        <translation>{0} 已提交，等待主管会签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="186"/>
+        <source>Countersigned {0}</source>
+        <translation>{0} 已会签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="188"/>
+        <source>Draft saved, not submitted yet</source>
+        <translation>草稿已保存，尚未提交</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/screen.py" line="190"/>
+        <source>%n visit(s) to report</source>
+        <translation>
+            <numerusform>%n 次拜访待写入日报</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/screen.py" line="200"/>
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n 条修改</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="202"/>
+        <source>Not connected: kept on this computer</source>
+        <translation>未连接总部：保存在本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="204"/>
+        <source>Waiting to sync · last sync {0}</source>
+        <translation>等待同步 · 上次同步：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="205"/>
+        <location filename="../../ui/today/screen.py" line="209"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="208"/>
+        <source>All sent · last sync {0}</source>
+        <translation>已全部发送 · 上次同步：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="133"/>
         <source>{0} · {1} of {2} stops done</source>
         <translation>{0} · 已完成 {1}/{2} 个拜访</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="101"/>
+        <location filename="../../ui/today/screen.py" line="135"/>
         <source>%n visit(s) logged today</source>
         <translation>
             <numerusform>今日记录 %n 次</numerusform>
@@ -2052,9 +2184,28 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../app.py" line="280"/>
+        <location filename="../../app.py" line="281"/>
         <source>FieldCRM stays closed: your data cannot be read without its passphrase.</source>
         <translation>FieldCRM 未启动：没有口令无法读取您的数据。</translation>
+    </message>
+</context>
+<context>
+    <name>chips</name>
+    <message>
+        <location filename="../../ui/common/chips.py" line="23"/>
+        <source>Overdue</source>
+        <extracomment>Every status a chip shows and its tone: the rows&apos; statuses, and the follow-up and protection states. Names of the chip states that are no row status (those read as `fields.status_name`).</extracomment>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/chips.py" line="24"/>
+        <source>Lapsing</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/chips.py" line="25"/>
+        <source>Not started</source>
+        <translation>未开始</translation>
     </message>
 </context>
 <context>
@@ -2937,14 +3088,9 @@
         <translation>跟进日期</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="47"/>
-        <source>Not started: this preview lists the day&apos;s visits.</source>
-        <translation>尚未创建：以下是当天拜访的预览。</translation>
-    </message>
-    <message>
         <location filename="../../ui/reports/common.py" line="48"/>
-        <source>State: {0}</source>
-        <translation>状态：{0}</translation>
+        <source>This preview lists the day&apos;s visits; nothing is saved yet.</source>
+        <translation>以下是当天拜访的预览，尚未保存。</translation>
     </message>
     <message>
         <location filename="../../ui/reports/common.py" line="50"/>
@@ -2962,12 +3108,17 @@
         <translation>已退回，意见：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="68"/>
+        <location filename="../../ui/reports/common.py" line="57"/>
+        <source>saved, not submitted yet</source>
+        <translation>已保存，尚未提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/common.py" line="66"/>
         <source>✔ Signature valid: the report is unchanged since it was countersigned.</source>
         <translation>✔ 签名有效：会签后日报未被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/common.py" line="70"/>
+        <location filename="../../ui/reports/common.py" line="68"/>
         <source>✘ Signature check failed: the report was changed after countersigning!</source>
         <translation>✘ 签名校验失败：日报在会签后被修改过！</translation>
     </message>

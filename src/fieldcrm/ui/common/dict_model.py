@@ -13,6 +13,7 @@ from fieldcrm.ui.theme import tone_colour
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+TONE_ROLE = Qt.ItemDataRole.UserRole + 2  # the tone's name of a toned column's cell (a chip paints with it)
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class DictTableModel(QAbstractTableModel):
             return row.get("id")
         if role == SORT_ROLE:
             return value if value is not None else ""
+        if role == TONE_ROLE:
+            return column.tone(value) if column.tone is not None else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column.show is not None:
                 return column.show(value)

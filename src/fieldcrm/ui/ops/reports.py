@@ -16,15 +16,16 @@ REPORTS = {"reports"}
 
 def own_report(parent: QWidget | None, worker: DbWorker, day: date) -> QueryOp:
     """The acting rep's report for the day, or a preview (not saved) built from the day's visits."""
+    return QueryOp(parent, worker, lambda s: report_or_preview(s, day))
 
-    def work(s: Any) -> dict[str, Any]:
-        try:
-            return s.reports.find(None, day)
-        except NotFoundError:
-            visits = s.visits.for_day(day)
-            return {"id": None, "status": None, "summary": "", "visits": visits, "report_date": day.isoformat()}
 
-    return QueryOp(parent, worker, work)
+def report_or_preview(s: Any, day: date) -> dict[str, Any]:
+    """On the worker: the acting rep's report for `day`, or its preview (status None) from the day's visits."""
+    try:
+        return s.reports.find(None, day)
+    except NotFoundError:
+        visits = s.visits.for_day(day)
+        return {"id": None, "status": None, "summary": "", "visits": visits, "report_date": day.isoformat()}
 
 
 def build(parent: QWidget | None, worker: DbWorker, day: date) -> Op:

@@ -7,8 +7,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from fieldcrm.paths import AppPaths
 from fieldcrm.services import CustomerQuery
 from fieldcrm.ui.ops.base import Op, QueryOp
+from fieldcrm.ui.ops.reports import report_or_preview
 from fieldcrm.ui.workers import DbWorker
 
 VISITS = {"visits", "plans", "customers"}
@@ -19,8 +21,9 @@ def log_visit(parent: QWidget | None, worker: DbWorker, customer_id: str, values
     return Op(parent, worker, lambda s: s.visits.log(customer_id, **values), VISITS)
 
 
-def today(parent: QWidget | None, worker: DbWorker, day: date) -> QueryOp:
-    """The day's stops in order and the follow-ups due on or before it (the Today screen)."""
+def today(parent: QWidget | None, worker: DbWorker, day: date, paths: AppPaths | None = None) -> QueryOp:
+    """The day's stops in order, the follow-ups due on or before it, the day's report (or its preview) and, given
+    the profile's `paths`, the sync state (the Today screen's cards)."""
 
     def work(s: Any) -> dict[str, Any]:
         me = s.profile.current()
@@ -28,7 +31,19 @@ def today(parent: QWidget | None, worker: DbWorker, day: date) -> QueryOp:
             CustomerQuery(follow_up_due=day, owner_id=me.id if me else None, sort="next_follow_up", limit=200)
         )
         due = s.masking.customer_rows(due)  # own customers as a rule; masked like the list if not
-        return {"stops": s.plans.day(day), "due": [r.to_json() for r in due], "visits": s.visits.for_day(day)}
+        report = report_or_preview(s, day)
+        sync = None
+        if paths is not None:
+            from fieldcrm.sync.client import SyncClient  # on the worker: the HTTP stack stays out of start-up
+
+            sync = SyncClient(s.store, paths).status()
+        return {
+            "stops": s.plans.day(day),
+            "due": [r.to_json() for r in due],
+            "visits": s.visits.for_day(day),
+            "report": {k: report.get(k) for k in ("id", "status", "return_comment", "submitted_at", "signed_at")},
+            "sync": sync,
+        }
 
     return QueryOp(parent, worker, work)
 

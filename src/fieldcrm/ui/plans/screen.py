@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldcrm.ui.common.chips import chip_column
 from fieldcrm.ui.common.customer_picker import CustomerPicker
 from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.customers.page import table
@@ -33,6 +34,7 @@ DAY_COLUMNS = [
     Column("customer_name", QT_TRANSLATE_NOOP("PlanScreen", "Customer")),
     Column("status", QT_TRANSLATE_NOOP("PlanScreen", "Status"), status_name, status_tone),
 ]
+PLAN_STATUS_COLUMN = 1  # shown as chips
 
 
 class PlanScreen(Screen):
@@ -52,6 +54,7 @@ class PlanScreen(Screen):
         for i in range(7):
             model = DictTableModel("PlanScreen", DAY_COLUMNS, self)
             view = table(model, f"planDay{i}", 0)
+            chip_column(view, PLAN_STATUS_COLUMN)
             view.clicked.connect(lambda _index, day=i: self._select_day(day))
             box = QGroupBox()
             inner = QVBoxLayout(box)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.common.timefmt import local_clock, local_time
 from fieldcrm.ui.customers.page import table
-from fieldcrm.ui.fields import kind_name, status_name
+from fieldcrm.ui.fields import kind_name
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 
 VISIT_COLUMNS = [
@@ -41,22 +41,20 @@ def tr(text: str) -> str:
 
 
 def state_line(report: dict[str, Any]) -> str:
-    """Draft / submitted / countersigned by whom and when (with the signature check) / returned with comment."""
+    """What the state chip beside it does not say: when it was submitted, countersigned by whom and when, returned
+    with which comment; a preview says it is one."""
     status = report.get("status")
     if not status:
-        return tr(QT_TRANSLATE_NOOP("reports", "Not started: this preview lists the day's visits."))
-    line = tr(QT_TRANSLATE_NOOP("reports", "State: {0}")).format(status_name(status))
+        return tr(QT_TRANSLATE_NOOP("reports", "This preview lists the day's visits; nothing is saved yet."))
     if status == "submitted":
-        line += " · " + tr(QT_TRANSLATE_NOOP("reports", "submitted {0}")).format(local_time(report.get("submitted_at")))
+        return tr(QT_TRANSLATE_NOOP("reports", "submitted {0}")).format(local_time(report.get("submitted_at")))
     if status == "countersigned":
-        line += " · " + tr(QT_TRANSLATE_NOOP("reports", "countersigned by {0} on {1}")).format(
+        return tr(QT_TRANSLATE_NOOP("reports", "countersigned by {0} on {1}")).format(
             report.get("signed_by_name") or "?", local_time(report.get("signed_at"))
         )
     if status == "returned":
-        line += " · " + tr(QT_TRANSLATE_NOOP("reports", "returned with comment: {0}")).format(
-            report.get("return_comment") or ""
-        )
-    return line
+        return tr(QT_TRANSLATE_NOOP("reports", "returned with comment: {0}")).format(report.get("return_comment") or "")
+    return tr(QT_TRANSLATE_NOOP("reports", "saved, not submitted yet"))
 
 
 def signature_line(report: dict[str, Any]) -> str:

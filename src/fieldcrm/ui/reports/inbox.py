@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldcrm.ui.common.chips import StatusChip, chip_column
 from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.page import table
+from fieldcrm.ui.fields import status_name
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.icons import icon
 from fieldcrm.ui.ops import reports as ops
@@ -36,7 +38,9 @@ INBOX_COLUMNS = [
     Column("submitted_at", QT_TRANSLATE_NOOP("InboxScreen", "Submitted"), local_time),
     Column("visit_count", QT_TRANSLATE_NOOP("InboxScreen", "Visits")),
     Column("times_submitted", QT_TRANSLATE_NOOP("InboxScreen", "Times submitted")),
+    Column("status", QT_TRANSLATE_NOOP("InboxScreen", "Status"), status_name, status_tone),
 ]
+INBOX_STATUS_COLUMN = 5  # shown as chips
 
 
 class InboxScreen(Screen):
@@ -53,11 +57,13 @@ class InboxScreen(Screen):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.reports = DictTableModel("InboxScreen", INBOX_COLUMNS, self)
         self.list = table(self.reports, "inboxTable")
+        chip_column(self.list, INBOX_STATUS_COLUMN)
         self.empty_hint = QLabel(
             self.tr("No submitted reports waiting. Reports your reps submit appear here to countersign or return."),
             objectName="emptyHint",
         )
         self.empty_hint.setWordWrap(True)
+        self.status_chip = StatusChip("inboxStatusChip")
         self.state = QLabel(objectName="inboxState")
         self.state.setWordWrap(True)
         self.signature = QLabel()
@@ -92,7 +98,10 @@ class InboxScreen(Screen):
         right = QWidget()
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(0, 0, 0, 0)
-        right_box.addWidget(self.state)
+        state_row = QHBoxLayout()
+        state_row.addWidget(self.status_chip)
+        state_row.addWidget(self.state, 1)
+        right_box.addLayout(state_row)
         right_box.addWidget(self.signature)
         right_box.addWidget(self.visit_view, 2)
         right_box.addWidget(QLabel(self.tr("Summary")))
@@ -148,12 +157,16 @@ class InboxScreen(Screen):
 
     def _show_report(self, report: dict[str, Any] | None) -> None:
         self.current = report
+        self.status_chip.setVisible(report is not None)
+        self.status_chip.set_status(report.get("status") if report else None)
         self.state.setText(
             state_line(report) + " — " + (report.get("rep") or "")
             if report
             else self.tr("Select a report on the left to read it.")
         )
-        set_tone(self.state, status_tone(report.get("status")) if report else None)
+        set_tone(
+            self.state, "attention" if report and report.get("status") == "returned" else None
+        )  # the chip has the rest
         self.signature.setText(signature_line(report) if report else "")
         self.visits.set_rows(report["visits"] if report else [])
         self.summary.setPlainText(report.get("summary", "") if report else "")

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldcrm.ui.common.chips import StatusChip
 from fieldcrm.ui.common.dict_model import DictTableModel
 from fieldcrm.ui.ops import reports as ops
 from fieldcrm.ui.reports.common import VISIT_COLUMNS, signature_line, state_line, visit_table
 from fieldcrm.ui.screens import Screen
-from fieldcrm.ui.theme import set_tone, status_tone
+from fieldcrm.ui.theme import set_tone
 from fieldcrm.ui.workers import DbWorker
 
 
@@ -32,6 +33,7 @@ class ReportScreen(Screen):
         self.report: dict[str, Any] = {}
         self.day = QDateEdit(QDate.currentDate(), objectName="reportDay", calendarPopup=True)
         self.day.setDisplayFormat("yyyy-MM-dd")
+        self.status_chip = StatusChip("reportStatusChip")
         self.state = QLabel(objectName="reportState")
         self.state.setWordWrap(True)
         self.signature = QLabel(objectName="reportSignature")
@@ -52,6 +54,7 @@ class ReportScreen(Screen):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Report for")))
         top.addWidget(self.day)
+        top.addWidget(self.status_chip)
         top.addWidget(self.state, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
@@ -85,8 +88,11 @@ class ReportScreen(Screen):
         self.empty_hint.setVisible(not report["visits"])
         if self.summary.toPlainText() != report.get("summary", ""):
             self.summary.setPlainText(report.get("summary", ""))
+        self.status_chip.set_status(report.get("status"))
         self.state.setText(state_line(report))
-        set_tone(self.state, status_tone(report.get("status")))
+        set_tone(
+            self.state, "attention" if report and report.get("status") == "returned" else None
+        )  # the chip has the rest
         self.signature.setText(signature_line(report))
         self.signature.setVisible(bool(self.signature.text()))
         editable = report.get("status") in (None, "draft", "returned")

@@ -1,20 +1,25 @@
-"""Today (今日): the day's planned stops in order with their status, overdue follow-ups, quick "log visit"."""
+"""Today (今日): a few cards (the next stop, the daily report's state, what is waiting since the last sync), the
+day's planned stops in order with their status chips, and the follow-ups due with how many are overdue."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from fieldcrm.paths import AppPaths
+from fieldcrm.ui.common.chips import StatusChip, chip_column
 from fieldcrm.ui.common.dict_model import Column, DictTableModel
+from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.fields import status_name
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.icons import icon
 from fieldcrm.ui.ops import visits as ops
-from fieldcrm.ui.screens import Screen
-from fieldcrm.ui.theme import due_tone, status_tone
+from fieldcrm.ui.screens import Screen, ScreenContext
+from fieldcrm.ui.theme import due_tone, set_tone, status_tone
+from fieldcrm.ui.today.cards import Card
 from fieldcrm.ui.workers import DbWorker
 
 STOP_COLUMNS = [
@@ -24,6 +29,9 @@ STOP_COLUMNS = [
     Column("purpose", QT_TRANSLATE_NOOP("TodayScreen", "Purpose")),
     Column("status", QT_TRANSLATE_NOOP("TodayScreen", "Status"), status_name, status_tone),
 ]
+STOP_STATUS_COLUMN = 4  # shown as chips
+FIT_STOPS = 8  # a day with more stops than this scrolls its list
+DUE_MIN_HEIGHT = 130  # the follow-ups list: its header and three rows
 DUE_COLUMNS = [
     Column("next_follow_up", QT_TRANSLATE_NOOP("TodayScreen", "Due"), tone=due_tone),
     Column("name", QT_TRANSLATE_NOOP("TodayScreen", "Customer")),
@@ -34,10 +42,13 @@ DUE_COLUMNS = [
 
 
 class TodayScreen(Screen):
-    nouns = frozenset({"plans", "visits", "customers"})
+    # the report card shows the day's report; the sync card counts changes waiting, an export's log entry too
+    nouns = frozenset({"plans", "visits", "customers", "reports", "audit"})
 
-    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+    def __init__(self, worker: DbWorker, paths: AppPaths | None = None, parent: QWidget | None = None) -> None:
         super().__init__(worker, parent)
+        self.paths = paths  # the sync card reads the profile's sync state (none without)
+        self.next_stop: dict[str, Any] | None = None
         self.heading = QLabel(objectName="todayHeading")
         self.heading.setProperty("role", "title")
         self.stops = DictTableModel("TodayScreen", STOP_COLUMNS, self)
@@ -58,30 +69,58 @@ class TodayScreen(Screen):
         self.due_hint = QLabel(self.tr("No follow-ups due. Set a follow-up date when you log a visit."))
         for hint in (self.stops_hint, self.due_hint):
             hint.setWordWrap(True)
-        stops_box = QGroupBox(self.tr("Planned stops"))
-        box = QVBoxLayout(stops_box)
-        box.addWidget(self.stops_hint)
+        self.log_next = QPushButton(icon("log-visit"), self.tr("Log visit"), objectName="logNextStop")
+        self.next_card = Card("nextStopCard", self.tr("Next stop"), self.log_next)
+        self.next_card.finish()
+        self.report_chip = StatusChip("todayReportChip")
+        self.open_report = QPushButton(icon("reports"), self.tr("Open report"), objectName="openReport")
+        self.report_card = Card("reportCard", self.tr("Daily report"), self.open_report)
+        self.report_card.add_to_figure_row(self.report_chip)
+        self.report_card.figure.hide()  # the chip is the figure
+        self.report_card.finish()
+        self.open_sync = QPushButton(icon("sync"), self.tr("Open Sync"), objectName="openSync")
+        self.sync_card = Card("syncCard", self.tr("Since the last sync"), self.open_sync)
+        self.sync_card.finish()
+        cards = QHBoxLayout()
+        for card in (self.next_card, self.report_card, self.sync_card):
+            cards.addWidget(card, 1)
+
+        self.stops_card = Card("stopsCard", self.tr("Planned stops"), self.log_stop)
+        self.stops_card.figure.hide()  # the heading counts the stops
+        self.stops_card.line.hide()
+        self.stops_card.add(self.stops_hint)
         empty_row = QHBoxLayout()
         empty_row.addWidget(self.plan_button)
         empty_row.addStretch(1)
-        box.addLayout(empty_row)
-        box.addWidget(self.stop_view)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.log_stop)
-        box.addLayout(row)
-        due_box = QGroupBox(self.tr("Follow-ups due or overdue"))
-        box2 = QVBoxLayout(due_box)
-        box2.addWidget(self.due_hint)
-        box2.addWidget(self.due_view)
-        row2 = QHBoxLayout()
-        row2.addStretch(1)
-        row2.addWidget(self.log_due)
-        box2.addLayout(row2)
+        self.stops_card.add(empty_row)
+        self.stops_card.add(self.stop_view, 1)
+        self.stops_card.finish()
+        self.due_card = Card("dueCard", self.tr("Follow-ups due"), self.log_due)
+        # the follow-ups take the height left (their list's usual preferred height would make the cards scroll
+        # early), never less than a few rows
+        self.due_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.due_view.setMinimumHeight(DUE_MIN_HEIGHT)
+        self.due_card.line_beside_figure()
+        self.due_card.add(self.due_hint)
+        self.due_card.add(self.due_view, 1)
+        self.due_card.finish()
+        chip_column(self.stop_view, STOP_STATUS_COLUMN)
+        content = QWidget(objectName="todayCards")
+        body = QVBoxLayout(content)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(cards)
+        body.addWidget(self.stops_card, 0)  # as tall as the day's stops (see `_fit_stops`); the follow-ups get the rest
+        body.addWidget(self.due_card, 1)
+        self.cards_scroll = scroll = QScrollArea(
+            objectName="todayScroll", widgetResizable=True, frameShape=QFrame.Shape.NoFrame
+        )
+        scroll.setWidget(content)  # a small window scrolls the cards instead of squeezing them
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(stops_box, 3)
-        layout.addWidget(due_box, 2)
+        layout.addWidget(self.cards_scroll, 1)
+        self.log_next.clicked.connect(self.log_next_stop)
+        self.open_report.clicked.connect(lambda: self.show_screen_requested.emit("reports"))
+        self.open_sync.clicked.connect(lambda: self.show_screen_requested.emit("sync"))
         self.log_stop.clicked.connect(self.log_selected_stop)
         self.log_due.clicked.connect(self._log_due)
         self.stop_view.doubleClicked.connect(self._log_double_clicked)
@@ -89,8 +128,12 @@ class TodayScreen(Screen):
         self.due_view.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.log_due.setEnabled(False)
 
+    @classmethod
+    def for_window(cls, context: ScreenContext) -> TodayScreen:
+        return cls(context.worker, context.paths)
+
     def reload(self) -> None:
-        ops.today(self, self.worker, date.today()).success(self._show).run()
+        ops.today(self, self.worker, date.today(), self.paths).success(self._show).run()
 
     def _show(self, data: dict[str, Any]) -> None:
         stops = [{**s, "number": i + 1} for i, s in enumerate(data["stops"])]
@@ -101,6 +144,7 @@ class TodayScreen(Screen):
             + self.tr("%n visit(s) logged today", "", len(data["visits"]))
         )
         self.stops.set_rows(stops)
+        self._fit_stops()
         self.due.set_rows(data["due"])
         self.stops_hint.setVisible(not stops)
         self.plan_button.setVisible(not stops)  # the empty state's one next step
@@ -110,7 +154,91 @@ class TodayScreen(Screen):
         if stops and not self.stop_view.currentIndex().isValid():
             first_open = next((i for i, s in enumerate(stops) if s["status"] == "planned"), 0)
             self.stop_view.selectRow(first_open)
+        if data["due"] and not self.due_view.currentIndex().isValid():
+            self.due_view.selectRow(0)  # the most overdue: the list is in follow-up order
+        self._show_next_stop(stops)
+        self._show_due(data["due"])
+        self._show_report(data["report"], len(data["visits"]))
+        self._show_sync(data["sync"])
         self._update_buttons()
+
+    def _fit_stops(self) -> None:
+        """The stops list shows its rows whole, up to `FIT_STOPS` of them, then scrolls; no empty block under a short
+        day."""
+        view = self.stop_view
+        rows = min(max(self.stops.rowCount(), 1), FIT_STOPS)
+        height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+        height += sum(
+            view.rowHeight(r) if r < self.stops.rowCount() else view.verticalHeader().defaultSectionSize()
+            for r in range(rows)
+        )
+        view.setMaximumHeight(height)
+
+    def _show_next_stop(self, stops: list[dict[str, Any]]) -> None:
+        card = self.next_card
+        self.next_stop = next((s for s in stops if s["status"] == "planned"), None)
+        if self.next_stop is not None:
+            card.figure.setText(self.next_stop["customer_name"] or "")
+            line = self.tr("Stop {0} of {1}").format(self.next_stop["number"], len(stops))
+            if self.next_stop.get("purpose"):
+                line += " · " + self.next_stop["purpose"]
+            card.line.setText(line)
+        elif stops:
+            card.figure.setText(self.tr("All stops done"))
+            card.line.setText(self.tr("%n stop(s) visited today", "", len(stops)))
+        else:
+            card.figure.setText(self.tr("Nothing planned"))
+            card.line.setText(self.tr("Plan today's stops on the Plans screen."))
+        self.log_next.setEnabled(self.next_stop is not None)
+
+    def _show_due(self, due: list[dict[str, Any]]) -> None:
+        overdue = sum(1 for row in due if due_tone(row.get("next_follow_up")) == "danger")
+        self.due_card.figure.setText(self.tr("%n customer(s) to follow up", "", len(due)))
+        self.due_card.line.setText(self.tr("%n overdue", "", overdue) if overdue else self.tr("None overdue"))
+        set_tone(self.due_card.line, "danger" if overdue else "muted")
+
+    def _show_report(self, report: dict[str, Any], visits: int) -> None:
+        status = report.get("status")
+        self.report_chip.set_status(status)
+        if status == "returned":
+            line = self.tr("Returned: {0}").format(report.get("return_comment") or "")
+        elif status == "submitted":
+            line = self.tr("Submitted {0}; waiting for your supervisor").format(local_time(report.get("submitted_at")))
+        elif status == "countersigned":
+            line = self.tr("Countersigned {0}").format(local_time(report.get("signed_at")))
+        elif status == "draft":
+            line = self.tr("Draft saved, not submitted yet")
+        else:
+            line = self.tr("%n visit(s) to report", "", visits)
+        self.report_card.line.setText(line)
+        set_tone(self.report_card.line, "attention" if status == "returned" else None)
+
+    def _show_sync(self, sync: dict[str, Any] | None) -> None:
+        self.sync_card.setVisible(sync is not None)
+        if sync is None:
+            return
+        pending = sync["pending_changes"]
+        self.sync_card.figure.setText(self.tr("%n change(s)", "", pending))
+        if not sync["server"]:
+            line = self.tr("Not connected: kept on this computer")
+        elif pending:
+            line = self.tr("Waiting to sync · last sync {0}").format(
+                local_time(sync["last_sync"]) if sync["last_sync"] else self.tr("never")
+            )
+        else:
+            line = self.tr("All sent · last sync {0}").format(
+                local_time(sync["last_sync"]) if sync["last_sync"] else self.tr("never")
+            )
+        self.sync_card.line.setText(line)
+
+    def log_next_stop(self) -> bool:
+        """The next stop card's action: the log-visit dialog for the first stop still planned."""
+        if self.next_stop is None:
+            return False
+        self.log_visit_requested.emit(
+            self.next_stop["customer_id"], self.next_stop["customer_name"] or "", self.next_stop["id"]
+        )
+        return True
 
     def _update_buttons(self) -> None:
         """Each log button works on its list's selection: enabled only when there is something to log."""
