@@ -1967,7 +1967,7 @@
     </message>
     <message>
         <location filename="../../ui/today/screen.py" line="27"/>
-        <location filename="../../ui/today/screen.py" line="35"/>
+        <location filename="../../ui/today/screen.py" line="37"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -1987,194 +1987,194 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="34"/>
+        <location filename="../../ui/today/screen.py" line="36"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="36"/>
+        <location filename="../../ui/today/screen.py" line="38"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="37"/>
+        <location filename="../../ui/today/screen.py" line="39"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="38"/>
+        <location filename="../../ui/today/screen.py" line="40"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="57"/>
+        <location filename="../../ui/today/screen.py" line="59"/>
         <source>Log the selected stop&apos;s visit (Ctrl+L)</source>
         <translation>记录所选拜访（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="60"/>
-        <location filename="../../ui/today/screen.py" line="70"/>
+        <location filename="../../ui/today/screen.py" line="62"/>
+        <location filename="../../ui/today/screen.py" line="72"/>
         <source>Log visit</source>
         <translation>记录拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="62"/>
+        <location filename="../../ui/today/screen.py" line="64"/>
         <source>No stops planned for today. Open Plans to plan your visits, or log a visit from a customer.</source>
         <translation>今天没有计划拜访。打开“计划”安排拜访，或从客户页面记录拜访。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="65"/>
+        <location filename="../../ui/today/screen.py" line="67"/>
         <source>Plan visits</source>
         <translation>安排拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="67"/>
+        <location filename="../../ui/today/screen.py" line="69"/>
         <source>No follow-ups due. Set a follow-up date when you log a visit.</source>
         <translation>没有到期的跟进。记录拜访时可以设置跟进日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="71"/>
+        <location filename="../../ui/today/screen.py" line="73"/>
         <source>Next stop</source>
         <translation>下一站</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="74"/>
+        <location filename="../../ui/today/screen.py" line="76"/>
         <source>Open report</source>
         <translation>打开日报</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="75"/>
+        <location filename="../../ui/today/screen.py" line="77"/>
         <source>Daily report</source>
         <translation>销售日报</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="78"/>
+        <location filename="../../ui/today/screen.py" line="81"/>
         <source>Open Sync</source>
         <translation>打开同步</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="79"/>
+        <location filename="../../ui/today/screen.py" line="82"/>
         <source>Since the last sync</source>
         <translation>上次同步以来</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="85"/>
+        <location filename="../../ui/today/screen.py" line="88"/>
         <source>Planned stops</source>
         <translation>计划拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="95"/>
+        <location filename="../../ui/today/screen.py" line="98"/>
         <source>Follow-ups due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="160"/>
+        <location filename="../../ui/today/screen.py" line="182"/>
         <source>Stop {0} of {1}</source>
         <translation>第 {0} 站，共 {1} 站</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="165"/>
+        <location filename="../../ui/today/screen.py" line="187"/>
         <source>All stops done</source>
         <translation>今日拜访已全部完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="166"/>
+        <location filename="../../ui/today/screen.py" line="188"/>
         <source>%n stop(s) visited today</source>
         <translation>
             <numerusform>今日已拜访 %n 站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="168"/>
+        <location filename="../../ui/today/screen.py" line="190"/>
         <source>Nothing planned</source>
         <translation>今日未计划拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="169"/>
+        <location filename="../../ui/today/screen.py" line="191"/>
         <source>Plan today&apos;s stops on the Plans screen.</source>
         <translation>请在“计划”页面安排今天的拜访。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="174"/>
+        <location filename="../../ui/today/screen.py" line="196"/>
         <source>%n customer(s) to follow up</source>
         <translation>
             <numerusform>%n 位客户待跟进</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="175"/>
+        <location filename="../../ui/today/screen.py" line="197"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 位已逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="175"/>
+        <location filename="../../ui/today/screen.py" line="197"/>
         <source>None overdue</source>
         <translation>无逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="182"/>
+        <location filename="../../ui/today/screen.py" line="204"/>
         <source>Returned: {0}</source>
         <translation>已退回：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="184"/>
+        <location filename="../../ui/today/screen.py" line="206"/>
         <source>Submitted {0}; waiting for your supervisor</source>
         <translation>{0} 已提交，等待主管会签</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="186"/>
+        <location filename="../../ui/today/screen.py" line="208"/>
         <source>Countersigned {0}</source>
         <translation>{0} 已会签</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="188"/>
+        <location filename="../../ui/today/screen.py" line="210"/>
         <source>Draft saved, not submitted yet</source>
         <translation>草稿已保存，尚未提交</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="190"/>
+        <location filename="../../ui/today/screen.py" line="212"/>
         <source>%n visit(s) to report</source>
         <translation>
             <numerusform>%n 次拜访待写入日报</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="200"/>
+        <location filename="../../ui/today/screen.py" line="221"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条修改</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="202"/>
+        <location filename="../../ui/today/screen.py" line="223"/>
         <source>Not connected: kept on this computer</source>
         <translation>未连接总部：保存在本机</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="204"/>
+        <location filename="../../ui/today/screen.py" line="225"/>
         <source>Waiting to sync · last sync {0}</source>
         <translation>等待同步 · 上次同步：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="205"/>
-        <location filename="../../ui/today/screen.py" line="209"/>
+        <location filename="../../ui/today/screen.py" line="226"/>
+        <location filename="../../ui/today/screen.py" line="230"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="208"/>
+        <location filename="../../ui/today/screen.py" line="229"/>
         <source>All sent · last sync {0}</source>
         <translation>已全部发送 · 上次同步：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="133"/>
+        <location filename="../../ui/today/screen.py" line="142"/>
         <source>{0} · {1} of {2} stops done</source>
         <translation>{0} · 已完成 {1}/{2} 个拜访</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="135"/>
+        <location filename="../../ui/today/screen.py" line="144"/>
         <source>%n visit(s) logged today</source>
         <translation>
             <numerusform>今日记录 %n 次</numerusform>
