@@ -16,6 +16,7 @@ from fieldcrm.models.audit import AuditEvent, ExportPolicy
 from fieldcrm.models.base import SyncedBase
 from fieldcrm.models.customer import Contact, Customer
 from fieldcrm.models.opportunity import Opportunity
+from fieldcrm.models.ownership import OwnershipEvent
 from fieldcrm.models.report import DailyReport
 from fieldcrm.models.user import Team, User
 from fieldcrm.models.visit import PlannedStop, Visit, VisitPlan
@@ -147,6 +148,8 @@ SPECS: tuple[TableSpec, ...] = (
         moves_with_customer=True,
         important=frozenset({"amount_cents", "stage"}),
     ),
+    # Written once, never changed (domain/ownership_history.py refuses any later op); the row is its author's.
+    TableSpec(OwnershipEvent, "ownership event", "customers", scope="customer", customer_field="customer_id"),
     TableSpec(ExportPolicy, "export policy", "profile", scope="directory", drafts=False, head_office_only=True),
     TableSpec(AuditEvent, "audit event", "audit", drafts=False),
 )
