@@ -128,6 +128,10 @@ def test_nobody_else_logs_visits_against_a_reps_customer(team_services: dict[str
     mine = _customers(team_services["rep"], clock).create(name="常州新能源有限公司")
     with pytest.raises(PermissionDeniedError, match="another rep"):
         _visits(team_services["other"], clock).log(mine, outcome="顺路拜访")
+    other_id = team_services["other"].user_id
+    with pytest.raises(PermissionDeniedError, match="another rep"):  # nor claims it while it is his
+        _customers(team_services["other"], clock).update(mine, owner_id=other_id, in_public_pool=False)
+    assert _customers(team_services["rep"], clock).get(mine)["owner_id"] == team_services["rep"].user_id
     assert _visits(team_services["supervisor"], clock).log(mine, outcome="陪访")  # his side's
     pool = _customers(team_services["supervisor"], clock).create(
         name="公海物流有限公司", owner_id=None, in_public_pool=True
