@@ -11,6 +11,7 @@ import sys
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text
@@ -157,11 +158,41 @@ def test_demo_for_a_rep_builds_a_coherent_history(team_services: dict[str, Servi
     assert all(r[0] for r in lost)
 
 
+def test_demo_protection_is_believable_today_and_each_held_customer_has_its_first_contact(
+    team_services: dict[str, Services], today: date
+) -> None:
+    """Protection as a team's would stand today: some customers lapse within the reminder days, some lapsed lately,
+    most are protected for weeks; none ends before its first contact's protection; pool customers have none. Every
+    held customer's history starts with its first contact (by its owner, at its first contact's time)."""
+    store = team_services["rep"].store
+    generate_demo(store, 400, 3, today=today)
+    held = rows(
+        store, "SELECT id, protection_until, first_contact_at, owner_id FROM customer WHERE owner_id IS NOT NULL"
+    )
+    left = Counter()
+    for _id, until, first, _owner in held:
+        days = (date.fromisoformat(until) - today).days
+        left["lapsing" if 0 <= days < 3 else "lapsed" if days < 0 else "protected"] += 1
+        first_day = datetime.fromisoformat(first).replace(tzinfo=UTC).astimezone(ZoneInfo("Asia/Shanghai")).date()
+        assert date.fromisoformat(until) >= first_day + timedelta(days=30)
+        assert days >= -60  # lapsed lately at most: a customer lapsed for long would be back in the pool
+    assert left["lapsing"] >= 10 and left["lapsed"] >= 20 and left["protected"] > len(held) // 2, left
+    assert rows(store, "SELECT count(*) FROM customer WHERE owner_id IS NULL AND protection_until IS NOT NULL") == [
+        (0,)
+    ]
+    events = {
+        r[0]: r[1:] for r in rows(store, "SELECT customer_id, kind, to_owner_id, by_user_id, at FROM ownership_event")
+    }
+    assert len(events) == len(held)
+    for customer_id, _until, first, owner in held:
+        assert events[customer_id] == ("first_contact", owner, owner, first)
+
+
 def test_every_demo_row_has_its_outbox_entry(team_services: dict[str, Services]) -> None:
     store = team_services["rep"].store
     before = rows(store, "SELECT count(*) FROM outbox")[0][0]
     generate_demo(store, 120, 2)
-    for table in ("customer", "contact", "visit", "visit_plan", "planned_stop", "opportunity"):
+    for table in ("customer", "contact", "visit", "visit_plan", "planned_stop", "opportunity", "ownership_event"):
         count = rows(store, f"SELECT count(*) FROM {table}")[0][0]
         entries = rows(
             store, "SELECT count(DISTINCT row_id) FROM outbox WHERE table_name = :t AND op = 'insert'", t=table

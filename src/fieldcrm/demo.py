@@ -21,12 +21,13 @@ from sqlalchemy import text
 
 from fieldcrm import demo_words as words
 from fieldcrm.domain.errors import PermissionDeniedError, ValidationError
+from fieldcrm.domain.protection import protection_from_first_contact, rules_for_team
 from fieldcrm.ids import uuid7
-from fieldcrm.models import Opportunity, PlannedStop, Team, User, Visit, VisitPlan
+from fieldcrm.models import Opportunity, OwnershipEvent, PlannedStop, Team, User, Visit, VisitPlan
 from fieldcrm.normalize import normalise_company_name, normalise_phone
 from fieldcrm.services.bulk import BulkWriter
 from fieldcrm.services.changes import unit_of_work
-from fieldcrm.services.customer_writes import customer_id_for
+from fieldcrm.services.customer_writes import customer_id_for, first_contact_event
 from fieldcrm.services.plans import plan_id_for
 from fieldcrm.services.profile import ProfileService, UserInfo
 from fieldcrm.services.reports import ReportService, report_id_for
@@ -104,9 +105,14 @@ def credit_code(rng: random.Random, city: words.City) -> str:
 class CustomerFactory:
     """Makes customer and contact rows; names, phones and credit codes unique within the store."""
 
-    def __init__(self, rng: random.Random, today: date, taken: dict[str, set[str]]) -> None:
+    def __init__(
+        self, rng: random.Random, today: date, taken: dict[str, set[str]], spread: random.Random | None = None
+    ) -> None:
         self.rng = rng
         self.today = today
+        # Protection dates draw from a generator of their own, so the rest of a seed's demo stays as it was.
+        self.spread = spread or random.Random(0)
+        self.rules = rules_for_team(None)
         self.names, self.phones, self.codes = taken["names"], taken["phones"], taken["codes"]
         self.city_weights = list(itertools.accumulate(c.weight for c in words.CITIES))
         self.industry_words = list(words.INDUSTRY_WORDS)
@@ -195,12 +201,28 @@ class CustomerFactory:
             "owner_id": owner_id,
             "first_contact_at": first.astimezone(UTC),
             "first_contact_by": owner_id,
-            "protection_until": first.date() + timedelta(days=180) if owner_id else None,
+            "protection_until": self._protection(first.astimezone(UTC)) if owner_id else None,
             "in_public_pool": owner_id is None,
             "tags": ",".join(tags),
             "notes": pick(rng, words.NOTES) if rng.random() < 0.2 else "",
             "next_follow_up": follow_up,
         }
+
+    def _protection(self, first: datetime) -> date:
+        """A held customer's protection as a team's would stand today: from its first contact if that was within
+        the protection days; else, as visits extended it, mostly weeks ahead, some lapsing within the reminder days,
+        some lapsed lately (not yet returned to the pool), never before its first contact's protection ended."""
+        base = protection_from_first_contact(self.rules, first)
+        if base >= self.today:
+            return base
+        roll = self.spread.random()
+        if roll < 0.08:
+            until = self.today + timedelta(days=self.spread.randrange(self.rules.remind_days_before))
+        elif roll < 0.2:
+            until = self.today - timedelta(days=self.spread.randrange(1, 45))
+        else:
+            until = self.today + timedelta(days=self.spread.randrange(self.rules.remind_days_before, 46))
+        return max(until, base)
 
     def contacts(self, customer: dict[str, Any]) -> list[dict[str, Any]]:
         rng = self.rng
@@ -471,7 +493,7 @@ def generate_demo(
     people, added = _field_people(profile, me)
     summary = DemoSummary(me.name, me.role, reps_added=added)
     owner_table = tuple((p.id, 1 if p.role == "supervisor" else 3) for p in people)
-    factory = CustomerFactory(rng, today, _taken(store))
+    factory = CustomerFactory(rng, today, _taken(store), random.Random(seed * 7919 + 1))
     owned: dict[str, list[str]] = {p.id: [] for p in people}
     names: dict[str, str] = {}
     candidates: list[tuple[str, str]] = []  # customers an opportunity may be about
@@ -494,6 +516,9 @@ def generate_demo(
             writer = BulkWriter(uow)
             writer.insert_customers(rows, contacts)
             tick = summary.timed("insert customers and contacts", tick)
+            # Each held customer's first contact, as its ownership history starts (pool customers have none).
+            writer.insert_many(OwnershipEvent, [first_contact_event(r) for r in rows if r["first_contact_by"]])
+            tick = summary.timed("first contacts", tick)
         tick = summary.timed("commit", tick)
         counts["customers"] += len(rows)
         counts["contacts"] += len(contacts)

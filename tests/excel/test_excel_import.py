@@ -78,7 +78,8 @@ def test_preview_counts_and_rows_then_commit(services: Services, tmp_path: Path)
     detail = services.customers.get(services.search.ids(_query("新客户甲"))[0])
     assert detail["contacts"][0]["name"] == "张三" and detail["contacts"][0]["mobile"] == "13900000001"
     assert detail["next_follow_up"] == "2023-03-15"
-    assert _outbox(services) == 1 + 2  # the earlier create + customer and contact of the import
+    # the earlier create (customer, first contact) + customer, contact and first contact of the import
+    assert _outbox(services) == 2 + 3
 
 
 def _query(search: str):
@@ -328,7 +329,7 @@ def test_each_imported_row_has_one_outbox_entry_holding_exactly_what_was_stored(
 ) -> None:
     from sqlmodel import select
 
-    from fieldcrm.models import Contact, Customer
+    from fieldcrm.models import Contact, Customer, OwnershipEvent
     from fieldcrm.models.codec import row_to_dict
 
     path = write_xlsx(
@@ -343,13 +344,14 @@ def test_each_imported_row_has_one_outbox_entry_holding_exactly_what_was_stored(
     assert result.new == 2
     with services.store.session() as session:
         rows = [*session.exec(select(Customer)).all(), *session.exec(select(Contact)).all()]
+        rows += session.exec(select(OwnershipEvent)).all()  # each new customer's first contact
         entries = {
             (table, row_id): json.loads(fields)
             for table, row_id, fields in session.connection().exec_driver_sql(
                 "SELECT table_name, row_id, fields FROM outbox WHERE op = 'insert'"
             )
         }
-        assert len(rows) == len(entries) == 3
+        assert len(rows) == len(entries) == 5
         for row in rows:
             stored = {k: v for k, v in row_to_dict(row).items() if v is not None and k != "version"}
             assert entries[(row.__tablename__, row.id)] == stored

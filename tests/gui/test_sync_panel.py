@@ -31,10 +31,10 @@ def test_sync_panel_before_login_says_not_configured_and_counts_pending(qtbot, m
     idle()
     assert panel.state.text().startswith("Sync not configured")
     assert not panel.sync_now.isEnabled() and panel.login.isEnabled()
-    assert panel.pending.text() == "1 change(s) waiting to be sent"
+    assert panel.pending.text() == "2 change(s) waiting to be sent"  # the customer and its first contact
     assert panel.conflict_hint.isVisible()
     # never connected: the work is kept here, nothing is "waiting"; and no idle progress bar at 0 %
-    assert window.pending_label.text() == "1 change(s) kept on this computer (not connected to head office)"
+    assert window.pending_label.text() == "2 change(s) kept on this computer (not connected to head office)"
     assert not panel.progress.isVisible()
     header = panel.conflict_view.horizontalHeader()
     assert min(header.sectionSize(i) for i in range(header.count())) >= 90  # no sliver columns

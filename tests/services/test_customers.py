@@ -42,6 +42,7 @@ def test_create_stores_cleaned_fields_and_records_one_group(services: Services) 
     entries = outbox(services)
     assert [(e.table_name, e.op) for e in entries] == [
         ("customer", "insert"),
+        ("ownership_event", "insert"),  # its first contact, in the same group
         ("contact", "insert"),
         ("contact", "insert"),
     ]

@@ -571,7 +571,9 @@ READS = {
     "app_lock.cli_password_needed", "app_lock.current_rule", "app_lock.lock_rule",
     "conflicts.get_conflict",
     "conflicts.list_conflicts", "conflicts.summarise", "customer_writes.customer_id_for",
-    "customer_writes.new_customer_values",
+    "customer_writes.new_customer_values", "customer_writes.first_contact_event",
+    "OwnershipService.history", "OwnershipService.protection", "ownership.ownership_history",
+    "ownership.protection_of",
     "dedupe.find_duplicates",
     "plans.plan_id_for", "refusals.refused_count", "refusals.refused_reasons", "reports.canonical_content",
     "reports.content_digest", "reports.may_countersign", "reports.report_id_for", "reports.report_state",
@@ -584,10 +586,11 @@ READS = {
     "validation.phone_shape_warning", "visits.as_utc", "visits.local_day_bounds", "visits.visits_of_day",
 }  # fmt: skip
 #: Writes that by design send nothing: head office's directory (users, teams; the server refuses them when
-#: pushed), and this store's own facts (device id, current user).
+#: pushed), this store's own facts (device id, current user), and what the laptop shows until head office decides
+#: (a customer's protection after a visit: the next pull replaces it).
 NOT_SENT = {
     "ProfileService.add_user", "ProfileService.ensure_team", "ProfileService.init_profile", "ProfileService.switch_to",
-    "state.device_id", "state.set_state",
+    "state.device_id", "state.set_state", "UnitOfWork.provisional",
     "app_lock.cli_unlock", "app_lock.remember_cli_use",  # sync_state: this laptop's own, never sent
 }  # fmt: skip
 

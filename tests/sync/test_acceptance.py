@@ -121,7 +121,7 @@ def story(laptop_factory) -> None:  # noqa: ANN001 - makes laptops logged in as 
     li = laptop_factory("li", "李娜")
 
     customer_id = a.cli("customers", "add", "--name", "上海华信科技有限公司", "--phone", "021-61111111").strip()
-    assert "pushed 1" in a.cli("sync")
+    assert "pushed 2" in a.cli("sync")  # the customer and its first contact (its ownership history)
     b.cli("sync")
     assert _customer(b, customer_id)["name"] == "上海华信科技有限公司"
 

@@ -68,7 +68,7 @@ def test_a_disabled_account_is_refused_on_push_pull_and_login(server, team, lapt
     zhang.cli("customers", "add", "--name", "停用后客户有限公司")
     zhang.cli("sync", expect=2)
     assert "disabled" in zhang.last_stderr
-    assert local_count(zhang, "SELECT count(*) FROM outbox") == 1
+    assert local_count(zhang, "SELECT count(*) FROM outbox") == 2  # the customer and its first contact
     assert local_count(zhang, "SELECT count(*) FROM customer") == 2
     # A wrong password says no more than for anyone else; other accounts are untouched.
     assert login(server, "张伟", "wrong-password").status_code == 401

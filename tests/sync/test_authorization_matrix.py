@@ -185,6 +185,21 @@ _AUDIT = {
     "action": _FINAL,
 }
 
+# Ownership history: an event is its author's record of a change of owner they may make, and the customer stands as
+# it says (a first contact excepted: its evidence is kept whoever registered the company first); a rep records their
+# own first contacts, claims and releases, a supervisor also gives within their side, only head office returns a
+# customer to the pool; an event is never changed or deleted.
+_EVENT_INSERT = {
+    "first_contact": {"own": "YYYYYY", "owner": "YnnYnY", "other_team": "nnnnYY"},
+    "claim": {"own": "YYYYYY", "owner": "YnnYnY"},  # a claim (from the pool) of a customer its `to` now holds
+    "release": {"own": "YYYYYY"},  # the actor's own customer, now in the pool
+    "assignment": {"owner": "nnnYnY"},  # 张伟's customer, now 李娜's
+    "return_to_pool": {"pool": "nnnnnY"},
+    "not_as_it_stands": {"pool": "nnnnnn"},  # a claim of a customer that is still in the pool
+    "someone_elses": {"own": "nnnnnn"},  # an event naming 孙丽 as its author
+}
+_EVENT = {"insert": _EVENT_INSERT, "update": _FINAL, "delete": _FINAL, "action": _FINAL}
+
 EXPECTED: dict[str, dict[str, dict[str, dict[str, str]]]] = {
     "team": {**_HEAD_OFFICE, "update": _HEAD_OFFICE_UPDATE, "action": _HEAD_OFFICE_UPDATE},
     "app_user": {**_HEAD_OFFICE, "update": _ACCOUNT_UPDATE, "action": _ACCOUNT_UPDATE},
@@ -197,6 +212,7 @@ EXPECTED: dict[str, dict[str, dict[str, dict[str, str]]]] = {
     "daily_report": _REPORT,
     "export_policy": _POLICY,
     "audit_event": _AUDIT,
+    "ownership_event": _EVENT,
 }
 
 
@@ -298,6 +314,43 @@ def _audit(world: World, case: Case) -> None:
     case.row_id = uuid7()
     world.setup(0, owner, op("audit_event", case.row_id, "insert", fields))
     return _change(case, {} if case.kind == "delete" else {"row_count": 1})
+
+
+def _ownership(world: World, case: Case) -> None:
+    """An ownership event under a customer made for the cell; for changes, the actor's or the owner's first contact
+    (recorded by them at setup)."""
+    ids, actor, target, variant = world.ids, case.actor, case.target, case.variant
+    if case.kind != "insert":
+        author = actor if target == "own" else "owner"
+        customer = world.customer(author)
+        fields = {"customer_id": customer, "kind": "first_contact", "to_owner_id": ids[author], "at": TS}
+        case.row_id = uuid7()
+        world.setup(1, author, op("ownership_event", case.row_id, "insert", {**fields, "by_user_id": ids[author]}))
+        return _change(case, {} if case.kind == "delete" else {"reason": "改写历史"})
+    holder = {"own": actor, "owner": "owner", "other_team": "other_team_rep", "pool": None}[target]
+    if variant == "assignment":
+        holder = "teammate"
+    customer = world.customer(holder, pool=target == "pool" or variant == "release")
+    fields: dict[str, Any] = {
+        "customer_id": customer,
+        "kind": "claim" if variant == "not_as_it_stands" else variant,
+        "from_owner_id": None,
+        "to_owner_id": ids[holder] if holder else None,
+        "at": TS,
+        "reason": "矩阵",
+    }
+    if variant == "not_as_it_stands":
+        fields["to_owner_id"] = ids[actor]
+    elif variant == "release":
+        fields["from_owner_id"] = ids[actor]
+    elif variant == "assignment":
+        fields["from_owner_id"] = ids["owner"]
+    elif variant == "return_to_pool":
+        fields["rule"] = "no_followup"
+    author = "other_team_rep" if variant == "someone_elses" else actor
+    if variant in ("first_contact", "claim") and target in ("owner", "other_team") and not case.expected:
+        case.unseen_customer = customer  # a refused event about another's private customer shows it to nobody
+    _insert(case, {**fields, "by_user_id": ids[author], "owner_id": ids[author]})
 
 
 def _customer(world: World, case: Case) -> None:
@@ -415,6 +468,8 @@ def build_cases(world: World) -> list[Case]:
                             _policy(world, case)
                         elif table == "audit_event":
                             _audit(world, case)
+                        elif table == "ownership_event":
+                            _ownership(world, case)
                         elif table in _HEAD_OFFICE_TABLES:
                             _head_office(world, case)
                         elif table == "customer":

@@ -96,7 +96,7 @@ def test_local_edit_goes_up_and_a_colleagues_edit_comes_down_unasked(qtbot, rep_
         lambda: server_count(server, "SELECT count(*) FROM customer WHERE name = '苏州精密模具有限公司'") == 1
     )
     qtbot.waitUntil(lambda: window.pending_label.text() == "0 change(s) waiting to sync")
-    assert _last_report(window).startswith("Synced: 1 sent")
+    assert _last_report(window).startswith("Synced: 2 sent")  # the customer and its first contact
 
     # the supervisor regrades that customer from another laptop; the rep's next scheduled sync brings it in
     boss = laptop_factory("wangjingli", "王经理")
@@ -127,7 +127,7 @@ def test_server_gone_is_offline_in_the_status_bar_and_retried_with_backoff(qtbot
     assert schedule.failures == 1 and schedule.seconds_left() == pytest.approx(schedule.retry_first)  # the app's 15 s
     assert not [w for w in window.findChildren(QMessageBox) if w.isVisible()]  # no error box for being offline
     qtbot.waitUntil(lambda: window.online_label.text() == "Offline (server not reachable at last sync)")
-    assert window.pending_label.text() == "1 change(s) waiting to sync"
+    assert window.pending_label.text() == "2 change(s) waiting to sync"  # the customer and its first contact
 
     proxy.down = False  # back in range: the retry sends the waiting change
     runs = driver.runs
@@ -179,7 +179,7 @@ def test_automatic_sync_can_be_switched_off(qtbot, team, laptop_factory, open_wi
     window, worker = open_window(laptop, settings)
     qtbot.waitUntil(lambda: window.online_label.text().endswith(" · automatic sync off"))
     Op(window, worker, lambda s: s.customers.create(name="嘉兴纺织有限公司"), {"customers"}).run()
-    qtbot.waitUntil(lambda: window.pending_label.text() == "1 change(s) waiting to sync")
+    qtbot.waitUntil(lambda: window.pending_label.text() == "2 change(s) waiting to sync")  # with its first contact
     # Nothing ticks, so nothing syncs however long the rep waits: the schedule is never asked.
     assert not window.auto_sync.timer.isActive()
     assert window.auto_sync.runs == 0

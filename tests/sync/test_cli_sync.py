@@ -18,8 +18,9 @@ def test_login_status_offline_and_logout(server, team, laptop_factory) -> None:
 
     laptop.cli("customers", "add", "--name", "状态客户有限公司")
     status = laptop.cli_json("sync", "status")
-    assert status["user"] == "张伟" and status["pending_changes"] == 1 and status["logged_in"] is True
-    assert "pushed 1" in laptop.cli("sync")
+    # the customer and its first contact (the start of its ownership history)
+    assert status["user"] == "张伟" and status["pending_changes"] == 2 and status["logged_in"] is True
+    assert "pushed 2" in laptop.cli("sync")
     status = laptop.cli_json("sync", "status")
     assert status["pending_changes"] == 0 and status["cursor"] > 0 and status["last_sync"]
 
@@ -33,11 +34,11 @@ def test_login_status_offline_and_logout(server, team, laptop_factory) -> None:
     token_file.write_text(token.replace(server.url, laptop.cli_json("sync", "status")["server"]))
     out = laptop.cli("sync")
     assert out.startswith("offline:")
-    assert laptop.cli_json("sync", "status")["pending_changes"] == 1
+    assert laptop.cli_json("sync", "status")["pending_changes"] == 2  # the customer and its first contact
     with laptop.store.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE sync_state SET value = ? WHERE key = 'server_url'", (server.url,))
     token_file.write_text(token)
-    assert "pushed 1" in laptop.cli("sync")
+    assert "pushed 2" in laptop.cli("sync")
 
     laptop.cli("logout")
     assert not token_file.exists()

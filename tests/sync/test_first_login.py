@@ -75,7 +75,8 @@ def test_another_person_cannot_log_in_over_unsent_work(server, team, laptop_fact
     laptop.cli("login", "--server", server.url, "--user", "李娜", "--password-stdin", stdin=PASSWORD + "\n", expect=2)
     assert "belongs to 张伟" in laptop.last_stderr and "--data-dir" in laptop.last_stderr
     status = laptop.cli_json("sync", "status")
-    assert status["logged_in"] is False and status["server"] is None and status["pending_changes"] == 1
+    # the customer and its first contact wait
+    assert status["logged_in"] is False and status["server"] is None and status["pending_changes"] == 2
     assert laptop.cli_json("customers", "list")[0]["owner"] == "张伟"
     assert not list(laptop.paths.backups.glob("*before-login*"))
     assert server_count(server, "SELECT count(*) FROM auth_token WHERE revoked_at IS NULL") == 0
@@ -83,7 +84,7 @@ def test_another_person_cannot_log_in_over_unsent_work(server, team, laptop_fact
     # 李娜 logs in on a profile of her own; 张伟 on this one, and his customer goes up.
     laptop_factory("lina", "李娜")
     laptop.login("张伟", PASSWORD)
-    assert "pushed 1" in laptop.cli("sync")
+    assert "pushed 2" in laptop.cli("sync")  # the customer and its first contact
 
 
 def test_a_refused_insert_stays_marked_until_edited_then_is_accepted(server, team, laptop_factory) -> None:

@@ -115,13 +115,14 @@ def test_a_checksum_mismatch_repairs_that_table_alone(server, team, laptop_facto
     laptop.sync()
     assert laptop.sync().repaired == []
     with laptop.store.engine.begin() as conn:  # silent damage: a row vanished, another holds a stale copy
+        conn.exec_driver_sql("DELETE FROM ownership_event WHERE customer_id = ?", (lost,))  # (it points at the row)
         conn.exec_driver_sql("DELETE FROM customer WHERE id = ?", (lost,))
         conn.exec_driver_sql("UPDATE customer SET name = '坏了', version = version - 1 WHERE id = ?", (kept,))
         conn.exec_driver_sql("UPDATE sync_state SET value = '0' WHERE key = 'syncs_until_check'")
     result = laptop.sync()
-    assert result.repaired == ["customer"]
+    assert result.repaired == ["customer", "ownership_event"]  # the damaged tables, nothing else
     names = {laptop.cli_json("customers", "show", cid)["name"] for cid in (kept, lost)}
     assert names == {"校验客户甲有限公司", "校验客户乙有限公司"}
     with laptop.store.engine.connect() as conn:
         recorded = conn.exec_driver_sql("SELECT value FROM sync_state WHERE key = 'last_repair'").scalar()
-    assert recorded.endswith(" customer")
+    assert recorded.endswith(" ownership_event")  # the last table repaired

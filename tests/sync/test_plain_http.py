@@ -44,7 +44,9 @@ def test_login_refuses_plain_http_to_another_machine_until_told_insecure(server,
 
     assert "Logged in as 张伟" in login(laptop, url, "--insecure")
     laptop.cli("customers", "add", "--name", "明文同步客户有限公司")
-    assert "pushed 1" in laptop.cli("sync")  # remembered for this server: sync goes on
+    assert "pushed 2" in laptop.cli(
+        "sync"
+    )  # (the customer and its first contact) remembered for this server: sync goes on
     login(laptop, url)  # and a later login needs no flag
     login(laptop, "http://crm.example.com:8765", expect=2)  # another server is another question
     assert "crm.example.com could read your password" in laptop.last_stderr

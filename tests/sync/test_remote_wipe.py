@@ -116,7 +116,7 @@ def test_a_departed_users_laptop_sends_its_work_then_erases(server, team, laptop
     assert TokenStore(zhang.paths.config).load(server.url, "张伟") is None
     # His colleague syncs on, and sees nothing of this.
     li.cli("customers", "add", "--name", "李娜的新客户有限公司")
-    assert "pushed 1" in li.cli("sync")
+    assert "pushed 2" in li.cli("sync")  # the customer and its first contact
     table = server_cli(server, "devices", "list")
     lines = {line.split()[0]: line.split() for line in table.splitlines()[1:]}
     assert lines["张伟"][1] == device and lines["张伟"][-1] == "wiped"

@@ -60,9 +60,9 @@ def test_failed_upload_is_retried_without_a_new_local_write(server, team, laptop
     proxy.down = True
     failed = laptop.client(retries=1).sync_once()
     assert failed.offline and failed.pushed == 0
-    assert _pending(laptop) == 1  # kept, and nothing new is written before the retry
+    assert _pending(laptop) == 2  # the customer and its first contact, kept; nothing new is written before the retry
     proxy.down = False
-    assert laptop.sync().pushed == 1
+    assert laptop.sync().pushed == 2
     assert _pending(laptop) == 0
     assert server_count(server, f"SELECT count(*) FROM customer WHERE id = '{customer_id}'") == 1
 
@@ -95,7 +95,7 @@ def test_auto_sync_retries_a_failed_upload_by_itself(server, team, laptop_factor
         for failures, delay in ((1, 15), (2, 30), (3, 60)):  # doubling from the first retry delay
             # (failures counts first, then the next attempt is set in the future: wait for both)
             wait_for(lambda n=failures: schedule.failures == n and schedule.next_at > clock(), f"failure {failures}")
-            assert attempts == [True] * failures and pending() == 1
+            assert attempts == [True] * failures and pending() == 2  # the customer and its first contact
             assert schedule.seconds_left() == delay  # nothing runs until then
             if failures == 3:
                 proxy.down = False
@@ -121,7 +121,8 @@ def test_clock_skew_warns_but_syncs(server, team, laptop_factory) -> None:
         uow.update(row, {"notes": "钟快了三小时"})
         row.updated_at = datetime.now(UTC) + ahead
     result = skewed.client(clock=lambda: datetime.now(UTC) + ahead).sync_once()
-    assert not result.offline and result.pushed == 2 and result.rejected == 0
+    # the customer, its first contact and the edit
+    assert not result.offline and result.pushed == 3 and result.rejected == 0
     assert [w for w in result.warnings if "clock is off by 180 minutes" in w], result.warnings
     assert skewed.client().status()["warnings"] == result.warnings
     other.sync()
@@ -453,7 +454,7 @@ def test_a_user_action_is_applied_whole_or_not_at_all(server, team, laptop_facto
         uow.update(uow.session.get(Customer, theirs), {"notes": "不该改"})
     after = laptop.cli("customers", "add", "--name", "下一个动作有限公司").strip()  # the next action
     result = laptop.sync()
-    assert result.rejected == 2 and result.pushed == 3
+    assert result.rejected == 2 and result.pushed == 4  # the refused group; the next customer and its first contact
     assert server_count(server, "SELECT count(*) FROM customer WHERE name = '整组客户有限公司'") == 0  # rolled back
     assert _server_row(server, "customer", after)["name"] == "下一个动作有限公司"
     reasons = sorted(c["reason"] for c in _conflicts(laptop, "rejected"))
@@ -510,7 +511,7 @@ def test_an_old_client_is_refused_and_loses_nothing(server, team, laptop_factory
     monkeypatch.setattr(transport, "PROTOCOL_VERSION", 0)  # this laptop runs an app the server no longer serves
     laptop.cli("sync", expect=2)
     assert "update the app" in laptop.last_stderr and "unsynced changes are kept" in laptop.last_stderr
-    assert _pending(laptop) == 1
+    assert _pending(laptop) == 2  # the customer and its first contact
     monkeypatch.setattr(transport, "PROTOCOL_VERSION", 1)  # updated
-    assert "pushed 1" in laptop.cli("sync")
+    assert "pushed 2" in laptop.cli("sync")
     assert server_count(server, "SELECT count(*) FROM customer WHERE name = '旧版本客户有限公司'") == 1

@@ -31,7 +31,7 @@ pytestmark = pytest.mark.server_threads(1)
 CREDIT_CODE = "91310000MA1FL3X203"
 DIRECTORY = {"team", "app_user"}
 #: Rows that hang off a customer, by the column naming it.
-HANGING = {"contact", "visit", "opportunity", "planned_stop"}
+HANGING = {"contact", "visit", "opportunity", "planned_stop", "ownership_event"}
 VIEWERS = ("管理员", "王经理", "张伟", "李娜", "陈主管", "赵强", "孙丽")
 
 
@@ -135,11 +135,18 @@ def _build(server, laptop_factory) -> tuple[World, dict, dict[str, str], int]:
     me = world.id
     day = date.today() + timedelta(days=1)
 
+    def first_contact(who: str, customer_id: str) -> None:
+        """The ownership history's first entry, made with the customer: its author's row."""
+        for event_id in _local_ids(laps[who], "ownership_event", f"customer_id = '{customer_id}'"):
+            if ("ownership_event", event_id) not in world.rows:
+                world.add("ownership_event", event_id, me(who), customer_id)
+
     def add_customer(who: str, name: str, *extra: str, contact: str | None = None) -> str:
         args = ["customers", "add", "--name", name, *extra] + (["--contact-name", contact] if contact else [])
         customer_id = world.customer(laps[who].cli(*args).strip(), me(who))
         for contact_id in _contacts_of(laps[who], customer_id):
             world.add("contact", contact_id, me(who), customer_id)
+        first_contact(who, customer_id)
         return customer_id
 
     def visit(who: str, customer_id: str) -> str:
@@ -193,6 +200,8 @@ def _build(server, laptop_factory) -> tuple[World, dict, dict[str, str], int]:
     )
     for contact_id in _contacts_of(laps["管理员"], p2):
         world.add("contact", contact_id, None, p2)
+    first_contact("管理员", p1)
+    first_contact("管理员", p2)
     assert laps["管理员"].sync().rejected == 0
 
     # 华南二组: 赵强's own customer; the same company as 张伟's credit-code customer, made offline with a contact and
@@ -204,6 +213,7 @@ def _build(server, laptop_factory) -> tuple[World, dict, dict[str, str], int]:
     assert laps["赵强"].cli("customers", "add", *twin).strip() == z2  # the id follows from the code
     for contact_id in _contacts_of(laps["赵强"], z2):
         world.add("contact", contact_id, me("赵强"), z2)
+    first_contact("赵强", z2)  # his evidence of first contact stays with the customer
     visit("赵强", z2)
     assert laps["赵强"].sync().rejected == 0
     for who in ("孙丽", "赵强"):

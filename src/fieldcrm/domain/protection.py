@@ -58,6 +58,12 @@ class PoolRules:
         return at.astimezone(ZoneInfo(self.timezone)).date()
 
 
+def rules_for_team(team_id: str | None) -> PoolRules:
+    """The ownership rules `team_id` works under (None: a user in no team). The defaults for every team until teams
+    get settings of their own: this is the one place those plug in, for the laptop, the importer and the server."""
+    return PoolRules()
+
+
 def protection_from_first_contact(rules: PoolRules, at: datetime) -> date:
     """The last protected day of a customer first contacted at `at`."""
     return rules.day_of(at) + timedelta(days=rules.protection_days)
@@ -74,6 +80,12 @@ def days_left(rules: PoolRules, until: date | None, now: datetime) -> int | None
         return None
     assert until is not None
     return (until - rules.day_of(now)).days
+
+
+def lapses_soon(rules: PoolRules, until: date | None, today: date) -> bool:
+    """Whether protection through `until` still holds on the team's day `today` but ends within the days its owner
+    is reminded before (`remind_days_before`): the customer list marks these."""
+    return until is not None and 0 <= (until - today).days < rules.remind_days_before
 
 
 def visit_counts_at(rules: PoolRules, until: date | None, visit_at: datetime, received_at: datetime) -> datetime | None:

@@ -5,6 +5,7 @@ from fieldcrm.models.base import BOOKKEEPING_FIELDS, SyncedBase, utcnow
 from fieldcrm.models.customer import GRADES, STAGES, Contact, Customer
 from fieldcrm.models.importing import ImportBatch, ImportItem
 from fieldcrm.models.opportunity import CLOSED_STAGES, OPEN_STAGES, OPPORTUNITY_STAGES, Opportunity
+from fieldcrm.models.ownership import OWNERSHIP_KINDS, OwnershipEvent
 from fieldcrm.models.registry import SYNCED_TABLES, TableSpec, spec_of  # noqa: E402 - after the models it lists
 from fieldcrm.models.report import REPORT_STATUSES, DailyReport
 from fieldcrm.models.syncmeta import ConflictRecord, OutboxEntry, SyncState
@@ -21,6 +22,7 @@ __all__ = [
     "OPEN_STAGES",
     "GRADES",
     "OPPORTUNITY_STAGES",
+    "OWNERSHIP_KINDS",
     "REPORT_STATUSES",
     "ROLES",
     "STAGES",
@@ -35,6 +37,7 @@ __all__ = [
     "ImportItem",
     "Opportunity",
     "OutboxEntry",
+    "OwnershipEvent",
     "PlannedStop",
     "SyncState",
     "SyncedBase",

@@ -16,6 +16,7 @@ from fieldcrm.models.audit import AuditEvent, ExportPolicy
 from fieldcrm.models.base import SyncedBase
 from fieldcrm.models.customer import Contact, Customer
 from fieldcrm.models.opportunity import Opportunity
+from fieldcrm.models.ownership import OwnershipEvent
 from fieldcrm.models.report import DailyReport
 from fieldcrm.models.user import Team, User
 from fieldcrm.models.visit import PlannedStop, Visit, VisitPlan
@@ -70,6 +71,12 @@ class TableSpec:
     #: Rows two laptops may create independently offline: the second creation merges into the first (same id, or
     #: a twin by normalised name and phone), leaving a `merged_into` marker that later ops follow.
     twins: bool = False
+    #: A new row extends its customer's protection period (保护期) from the time in this field, as head office judges
+    #: it on the row's arrival (a visit: its start, counted only within the grace window if it arrives late).
+    extends_protection: str | None = None
+    #: Rows that are only their customer's record (its ownership history): written once and never deleted on their
+    #: own, they are purged with their customer's tombstone instead of keeping it for ever.
+    purged_with_customer: bool = False
     #: A new row makes the customer it hangs off visible to its author (a visit to a customer they co-created).
     reveals_customer: bool = False
     #: Fields that change only through the entity's workflow steps (submit, countersign, return).
@@ -135,6 +142,7 @@ SPECS: tuple[TableSpec, ...] = (
         customer_field="customer_id",
         server_owned=frozenset({"received_at"}),
         stamped_on_arrival=frozenset({"received_at"}),
+        extends_protection="started_at",
         reveals_customer=True,
     ),
     TableSpec(DailyReport, "daily report", "reports", drafts=False, workflow_fields=REPORT_WORKFLOW),
@@ -146,6 +154,15 @@ SPECS: tuple[TableSpec, ...] = (
         customer_field="customer_id",
         moves_with_customer=True,
         important=frozenset({"amount_cents", "stage"}),
+    ),
+    # Written once, never changed (domain/ownership_history.py refuses any later op); the row is its author's.
+    TableSpec(
+        OwnershipEvent,
+        "ownership event",
+        "customers",
+        scope="customer",
+        customer_field="customer_id",
+        purged_with_customer=True,
     ),
     TableSpec(ExportPolicy, "export policy", "profile", scope="directory", drafts=False, head_office_only=True),
     TableSpec(AuditEvent, "audit event", "audit", drafts=False),

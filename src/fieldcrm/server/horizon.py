@@ -7,12 +7,14 @@ it 410 and the laptop fetches a fresh copy of its view (keeping and then pushing
 from __future__ import annotations
 
 import os
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Engine, and_, exists, func, not_, select
+from sqlalchemy import Engine, Select, and_, exists, func, not_, select
 from sqlmodel import Session
 
-from fieldcrm.models import SYNCED_TABLES, utcnow
+from fieldcrm.models import SYNCED_TABLES, Customer, utcnow
+from fieldcrm.models.registry import BY_NAME
 from fieldcrm.server.tables import field_change, row_seq, sync_counter
 
 ENV_TOMBSTONE_DAYS = "FIELDCRM_TOMBSTONE_DAYS"
@@ -58,20 +60,43 @@ def _references() -> dict[str, list[tuple[object, object]]]:
     return out
 
 
+def _purgeable_customers(cutoff: datetime, refs: dict[str, list[tuple[Any, Any]]], record: str) -> Select:
+    """The customer tombstones this purge removes, but for the rows of `record` that point at them."""
+    customer = Customer.__table__
+    conditions = [customer.c.deleted == True, customer.c.updated_at < cutoff, customer.c.merged_into.is_(None)]  # noqa: E712
+    for child, column in refs["customer"]:
+        if child.name != record:
+            conditions.append(not_(exists().where(column == customer.c.id)))
+    return select(customer.c.id).where(and_(*conditions))
+
+
+def _purge_order() -> list[str]:
+    """Children before parents; a customer's own record just before the customers, once every other child that
+    could keep a customer's tombstone has had its turn."""
+    order = [name for name in reversed(list(SYNCED_TABLES)) if not BY_NAME[name].purged_with_customer]
+    records = [name for name in SYNCED_TABLES if BY_NAME[name].purged_with_customer]
+    at = order.index("customer")
+    return order[:at] + records + order[at:]
+
+
 def purge_tombstones(engine: Engine, older_than: timedelta | None = None) -> int:
     """Hard-delete tombstones deleted longer ago than the horizon (server time); returns how many went.
 
     Kept: tombstones still referenced by another row (a visit of a deleted customer), and merged customers
-    (`merged_into`: ops still queued against them are redirected through that row).
+    (`merged_into`: ops still queued against them are redirected through that row). A customer's own record (its
+    ownership history, `TableSpec.purged_with_customer`) goes with its purged tombstone, before it.
     """
     cutoff = utcnow() - (older_than if older_than is not None else timedelta(days=tombstone_days()))
     refs = _references()
     removed = 0
     top = 0
     with Session(engine) as session, session.begin():
-        for name in reversed(list(SYNCED_TABLES)):  # children first, so a parent may go in the same run
+        for name in _purge_order():  # children first, so a parent may go in the same run
             table = SYNCED_TABLES[name].__table__
             conditions = [table.c.deleted == True, table.c.updated_at < cutoff]  # noqa: E712
+            spec = BY_NAME[name]
+            if spec.purged_with_customer:
+                conditions = [table.c[spec.customer_field or ""].in_(_purgeable_customers(cutoff, refs, name))]
             if "merged_into" in table.c:
                 conditions.append(table.c.merged_into.is_(None))
             for _child, column in refs[name]:

@@ -15,8 +15,9 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session
 
 from fieldcrm.domain.ops import OpView
+from fieldcrm.domain.protection import protection_after_visit, rules_for_team, visit_counts_at
 from fieldcrm.ids import uuid7
-from fieldcrm.models import SYNCED_TABLES, Customer, SyncedBase, utcnow
+from fieldcrm.models import SYNCED_TABLES, Customer, SyncedBase, User, utcnow
 from fieldcrm.models.codec import encode_value
 from fieldcrm.models.registry import BY_MODEL, CUSTOMER_SCOPED, SPECS, TableSpec
 from fieldcrm.server.auth import Principal
@@ -487,9 +488,36 @@ class GroupApplier:
             self.session.add(row)
             self._added(row)
         self._touch(row, {k: [None, encode_value(getattr(row, k))] for k in values}, created=True)
+        if spec.extends_protection:
+            self._extend_protection(spec, row)
         if spec.reveals_customer:
             self._reveal_customer(spec, row)
         return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="applied")
+
+    def _extend_protection(self, spec: TableSpec, row: Any) -> None:
+        """The customer's protection after a new visit, by the visit's time and its arrival here: the server's
+        clock decides (`domain.protection`). The customer is sent again even when the visit arrived too late to
+        count, so a laptop's provisional extension is replaced."""
+        customer_id = getattr(row, spec.customer_field or "")
+        key = (Customer, customer_id)
+        customer: Customer | None = None
+        if self.customers is not None and key in self.customers:
+            customer = self.customers[key]  # type: ignore[assignment]
+        if customer is None:
+            customer = self.session.get(Customer, customer_id)
+        if customer is None or customer.owner_id is None or customer.in_public_pool:
+            return
+        owner = self.session.get(User, customer.owner_id)
+        rules = rules_for_team(owner.team_id if owner is not None else None)
+        at, received = getattr(row, spec.extends_protection or ""), row.received_at or utcnow()
+        before = customer.protection_until
+        after = protection_after_visit(rules, before, at, received)
+        if after != before or visit_counts_at(rules, before, at, received) is None:
+            customer.protection_until = after
+            customer.updated_at = utcnow()
+            # Head office's decision, not the sender's edit: recorded without a device, as a server change.
+            changes = {"protection_until": [encode_value(before), encode_value(after)]}
+            self.touched.append(touched_row(customer, changes, customer.owner_id, customer.in_public_pool))
 
     def _named_customer(self, op: WireOp) -> tuple[str | None, Customer | None]:
         """The customer a customer-scoped op points at, as the laptop named it (before following a merge)."""

@@ -137,6 +137,14 @@ class UnitOfWork:
             self._record(row, "action" if action else "update", changed, action)
         return changed
 
+    def provisional(self, row: SyncedBase, changes: dict[str, Any]) -> None:
+        """Show `changes` on `row` until head office sends its own values: written here, never sent. Only for fields
+        the server decides (a customer's protection after a visit, by the server's clock); the next pull replaces
+        them, as no outbox entry keeps them on top."""
+        for key, value in changes.items():
+            setattr(row, key, value)
+        self.session.add(row)
+
     def delete(self, row: SyncedBase) -> None:
         """Soft delete: the row stays as a tombstone so devices that hold it learn it is gone."""
         if row.deleted:

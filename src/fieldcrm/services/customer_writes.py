@@ -2,7 +2,8 @@
 derived fields), and the writer an import uses for many rows at once — new customers in bulk, changes, revivals —
 inside the caller's unit of work, reporting what it wrote so the import can be undone.
 
-`CustomerService.create` and the Excel import both build new customers with `new_customer_values`."""
+`CustomerService.create` and the Excel import both build new customers with `new_customer_values`, and record their
+first contact with `first_contact_event`."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from typing import Any
 
 from sqlmodel import select
 
+from fieldcrm.domain.protection import PoolRules, protection_from_first_contact, rules_for_team
 from fieldcrm.ids import stable_id, uuid7_many
-from fieldcrm.models import Contact, Customer, utcnow
+from fieldcrm.models import Contact, Customer, OwnershipEvent, User, utcnow
 from fieldcrm.models.registry import derive_customer
 from fieldcrm.services.bulk import BulkWriter
 from fieldcrm.services.changes import UnitOfWork
@@ -26,10 +28,16 @@ def customer_id_for(credit_code: str | None) -> str | None:
 
 
 def new_customer_values(
-    creator_id: str, fields: dict[str, Any], now: datetime, derived: dict[str, Any] | None = None
+    creator_id: str,
+    fields: dict[str, Any],
+    now: datetime,
+    derived: dict[str, Any] | None = None,
+    rules: PoolRules | None = None,
 ) -> dict[str, Any]:
     """A new customer's every value from its cleaned `fields`: owned by its creator unless given, first contacted by
-    them now, its id from its credit code when it has one, its derived fields (`derived` when already worked out)."""
+    them now, protected for its owner from then under `rules` (the creator's team's unless given; not a pool
+    customer, nor one given a protection date), its id from its credit code when it has one, its derived fields
+    (`derived` when already worked out)."""
     values = {
         **fields,
         **(derived if derived is not None else derive_customer(fields)),
@@ -41,10 +49,31 @@ def new_customer_values(
         "notes": fields.get("notes") or "",
     }
     values.setdefault("owner_id", creator_id)
+    if values["owner_id"] is not None and not values.get("in_public_pool") and not values.get("protection_until"):
+        values["protection_until"] = protection_from_first_contact(rules or rules_for_team(None), now)
     code_id = customer_id_for(fields.get("credit_code"))
     if code_id:
         values["id"] = code_id
     return values
+
+
+def first_contact_event(customer: dict[str, Any]) -> dict[str, Any]:
+    """The ownership history's first entry for a new customer (its values from `new_customer_values`): its first
+    contact, by whoever made it, giving it to its owner (nobody's for a customer head office put in the pool)."""
+    by = customer["first_contact_by"]
+    return {
+        "customer_id": customer["id"],
+        "kind": "first_contact",
+        "from_owner_id": None,
+        "to_owner_id": customer["owner_id"],
+        "by_user_id": by,
+        "owner_id": by,
+        "at": customer["first_contact_at"],
+        "reason": "",
+        "rule": "first_contact",
+        "created_at": customer.get("created_at") or customer["first_contact_at"],
+        "updated_at": customer.get("updated_at") or customer["first_contact_at"],
+    }
 
 
 @dataclass
@@ -88,6 +117,8 @@ class CustomerWriter:
         self.uow = uow
         self.creator_id = creator_id
         self.bulk = BulkWriter(uow)
+        creator = uow.session.get(User, creator_id)
+        self.rules = rules_for_team(creator.team_id if creator is not None else None)
 
     def create_many(self, rows: Sequence[NewCustomer]) -> list[Written]:
         """New customers and their contacts in bulk (rows, outbox entries and one search document per customer)."""
@@ -97,7 +128,7 @@ class CustomerWriter:
         contacts: list[dict[str, Any]] = []
         written: list[Written] = []
         for row in rows:
-            values = new_customer_values(self.creator_id, row.fields, now, row.derived)
+            values = new_customer_values(self.creator_id, row.fields, now, row.derived, self.rules)
             values.setdefault("id", next(ids))
             customers.append(values)
             written.append(Written("customer", values["id"], "insert", row.source_row))
@@ -105,6 +136,7 @@ class CustomerWriter:
                 contact = {**row.contact, "id": next(ids), "customer_id": values["id"], "owner_id": values["owner_id"]}
                 contacts.append({**contact, "is_primary": True, "created_at": now, "updated_at": now})
         self.bulk.insert_customers(customers, contacts)
+        self.bulk.insert_many(OwnershipEvent, [first_contact_event(c) for c in customers], index=False)
         return written
 
     def change(self, change: CustomerChange) -> list[Written]:

@@ -9,13 +9,15 @@ from sqlmodel import Session, col, select
 
 from fieldcrm.domain.errors import DuplicateError, DuplicateMatch, PermissionDeniedError, ValidationError
 from fieldcrm.domain.ownership import Holding, refuse_work_on
-from fieldcrm.models import Contact, Customer, Opportunity, User, Visit, utcnow
+from fieldcrm.domain.protection import rules_for_team
+from fieldcrm.models import Contact, Customer, Opportunity, OwnershipEvent, User, Visit
 from fieldcrm.models.codec import row_to_dict
 from fieldcrm.models.registry import derive_customer
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import UnitOfWork, unit_of_work
-from fieldcrm.services.customer_writes import new_customer_values
+from fieldcrm.services.customer_writes import first_contact_event, new_customer_values
 from fieldcrm.services.dedupe import find_duplicates
+from fieldcrm.services.ownership import ownership_history, protection_of
 from fieldcrm.services.refusals import refused_reasons
 from fieldcrm.services.validation import clean_contact_fields, clean_customer_fields
 
@@ -56,9 +58,11 @@ class CustomerService(BaseService):
             return self._insert(uow, actor, fields, contacts or []).id
 
     def _insert(self, uow: UnitOfWork, actor: User, fields: dict[str, Any], contacts: list[dict[str, Any]]) -> Customer:
-        customer = Customer(**new_customer_values(actor.id, fields, utcnow()))
+        values = new_customer_values(actor.id, fields, self.clock(), rules=rules_for_team(actor.team_id))
+        customer = Customer(**values)
         uow.insert(customer)
         uow.session.flush()
+        uow.insert(OwnershipEvent(**first_contact_event({**values, "id": customer.id})))
         for i, contact_values in enumerate(contacts):
             contact_fields = clean_contact_fields(contact_values, creating=True)
             contact_fields.setdefault("is_primary", i == 0)
@@ -141,12 +145,15 @@ class CustomerService(BaseService):
                 uow.update(other, {"is_primary": False})
 
     def get(self, customer_id: str) -> dict[str, Any]:
-        """The customer with owner name, contacts, opportunities and the visit timeline (newest first)."""
+        """The customer with owner name, contacts, opportunities, the visit timeline and its ownership history (both
+        newest first), and its protection period as of this service's clock."""
         with self.store.session() as session:
             customer = get_live(session, Customer, customer_id)
             data = row_to_dict(customer)
             owner = session.get(User, customer.owner_id) if customer.owner_id else None
             data["owner"] = owner.name if owner else None
+            data["protection"] = protection_of(session, customer, self.clock())
+            data["ownership"] = ownership_history(session, customer_id)
             execute = session.connection().exec_driver_sql
             data["refused"] = refused_reasons(execute, "customer", [customer_id]).get(customer_id)
             data["contacts"] = [

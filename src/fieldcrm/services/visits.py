@@ -7,10 +7,12 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from fieldcrm.domain.errors import InvalidStateError, ValidationError
+from fieldcrm.domain.errors import InvalidStateError, PermissionDeniedError, ValidationError
+from fieldcrm.domain.ownership import Holding, refuse_work_on
+from fieldcrm.domain.protection import protection_after_visit, rules_for_team
 from fieldcrm.models import Customer, PlannedStop, User, Visit
 from fieldcrm.models.codec import row_to_dict
-from fieldcrm.services.base import BaseService, get_live
+from fieldcrm.services.base import BaseService, actor_of, get_live
 from fieldcrm.services.changes import unit_of_work
 from fieldcrm.services.validation import check_length, clean_date, clean_kind, clean_text
 
@@ -42,7 +44,9 @@ class VisitService(BaseService):
         stop_id: str | None = None,
     ) -> str:
         """Log one contact with a customer. A next date becomes the customer's next follow-up; a planned stop
-        it came from is marked done. All in one action."""
+        it came from is marked done; the owner's protection period is extended, provisionally: head office decides
+        by when it receives the visit (`domain.protection.protection_after_visit`), and its value comes back with
+        the next pull. All in one action. Nobody logs visits against a customer that is another rep's."""
         clean: dict[str, Any] = {
             "kind": clean_kind(kind),
             "outcome": clean_text("outcome", outcome, 2000, required=True),
@@ -50,13 +54,16 @@ class VisitService(BaseService):
             "next_step": clean_text("next_step", next_step, 500),
             "next_date": clean_date("next_date", next_date),
         }
-        start = as_utc(started_at) or datetime.now(UTC)
+        start = as_utc(started_at) or self.clock()
         end = as_utc(ended_at)
         if end is not None and end < start:
             raise ValidationError("is before the start of the visit", "ended_at")
         with unit_of_work(self.store) as uow:
             actor = self.actor(uow.session)
             customer = get_live(uow.session, Customer, customer_id)
+            refusal = refuse_work_on(actor_of(uow.session, actor), Holding(customer.owner_id, customer.in_public_pool))
+            if refusal:
+                raise PermissionDeniedError(refusal)
             stop = None
             if stop_id:
                 stop = get_live(uow.session, PlannedStop, stop_id)
@@ -78,6 +85,10 @@ class VisitService(BaseService):
                 uow.update(stop, {"status": "done", "visit_id": visit.id})
             if clean["next_date"] is not None:
                 uow.update(customer, {"next_follow_up": clean["next_date"]})
+            if customer.owner_id is not None and not customer.in_public_pool:
+                rules = rules_for_team(owner.team_id if (owner := uow.session.get(User, customer.owner_id)) else None)
+                until = protection_after_visit(rules, customer.protection_until, start, self.clock())
+                uow.provisional(customer, {"protection_until": until})
             return visit.id
 
     def edit(self, visit_id: str, **values: Any) -> dict[str, Any]:

@@ -27,7 +27,10 @@ from fieldcrm.sync.protocol import UserInfo
 from fieldcrm.sync.transport import SyncError
 
 #: Columns that hold a user's id, in any synced table that has them.
-USER_COLUMNS = ("owner_id", "rep_id", "first_contact_by", "signed_by", "returned_by", "supervisor_id")
+USER_COLUMNS = (
+    *("owner_id", "rep_id", "first_contact_by", "signed_by", "returned_by", "supervisor_id"),
+    *("from_owner_id", "to_owner_id", "by_user_id"),  # the ownership history's
+)
 #: Tables whose row id is made from the rep's id and a day, and how.
 DAY_IDS = {"visit_plan": ("plan_date", plan_id_for), "daily_report": ("report_date", report_id_for)}
 #: Fields of an outbox entry that may hold a re-keyed row id.

@@ -48,6 +48,24 @@ KINDS = {
     "email": QT_TRANSLATE_NOOP("fields", "E-mail"),
 }
 
+OWNERSHIP_KINDS = {
+    "first_contact": QT_TRANSLATE_NOOP("fields", "First contact"),
+    "claim": QT_TRANSLATE_NOOP("fields", "Claimed from the public pool"),
+    "release": QT_TRANSLATE_NOOP("fields", "Released to the public pool"),
+    "return_to_pool": QT_TRANSLATE_NOOP("fields", "Returned to the public pool"),
+    "assignment": QT_TRANSLATE_NOOP("fields", "Assigned"),
+    "handover": QT_TRANSLATE_NOOP("fields", "Handed over"),
+    "arbitration": QT_TRANSLATE_NOOP("fields", "Decided by arbitration"),
+}
+
+#: The rules an ownership change may name (`domain.pool.ReturnRule` and the first-contact rule).
+OWNERSHIP_RULES = {
+    "first_contact": QT_TRANSLATE_NOOP("fields", "first contact owns the customer"),
+    "no_followup": QT_TRANSLATE_NOOP("fields", "no follow-up in time"),
+    "no_deal": QT_TRANSLATE_NOOP("fields", "no deal in time"),
+    "protection_ended": QT_TRANSLATE_NOOP("fields", "protection ended without a deal"),
+}
+
 STATUSES = {
     "draft": QT_TRANSLATE_NOOP("fields", "Draft"),
     "submitted": QT_TRANSLATE_NOOP("fields", "Submitted"),
@@ -82,6 +100,14 @@ def label(field: str) -> str:
 
 def kind_name(kind: str) -> str:
     return tr(KINDS.get(kind, kind))
+
+
+def ownership_kind_name(kind: str) -> str:
+    return tr(OWNERSHIP_KINDS.get(kind, kind))
+
+
+def ownership_rule_name(rule: str | None) -> str:
+    return tr(OWNERSHIP_RULES.get(rule, rule)) if rule else ""
 
 
 def status_name(status: str) -> str:

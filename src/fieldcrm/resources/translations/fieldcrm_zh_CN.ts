@@ -172,174 +172,221 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../ui/customers/page.py" line="34"/>
+        <location filename="../../ui/customers/page.py" line="35"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="35"/>
-        <location filename="../../ui/customers/page.py" line="113"/>
+        <location filename="../../ui/customers/page.py" line="36"/>
+        <location filename="../../ui/customers/page.py" line="123"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="36"/>
-        <location filename="../../ui/customers/page.py" line="114"/>
+        <location filename="../../ui/customers/page.py" line="37"/>
+        <location filename="../../ui/customers/page.py" line="124"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="37"/>
+        <location filename="../../ui/customers/page.py" line="38"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="38"/>
+        <location filename="../../ui/customers/page.py" line="39"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="39"/>
+        <location filename="../../ui/customers/page.py" line="40"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="42"/>
+        <location filename="../../ui/customers/page.py" line="43"/>
+        <location filename="../../ui/customers/page.py" line="51"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="43"/>
+        <location filename="../../ui/customers/page.py" line="44"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="44"/>
+        <location filename="../../ui/customers/page.py" line="45"/>
+        <location filename="../../ui/customers/page.py" line="54"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="45"/>
+        <location filename="../../ui/customers/page.py" line="46"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="46"/>
+        <location filename="../../ui/customers/page.py" line="47"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="47"/>
+        <location filename="../../ui/customers/page.py" line="48"/>
         <source>Follow-up date</source>
         <translation>跟进日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="50"/>
+        <location filename="../../ui/customers/page.py" line="52"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="53"/>
+        <source>From → to</source>
+        <translation>从 → 到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="55"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="58"/>
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="51"/>
+        <location filename="../../ui/customers/page.py" line="59"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="52"/>
+        <location filename="../../ui/customers/page.py" line="60"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="53"/>
+        <location filename="../../ui/customers/page.py" line="61"/>
         <source>Expected close</source>
         <translation>预计成交</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="88"/>
+        <location filename="../../ui/customers/page.py" line="97"/>
         <source>Mobile numbers are masked: this customer is not yours.</source>
         <translation>手机号已脱敏：这不是您的客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="91"/>
+        <location filename="../../ui/customers/page.py" line="100"/>
         <source>Reveal numbers</source>
         <translation>显示号码</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="92"/>
+        <location filename="../../ui/customers/page.py" line="101"/>
         <source>Show the mobile numbers in full; head office is told that you looked</source>
         <translation>显示完整手机号；总部会收到您查看的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="99"/>
+        <location filename="../../ui/customers/page.py" line="108"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="100"/>
+        <location filename="../../ui/customers/page.py" line="109"/>
         <source>Log visit</source>
         <translation>记录拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="101"/>
+        <location filename="../../ui/customers/page.py" line="110"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="112"/>
+        <location filename="../../ui/customers/page.py" line="122"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="115"/>
+        <location filename="../../ui/customers/page.py" line="125"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="144"/>
+        <location filename="../../ui/customers/page.py" line="155"/>
         <source>No visits, calls or meetings yet. Click “Log visit” after you contact this customer.</source>
         <translation>还没有拜访、电话或会议记录。联系客户后点击“记录拜访”。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="150"/>
+        <location filename="../../ui/customers/page.py" line="161"/>
         <source>Timeline</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="151"/>
+        <location filename="../../ui/customers/page.py" line="162"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="152"/>
+        <location filename="../../ui/customers/page.py" line="163"/>
         <source>Opportunities</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="190"/>
+        <location filename="../../ui/customers/page.py" line="164"/>
+        <source>Ownership</source>
+        <translation>归属记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="202"/>
         <source>nobody (public pool)</source>
         <translation>无（公海）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="191"/>
-        <source>not protected</source>
-        <translation>未保护</translation>
+        <location filename="../../ui/customers/page.py" line="203"/>
+        <source>Owner: {0}</source>
+        <translation>负责人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="192"/>
-        <source>Owner: {0} · protected until: {1}</source>
-        <translation>负责人：{0} · 保护期至：{1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/page.py" line="196"/>
+        <location filename="../../ui/customers/page.py" line="208"/>
         <source>Not accepted by head office: {0}. It stays on this laptop: correct it and save to send it again; on the Sync screen you can also send it as it is or discard it.</source>
         <translation>总部未接受：{0}。它仍保留在本机：修改后保存即可重新发送；也可在“同步”页面原样重新发送或放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="250"/>
+        <location filename="../../ui/customers/page.py" line="225"/>
+        <source>Protected through today ({0})</source>
+        <translation>保护期今天到期（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="227"/>
+        <source>Protected for 1 more day (until {0})</source>
+        <translation>保护期还剩 1 天（至 {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="229"/>
+        <source>Protected for {0} more days (until {1})</source>
+        <translation>保护期还剩 {0} 天（至 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="231"/>
+        <source>Protection ended on {0}</source>
+        <translation>保护期已于 {0} 结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="233"/>
+        <source>Not protected</source>
+        <translation>不在保护期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="240"/>
+        <source>public pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="288"/>
         <source>Nothing to save.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="257"/>
+        <location filename="../../ui/customers/page.py" line="295"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -360,52 +407,52 @@
 <context>
     <name>CustomerTableModel</name>
     <message>
-        <location filename="../../ui/customers/model.py" line="25"/>
+        <location filename="../../ui/customers/model.py" line="28"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="26"/>
+        <location filename="../../ui/customers/model.py" line="29"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="27"/>
+        <location filename="../../ui/customers/model.py" line="30"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="28"/>
+        <location filename="../../ui/customers/model.py" line="31"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="29"/>
+        <location filename="../../ui/customers/model.py" line="32"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="30"/>
+        <location filename="../../ui/customers/model.py" line="33"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="31"/>
+        <location filename="../../ui/customers/model.py" line="34"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="32"/>
+        <location filename="../../ui/customers/model.py" line="35"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="33"/>
+        <location filename="../../ui/customers/model.py" line="36"/>
         <source>Protected until</source>
         <translation>保护期至</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="107"/>
+        <location filename="../../ui/customers/model.py" line="120"/>
         <source>Not accepted by head office: {0}</source>
         <extracomment>The search service&apos;s sort key per column. Rows fetched per request; the cache keeps this many windows (a few thousand rows), so memory stays flat. Plain ints for the paint path: a view asks data() for about ten roles per visible cell on every repaint. The columns a date&apos;s tone colours: a follow-up overdue or due today, protection ended or about to end.</extracomment>
         <translation>总部未接受：{0}</translation>
@@ -2378,86 +2425,142 @@
     </message>
     <message>
         <location filename="../../ui/fields.py" line="52"/>
+        <source>First contact</source>
+        <translation>首次接触</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="53"/>
+        <source>Claimed from the public pool</source>
+        <translation>从公海领取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="54"/>
+        <source>Released to the public pool</source>
+        <translation>退回公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="55"/>
+        <source>Returned to the public pool</source>
+        <translation>自动回收至公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="56"/>
+        <source>Assigned</source>
+        <translation>主管分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="57"/>
+        <source>Handed over</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="58"/>
+        <source>Decided by arbitration</source>
+        <translation>申诉裁决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="63"/>
+        <source>first contact owns the customer</source>
+        <extracomment>The rules an ownership change may name (`domain.pool.ReturnRule` and the first-contact rule).</extracomment>
+        <translation>首次接触者负责</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="64"/>
+        <source>no follow-up in time</source>
+        <translation>未按时跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="65"/>
+        <source>no deal in time</source>
+        <translation>未按时成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="66"/>
+        <source>protection ended without a deal</source>
+        <translation>保护期结束未成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="70"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="53"/>
+        <location filename="../../ui/fields.py" line="71"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="54"/>
+        <location filename="../../ui/fields.py" line="72"/>
         <source>Countersigned</source>
         <translation>已会签</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="55"/>
+        <location filename="../../ui/fields.py" line="73"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="56"/>
+        <location filename="../../ui/fields.py" line="74"/>
         <source>Planned</source>
         <translation>计划中</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="57"/>
+        <location filename="../../ui/fields.py" line="75"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="58"/>
+        <location filename="../../ui/fields.py" line="76"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="62"/>
+        <location filename="../../ui/fields.py" line="80"/>
         <source>Sales rep</source>
         <translation>销售代表</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="63"/>
+        <location filename="../../ui/fields.py" line="81"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="64"/>
+        <location filename="../../ui/fields.py" line="82"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="68"/>
+        <location filename="../../ui/fields.py" line="86"/>
         <source>same credit code</source>
         <translation>信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="69"/>
+        <location filename="../../ui/fields.py" line="87"/>
         <source>same company name</source>
         <translation>公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="70"/>
+        <location filename="../../ui/fields.py" line="88"/>
         <source>same phone</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="71"/>
+        <location filename="../../ui/fields.py" line="89"/>
         <source>similar name</source>
         <translation>名称相似</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="97"/>
+        <location filename="../../ui/fields.py" line="123"/>
         <source>no owner</source>
         <translation>无负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="99"/>
+        <location filename="../../ui/fields.py" line="125"/>
         <source>{name} ({reason}; owner: {owner})</source>
         <translation>{name}（{reason}；负责人：{owner}）</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="110"/>
+        <location filename="../../ui/fields.py" line="136"/>
         <source>Possible duplicate of an existing customer:</source>
         <translation>可能与已有客户重复：</translation>
     </message>
@@ -3049,7 +3152,7 @@
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="112"/>
+        <location filename="../../ui/fields.py" line="138"/>
         <location filename="../../ui/reasons.py" line="194"/>
         <source>: </source>
         <translation>：</translation>

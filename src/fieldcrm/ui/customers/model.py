@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,11 +15,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 
+from fieldcrm.domain.protection import lapses_soon, rules_for_team
 from fieldcrm.services.search import CustomerRow
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.reasons import localize
-from fieldcrm.ui.theme import due_tone, protection_tone, tone_colour
+from fieldcrm.ui.theme import colours, due_tone, protection_tone, tone_colour
 
 COL_NAME, COL_PHONE, COL_GRADE, COL_STAGE, COL_REGION, COL_INDUSTRY, COL_OWNER, COL_FOLLOW_UP, COL_PROTECTED = range(9)
 COLUMNS = (
@@ -45,7 +48,8 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ID = int(ID_ROLE)
 _SORT = int(SORT_ROLE)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_SERVED_ROLES = frozenset((_DISPLAY, _TOOLTIP, _ID, _SORT, _FOREGROUND))
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_SERVED_ROLES = frozenset((_DISPLAY, _TOOLTIP, _ID, _SORT, _FOREGROUND, _BACKGROUND))
 #: The columns a date's tone colours: a follow-up overdue or due today, protection ended or about to end.
 _TONES = {COL_FOLLOW_UP: due_tone, COL_PROTECTED: protection_tone}
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -60,9 +64,16 @@ class CustomerTableModel(QAbstractTableModel):
 
     sort_requested = Signal(str, int)  # service sort key, 1 if descending (int: see workers.busy_changed)
 
-    def __init__(self, fetcher: RowFetcher, parent: Any = None) -> None:
+    def __init__(
+        self, fetcher: RowFetcher, parent: Any = None, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+    ) -> None:
         super().__init__(parent)
         self._fetcher = fetcher
+        self._clock = clock
+        # Rows whose protection lapses within the owner's reminder days are tinted; the team's day is read when the
+        # list is (re)loaded, not for every painted cell.
+        self._rules = rules_for_team(None)
+        self._today: date = self._rules.day_of(clock())
         self._ids: list[str] = []
         self._windows: OrderedDict[int, dict[str, CustomerRow]] = OrderedDict()
         self._pending: set[int] = set()
@@ -98,6 +109,8 @@ class CustomerTableModel(QAbstractTableModel):
         value = getattr(row, _ATTRIBUTES[index.column()])
         if role == _SORT:
             return value or ""
+        if role == _BACKGROUND:
+            return self._lapsing_tint(row)
         if role == _FOREGROUND:
             toned = _TONES.get(index.column())
             tone = toned(value) if toned is not None else None
@@ -109,6 +122,14 @@ class CustomerTableModel(QAbstractTableModel):
                 )
             return f"⚠ {value}"
         return value if value is not None else ""
+
+    def _lapsing_tint(self, row: CustomerRow) -> QColor | None:
+        """A soft amber behind a row whose protection lapses soon: the theme's hint background, which keeps the
+        default text and the tones readable in the light and in the dark palette."""
+        until = row.protection_until
+        if not until or not lapses_soon(self._rules, date.fromisoformat(until[:10]), self._today):
+            return None
+        return QColor(colours()["hint_back"])
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is the search's job (all rows, not the cached window): ask the screen to search again."""
@@ -152,6 +173,7 @@ class CustomerTableModel(QAbstractTableModel):
         """Show a new result list (after a search, filter or sort); `first_rows` fills the first window at once."""
         self.beginResetModel()
         self._generation += 1
+        self._today = self._rules.day_of(self._clock())
         self._ids = ids
         self._windows.clear()
         self._pending.clear()
@@ -174,6 +196,7 @@ class CustomerTableModel(QAbstractTableModel):
     def refresh_rows(self) -> None:
         """Forget cached rows (a customer was edited) and repaint; the id list stays."""
         self._generation += 1
+        self._today = self._rules.day_of(self._clock())
         self._windows.clear()
         self._pending.clear()
         if self._ids:

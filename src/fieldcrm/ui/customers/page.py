@@ -24,10 +24,11 @@ from fieldcrm.paths import AppPaths
 from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.form import CustomerForm
-from fieldcrm.ui.fields import kind_name
+from fieldcrm.ui.fields import kind_name, ownership_kind_name, ownership_rule_name
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.ops import customers as ops
 from fieldcrm.ui.reasons import localize
+from fieldcrm.ui.theme import set_tone
 from fieldcrm.ui.workers import DbWorker
 
 CONTACT_COLUMNS = [
@@ -45,6 +46,13 @@ TIMELINE_COLUMNS = [
     Column("outcome", QT_TRANSLATE_NOOP("CustomerPage", "Outcome")),
     Column("next_step", QT_TRANSLATE_NOOP("CustomerPage", "Next step")),
     Column("next_date", QT_TRANSLATE_NOOP("CustomerPage", "Follow-up date")),
+]
+OWNERSHIP_COLUMNS = [
+    Column("at", QT_TRANSLATE_NOOP("CustomerPage", "When"), local_time),
+    Column("kind", QT_TRANSLATE_NOOP("CustomerPage", "Change"), ownership_kind_name),
+    Column("moved", QT_TRANSLATE_NOOP("CustomerPage", "From → to")),
+    Column("by", QT_TRANSLATE_NOOP("CustomerPage", "By")),
+    Column("why", QT_TRANSLATE_NOOP("CustomerPage", "Why")),
 ]
 OPPORTUNITY_COLUMNS = [
     Column("title", QT_TRANSLATE_NOOP("CustomerPage", "Opportunity")),
@@ -84,6 +92,7 @@ class CustomerPage(QWidget):
         self.title = QLabel(objectName="customerTitle")
         self.title.setProperty("role", "title")
         self.owner_line = QLabel(objectName="ownerLine")
+        self.protection_line = QLabel(objectName="protectionLine")
         self.masked_note = QLabel(
             self.tr("Mobile numbers are masked: this customer is not yours."), objectName="maskedNote"
         )
@@ -109,6 +118,7 @@ class CustomerPage(QWidget):
         self.contacts = DictTableModel("CustomerPage", CONTACT_COLUMNS, self)
         self.timeline = DictTableModel("CustomerPage", TIMELINE_COLUMNS, self)
         self.opportunities = DictTableModel("CustomerPage", OPPORTUNITY_COLUMNS, self)
+        self.ownership = DictTableModel("CustomerPage", OWNERSHIP_COLUMNS, self)
         self.contact_name = QLineEdit(placeholderText=self.tr("Contact name"), objectName="contactName")
         self.contact_title = QLineEdit(placeholderText=self.tr("Title"))
         self.contact_mobile = QLineEdit(placeholderText=self.tr("Mobile"))
@@ -124,6 +134,7 @@ class CustomerPage(QWidget):
         left_box = QVBoxLayout(left)
         left_box.addWidget(self.refused)
         left_box.addWidget(self.owner_line)
+        left_box.addWidget(self.protection_line)
         left_box.addWidget(masked_row)
         left_box.addWidget(self.form)
         left_box.addWidget(self.message)
@@ -150,6 +161,7 @@ class CustomerPage(QWidget):
         self.tabs.addTab(timeline_tab, self.tr("Timeline"))
         self.tabs.addTab(contacts_tab, self.tr("Contacts"))
         self.tabs.addTab(table(self.opportunities, "opportunityTable", 0), self.tr("Opportunities"))
+        self.tabs.addTab(table(self.ownership, "ownershipTable", 4), self.tr("Ownership"))
         body = QHBoxLayout()
         body.addWidget(scroll, 2)
         body.addWidget(self.tabs, 3)
@@ -188,8 +200,8 @@ class CustomerPage(QWidget):
         self.data = data
         self.title.setText(data["name"])
         owner = data.get("owner") or self.tr("nobody (public pool)")
-        until = data.get("protection_until") or self.tr("not protected")
-        self.owner_line.setText(self.tr("Owner: {0} · protected until: {1}").format(owner, until))
+        self.owner_line.setText(self.tr("Owner: {0}").format(owner))
+        self._show_protection(data.get("protection") or {})
         if data.get("refused"):
             self.refused.setText(
                 self.tr(
@@ -204,6 +216,32 @@ class CustomerPage(QWidget):
         self.timeline.set_rows(data["visits"])
         self.timeline_hint.setVisible(not data["visits"])
         self.opportunities.set_rows(data["opportunities"])
+        self.ownership.set_rows([self._ownership_row(event) for event in data.get("ownership", [])])
+
+    def _show_protection(self, protection: dict[str, Any]) -> None:
+        """The protection period as a countdown: days left and its last day, the day it ended, or none."""
+        until, left = protection.get("until"), protection.get("days_left")
+        if left is not None and left == 0:
+            text = self.tr("Protected through today ({0})").format(until)
+        elif left == 1:
+            text = self.tr("Protected for 1 more day (until {0})").format(until)
+        elif left is not None:
+            text = self.tr("Protected for {0} more days (until {1})").format(left, until)
+        elif until:
+            text = self.tr("Protection ended on {0}").format(until)
+        else:
+            text = self.tr("Not protected")
+        self.protection_line.setText(text)
+        tone = "warning" if protection.get("lapsing_soon") else ("danger" if until and left is None else None)
+        set_tone(self.protection_line, tone)
+
+    def _ownership_row(self, event: dict[str, Any]) -> dict[str, Any]:
+        """One change of owner as the timeline reads it: from whom to whom, and why (the reason, else the rule)."""
+        nobody = self.tr("public pool")
+        moved = f"{event.get('from_owner') or nobody} → {event.get('to_owner') or nobody}"
+        if event["kind"] == "first_contact" and not event.get("from_owner"):
+            moved = f"→ {event.get('to_owner') or nobody}"
+        return {**event, "moved": moved, "why": event.get("reason") or ownership_rule_name(event.get("rule"))}
 
     def _show_masked(self, masked: bool) -> None:
         """The note and the Reveal button while numbers are masked; a masked phone is not edited (it would be saved

@@ -1,14 +1,14 @@
 """Lock policy: head office's app lock per role, kept with its export policy.
 
 Revision ID: s0009_lock_policy
-Revises: s0007_amount_bigint
+Revises: s0008_ownership_events
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "s0009_lock_policy"
-down_revision = "s0007_amount_bigint"
+down_revision = "s0008_ownership_events"
 branch_labels = None
 depends_on = None
 

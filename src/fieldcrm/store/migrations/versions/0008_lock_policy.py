@@ -1,7 +1,7 @@
 """lock policy: head office's app lock per role, kept with its export policy (read only here)
 
 Revision ID: 0008_lock_policy
-Revises: 0006_export_control
+Revises: 0007_ownership_events
 Create Date: 2026-12-07 03:20:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_lock_policy"
-down_revision = "0006_export_control"
+down_revision = "0007_ownership_events"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,92 @@
+"""The customer page's protection countdown and ownership timeline, and the list's tint for customers whose
+protection lapses within the reminder days: real window, real store, customers first contacted days ago."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+
+from fieldcrm.domain.protection import PoolRules
+from fieldcrm.models import utcnow
+from fieldcrm.services import Services
+from fieldcrm.services.customers import CustomerService
+from fieldcrm.ui.customers.model import COL_NAME, COL_PHONE
+from fieldcrm.ui.customers.page import OWNERSHIP_COLUMNS
+from fieldcrm.ui.theme import colours
+
+RULES = PoolRules()
+
+
+def _first_contacted(services: Services, name: str, days_ago: int) -> str:
+    when = utcnow() - timedelta(days=days_ago)
+    return CustomerService(services.store, services.user_id, clock=lambda: when).create(name=name)
+
+
+def _cells(page, row: int) -> dict[str, str]:
+    model = page.ownership
+    return {c.key: model.data(model.index(row, i)) for i, c in enumerate(OWNERSHIP_COLUMNS)}
+
+
+def test_the_page_counts_protection_down_and_shows_who_held_the_customer(qtbot, make_window, services, idle) -> None:
+    soon = _first_contacted(services, "嘉兴丝绸有限公司", 28)  # protected through the day after tomorrow
+    ended = _first_contacted(services, "湖州湖笔有限公司", 40)
+    fresh = services.customers.create(name="绍兴黄酒有限公司")
+    today = RULES.day_of(utcnow())
+    window = make_window()
+    screen = window.show_screen("customers")
+    idle()
+    page = screen.page
+
+    screen.open_customer(soon)
+    idle()
+    until = today + timedelta(days=2)
+    assert page.protection_line.text() == f"Protected for 2 more days (until {until.isoformat()})"
+    assert page.protection_line.property("tone") == "warning"  # within the 3 reminder days
+    assert page.ownership.rowCount() == 1
+    first = _cells(page, 0)
+    assert (first["kind"], first["moved"], first["by"]) == ("First contact", "→ 张伟", "张伟")
+    assert first["why"] == "first contact owns the customer"
+
+    screen.open_customer(ended)
+    idle()
+    assert page.protection_line.text() == f"Protection ended on {(today - timedelta(days=10)).isoformat()}"
+    assert page.protection_line.property("tone") == "danger"
+
+    screen.open_customer(fresh)
+    idle()
+    assert (
+        page.protection_line.text() == f"Protected for 30 more days (until {(today + timedelta(days=30)).isoformat()})"
+    )
+    assert page.protection_line.property("tone") is None
+
+    pool = services.customers.create(name="台州公海客户有限公司", owner_id=None, in_public_pool=True)
+    screen.open_customer(pool)
+    idle()
+    assert page.protection_line.text() == "Not protected"
+    assert _cells(page, 0)["moved"] == "→ public pool"
+
+
+def test_the_list_tints_customers_whose_protection_lapses_within_the_reminder_days(
+    qtbot, make_window, services, idle
+) -> None:
+    names = {
+        "嘉兴丝绸有限公司": 28,  # 2 days left: tinted
+        "湖州湖笔有限公司": 27,  # 3 days left: not yet
+        "舟山海产有限公司": 40,  # ended: its date is red, the row is not tinted
+    }
+    for name, days_ago in names.items():
+        _first_contacted(services, name, days_ago)
+    window = make_window()
+    screen = window.show_screen("customers")
+    idle()
+    model = screen.model
+    model.data(model.index(0, COL_NAME))  # the first window of rows, as the view asks
+    idle()
+    background = Qt.ItemDataRole.BackgroundRole
+    tints = {
+        model.data(model.index(r, COL_NAME)): model.data(model.index(r, COL_PHONE), background)
+        for r in range(model.rowCount())
+    }
+    assert tints["嘉兴丝绸有限公司"] is not None and tints["嘉兴丝绸有限公司"].name() == colours()["hint_back"]
+    assert tints["湖州湖笔有限公司"] is None and tints["舟山海产有限公司"] is None
