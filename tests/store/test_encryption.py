@@ -245,9 +245,10 @@ def test_a_start_derives_the_key_once_in_the_background_while_qt_loads(
     computed: list[bytes] = []
     compute = keys._compute
 
-    def counting(result, passphrase: str, salt: bytes) -> None:  # noqa: ANN001
+    def counting(result, passphrase: str, salt: bytes, threads: int) -> None:  # noqa: ANN001
         computed.append(salt)
-        compute(result, passphrase, salt)
+        assert threads == 1  # in the background: one core, the other is Qt's
+        compute(result, passphrase, salt, threads)
 
     monkeypatch.setattr(keys, "_compute", counting)
     keys.prefetch(path)
