@@ -29,13 +29,12 @@ NO_REPS = "there is no rep on your team to assign customers to"
 PICK_A_REP = "choose the rep to give the customers to"
 NOT_A_CANDIDATE = "{0} is not a rep on your team"
 ALREADY_THEIRS = "{0} already holds this customer"
-AT_CAP = "{0} holds {1} customers, their limit; nobody else could take this one"
+AT_CAP = "{0} already holds {1} customers, their limit"
 EVERY_REP_AT_CAP = "every rep is at their limit of customers"
 NO_REGION = "this customer has no region"
 NOBODY_IN_REGION = "no rep works in {0}"
 NO_INDUSTRY = "this customer has no industry"
 NOBODY_IN_INDUSTRY = "no rep holds customers in {0}"
-NOT_ON_YOUR_SIDE = "this customer belongs to a rep outside your team"
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,18 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("reasons", "'{0}' is not a stage; use one of {1}"),
     QT_TRANSLATE_NOOP("reasons", "the opportunity is already at {0}"),
     QT_TRANSLATE_NOOP("reasons", "is required when an opportunity is lost"),
+    # assignment (domain/assignment.py)
+    QT_TRANSLATE_NOOP("reasons", "only a supervisor or an admin can assign customers"),
+    QT_TRANSLATE_NOOP("reasons", "there is no rep on your team to assign customers to"),
+    QT_TRANSLATE_NOOP("reasons", "choose the rep to give the customers to"),
+    QT_TRANSLATE_NOOP("reasons", "{0} is not a rep on your team"),
+    QT_TRANSLATE_NOOP("reasons", "{0} already holds this customer"),
+    QT_TRANSLATE_NOOP("reasons", "{0} already holds {1} customers, their limit"),
+    QT_TRANSLATE_NOOP("reasons", "every rep is at their limit of customers"),
+    QT_TRANSLATE_NOOP("reasons", "this customer has no region"),
+    QT_TRANSLATE_NOOP("reasons", "no rep works in {0}"),
+    QT_TRANSLATE_NOOP("reasons", "this customer has no industry"),
+    QT_TRANSLATE_NOOP("reasons", "no rep holds customers in {0}"),
     # reports
     QT_TRANSLATE_NOOP("reasons", "this report is countersigned and can no longer be changed"),
     QT_TRANSLATE_NOOP("reasons", "this report is submitted; it can be changed only after the supervisor returns it"),
