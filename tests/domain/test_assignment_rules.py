@@ -8,6 +8,7 @@ from fieldcrm.domain.assignment import (
     ALREADY_THEIRS,
     AT_CAP,
     EVERY_REP_AT_CAP,
+    NO_OTHER_REP,
     NO_REGION,
     NOBODY_IN_INDUSTRY,
     NOBODY_IN_REGION,
@@ -71,6 +72,8 @@ def test_round_robin_skips_a_rep_at_their_cap_and_the_current_owner() -> None:
     assert who(plan_assignment("round_robin", pool(4), [A, full, C])) == ["a", "c", "a", "c"]
     owned = [ToAssign("x", "a"), ToAssign("y", "b")]
     assert who(plan_assignment("round_robin", owned, [A, B])) == ["b", "a"]
+    for strategy in ("round_robin", "region", "industry", "capacity"):  # the only rep holds it already
+        assert why(plan_assignment(strategy, [ToAssign("x", "a")], [A])) == [("x", NO_OTHER_REP)], strategy
 
 
 def test_round_robin_with_everyone_full_places_nobody_but_won_customers() -> None:

@@ -31,6 +31,7 @@ NOT_A_CANDIDATE = "{0} is not a rep on your team"
 ALREADY_THEIRS = "{0} already holds this customer"
 AT_CAP = "{0} already holds {1} customers, their limit"
 EVERY_REP_AT_CAP = "every rep is at their limit of customers"
+NO_OTHER_REP = "there is no other rep on your team to give this customer to"
 NO_REGION = "this customer has no region"
 NOBODY_IN_REGION = "no rep works in {0}"
 NO_INDUSTRY = "this customer has no industry"
@@ -138,6 +139,8 @@ def plan_assignment(
         chosen: Candidate | None = None
         if not reps:
             reason = NO_REPS
+        elif not eligible and strategy != "by_hand":
+            reason = NO_OTHER_REP
         elif strategy == "by_hand":
             chosen, reason = _by_hand(room, customer, rep_id)
         elif strategy == "round_robin":

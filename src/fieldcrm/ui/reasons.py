@@ -71,6 +71,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("reasons", "{0} already holds this customer"),
     QT_TRANSLATE_NOOP("reasons", "{0} already holds {1} customers, their limit"),
     QT_TRANSLATE_NOOP("reasons", "every rep is at their limit of customers"),
+    QT_TRANSLATE_NOOP("reasons", "there is no other rep on your team to give this customer to"),
     QT_TRANSLATE_NOOP("reasons", "this customer has no region"),
     QT_TRANSLATE_NOOP("reasons", "no rep works in {0}"),
     QT_TRANSLATE_NOOP("reasons", "this customer has no industry"),

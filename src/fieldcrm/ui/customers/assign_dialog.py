@@ -121,7 +121,9 @@ class AssignDialog(QDialog):
             "industry": self.tr("Each customer goes to the rep holding most customers of its industry."),
             "capacity": self.tr("Each customer goes to the rep with the most room under their limit."),
         }
-        self.hint.setText(hints[key] + " " + self.tr("Nobody is given more customers than their limit."))
+        hint = hints[key]
+        space = "" if hint.endswith("。") else " "  # Chinese sentences follow one another without a space
+        self.hint.setText(hint + space + self.tr("Nobody is given more customers than their limit."))
         self.refresh_preview()
 
     def _choice(self) -> tuple[str, str | None]:
