@@ -1,4 +1,4 @@
-"""Handover rules (客户交接): who may ask, accept, approve and decline, from which state, and when the customer moves."""
+"""Handover rules (客户交接): who may ask, accept, approve and decline, from which state; when the customer moves."""
 
 from __future__ import annotations
 
