@@ -12,6 +12,7 @@ from sqlmodel import select
 
 from fieldcrm.domain.assignment import ONLY_SUPERVISORS
 from fieldcrm.domain.errors import PermissionDeniedError
+from fieldcrm.domain.ownership import NOT_YOURS
 from fieldcrm.models import Contact, Customer, Opportunity, OutboxEntry, OwnershipEvent
 from fieldcrm.services import Services
 from fieldcrm.services.assignment import AssignmentService
@@ -107,3 +108,25 @@ def test_a_rep_cannot_assign(team_services: dict[str, Services]) -> None:
     customer_id = rep.customers.create(name="温州鞋业有限公司")
     with pytest.raises(PermissionDeniedError, match=ONLY_SUPERVISORS):
         AssignmentService(rep.store, rep.user_id).assign([customer_id], "round_robin")
+
+
+def test_a_customer_outside_the_supervisors_side_stays_with_why(
+    team_services: dict[str, Services], boss: AssignmentService
+) -> None:
+    sup = team_services["supervisor"]
+    zhao = sup.profile.add_user("赵强", "rep", "华南二组")
+    theirs = Services.for_store(sup.store, zhao.id).customers.create(name="深圳南山电子有限公司")
+    mine = _pool(sup, "杭州萧山纺织有限公司")[0]
+    done = boss.assign([theirs, mine, "no-such-id"], "capacity")
+    assert [p["customer_id"] for p in done["placed"]] == [mine]
+    assert [(u["customer_id"], u["reason"]) for u in done["unplaced"]] == [
+        (theirs, NOT_YOURS),
+        ("no-such-id", "no customer with id no-such-id"),
+    ]
+    with sup.store.session() as session:
+        kept = session.get(Customer, theirs)
+        assert kept is not None and kept.owner_id == zhao.id
+        assert {
+            e.customer_id for e in session.exec(select(OwnershipEvent).where(OwnershipEvent.kind == "assignment"))
+        } == {mine}
+    assert "赵强" not in {c["name"] for c in boss.candidates()}
