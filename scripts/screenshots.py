@@ -64,6 +64,8 @@ def seed(store: Store, customers: int) -> dict[str, Services]:
     supervisor = base.profile.add_user("王经理", "supervisor", "华东一组")
     rep = base.profile.init_profile("张伟", "rep", "华东一组")
     generate_demo(store, customers, seed=7)
+    for name in ("李娜", "刘洋"):  # the Assign dialog shares customers out among three reps
+        base.profile.add_user(name, "rep", "华东一组")
     services = {"rep": Services.for_store(store, rep.id), "supervisor": Services.for_store(store, supervisor.id)}
     rep_services = services["rep"]
     today = date.today()
@@ -136,6 +138,7 @@ def capture_language(language: str, store: Store, services: dict[str, Services],
         inbox.list.selectRow(0)
         settle(worker)
     shot(boss, folder / "supervisor-inbox.png")
+    capture_assign(boss, worker, folder)
     boss.close()
 
     from fieldcrm.ui.first_run import FirstRunDialog
@@ -154,6 +157,24 @@ def capture_language(language: str, store: Store, services: dict[str, Services],
     shot(dialog, folder / "settings.png")
     dialog.close()
     worker.shutdown()
+
+
+def capture_assign(boss: MainWindow, worker: DbWorker, folder: Path) -> None:
+    """The supervisor's customer list with six customers selected, and the Assign dialog's round-robin preview."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    customers = boss.show_screen("customers")
+    settle(worker)
+    rows = customers.view.selectionModel()
+    for row in range(min(6, customers.model.rowCount())):
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        rows.select(customers.model.index(row, 0), flags)
+    settle(worker)
+    shot(boss, folder / "supervisor-customers-selected.png")
+    customers.assign_selected()
+    settle(worker)
+    shot(customers.assign_dialog, folder / "assign-dialog.png")
+    customers.assign_dialog.close()
 
 
 def dark_palette() -> QPalette:

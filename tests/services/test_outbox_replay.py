@@ -41,6 +41,7 @@ from fieldcrm.excel import ImportHistory, ImportJob
 from fieldcrm.models import ConflictRecord, Customer, Opportunity, PlannedStop, Visit, VisitPlan, utcnow
 from fieldcrm.normalize import normalise_company_name
 from fieldcrm.services import Services
+from fieldcrm.services.assignment import AssignmentService
 from fieldcrm.services.base import BaseService
 from fieldcrm.services.bulk import BulkWriter
 from fieldcrm.services.changes import unit_of_work
@@ -119,6 +120,14 @@ def _submitted(team: Team, folder: Path) -> dict[str, Any]:
 def _opportunity(team: Team, folder: Path) -> dict[str, Any]:
     ctx = _customer(team, folder)
     ctx["opportunity"] = team["rep"].opportunities.create(ctx["customer"], "年度框架协议", amount="120,000.50")
+    return ctx
+
+
+def _to_assign(team: Team, folder: Path) -> dict[str, Any]:
+    """A rep's customer with contacts, and a pool customer with one (added by a rep while it was in the pool)."""
+    ctx = _customer(team, folder, contacts=2)
+    ctx["pool"] = team["supervisor"].customers.create(name="丽水公海竹木有限公司", owner_id=None, in_public_pool=True)
+    team["rep"].customers.add_contact(ctx["pool"], name="蒋厂长")
     return ctx
 
 
@@ -430,6 +439,21 @@ CASES: dict[str, Case] = {
         lambda t, c: t["rep"].opportunities.update(c["opportunity"], title="年度框架协议（续）", amount="150000"),
         _opportunity,
     ),
+    # assignment by a supervisor
+    "customers assigned in turn, a pool customer's contacts along": Case(
+        ("AssignmentService.assign",),
+        lambda t, c: AssignmentService(t["supervisor"].store, t["supervisor"].user_id).assign(
+            [c["customer"], c["pool"]], "round_robin", reason="新客户分配"
+        ),
+        _to_assign,
+    ),
+    "a rep's customer and its deal given to another by hand": Case(
+        ("AssignmentService.assign",),
+        lambda t, c: AssignmentService(t["supervisor"].store, t["supervisor"].user_id).assign(
+            [c["customer"]], "by_hand", rep_id=t["other"].user_id, reason="调岗"
+        ),
+        _opportunity,
+    ),
     # export control
     "export logged": Case(
         ("ExportService.record_export",),
@@ -573,7 +597,8 @@ READS = {
     "conflicts.list_conflicts", "conflicts.summarise", "customer_writes.customer_id_for",
     "customer_writes.new_customer_values", "customer_writes.first_contact_event",
     "OwnershipService.history", "OwnershipService.protection", "ownership.ownership_history",
-    "ownership.protection_of",
+    "ownership.protection_of", "AssignmentService.candidates", "AssignmentService.preview",
+    "assignment.candidates_of", "assignment.last_in_turn",
     "dedupe.find_duplicates",
     "plans.plan_id_for", "refusals.refused_count", "refusals.refused_reasons", "reports.canonical_content",
     "reports.content_digest", "reports.may_countersign", "reports.report_id_for", "reports.report_state",

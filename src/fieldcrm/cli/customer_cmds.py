@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from fieldcrm.cli.assign import register_assign
 from fieldcrm.cli.common import (
     CommandError,
     OneLineParser,
@@ -83,6 +84,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--offset", type=int, default=0)
     add_format(p)
     p.set_defaults(func=cmd_list)
+
+    register_assign(customers)
 
     p = customers.add_parser("add", help="add a customer owned by you; prints its id")
     _customer_options(p, creating=True)

@@ -2,6 +2,173 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="34"/>
+        <source>In turn (round-robin)</source>
+        <extracomment>The strategies in the order offered, with their names in the window.</extracomment>
+        <translation>轮流分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="35"/>
+        <source>To one rep</source>
+        <translation>分给指定销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="36"/>
+        <source>By region</source>
+        <translation>按区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="37"/>
+        <source>By industry</source>
+        <translation>按行业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="38"/>
+        <source>By free capacity</source>
+        <translation>按剩余容量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="41"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="42"/>
+        <source>Goes to</source>
+        <translation>分给</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/customers/assign_dialog.py" line="56"/>
+        <source>Assign %n customer(s)</source>
+        <translation>
+            <numerusform>分配 %n 个客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="62"/>
+        <source>Why, for the team&apos;s ownership history (optional)</source>
+        <translation>原因，记入团队可见的归属记录（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="78"/>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="79"/>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="80"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="83"/>
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="87"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="91"/>
+        <source>Who gets which customer:</source>
+        <translation>每个客户分给谁：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="108"/>
+        <source>{0} (holds {1} of {2})</source>
+        <translation>{0}（已有 {1}/{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="118"/>
+        <source>Reps take turns, continuing after the rep who got the last customer in turn.</source>
+        <translation>销售轮流领取，从上一轮最后分到客户的销售之后接着分。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="119"/>
+        <source>Every customer goes to the rep you choose.</source>
+        <translation>所有客户都分给您选定的销售。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="120"/>
+        <source>Each customer goes to a rep whose customers are mostly in its region.</source>
+        <translation>每个客户分给其客户大多在该区域的销售。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="121"/>
+        <source>Each customer goes to the rep holding most customers of its industry.</source>
+        <translation>每个客户分给该行业客户最多的销售。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="122"/>
+        <source>Each customer goes to the rep with the most room under their limit.</source>
+        <translation>每个客户分给离上限剩余名额最多的销售。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="126"/>
+        <source>Nobody is given more customers than their limit.</source>
+        <translation>任何人分到的客户都不会超过其上限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="148"/>
+        <source>Not assigned: {0}</source>
+        <translation>未分配：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="165"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="166"/>
+        <source>{0} gets {1}</source>
+        <translation>{0} {1} 个</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/customers/assign_dialog.py" line="169"/>
+        <source>%n customer(s) assigned: {0}.</source>
+        <translation>
+            <numerusform>已分配 %n 个客户：{0}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/customers/assign_dialog.py" line="171"/>
+        <source>%n customer(s) will be assigned: {0}.</source>
+        <translation>
+            <numerusform>将分配 %n 个客户：{0}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="173"/>
+        <source>No customer was assigned.</source>
+        <translation>没有分配任何客户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="175"/>
+        <source>No customer can be assigned this way.</source>
+        <translation>按这种方式无法分配任何客户。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/customers/assign_dialog.py" line="178"/>
+        <source>%n could not be assigned; the list says why.</source>
+        <translation>
+            <numerusform>%n 个无法分配，原因见上表。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/assign_dialog.py" line="195"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>AutoSyncDriver</name>
     <message>
         <location filename="../../ui/auto_sync.py" line="90"/>
@@ -84,87 +251,97 @@
 <context>
     <name>CustomerListScreen</name>
     <message>
-        <location filename="../../ui/customers/screen.py" line="67"/>
+        <location filename="../../ui/customers/screen.py" line="68"/>
         <source>Search name, contact, phone or address (Ctrl+F)</source>
         <extracomment>`when_painted` callbacks run at the latest this long after they were asked for (a hidden screen never paints).</extracomment>
         <translation>搜索名称、联系人、电话或地址（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="69"/>
+        <location filename="../../ui/customers/screen.py" line="70"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="70"/>
+        <location filename="../../ui/customers/screen.py" line="71"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="71"/>
+        <location filename="../../ui/customers/screen.py" line="72"/>
         <source>Import customers from an Excel or CSV file</source>
         <translation>从 Excel 或 CSV 文件导入客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="72"/>
+        <location filename="../../ui/customers/screen.py" line="73"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="73"/>
+        <location filename="../../ui/customers/screen.py" line="74"/>
         <source>Export the customers shown, with the current filter, to Excel</source>
         <translation>将当前筛选显示的客户导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="74"/>
+        <location filename="../../ui/customers/screen.py" line="75"/>
+        <source>Assign…</source>
+        <translation>分配…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/screen.py" line="76"/>
+        <source>Give the selected customers to reps of your team</source>
+        <translation>把选中的客户分配给本团队的销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/screen.py" line="79"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="75"/>
+        <location filename="../../ui/customers/screen.py" line="80"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="76"/>
+        <location filename="../../ui/customers/screen.py" line="81"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="77"/>
+        <location filename="../../ui/customers/screen.py" line="82"/>
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="78"/>
+        <location filename="../../ui/customers/screen.py" line="83"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="79"/>
+        <location filename="../../ui/customers/screen.py" line="84"/>
         <source>Follow-up due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="82"/>
+        <location filename="../../ui/customers/screen.py" line="87"/>
         <source>No customers yet. Click “New customer” (Ctrl+N) to add your first one, or import an Excel list.</source>
         <translation>还没有客户。点击“新建客户”（Ctrl+N）添加第一个客户，或导入 Excel 客户名单。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customers/screen.py" line="270"/>
+        <location filename="../../ui/customers/screen.py" line="299"/>
         <source>More than %n customer(s)…</source>
         <translation>
             <numerusform>超过 %n 个客户…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customers/screen.py" line="289"/>
+        <location filename="../../ui/customers/screen.py" line="318"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>共 %n 个客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="300"/>
+        <location filename="../../ui/customers/screen.py" line="329"/>
         <source>No customer matches. Check the spelling, or clear the filters.</source>
         <translation>没有匹配的客户。请检查输入，或清除筛选条件。</translation>
     </message>
@@ -2757,403 +2934,463 @@
     </message>
     <message>
         <location filename="../../ui/reasons.py" line="67"/>
+        <source>only a supervisor or an admin can assign customers</source>
+        <translation>只有主管或管理员可以分配客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="68"/>
+        <source>there is no rep on your team to assign customers to</source>
+        <translation>您的团队中没有可以分配客户的销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="69"/>
+        <source>choose the rep to give the customers to</source>
+        <translation>请选择要分给哪位销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="70"/>
+        <source>{0} is not a rep on your team</source>
+        <translation>{0} 不是您团队的销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="71"/>
+        <source>{0} already holds this customer</source>
+        <translation>{0} 已经拥有这个客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="72"/>
+        <source>{0} already holds {1} customers, their limit</source>
+        <translation>{0} 已有 {1} 个客户，达到上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="73"/>
+        <source>every rep is at their limit of customers</source>
+        <translation>所有销售的客户数都已达上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="74"/>
+        <source>there is no other rep on your team to give this customer to</source>
+        <translation>您的团队中没有其他销售可以接手这个客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="75"/>
+        <source>this customer has no region</source>
+        <translation>这个客户没有填写区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="76"/>
+        <source>no rep works in {0}</source>
+        <translation>没有销售负责{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="77"/>
+        <source>this customer has no industry</source>
+        <translation>这个客户没有填写行业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="78"/>
+        <source>no rep holds customers in {0}</source>
+        <translation>没有销售拥有{0}行业的客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="80"/>
         <source>this report is countersigned and can no longer be changed</source>
         <translation>该日报已会签，不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="68"/>
+        <location filename="../../ui/reasons.py" line="81"/>
         <source>this report is submitted; it can be changed only after the supervisor returns it</source>
         <translation>该日报已提交；只有主管退回后才能修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="69"/>
+        <location filename="../../ui/reasons.py" line="82"/>
         <source>is longer than 10,000 characters</source>
         <translation>超过 10,000 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="70"/>
+        <location filename="../../ui/reasons.py" line="83"/>
         <source>only the rep&apos;s own supervisor or an admin can countersign or return a report</source>
         <translation>只有该销售的直属主管或管理员可以会签或退回日报</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="71"/>
+        <location filename="../../ui/reasons.py" line="84"/>
         <source>this report is {0}, not submitted</source>
         <translation>该日报状态为 {0}，不是已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="72"/>
+        <location filename="../../ui/reasons.py" line="85"/>
         <source>the report changed since you opened it; reload it before deciding</source>
         <translation>打开后该日报已被修改；请重新加载后再处理</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="73"/>
+        <location filename="../../ui/reasons.py" line="86"/>
         <source>is required: tell the rep what to change</source>
         <translation>为必填项：请告诉销售需要修改什么</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="74"/>
+        <location filename="../../ui/reasons.py" line="87"/>
         <source>a report with no visits needs a summary of the day</source>
         <translation>没有拜访记录的日报需要填写当日总结</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="75"/>
+        <location filename="../../ui/reasons.py" line="88"/>
         <source>{0} has no report for {1}</source>
         <translation>{0} 没有 {1} 的日报</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="78"/>
+        <location filename="../../ui/reasons.py" line="91"/>
         <source>Head office reported this laptop lost, so FieldCRM has erased its data here without sending anything.</source>
         <translation>总部已报告这台电脑丢失，因此 FieldCRM 已清除本机上的数据，未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="82"/>
+        <location filename="../../ui/reasons.py" line="95"/>
         <source>Head office ended your use of FieldCRM on this laptop, so FieldCRM sent your work to head office and erased its data here.</source>
         <translation>总部已停止您在这台电脑上使用 FieldCRM，因此 FieldCRM 已将您的工作发送到总部，并清除了本机上的数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="87"/>
+        <location filename="../../ui/reasons.py" line="100"/>
         <source>only customer fields can be edited here; keep one of the two values</source>
         <translation>此处只能编辑客户字段；请保留两个值中的一个</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="88"/>
+        <location filename="../../ui/reasons.py" line="101"/>
         <source>use mine or theirs</source>
         <translation>请选择保留我的或对方的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="89"/>
+        <location filename="../../ui/reasons.py" line="102"/>
         <source>no conflict with id {0}</source>
         <translation>没有编号为 {0} 的冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="90"/>
+        <location filename="../../ui/reasons.py" line="103"/>
         <source>this conflict is {0} already</source>
         <translation>该冲突已{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="91"/>
+        <location filename="../../ui/reasons.py" line="104"/>
         <source>this record is no longer on this laptop; there is nothing to send again</source>
         <translation>本机已没有这条记录，无可重新发送的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="92"/>
+        <location filename="../../ui/reasons.py" line="105"/>
         <source>this profile belongs to {0} and holds {1} change(s) head office has not received; log in as {2} to send them, or give {3} a profile of their own (--data-dir DIR)</source>
         <translation>此档案属于 {0}，其中有 {1} 项修改总部尚未收到；请以 {2} 登录后发送，或为 {3} 另建档案（--data-dir 目录）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="97"/>
+        <location filename="../../ui/reasons.py" line="110"/>
         <source>this profile also holds {0} change(s) of {1}, made on this laptop, which head office cannot accept from {2}; keep this profile for working offline (a demo) and give {3} a profile of their own (--data-dir DIR)</source>
         <translation>此档案还包含在本机为 {1} 建立的 {0} 项修改，总部无法以 {2} 的身份接收；请把此档案留作离线使用（演示），并为 {3} 另建档案（--data-dir 目录）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="103"/>
+        <location filename="../../ui/reasons.py" line="116"/>
         <source>rejected with its group: {0}</source>
         <translation>与同一操作中的其他修改一起被拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="104"/>
+        <location filename="../../ui/reasons.py" line="117"/>
         <source>you cannot create rows for another owner</source>
         <translation>您不能为其他负责人创建记录</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="105"/>
+        <location filename="../../ui/reasons.py" line="118"/>
         <source>this row belongs to another rep; ask your supervisor</source>
         <translation>该记录属于其他销售代表，请联系您的主管</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="106"/>
+        <location filename="../../ui/reasons.py" line="119"/>
         <source>customer {0} is not on the server</source>
         <translation>客户 {0} 不在服务器上</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="107"/>
+        <location filename="../../ui/reasons.py" line="120"/>
         <source>contains a NUL character</source>
         <translation>包含空字符（NUL）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="108"/>
+        <location filename="../../ui/reasons.py" line="121"/>
         <source>longer than {0} characters</source>
         <translation>超过 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="109"/>
+        <location filename="../../ui/reasons.py" line="122"/>
         <source>you cannot give a customer to someone outside your team</source>
         <translation>不能把客户交给本团队以外的人</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="110"/>
+        <location filename="../../ui/reasons.py" line="123"/>
         <source>ownership of a customer is decided by head office rules (first contact, protection period)</source>
         <translation>客户归属由总部规则决定（首次联系、保护期）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="113"/>
+        <location filename="../../ui/reasons.py" line="126"/>
         <source>users and teams are managed by head office</source>
         <translation>用户和团队由总部管理</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="115"/>
+        <location filename="../../ui/reasons.py" line="128"/>
         <source>no local profile yet; run `fieldcrm init` or log in to a server first</source>
         <translation>尚无本机档案；请先运行 `fieldcrm init` 或登录服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="116"/>
+        <location filename="../../ui/reasons.py" line="129"/>
         <source>the current user {0} is not in this store</source>
         <translation>当前用户 {0} 不在本机数据中</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="117"/>
+        <location filename="../../ui/reasons.py" line="130"/>
         <source>no {0} with id {1}</source>
         <translation>没有编号为 {1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="118"/>
+        <location filename="../../ui/reasons.py" line="131"/>
         <source>no user named &apos;{0}&apos; in this store</source>
         <translation>本机数据中没有名为“{0}”的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="120"/>
+        <location filename="../../ui/reasons.py" line="133"/>
         <source>{0} is not a FieldCRM backup or is damaged ({1})</source>
         <translation>{0} 不是 FieldCRM 备份，或已损坏（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="121"/>
+        <location filename="../../ui/reasons.py" line="134"/>
         <source>{0} is not a FieldCRM backup (it has no customer store in it)</source>
         <translation>{0} 不是 FieldCRM 备份（其中没有客户数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="122"/>
+        <location filename="../../ui/reasons.py" line="135"/>
         <source>{0} is not a FieldCRM backup, or it was encrypted on another computer or with another passphrase</source>
         <translation>{0} 不是 FieldCRM 备份，或是在另一台电脑上或用另一个口令加密的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="126"/>
+        <location filename="../../ui/reasons.py" line="139"/>
         <source>{0} is damaged ({1}); choose another backup</source>
         <translation>{0} 已损坏（{1}），请选择其他备份</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="127"/>
+        <location filename="../../ui/reasons.py" line="140"/>
         <source>{0} was made by a newer FieldCRM (schema {1}); update FieldCRM before restoring it</source>
         <translation>{0} 由更新版本的 FieldCRM 创建（结构 {1}），请先升级 FieldCRM 再还原</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="128"/>
+        <location filename="../../ui/reasons.py" line="141"/>
         <source>the copy of the store failed its integrity check ({0}); nothing was kept</source>
         <translation>数据副本未通过完整性检查（{0}），未保留任何副本</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="130"/>
+        <location filename="../../ui/reasons.py" line="143"/>
         <source>import {0} was already undone on {1}</source>
         <translation>导入 {0} 已于 {1} 撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="131"/>
+        <location filename="../../ui/reasons.py" line="144"/>
         <source>is a total row, not a customer</source>
         <translation>是合计行，不是客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="132"/>
+        <location filename="../../ui/reasons.py" line="145"/>
         <source>needs a contact name ({0}) in the same row</source>
         <translation>需要在同一行填写联系人姓名（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="133"/>
+        <location filename="../../ui/reasons.py" line="146"/>
         <source>a merged customer already has this credit code</source>
         <translation>已合并的客户已使用该信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="134"/>
+        <location filename="../../ui/reasons.py" line="147"/>
         <source>same credit code as an existing customer</source>
         <translation>与现有客户的信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="135"/>
+        <location filename="../../ui/reasons.py" line="148"/>
         <source>same company name as an existing customer</source>
         <translation>与现有客户的公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="136"/>
+        <location filename="../../ui/reasons.py" line="149"/>
         <source>same phone as an existing customer</source>
         <translation>与现有客户的电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="137"/>
+        <location filename="../../ui/reasons.py" line="150"/>
         <source>same credit code as row {0} of this file</source>
         <translation>与本文件第 {0} 行的信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="138"/>
+        <location filename="../../ui/reasons.py" line="151"/>
         <source>same company name as row {0} of this file</source>
         <translation>与本文件第 {0} 行的公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="139"/>
+        <location filename="../../ui/reasons.py" line="152"/>
         <source>same phone as row {0} of this file</source>
         <translation>与本文件第 {0} 行的电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="140"/>
+        <location filename="../../ui/reasons.py" line="153"/>
         <source>{0}, already matched by row {1}</source>
         <translation>{0}，已与第 {1} 行匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="141"/>
+        <location filename="../../ui/reasons.py" line="154"/>
         <source>it belongs to another rep</source>
         <translation>该客户属于其他销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="142"/>
+        <location filename="../../ui/reasons.py" line="155"/>
         <source>nothing to change</source>
         <translation>没有需要修改的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="144"/>
+        <location filename="../../ui/reasons.py" line="157"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="145"/>
+        <location filename="../../ui/reasons.py" line="158"/>
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="146"/>
+        <location filename="../../ui/reasons.py" line="159"/>
         <source>the file is larger than the import limit of {0} MB</source>
         <translation>文件超过导入上限 {0} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="147"/>
+        <location filename="../../ui/reasons.py" line="160"/>
         <source>this is a web page or XML file with a spreadsheet name; open it in Excel or WPS and save as .xlsx</source>
         <translation>这是带有表格文件名的网页或 XML 文件；请用 Excel 或 WPS 打开并另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="151"/>
+        <location filename="../../ui/reasons.py" line="164"/>
         <source>this is not a spreadsheet (it is neither .xlsx, .xls nor a CSV text file)</source>
         <translation>这不是电子表格（既不是 .xlsx、.xls，也不是 CSV 文本文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="152"/>
+        <location filename="../../ui/reasons.py" line="165"/>
         <source>it unpacks to {0} MB, over the import limit of {1} MB</source>
         <translation>解压后为 {0} MB，超过导入上限 {1} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="153"/>
+        <location filename="../../ui/reasons.py" line="166"/>
         <source>this is a Word or PowerPoint file, not a spreadsheet</source>
         <translation>这是 Word 或 PowerPoint 文件，不是电子表格</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="154"/>
+        <location filename="../../ui/reasons.py" line="167"/>
         <source>this is a zip archive without an Excel workbook in it</source>
         <translation>这是一个不含 Excel 工作簿的压缩包</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="155"/>
+        <location filename="../../ui/reasons.py" line="168"/>
         <source>the workbook is damaged (its zip structure cannot be read)</source>
         <translation>工作簿已损坏（无法读取其压缩结构）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="156"/>
+        <location filename="../../ui/reasons.py" line="169"/>
         <source>the workbook is encrypted with a password; save an unprotected copy and import that</source>
         <translation>工作簿已用密码加密；请另存一份未加密的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="157"/>
+        <location filename="../../ui/reasons.py" line="170"/>
         <source>the workbook is protected with a password; save an unprotected copy and import that</source>
         <translation>工作簿受密码保护；请另存一份未加密的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="158"/>
+        <location filename="../../ui/reasons.py" line="171"/>
         <source>the workbook is damaged or in an unsupported format ({0})</source>
         <translation>工作簿已损坏或格式不受支持（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="159"/>
+        <location filename="../../ui/reasons.py" line="172"/>
         <source>the workbook is damaged ({0})</source>
         <translation>工作簿已损坏（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="160"/>
+        <location filename="../../ui/reasons.py" line="173"/>
         <source>the sheet has more than {0} rows, the import limit</source>
         <translation>工作表超过导入上限 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="161"/>
+        <location filename="../../ui/reasons.py" line="174"/>
         <source>the workbook has no sheets</source>
         <translation>工作簿中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="162"/>
+        <location filename="../../ui/reasons.py" line="175"/>
         <source>there is no sheet named &apos;{0}&apos;; it has {1}</source>
         <translation>没有名为“{0}”的工作表；现有工作表：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="163"/>
+        <location filename="../../ui/reasons.py" line="176"/>
         <source>the text is neither UTF-8 nor GBK/GB18030; save it as UTF-8 CSV</source>
         <translation>文本既不是 UTF-8 也不是 GBK/GB18030 编码；请另存为 UTF-8 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="164"/>
+        <location filename="../../ui/reasons.py" line="177"/>
         <source>row {0} cannot be read as CSV ({1})</source>
         <translation>第 {0} 行无法按 CSV 读取（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="165"/>
+        <location filename="../../ui/reasons.py" line="178"/>
         <source>no header row found in the first rows of sheet &apos;{0}&apos;; a column headed 客户名称 / 公司名称 / Company is needed</source>
         <translation>在工作表“{0}”的前几行中没有找到表头；需要一列名为 客户名称 / 公司名称 / Company</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="169"/>
+        <location filename="../../ui/reasons.py" line="182"/>
         <source>two columns are mapped to the same field; map each once</source>
         <translation>有两列对应到了同一个字段；每个字段只能对应一列</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="171"/>
+        <location filename="../../ui/reasons.py" line="184"/>
         <source>your role may not export customers; ask head office</source>
         <translation>您的角色不能导出客户；请联系总部</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="172"/>
+        <location filename="../../ui/reasons.py" line="185"/>
         <source>this export holds {0} customers, more than the {1} your role may export at once; narrow the filter</source>
         <translation>本次导出包含 {0} 个客户，超过您的角色单次可导出的 {1} 个；请缩小筛选范围</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="175"/>
+        <location filename="../../ui/reasons.py" line="188"/>
         <source>this workbook contains macros; only its data is read and the macros are never run</source>
         <translation>该工作簿包含宏；只读取数据，不会运行宏</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="177"/>
+        <location filename="../../ui/reasons.py" line="190"/>
         <source>this customer&apos;s numbers are kept at head office for its owner; connect to the server and reveal them again</source>
         <translation>该客户的号码由总部为其负责人保管；请连接服务器后再次查看完整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="181"/>
+        <location filename="../../ui/reasons.py" line="194"/>
         <source>the numbers are kept at head office and could not be fetched: {0}</source>
         <translation>号码由总部保管，未能取回：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="182"/>
+        <location filename="../../ui/reasons.py" line="195"/>
         <source>head office asks for your password before FieldCRM shows customer data, and there is no terminal to ask it on; run the command in a terminal</source>
         <translation>总部要求在 FieldCRM 显示客户数据前输入您的密码，但当前没有可输入密码的终端；请在终端中运行该命令</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="187"/>
+        <location filename="../../ui/reasons.py" line="200"/>
         <source>that is not your password (the one you log in to head office with); nothing was shown</source>
         <translation>密码不正确（应为您登录总部时使用的密码）；未显示任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="190"/>
+        <location filename="../../ui/reasons.py" line="203"/>
         <source>the idle time must be between 1 and 1440 minutes (a day)</source>
         <translation>无操作时长必须在 1 到 1440 分钟（一天）之间</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="194"/>
+        <location filename="../../ui/reasons.py" line="207"/>
         <source>; </source>
         <extracomment>How parts are joined (Chinese uses full-width punctuation).</extracomment>
         <translation>；</translation>
     </message>
     <message>
         <location filename="../../ui/fields.py" line="138"/>
-        <location filename="../../ui/reasons.py" line="194"/>
+        <location filename="../../ui/reasons.py" line="207"/>
         <source>: </source>
         <translation>：</translation>
     </message>

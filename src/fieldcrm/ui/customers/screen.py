@@ -26,6 +26,7 @@ from fieldcrm.paths import AppPaths
 from fieldcrm.services.search import CustomerQuery
 from fieldcrm.ui.customers.model import COL_GRADE, COL_NAME, COL_PHONE, WINDOW, CustomerTableModel
 from fieldcrm.ui.icons import icon
+from fieldcrm.ui.ops import assignment as assign_ops
 from fieldcrm.ui.ops import customers as ops
 from fieldcrm.ui.screens import Screen, ScreenContext
 from fieldcrm.ui.workers import DbWorker
@@ -71,6 +72,10 @@ class CustomerListScreen(Screen):
         self.import_button.setToolTip(self.tr("Import customers from an Excel or CSV file"))
         self.export_button = QPushButton(icon("export"), self.tr("Export…"), objectName="exportCustomers")
         self.export_button.setToolTip(self.tr("Export the customers shown, with the current filter, to Excel"))
+        self.assign_button = QPushButton(self.tr("Assign…"), objectName="assignCustomers")
+        self.assign_button.setToolTip(self.tr("Give the selected customers to reps of your team"))
+        self.assign_button.hide()  # supervisors and admins only: shown once the user's role is read
+        self.assign_button.setEnabled(False)
         self.grade = self._combo(self.tr("All grades"), [(g, g) for g in GRADES])
         self.stage = self._combo(self.tr("All stages"), [(s, s) for s in STAGES])
         self.region = self._combo(self.tr("All regions"), [])
@@ -89,7 +94,7 @@ class CustomerListScreen(Screen):
         self.view = QTableView(objectName="customerTable")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # many at once, to assign
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
@@ -112,6 +117,7 @@ class CustomerListScreen(Screen):
         top.addWidget(self.new_button)
         top.addWidget(self.import_button)
         top.addWidget(self.export_button)
+        top.addWidget(self.assign_button)
         list_page = QWidget()
         layout = QVBoxLayout(list_page)
         layout.addLayout(top)
@@ -134,6 +140,10 @@ class CustomerListScreen(Screen):
         self.new_button.clicked.connect(self.new_customer_requested)
         self.import_button.clicked.connect(self.import_requested)
         self.export_button.clicked.connect(self.export_requested)
+        self.assign_button.clicked.connect(self.assign_selected)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)  # a new search clears the selection silently
+        self.assign_dialog: Any = None
         self.model.sort_requested.connect(self._sort_by)
         self._filters_loaded = False
         self.full_lists_done = 0
@@ -208,8 +218,27 @@ class CustomerListScreen(Screen):
             def load_filters() -> None:
                 release()
                 ops.filter_values(self, self.worker).success(self._set_filter_values).run()
+                assign_ops.may_assign(self, self.worker).success(self.assign_button.setVisible).run()
 
             self.when_painted(load_filters)
+
+    def selected_ids(self) -> list[str]:
+        """The ids of the selected customers, in list order."""
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        return [cid for cid in (self.model.customer_id(row) for row in rows) if cid]
+
+    def _selection_changed(self) -> None:
+        self.assign_button.setEnabled(bool(self.view.selectionModel().selectedRows()))
+
+    def assign_selected(self) -> None:
+        """Open the Assign dialog for the selected customers (a supervisor's)."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        from fieldcrm.ui.customers.assign_dialog import AssignDialog
+
+        self.assign_dialog = AssignDialog(self.worker, ids, self)
+        self.assign_dialog.open()
 
     def _set_filter_values(self, values: dict[str, Any]) -> None:
         for combo, items in (
