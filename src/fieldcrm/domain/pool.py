@@ -18,6 +18,9 @@ ALREADY_YOURS = "this customer is already yours"
 LOCKED_OUT = "you let this customer go back to the pool on {0}; you can claim it again from {1}"
 OVER_CAP = "you hold {0} customers and your limit is {1}; release one before claiming another"
 OVER_DAILY = "you have claimed {0} customers today, the daily limit; claim more tomorrow"
+CLAIMED_BY = "already claimed by {0} on {1}; it is no longer in the public pool"
+RELEASE_NEEDS_REASON = "give a reason for releasing this customer to the public pool"
+ONLY_OWNER_RELEASES = "only its owner can release this customer to the public pool"
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,25 @@ def refuse_claim(rules: PoolRules, rep_id: str, term: Term, load: Load, now: dat
         if load.claimed_today >= rules.claims_per_day:
             return OVER_DAILY.format(load.claimed_today)
     return None
+
+
+def refuse_release(rep_id: str, term: Term, reason: str) -> str | None:
+    """Why `rep_id` may not release the customer to the pool with `reason`, or None."""
+    if term.in_pool or term.owner_id != rep_id:
+        return ONLY_OWNER_RELEASES
+    if not reason.strip():
+        return RELEASE_NEEDS_REASON
+    return None
+
+
+def claimed_by(name: str, at: datetime, rules: PoolRules) -> str:
+    """The refusal of a claim someone else's claim beat (the earliest one head office accepted wins)."""
+    return CLAIMED_BY.format(name, rules.day_of(at))
+
+
+#: A customer's owner-specific data, cleared when it goes back to the pool (its next owner starts their own): the
+#: owner's protection and their planned next follow-up. Its file, contacts, deals and visit history stay with it.
+CLEARED_ON_RETURN = ("protection_until", "next_follow_up")
 
 
 @dataclass(frozen=True)
