@@ -5,8 +5,9 @@ settings are `protection.PoolRules`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from fieldcrm.domain.protection import PoolRules, is_protected
 
@@ -84,6 +85,16 @@ def claimed_by(name: str, at: datetime, rules: PoolRules) -> str:
     return CLAIMED_BY.format(name, rules.day_of(at))
 
 
+def worked_before_claim(work_at: datetime, claimed_at: datetime | None) -> bool:
+    """Whether work on a customer (a visit logged at `work_at`) was done while it was still in the pool, before
+    the claim that took it (`claimed_at`, when head office accepted it): a rep whose offline claim lost keeps the
+    visits they made, attached to the customer, on the laptop and at head office."""
+    if claimed_at is None:
+        return False
+    aware = [t if t.tzinfo else t.replace(tzinfo=UTC) for t in (work_at, claimed_at)]
+    return aware[0] <= aware[1]
+
+
 #: A customer's owner-specific data, cleared when it goes back to the pool (its next owner starts their own): the
 #: owner's protection and their planned next follow-up. Its file, contacts, deals and visit history stay with it.
 CLEARED_ON_RETURN = ("protection_until", "next_follow_up")
@@ -129,6 +140,18 @@ def returns_now(rules: PoolRules, term: Term, now: datetime) -> Return | None:
     """The return due at `now` (by the server's clock), or None."""
     upcoming = next_return(rules, term)
     return upcoming if upcoming is not None and upcoming.on <= rules.day_of(now) else None
+
+
+def goes_back(rules: PoolRules, term: Term, now: datetime) -> Return | None:
+    """The return head office carries out at `now`: due (`returns_now`), and the offline grace window has passed
+    since its day began. A rep offline when the customer lapsed may still be carrying a visit made before the lapse,
+    which counts by its own time if it arrives within the window (`protection.visit_counts_at`); the customer waits
+    for it rather than going back and coming out again."""
+    due = returns_now(rules, term, now)
+    if due is None:
+        return None
+    began = datetime.combine(due.on, time.min, ZoneInfo(rules.timezone))
+    return due if now >= began + timedelta(hours=rules.offline_grace_hours) else None
 
 
 def reminder(rules: PoolRules, term: Term, now: datetime) -> Return | None:
