@@ -54,6 +54,8 @@ def test_two_offline_claims_the_earliest_wins_and_the_other_rep_keeps_her_visit(
     li.sync()
     assert local_count(li, f"SELECT count(*) FROM visit WHERE id = '{visit_id}' AND deleted = 0") == 1
     assert local_count(li, f"SELECT count(*) FROM customer WHERE id = '{pool_id}' AND deleted = 0") == 1
+    shown = li.cli_json("customers", "show", pool_id)
+    assert shown["owner"] == "张伟" and [v["id"] for v in shown["visits"]] == [visit_id]
     # A visit she logs after his claim reached her is refused on her laptop already.
     with pytest.raises(PermissionDeniedError, match="another rep"):
         li.services().visits.log(pool_id, outcome="再访")

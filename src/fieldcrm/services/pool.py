@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import text
 from sqlmodel import Session, col, or_, select
 
 from fieldcrm.domain import pool_counts
@@ -27,6 +28,8 @@ from fieldcrm.normalize import normalise_company_name
 from fieldcrm.services.base import BaseService, actor_of, get_live
 from fieldcrm.services.changes import UnitOfWork, unit_of_work
 
+#: A customer's pinyin sort key (the laptop's own search index): the pool is listed in pinyin order, as the list is.
+_PINYIN = text("(SELECT k.name_pinyin FROM customer_search_key k WHERE k.customer_id = customer.id)")
 #: Pool customers one browse returns at most (the screen searches to narrow it).
 POOL_PAGE = 500
 
@@ -73,8 +76,8 @@ class PoolService(BaseService):
             record_release(uow, self.actor(uow.session), customer, reason.strip(), self.clock())
 
     def pool_customers(self, query: str = "", limit: int = POOL_PAGE) -> list[dict[str, Any]]:
-        """The pool's customers matching `query` (name, region or industry), by name, mobiles masked for those who
-        do not hold them; each with who last let it go and when (the lockout the acting rep may be under)."""
+        """The pool's customers matching `query` (name, region or industry), in pinyin order (湖州 before 嘉兴), their
+        mobile numbers masked for those who do not hold them."""
         with self.store.session() as session:
             actor = actor_of(session, self.actor(session))
             stmt = select(Customer).where(Customer.in_public_pool == True, Customer.deleted == False)  # noqa: E712
@@ -89,7 +92,7 @@ class PoolService(BaseService):
                         col(Customer.industry).like(like),
                     )
                 )
-            rows = session.exec(stmt.order_by(col(Customer.name_norm), col(Customer.id)).limit(limit)).all()
+            rows = session.exec(stmt.order_by(_PINYIN, col(Customer.name), col(Customer.id)).limit(limit)).all()
             out = []
             for c in rows:
                 row = {
