@@ -32,6 +32,9 @@ ICONS = {
     "return": "reply",
     "history": "clock-rotate-left",
     "warning": "triangle-exclamation",
+    "pool": "water",
+    "claim": "hand-holding",
+    "release": "arrow-right-from-bracket",
 }
 
 FONTS = Path(qtawesome.__file__).parent / "fonts"

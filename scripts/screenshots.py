@@ -110,6 +110,10 @@ def capture_language(language: str, store: Store, services: dict[str, Services],
     customers.open_customer(customers.model.customer_id(0))
     settle(worker)
     shot(window, folder / "customer-page.png")
+    customers.page.ask_release()
+    settle(worker)
+    shot(customers.page.release_dialog, folder / "release.png")
+    customers.page.release_dialog.close()
     window.log_visit()  # Ctrl+L on the customer's page
     settle(worker)
     from fieldcrm.ui.visits.log_dialog import LogVisitDialog

@@ -268,3 +268,33 @@ def test_returns_never_fall_in_protection_and_a_reminder_never_coincides_with_a_
     assert not (returns_now(rules, term, now) and reminder(rules, term, now))
     if returns_now(rules, term, now) is not None:
         assert not is_protected(rules, until, now)
+
+
+# -- what head office carries out, and releases ----------------------------------------------------------------
+
+
+def test_head_office_returns_a_customer_once_the_offline_grace_window_has_passed() -> None:
+    # due on 1 April (Shanghai); a visit made before the lapse may arrive for 72 hours after that day began
+    assert pool.goes_back(RULES, HELD, sh("2026-04-03 23:59:59")) is None
+    assert pool.goes_back(RULES, HELD, sh("2026-04-04 00:00")) == Return(date(2026, 4, 1), "no_followup")
+    assert pool.goes_back(PoolRules(offline_grace_hours=0), HELD, sh("2026-04-01 00:00")) is not None
+
+
+def test_only_the_owner_releases_and_only_with_a_reason() -> None:
+    mine = Term(REP, False)
+    assert pool.refuse_release(REP, mine, "客户停业") is None
+    assert pool.refuse_release(REP, mine, "  ") == pool.RELEASE_NEEDS_REASON
+    assert pool.refuse_release(OTHER, mine, "不是我的") == pool.ONLY_OWNER_RELEASES
+    assert pool.refuse_release(REP, Term(None, True), "已在公海") == pool.ONLY_OWNER_RELEASES
+
+
+def test_a_visit_made_before_the_winning_claim_arrived_stays() -> None:
+    claim = datetime(2026, 3, 5, 2, 0, tzinfo=UTC)
+    assert pool.worked_before_claim(claim - timedelta(minutes=1), claim)
+    assert pool.worked_before_claim(claim.replace(tzinfo=None), claim)  # SQLite hands back naive UTC
+    assert not pool.worked_before_claim(claim + timedelta(seconds=1), claim)
+    assert not pool.worked_before_claim(claim, None)
+    assert (
+        pool.claimed_by("张伟", claim, RULES)
+        == "already claimed by 张伟 on 2026-03-05; it is no longer in the public pool"
+    )

@@ -52,6 +52,7 @@ def test_first_run_asks_who_you_are_then_opens_an_empty_main_window(qtbot, gui_a
         "Customers",
         "Plans",
         "Reports",
+        "Public pool",
         "Sync",
     ]
     today = window.screens["today"]
@@ -94,7 +95,14 @@ def test_chinese_catalogue_is_compiled_and_shown(qtbot, gui_app, tmp_path):
     window = app.window
     assert app.language == "zh_CN"
     assert QLocale().name() == "zh_CN"
-    assert [window.rail.item(i).text() for i in range(window.rail.count())] == ["今日", "客户", "计划", "日报", "同步"]
+    assert [window.rail.item(i).text() for i in range(window.rail.count())] == [
+        "今日",
+        "客户",
+        "计划",
+        "日报",
+        "公海",
+        "同步",
+    ]
     customers = window.show_screen("customers")
     assert customers.new_button.text() == "新建客户"
     assert customers.model.headerData(0, Qt.Orientation.Horizontal) == "名称"
@@ -132,7 +140,7 @@ def test_settings_switch_language_and_user_rebuild_the_window(qtbot, gui_app):
     qtbot.waitUntil(lambda: app.window is not None and app.window.user.name == "王经理")
     window = app.window
     assert "inbox" in window.screens and "today" not in window.screens
-    assert [window.rail.item(i).text() for i in range(window.rail.count())] == ["客户", "待审日报", "同步"]
+    assert [window.rail.item(i).text() for i in range(window.rail.count())] == ["客户", "待审日报", "公海", "同步"]
     assert app.settings.value("ui/language") == "zh_CN"
     assert profile.current().name == "王经理"
 

@@ -47,6 +47,7 @@ from fieldcrm.services.bulk import BulkWriter
 from fieldcrm.services.changes import unit_of_work
 from fieldcrm.services.exports import ExportService
 from fieldcrm.services.plans import plan_id_for
+from fieldcrm.services.pool import PoolService
 from fieldcrm.sync.conflicts import resolve
 from fieldcrm.sync.protocol import CONFLICT_TABLE
 
@@ -85,6 +86,11 @@ def _customer(team: Team, folder: Path, contacts: int = 0) -> dict[str, Any]:
     )
     contact_ids = [c["id"] for c in team["rep"].customers.get(cid)["contacts"]]
     return {"customer": cid, "contacts": contact_ids}
+
+
+def _pooled(team: Team, folder: Path) -> dict[str, Any]:
+    cid = team["supervisor"].customers.create(name="公海机电设备有限公司", owner_id=None, in_public_pool=True)
+    return {"customer": cid}
 
 
 def _stops(team: Team, folder: Path) -> dict[str, Any]:
@@ -316,6 +322,16 @@ CASES: dict[str, Case] = {
             grade="A",
             next_follow_up="2026-12-20",
         ),
+        _customer,
+    ),
+    "pool claim": Case(
+        ("PoolService.claim", "pool.record_claim"),
+        lambda t, c: PoolService(t["rep"].store, t["rep"].user_id).claim(c["customer"]),
+        _pooled,
+    ),
+    "pool release": Case(
+        ("PoolService.release", "pool.record_release"),
+        lambda t, c: PoolService(t["rep"].store, t["rep"].user_id).release(c["customer"], "客户暂无需求"),
         _customer,
     ),
     "customer delete": Case(
@@ -599,6 +615,7 @@ READS = {
     "OwnershipService.history", "OwnershipService.protection", "ownership.ownership_history",
     "ownership.protection_of", "AssignmentService.candidates", "AssignmentService.preview",
     "assignment.candidates_of", "assignment.last_in_turn",
+    "PoolService.pool_customers", "PoolService.rules", "pool.term_of", "pool.load_of",
     "dedupe.find_duplicates",
     "plans.plan_id_for", "refusals.refused_count", "refusals.refused_reasons", "reports.canonical_content",
     "reports.content_digest", "reports.may_countersign", "reports.report_id_for", "reports.report_state",

@@ -39,11 +39,19 @@ def test_first_login_adopts_the_offline_work_and_sends_all_of_it(server, team, l
     assert local_count(laptop, "SELECT count(*) FROM conflict") == 0
 
     # Nothing was lost here: every row is still on the laptop (plans and reports under the ids the server expects)
-    # and owned by the server's account, so the lists show them as before.
+    # and owned by the server's account, so the lists show them as before; but for the demo's customers whose time
+    # ran out, which head office's clock returned to the pool at this first pull (each with its event).
     for table in WORK:
         assert len(ids(laptop.store.engine, table)) == len(before[table]), table
     assert len(laptop.cli_json("customers", "list", "--limit", "1000")) == listed
-    assert local_count(laptop, f"SELECT count(*) FROM customer WHERE owner_id = '{team['rep']}'") == listed
+    returned = local_count(
+        laptop,
+        f"SELECT count(*) FROM ownership_event WHERE kind = 'return_to_pool' AND from_owner_id = '{team['rep']}'",
+    )
+    assert (
+        local_count(laptop, "SELECT count(*) FROM customer WHERE owner_id IS NULL AND in_public_pool = 1") == returned
+    )
+    assert local_count(laptop, f"SELECT count(*) FROM customer WHERE owner_id = '{team['rep']}'") == listed - returned
     assert local_count(laptop, f"SELECT count(*) FROM app_user WHERE name = '张伟' AND id <> '{team['rep']}'") == 0
     # Everything reached head office, and a second laptop of the same rep receives all of it.
     second = laptop_factory("second", "张伟")

@@ -22,6 +22,7 @@ from sqlalchemy import text
 from fieldcrm.ids import stable_id
 from fieldcrm.models import SYNCED_TABLES, Visit
 from fieldcrm.services.changes import unit_of_work
+from fieldcrm.services.pool import PoolService
 from fieldcrm.sync.protocol import CONFLICT_TABLE
 from waiting import HANG_GUARD
 
@@ -186,8 +187,9 @@ def _build(server, laptop_factory) -> tuple[World, dict, dict[str, str], int]:
     world.delete("customer", l2)
     for contact_id in _contacts_of(laps["李娜"], l2):
         world.delete("contact", contact_id)
-    laps["李娜"].services().customers.update(l3, in_public_pool=True)
-    world.move(l3, me("李娜"), pool=True)
+    PoolService(laps["李娜"].store).release(l3, "暂无需求")
+    world.move(l3, None, pool=True)
+    first_contact("李娜", l3)  # the release's event: hers, and it follows the customer
     assert laps["李娜"].sync().rejected == 0
 
     # The public pool, made by head office.
@@ -245,6 +247,9 @@ def _after_checkpoint(world: World, laps: dict, moved: dict[str, str]) -> None:
         laps[who].sync()
         laps[who].services().customers.update(customer_id, owner_id=me(owner), in_public_pool=False)
         world.move(customer_id, me(owner), pool=False)
+        for event_id in _local_ids(laps[who], "ownership_event", f"customer_id = '{customer_id}'"):
+            if ("ownership_event", event_id) not in world.rows:  # a rep's claim records its event, theirs
+                world.add("ownership_event", event_id, me(who), customer_id)
         assert laps[who].sync().rejected == 0
     for who in VIEWERS:
         assert laps[who].sync().repaired == []  # the feed alone kept every laptop right

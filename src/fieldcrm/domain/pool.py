@@ -5,8 +5,9 @@ settings are `protection.PoolRules`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from fieldcrm.domain.protection import PoolRules, is_protected
 
@@ -18,6 +19,9 @@ ALREADY_YOURS = "this customer is already yours"
 LOCKED_OUT = "you let this customer go back to the pool on {0}; you can claim it again from {1}"
 OVER_CAP = "you hold {0} customers and your limit is {1}; release one before claiming another"
 OVER_DAILY = "you have claimed {0} customers today, the daily limit; claim more tomorrow"
+CLAIMED_BY = "already claimed by {0} on {1}; it is no longer in the public pool"
+RELEASE_NEEDS_REASON = "give a reason for releasing this customer to the public pool"
+ONLY_OWNER_RELEASES = "only its owner can release this customer to the public pool"
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,35 @@ def refuse_claim(rules: PoolRules, rep_id: str, term: Term, load: Load, now: dat
     return None
 
 
+def refuse_release(rep_id: str, term: Term, reason: str) -> str | None:
+    """Why `rep_id` may not release the customer to the pool with `reason`, or None."""
+    if term.in_pool or term.owner_id != rep_id:
+        return ONLY_OWNER_RELEASES
+    if not reason.strip():
+        return RELEASE_NEEDS_REASON
+    return None
+
+
+def claimed_by(name: str, at: datetime, rules: PoolRules) -> str:
+    """The refusal of a claim someone else's claim beat (the earliest one head office accepted wins)."""
+    return CLAIMED_BY.format(name, rules.day_of(at))
+
+
+def worked_before_claim(work_at: datetime, claimed_at: datetime | None) -> bool:
+    """Whether work on a customer (a visit logged at `work_at`) was done while it was still in the pool, before
+    the claim that took it (`claimed_at`, when head office accepted it): a rep whose offline claim lost keeps the
+    visits they made, attached to the customer, on the laptop and at head office."""
+    if claimed_at is None:
+        return False
+    aware = [t if t.tzinfo else t.replace(tzinfo=UTC) for t in (work_at, claimed_at)]
+    return aware[0] <= aware[1]
+
+
+#: A customer's owner-specific data, cleared when it goes back to the pool (its next owner starts their own): the
+#: owner's protection and their planned next follow-up. Its file, contacts, deals and visit history stay with it.
+CLEARED_ON_RETURN = ("protection_until", "next_follow_up")
+
+
 @dataclass(frozen=True)
 class Return:
     """A held customer's return to the pool: the day it goes back and the rule sending it."""
@@ -107,6 +140,18 @@ def returns_now(rules: PoolRules, term: Term, now: datetime) -> Return | None:
     """The return due at `now` (by the server's clock), or None."""
     upcoming = next_return(rules, term)
     return upcoming if upcoming is not None and upcoming.on <= rules.day_of(now) else None
+
+
+def goes_back(rules: PoolRules, term: Term, now: datetime) -> Return | None:
+    """The return head office carries out at `now`: due (`returns_now`), and the offline grace window has passed
+    since its day began. A rep offline when the customer lapsed may still be carrying a visit made before the lapse,
+    which counts by its own time if it arrives within the window (`protection.visit_counts_at`); the customer waits
+    for it rather than going back and coming out again."""
+    due = returns_now(rules, term, now)
+    if due is None:
+        return None
+    began = datetime.combine(due.on, time.min, ZoneInfo(rules.timezone))
+    return due if now >= began + timedelta(hours=rules.offline_grace_hours) else None
 
 
 def reminder(rules: PoolRules, term: Term, now: datetime) -> Return | None:

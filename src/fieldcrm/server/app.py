@@ -25,6 +25,7 @@ from fieldcrm.server.access_log import AccessLog
 from fieldcrm.server.horizon import HorizonPassed
 from fieldcrm.server.limits import BodyLimit, Limits
 from fieldcrm.server.login_guard import AddressThrottle, HashingPool, LoginLimits
+from fieldcrm.server.pool_returns import returns_for
 from fieldcrm.server.pull import pull
 from fieldcrm.server.push import push
 from fieldcrm.server.reveal import reveal
@@ -252,7 +253,7 @@ def create_app(
         def work() -> str:
             with signed_in(engine, token, clock, FINAL_PUSH) as (conn, who):
                 request.state.user = who.name
-                results = push(conn, who, body.ops)
+                results = push(conn, who, body.ops, clock)
             return PushResponse(results=results, server_time=utcnow().isoformat()).model_dump_json()
 
         return await run(work)
@@ -271,6 +272,7 @@ def create_app(
             try:
                 with signed_in(engine, token, clock) as (conn, who):
                     request.state.user = who.name
+                    returns_for(conn, who, clock())  # what went back to the pool by now, in this very pull
                     page = pull(conn, who, after, limit, checksums, table, fresh, limits.page_bytes)
                     return page.model_dump_json()
             except HorizonPassed as exc:  # the laptop must fetch a fresh copy

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldcrm import domain
+from fieldcrm.domain import pool_counts
 from fieldcrm.domain.ops import OpCheck, OpView
 from fieldcrm.domain.ownership import (
     Holding,
@@ -20,7 +23,9 @@ from fieldcrm.domain.ownership import (
     refuse_row,
     refuse_work_on,
 )
-from fieldcrm.models import Customer, Team, User
+from fieldcrm.domain.pool import Load, Term, claimed_by, refuse_claim, worked_before_claim
+from fieldcrm.domain.protection import rules_for_team
+from fieldcrm.models import Customer, Team, User, utcnow
 from fieldcrm.models.registry import BY_NAME, TableSpec
 from fieldcrm.server.merge import BadOp
 from fieldcrm.server.tables import sync_conflict
@@ -42,11 +47,12 @@ class Checker:
     """The checks of one push, for one signed-in user; remembers the customers whose second creation this push
     (or an earlier one by the same side) contributed, which the creator's side may then add rows to."""
 
-    def __init__(self, session: Session, viewer: Viewer) -> None:
+    def __init__(self, session: Session, viewer: Viewer, clock: Callable[[], datetime] = utcnow) -> None:
         self.session = session
         self.viewer = viewer
         self.actor = viewer.actor
         self.co_created: set[str] = set()
+        self.clock = clock
 
     def check(self, target: OpView) -> None:
         """Both halves at once: for ops whose changes are known before anything is merged."""
@@ -80,12 +86,59 @@ class Checker:
             return HEAD_OFFICE_ONLY
         if t.kind == "insert":
             return refuse_create_for(self.actor, t.row.owner_id)
+        if spec.ownership_fields and t.kind == "update" and self._claims(t):
+            return self._judge_claim(t.row)
         if t.kind == "fill" and spec.ownership_fields:
             # A customer created a second time offline: what the second creator typed fills its gaps (never its
             # ownership), the case goes to the supervisor, and their side may add rows to it.
             self.co_created.add(t.row.id)
             return None
         return self._may_change(spec, t.via if t.via is not None else t.row)
+
+    # -- a claim from the public pool (公海) ---------------------------------------------------------------
+    def _claims(self, t: OpView) -> bool:
+        """Whether the op is a rep's claim: it sets a customer that is not theirs to them, out of the pool."""
+        sent, row = t.sent, t.row
+        return (
+            self.actor.role == "rep"
+            and sent.get("owner_id") == self.actor.id
+            and sent.get("in_public_pool", row.in_public_pool) in (False, 0)
+            and (row.owner_id != self.actor.id or bool(row.in_public_pool))
+        )
+
+    def _judge_claim(self, customer: Any) -> str | None:
+        """The pool's rules on a claim, with head office's counts (customers held, claims today, the lockouts) and
+        the customer as it stands: of two reps who claimed it offline, the first whose claim arrived has it, and
+        the other is told who and when."""
+        rep = self.session.get(User, self.actor.id)
+        rules = rules_for_team(rep.team_id if rep is not None else None)
+        now = self.clock()
+        run = self.session.execute
+        term = Term(
+            customer.owner_id,
+            bool(customer.in_public_pool),
+            protection_until=customer.protection_until,
+            won=bool(run(pool_counts.won_query(customer.id)).scalar()),
+            lapsed=pool_counts.lapsed_days(rules, [tuple(r) for r in run(pool_counts.lapses_query(customer.id))]),
+        )
+        held = run(pool_counts.held_query(self.actor.id)).scalar() or 0
+        today = run(pool_counts.claimed_today_query(rules, self.actor.id, now)).scalar() or 0
+        refusal = refuse_claim(rules, self.actor.id, term, Load(held, today), now)
+        if refusal is not None and not term.in_pool and term.owner_id is not None:
+            last = run(pool_counts.last_claim_query(customer.id)).first()
+            if last is not None and last[0] == term.owner_id:
+                holder = self.session.get(User, last[0])
+                refusal = claimed_by(holder.name if holder is not None else last[0], last[1], rules)
+        return refusal
+
+    def _before_its_claim(self, t: OpView) -> bool:
+        """A rep's visit to a pool customer, made before another rep's claim of it arrived: it stays (the rep who
+        lost the claim keeps their visits)."""
+        when = BY_NAME[t.table].extends_protection
+        if when is None or getattr(t.row, when, None) is None:
+            return False
+        last = self.session.execute(pool_counts.last_claim_query(t.customer.id)).first()
+        return worked_before_claim(getattr(t.row, when), last[1] if last is not None else None)
 
     # -- what every table shares -------------------------------------------------------------------------
     def _may_change(self, spec: TableSpec, row: Any) -> str | None:
@@ -108,6 +161,8 @@ class Checker:
         if refuse_work_on(self.actor, Holding(t.customer.owner_id, t.customer.in_public_pool)) is None:
             return None
         if t.customer.id in self.co_created or self._opened_duplicate(t.customer.id):
+            return None
+        if t.kind == "insert" and self._before_its_claim(t):
             return None
         return refuse_work_on(self.actor, Holding(t.customer.owner_id, t.customer.in_public_pool))
 

@@ -95,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--cli", action=argparse.BooleanOptionalAction, help="commands that show customer data ask for the password"
     )
+    p = command("pool-returns", "return held customers whose day has come to the public pool (a daily job)")
+    p.add_argument("--dry-run", action="store_true", help="only list what would go back")
     p = command("purge-tombstones", "forget deletions older than the tombstone horizon")
     p.add_argument("--days", type=int, help="the horizon in days (env FIELDCRM_TOMBSTONE_DAYS; default 180)")
     return parser
@@ -182,6 +184,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             run_export_policy(engine, args)
         elif args.command == "lock-policy":
             run_lock_policy(engine, args)
+        elif args.command == "pool-returns":
+            run_pool_returns(engine, args.dry_run)
         elif args.command == "purge-tombstones":
             from datetime import timedelta
 
@@ -200,6 +204,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 3
     finally:
         engine.dispose()
+
+
+def run_pool_returns(engine: Engine, dry_run: bool) -> None:
+    from fieldcrm.models import utcnow
+    from fieldcrm.server.pool_returns import run_returns
+
+    due = run_returns(engine, utcnow(), dry_run=dry_run)
+    for item in due:
+        print(f"{item.customer_id}  {item.name}  owner {item.owner_id}  {item.due.rule} (due {item.due.on})")
+    verb = "would go back" if dry_run else "returned"
+    print(f"{len(due)} customer(s) {verb} to the public pool")
 
 
 def run_devices(engine: Engine, args: argparse.Namespace) -> None:

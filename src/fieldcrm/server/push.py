@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import threading
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from datetime import datetime
 from functools import cache
 from typing import Any, TypeVar
 
@@ -62,7 +63,9 @@ class _SlowPath(Exception):
     """The fast path met a refused group or refused data: the push is applied again, a savepoint per group."""
 
 
-def push(bind: Engine | Connection, principal: Principal, ops: list[WireOp]) -> list[OpResult]:
+def push(
+    bind: Engine | Connection, principal: Principal, ops: list[WireOp], clock: Callable[[], datetime] = utcnow
+) -> list[OpResult]:
     """Apply a push in one transaction: each group whole or not at all, one answer per op. `bind` is an engine, or
     a connection outside a transaction (each attempt below begins and ends its own on it).
 
@@ -74,19 +77,19 @@ def push(bind: Engine | Connection, principal: Principal, ops: list[WireOp]) -> 
     with _sqlite_writer if is_sqlite(bind) else nullcontext():
         try:
             with _transaction(bind) as session:
-                return _push_all(session, principal, groups, fast=True)
+                return _push_all(session, principal, groups, fast=True, clock=clock)
         except (_SlowPath, IntegrityError, DataError):
             pass  # a refused group, refused data, or a retry: again, group by group
         try:
             with _transaction(bind) as session:
-                return _push_all(session, principal, groups)
+                return _push_all(session, principal, groups, clock=clock)
         except IntegrityError:
             pass  # a concurrent retry of these very ops committed first: answer group by group
         results: list[OpResult] = []
         for group in groups:
             try:
                 with _transaction(bind) as session:
-                    results += _push_all(session, principal, [group])
+                    results += _push_all(session, principal, [group], clock=clock)
             except IntegrityError:
                 with Session(bind) as session:
                     stored = {r.op_id: r for r in _stored(session, principal, group)}
@@ -110,6 +113,15 @@ def _transaction(bind: Engine | Connection) -> Iterator[Session]:
         if is_sqlite(bind):
             session.execute(text("BEGIN IMMEDIATE"))
         yield session
+
+
+#: A transaction of its own for head office's other writers (the pool's returns), as a push's.
+transaction = _transaction
+
+
+def writer_lock(bind: Engine | Connection) -> AbstractContextManager[Any]:
+    """SQLite's one writer at a time, in this process: held by every push, and by head office's other writers."""
+    return _sqlite_writer if is_sqlite(bind) else nullcontext()
 
 
 # Built once, as every query a push runs each time (building and hashing a statement costs about as much as
@@ -221,7 +233,12 @@ def _prefetch_twins(session: Session, ops: list[WireOp], lone: set[str]) -> Twin
 
 
 def _push_all(
-    session: Session, principal: Principal, groups: list[list[WireOp]], *, fast: bool = False
+    session: Session,
+    principal: Principal,
+    groups: list[list[WireOp]],
+    *,
+    fast: bool = False,
+    clock: Callable[[], datetime] = utcnow,
 ) -> list[OpResult]:
     results: list[OpResult] = []
     touched: list[Touched] = []
@@ -244,7 +261,7 @@ def _push_all(
         if all(o.op_id in stored for o in group):
             results += [stored[o.op_id] for o in group]  # a retry: the first answer, nothing applied twice
             continue
-        applier = GroupApplier(session, principal, viewer, locked, customers, lone, drafts, twins)
+        applier = GroupApplier(session, principal, viewer, locked, customers, lone, drafts, twins, clock)
         if fast:
             try:
                 answers = applier.apply(group)
@@ -331,6 +348,7 @@ class GroupApplier:
         lone: set[str] | None = None,
         drafts: list[Draft] | None = None,
         twins: TwinCache | None = None,
+        clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.session = session
         self.principal = principal
@@ -346,7 +364,7 @@ class GroupApplier:
         self.lone = lone or set()
         self.drafts = drafts
         self.twins = twins  # looked up up front for the push's lone new customers
-        self.checker = Checker(session, self.viewer)
+        self.checker = Checker(session, self.viewer, clock)
 
     def apply(self, ops: list[WireOp]) -> list[OpResult]:
         results = []

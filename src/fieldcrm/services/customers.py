@@ -8,7 +8,8 @@ from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from fieldcrm.domain.errors import DuplicateError, DuplicateMatch, PermissionDeniedError, ValidationError
-from fieldcrm.domain.ownership import Holding, refuse_work_on
+from fieldcrm.domain.ownership import BY_THE_RULES, Holding, refuse_work_on
+from fieldcrm.domain.pool import RELEASE_NEEDS_REASON
 from fieldcrm.domain.protection import rules_for_team
 from fieldcrm.models import Contact, Customer, Opportunity, OwnershipEvent, User, Visit
 from fieldcrm.models.codec import row_to_dict
@@ -18,6 +19,7 @@ from fieldcrm.services.changes import UnitOfWork, unit_of_work
 from fieldcrm.services.customer_writes import first_contact_event, new_customer_values
 from fieldcrm.services.dedupe import find_duplicates
 from fieldcrm.services.ownership import ownership_history, protection_of
+from fieldcrm.services.pool import record_claim
 from fieldcrm.services.refusals import refused_reasons
 from fieldcrm.services.validation import clean_contact_fields, clean_customer_fields
 
@@ -94,7 +96,30 @@ class CustomerService(BaseService):
                     raise DuplicateError(matches)
             if "credit_code" in fields and customer.credit_code and fields["credit_code"] != customer.credit_code:
                 raise ValidationError("cannot be changed once set; it identifies the company", "credit_code")
-            return uow.update(customer, {**fields, **derive_customer(fields)})
+            claimed = self._route_ownership(uow, customer, fields)
+            return {**claimed, **uow.update(customer, {**fields, **derive_customer(fields)})}
+
+    def _route_ownership(self, uow: UnitOfWork, customer: Customer, fields: dict[str, Any]) -> dict[str, Any]:
+        """A rep's change of owner through an edit goes the pool's way, so its history records it: a claim is
+        judged and recorded as `PoolService.claim` does (taken out of `fields`); a release needs its reason
+        (`PoolService.release`); any other change of owner is head office's. A supervisor's or admin's change is
+        theirs to make (assignment)."""
+        wanted = {k: fields[k] for k in ("owner_id", "in_public_pool") if k in fields}
+        after = Holding(
+            wanted.get("owner_id", customer.owner_id), wanted.get("in_public_pool", customer.in_public_pool)
+        )
+        actor = self.actor(uow.session)
+        if not wanted or actor.role != "rep" or after == Holding(customer.owner_id, customer.in_public_pool):
+            return {}
+        for key in wanted:
+            del fields[key]
+        if after == Holding(actor.id, False):
+            before = {"owner_id": customer.owner_id, "in_public_pool": customer.in_public_pool}
+            record_claim(uow, actor, customer, self.clock())
+            return {k: getattr(customer, k) for k in before if getattr(customer, k) != before[k]}
+        if after.in_public_pool and customer.owner_id == actor.id:
+            raise ValidationError(RELEASE_NEEDS_REASON, "reason")
+        raise PermissionDeniedError(BY_THE_RULES)
 
     def delete(self, customer_id: str) -> None:
         """Soft-delete a customer and its contacts (tombstones, so other devices learn of it)."""

@@ -124,6 +124,18 @@ TEMPLATES = (
         "reasons", "ownership of a customer is decided by head office rules (first contact, protection period)"
     ),
     QT_TRANSLATE_NOOP("reasons", "users and teams are managed by head office"),
+    # the public pool (domain/pool.py)
+    QT_TRANSLATE_NOOP(
+        "reasons", "this customer is protected for its owner until {0}; it cannot be claimed before then"
+    ),
+    QT_TRANSLATE_NOOP("reasons", "this customer is not in the public pool; ask your supervisor to assign it"),
+    QT_TRANSLATE_NOOP("reasons", "this customer is already yours"),
+    QT_TRANSLATE_NOOP("reasons", "you let this customer go back to the pool on {0}; you can claim it again from {1}"),
+    QT_TRANSLATE_NOOP("reasons", "you hold {0} customers and your limit is {1}; release one before claiming another"),
+    QT_TRANSLATE_NOOP("reasons", "you have claimed {0} customers today, the daily limit; claim more tomorrow"),
+    QT_TRANSLATE_NOOP("reasons", "already claimed by {0} on {1}; it is no longer in the public pool"),
+    QT_TRANSLATE_NOOP("reasons", "give a reason for releasing this customer to the public pool"),
+    QT_TRANSLATE_NOOP("reasons", "only its owner can release this customer to the public pool"),
     # the store
     QT_TRANSLATE_NOOP("reasons", "no local profile yet; run `fieldcrm init` or log in to a server first"),
     QT_TRANSLATE_NOOP("reasons", "the current user {0} is not in this store"),

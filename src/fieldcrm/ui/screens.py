@@ -113,6 +113,7 @@ DIALOG_MODULES = (
     "fieldcrm.ui.customers.new_dialog",
     "fieldcrm.ui.visits.log_dialog",
     "fieldcrm.ui.settings_dialog",
+    "fieldcrm.ui.pool.release_dialog",
 )
 
 
@@ -144,6 +145,11 @@ register(
 register(
     ScreenSpec(
         "inbox", QT_TRANSLATE_NOOP("screens", "Inbox"), "fieldcrm.ui.reports.inbox:InboxScreen", ("supervisor", "admin")
+    )
+)
+register(
+    ScreenSpec(
+        "pool", QT_TRANSLATE_NOOP("screens", "Public pool"), "fieldcrm.ui.pool.screen:PoolScreen", ("rep", "supervisor")
     )
 )
 register(ScreenSpec("sync", QT_TRANSLATE_NOOP("screens", "Sync"), "fieldcrm.ui.sync.panel:SyncPanel"))

@@ -349,221 +349,231 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../ui/customers/page.py" line="35"/>
+        <location filename="../../ui/customers/page.py" line="36"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="36"/>
-        <location filename="../../ui/customers/page.py" line="123"/>
+        <location filename="../../ui/customers/page.py" line="37"/>
+        <location filename="../../ui/customers/page.py" line="127"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="37"/>
-        <location filename="../../ui/customers/page.py" line="124"/>
+        <location filename="../../ui/customers/page.py" line="38"/>
+        <location filename="../../ui/customers/page.py" line="128"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="38"/>
+        <location filename="../../ui/customers/page.py" line="39"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="39"/>
+        <location filename="../../ui/customers/page.py" line="40"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="40"/>
+        <location filename="../../ui/customers/page.py" line="41"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="43"/>
-        <location filename="../../ui/customers/page.py" line="51"/>
+        <location filename="../../ui/customers/page.py" line="44"/>
+        <location filename="../../ui/customers/page.py" line="52"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="44"/>
+        <location filename="../../ui/customers/page.py" line="45"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="45"/>
-        <location filename="../../ui/customers/page.py" line="54"/>
+        <location filename="../../ui/customers/page.py" line="46"/>
+        <location filename="../../ui/customers/page.py" line="55"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="46"/>
+        <location filename="../../ui/customers/page.py" line="47"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="47"/>
+        <location filename="../../ui/customers/page.py" line="48"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="48"/>
+        <location filename="../../ui/customers/page.py" line="49"/>
         <source>Follow-up date</source>
         <translation>跟进日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="52"/>
+        <location filename="../../ui/customers/page.py" line="53"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="53"/>
+        <location filename="../../ui/customers/page.py" line="54"/>
         <source>From → to</source>
         <translation>从 → 到</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="55"/>
+        <location filename="../../ui/customers/page.py" line="56"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="58"/>
+        <location filename="../../ui/customers/page.py" line="59"/>
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="59"/>
+        <location filename="../../ui/customers/page.py" line="60"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="60"/>
+        <location filename="../../ui/customers/page.py" line="61"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="61"/>
+        <location filename="../../ui/customers/page.py" line="62"/>
         <source>Expected close</source>
         <translation>预计成交</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="97"/>
+        <location filename="../../ui/customers/page.py" line="98"/>
         <source>Mobile numbers are masked: this customer is not yours.</source>
         <translation>手机号已脱敏：这不是您的客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="100"/>
+        <location filename="../../ui/customers/page.py" line="101"/>
         <source>Reveal numbers</source>
         <translation>显示号码</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="101"/>
+        <location filename="../../ui/customers/page.py" line="102"/>
         <source>Show the mobile numbers in full; head office is told that you looked</source>
         <translation>显示完整手机号；总部会收到您查看的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="108"/>
+        <location filename="../../ui/customers/page.py" line="109"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="109"/>
+        <location filename="../../ui/customers/page.py" line="110"/>
         <source>Log visit</source>
         <translation>记录拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="110"/>
+        <location filename="../../ui/customers/page.py" line="111"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="122"/>
+        <location filename="../../ui/customers/page.py" line="112"/>
+        <source>Release to pool…</source>
+        <translation>放回公海…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="113"/>
+        <source>Give this customer back to the public pool, with a reason</source>
+        <translation>将此客户放回公海（需填写原因）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="126"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="125"/>
+        <location filename="../../ui/customers/page.py" line="129"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="155"/>
+        <location filename="../../ui/customers/page.py" line="160"/>
         <source>No visits, calls or meetings yet. Click “Log visit” after you contact this customer.</source>
         <translation>还没有拜访、电话或会议记录。联系客户后点击“记录拜访”。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="161"/>
+        <location filename="../../ui/customers/page.py" line="166"/>
         <source>Timeline</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="162"/>
+        <location filename="../../ui/customers/page.py" line="167"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="163"/>
+        <location filename="../../ui/customers/page.py" line="168"/>
         <source>Opportunities</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="164"/>
+        <location filename="../../ui/customers/page.py" line="169"/>
         <source>Ownership</source>
         <translation>归属记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="202"/>
+        <location filename="../../ui/customers/page.py" line="218"/>
         <source>nobody (public pool)</source>
         <translation>无（公海）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="203"/>
+        <location filename="../../ui/customers/page.py" line="219"/>
         <source>Owner: {0}</source>
         <translation>负责人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="208"/>
+        <location filename="../../ui/customers/page.py" line="224"/>
         <source>Not accepted by head office: {0}. It stays on this laptop: correct it and save to send it again; on the Sync screen you can also send it as it is or discard it.</source>
         <translation>总部未接受：{0}。它仍保留在本机：修改后保存即可重新发送；也可在“同步”页面原样重新发送或放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="225"/>
+        <location filename="../../ui/customers/page.py" line="241"/>
         <source>Protected through today ({0})</source>
         <translation>保护期今天到期（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="227"/>
+        <location filename="../../ui/customers/page.py" line="243"/>
         <source>Protected for 1 more day (until {0})</source>
         <translation>保护期还剩 1 天（至 {0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="229"/>
+        <location filename="../../ui/customers/page.py" line="245"/>
         <source>Protected for {0} more days (until {1})</source>
         <translation>保护期还剩 {0} 天（至 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="231"/>
+        <location filename="../../ui/customers/page.py" line="247"/>
         <source>Protection ended on {0}</source>
         <translation>保护期已于 {0} 结束</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="233"/>
+        <location filename="../../ui/customers/page.py" line="249"/>
         <source>Not protected</source>
         <translation>不在保护期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="240"/>
+        <location filename="../../ui/customers/page.py" line="256"/>
         <source>public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="288"/>
+        <location filename="../../ui/customers/page.py" line="304"/>
         <source>Nothing to save.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="295"/>
+        <location filename="../../ui/customers/page.py" line="311"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1755,6 +1765,74 @@
     </message>
 </context>
 <context>
+    <name>PoolScreen</name>
+    <message>
+        <location filename="../../ui/pool/screen.py" line="21"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/screen.py" line="22"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/screen.py" line="23"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/screen.py" line="24"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/screen.py" line="25"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/screen.py" line="34"/>
+        <source>Search the pool by name, region…</source>
+        <translation>按名称、区域等搜索公海…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/screen.py" line="41"/>
+        <source>Claim</source>
+        <translation>领取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/screen.py" line="42"/>
+        <source>Make the selected customer yours, protected for you from today</source>
+        <translation>领取所选客户，自今日起为您保护</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/screen.py" line="47"/>
+        <source>Customers nobody holds. Claim one to work it: it counts against your holding cap and today&apos;s claims; customers you let go back cannot be claimed again for a while.</source>
+        <translation>无人跟进的客户。领取后即可跟进：计入您的持有上限和今日领取数；您放回或被收回的客户，一段时间内不能再次领取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/screen.py" line="80"/>
+        <source>No pool customer matches your search.</source>
+        <translation>没有符合搜索条件的公海客户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/screen.py" line="83"/>
+        <source>The public pool is empty. Customers come here when their owners release them or head office returns them.</source>
+        <translation>公海暂无客户。负责人放回或总部按规则收回的客户会出现在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/screen.py" line="106"/>
+        <source>{0} is yours now, protected until {1}.</source>
+        <translation>{0} 已归您跟进，保护至 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/screen.py" line="111"/>
+        <source>Not claimed: {0}</source>
+        <translation>未能领取：{0}</translation>
+    </message>
+</context>
+<context>
     <name>ProgressRow</name>
     <message>
         <location filename="../../ui/excel/progress_row.py" line="14"/>
@@ -1785,6 +1863,29 @@
         <location filename="../../ui/excel/progress_row.py" line="72"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseDialog</name>
+    <message>
+        <location filename="../../ui/pool/release_dialog.py" line="20"/>
+        <source>Release to the public pool</source>
+        <translation>放回公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/release_dialog.py" line="23"/>
+        <source>{0} goes back to the public pool: it is no longer yours, its protection and next follow-up are cleared, and you cannot claim it again for a while. Its file, contacts and visits stay.</source>
+        <translation>{0} 将放回公海：不再归您跟进，保护期和下次跟进日期将被清除，且一段时间内您不能再次领取。客户档案、联系人和拜访记录保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/release_dialog.py" line="28"/>
+        <source>Why it goes back (required)</source>
+        <translation>放回原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/release_dialog.py" line="32"/>
+        <source>Release</source>
+        <translation>放回</translation>
     </message>
 </context>
 <context>
@@ -3129,268 +3230,313 @@
     </message>
     <message>
         <location filename="../../ui/reasons.py" line="128"/>
+        <source>this customer is protected for its owner until {0}; it cannot be claimed before then</source>
+        <translation>该客户在保护期内，归其负责人所有至 {0}；在此之前不能领取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="131"/>
+        <source>this customer is not in the public pool; ask your supervisor to assign it</source>
+        <translation>该客户不在公海中；请联系主管分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="132"/>
+        <source>this customer is already yours</source>
+        <translation>该客户已归您跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="133"/>
+        <source>you let this customer go back to the pool on {0}; you can claim it again from {1}</source>
+        <translation>您于 {0} 让该客户回到了公海；自 {1} 起才能再次领取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="134"/>
+        <source>you hold {0} customers and your limit is {1}; release one before claiming another</source>
+        <translation>您已持有 {0} 个客户，上限为 {1} 个；请先放回一个客户再领取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="135"/>
+        <source>you have claimed {0} customers today, the daily limit; claim more tomorrow</source>
+        <translation>您今天已领取 {0} 个客户，达到每日上限；请明天再领取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="136"/>
+        <source>already claimed by {0} on {1}; it is no longer in the public pool</source>
+        <translation>已被 {0} 于 {1} 领取；该客户已不在公海中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="137"/>
+        <source>give a reason for releasing this customer to the public pool</source>
+        <translation>请填写将该客户放回公海的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="138"/>
+        <source>only its owner can release this customer to the public pool</source>
+        <translation>只有该客户的负责人才能将其放回公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="140"/>
         <source>no local profile yet; run `fieldcrm init` or log in to a server first</source>
         <translation>尚无本机档案；请先运行 `fieldcrm init` 或登录服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="129"/>
+        <location filename="../../ui/reasons.py" line="141"/>
         <source>the current user {0} is not in this store</source>
         <translation>当前用户 {0} 不在本机数据中</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="130"/>
+        <location filename="../../ui/reasons.py" line="142"/>
         <source>no {0} with id {1}</source>
         <translation>没有编号为 {1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="131"/>
+        <location filename="../../ui/reasons.py" line="143"/>
         <source>no user named &apos;{0}&apos; in this store</source>
         <translation>本机数据中没有名为“{0}”的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="133"/>
+        <location filename="../../ui/reasons.py" line="145"/>
         <source>{0} is not a FieldCRM backup or is damaged ({1})</source>
         <translation>{0} 不是 FieldCRM 备份，或已损坏（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="134"/>
+        <location filename="../../ui/reasons.py" line="146"/>
         <source>{0} is not a FieldCRM backup (it has no customer store in it)</source>
         <translation>{0} 不是 FieldCRM 备份（其中没有客户数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="135"/>
+        <location filename="../../ui/reasons.py" line="147"/>
         <source>{0} is not a FieldCRM backup, or it was encrypted on another computer or with another passphrase</source>
         <translation>{0} 不是 FieldCRM 备份，或是在另一台电脑上或用另一个口令加密的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="139"/>
+        <location filename="../../ui/reasons.py" line="151"/>
         <source>{0} is damaged ({1}); choose another backup</source>
         <translation>{0} 已损坏（{1}），请选择其他备份</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="140"/>
+        <location filename="../../ui/reasons.py" line="152"/>
         <source>{0} was made by a newer FieldCRM (schema {1}); update FieldCRM before restoring it</source>
         <translation>{0} 由更新版本的 FieldCRM 创建（结构 {1}），请先升级 FieldCRM 再还原</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="141"/>
+        <location filename="../../ui/reasons.py" line="153"/>
         <source>the copy of the store failed its integrity check ({0}); nothing was kept</source>
         <translation>数据副本未通过完整性检查（{0}），未保留任何副本</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="143"/>
+        <location filename="../../ui/reasons.py" line="155"/>
         <source>import {0} was already undone on {1}</source>
         <translation>导入 {0} 已于 {1} 撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="144"/>
+        <location filename="../../ui/reasons.py" line="156"/>
         <source>is a total row, not a customer</source>
         <translation>是合计行，不是客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="145"/>
+        <location filename="../../ui/reasons.py" line="157"/>
         <source>needs a contact name ({0}) in the same row</source>
         <translation>需要在同一行填写联系人姓名（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="146"/>
+        <location filename="../../ui/reasons.py" line="158"/>
         <source>a merged customer already has this credit code</source>
         <translation>已合并的客户已使用该信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="147"/>
+        <location filename="../../ui/reasons.py" line="159"/>
         <source>same credit code as an existing customer</source>
         <translation>与现有客户的信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="148"/>
+        <location filename="../../ui/reasons.py" line="160"/>
         <source>same company name as an existing customer</source>
         <translation>与现有客户的公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="149"/>
+        <location filename="../../ui/reasons.py" line="161"/>
         <source>same phone as an existing customer</source>
         <translation>与现有客户的电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="150"/>
+        <location filename="../../ui/reasons.py" line="162"/>
         <source>same credit code as row {0} of this file</source>
         <translation>与本文件第 {0} 行的信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="151"/>
+        <location filename="../../ui/reasons.py" line="163"/>
         <source>same company name as row {0} of this file</source>
         <translation>与本文件第 {0} 行的公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="152"/>
+        <location filename="../../ui/reasons.py" line="164"/>
         <source>same phone as row {0} of this file</source>
         <translation>与本文件第 {0} 行的电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="153"/>
+        <location filename="../../ui/reasons.py" line="165"/>
         <source>{0}, already matched by row {1}</source>
         <translation>{0}，已与第 {1} 行匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="154"/>
+        <location filename="../../ui/reasons.py" line="166"/>
         <source>it belongs to another rep</source>
         <translation>该客户属于其他销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="155"/>
+        <location filename="../../ui/reasons.py" line="167"/>
         <source>nothing to change</source>
         <translation>没有需要修改的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="157"/>
+        <location filename="../../ui/reasons.py" line="169"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="158"/>
+        <location filename="../../ui/reasons.py" line="170"/>
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="159"/>
+        <location filename="../../ui/reasons.py" line="171"/>
         <source>the file is larger than the import limit of {0} MB</source>
         <translation>文件超过导入上限 {0} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="160"/>
+        <location filename="../../ui/reasons.py" line="172"/>
         <source>this is a web page or XML file with a spreadsheet name; open it in Excel or WPS and save as .xlsx</source>
         <translation>这是带有表格文件名的网页或 XML 文件；请用 Excel 或 WPS 打开并另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="164"/>
+        <location filename="../../ui/reasons.py" line="176"/>
         <source>this is not a spreadsheet (it is neither .xlsx, .xls nor a CSV text file)</source>
         <translation>这不是电子表格（既不是 .xlsx、.xls，也不是 CSV 文本文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="165"/>
+        <location filename="../../ui/reasons.py" line="177"/>
         <source>it unpacks to {0} MB, over the import limit of {1} MB</source>
         <translation>解压后为 {0} MB，超过导入上限 {1} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="166"/>
+        <location filename="../../ui/reasons.py" line="178"/>
         <source>this is a Word or PowerPoint file, not a spreadsheet</source>
         <translation>这是 Word 或 PowerPoint 文件，不是电子表格</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="167"/>
+        <location filename="../../ui/reasons.py" line="179"/>
         <source>this is a zip archive without an Excel workbook in it</source>
         <translation>这是一个不含 Excel 工作簿的压缩包</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="168"/>
+        <location filename="../../ui/reasons.py" line="180"/>
         <source>the workbook is damaged (its zip structure cannot be read)</source>
         <translation>工作簿已损坏（无法读取其压缩结构）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="169"/>
+        <location filename="../../ui/reasons.py" line="181"/>
         <source>the workbook is encrypted with a password; save an unprotected copy and import that</source>
         <translation>工作簿已用密码加密；请另存一份未加密的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="170"/>
+        <location filename="../../ui/reasons.py" line="182"/>
         <source>the workbook is protected with a password; save an unprotected copy and import that</source>
         <translation>工作簿受密码保护；请另存一份未加密的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="171"/>
+        <location filename="../../ui/reasons.py" line="183"/>
         <source>the workbook is damaged or in an unsupported format ({0})</source>
         <translation>工作簿已损坏或格式不受支持（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="172"/>
+        <location filename="../../ui/reasons.py" line="184"/>
         <source>the workbook is damaged ({0})</source>
         <translation>工作簿已损坏（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="173"/>
+        <location filename="../../ui/reasons.py" line="185"/>
         <source>the sheet has more than {0} rows, the import limit</source>
         <translation>工作表超过导入上限 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="174"/>
+        <location filename="../../ui/reasons.py" line="186"/>
         <source>the workbook has no sheets</source>
         <translation>工作簿中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="175"/>
+        <location filename="../../ui/reasons.py" line="187"/>
         <source>there is no sheet named &apos;{0}&apos;; it has {1}</source>
         <translation>没有名为“{0}”的工作表；现有工作表：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="176"/>
+        <location filename="../../ui/reasons.py" line="188"/>
         <source>the text is neither UTF-8 nor GBK/GB18030; save it as UTF-8 CSV</source>
         <translation>文本既不是 UTF-8 也不是 GBK/GB18030 编码；请另存为 UTF-8 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="177"/>
+        <location filename="../../ui/reasons.py" line="189"/>
         <source>row {0} cannot be read as CSV ({1})</source>
         <translation>第 {0} 行无法按 CSV 读取（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="178"/>
+        <location filename="../../ui/reasons.py" line="190"/>
         <source>no header row found in the first rows of sheet &apos;{0}&apos;; a column headed 客户名称 / 公司名称 / Company is needed</source>
         <translation>在工作表“{0}”的前几行中没有找到表头；需要一列名为 客户名称 / 公司名称 / Company</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="182"/>
+        <location filename="../../ui/reasons.py" line="194"/>
         <source>two columns are mapped to the same field; map each once</source>
         <translation>有两列对应到了同一个字段；每个字段只能对应一列</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="184"/>
+        <location filename="../../ui/reasons.py" line="196"/>
         <source>your role may not export customers; ask head office</source>
         <translation>您的角色不能导出客户；请联系总部</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="185"/>
+        <location filename="../../ui/reasons.py" line="197"/>
         <source>this export holds {0} customers, more than the {1} your role may export at once; narrow the filter</source>
         <translation>本次导出包含 {0} 个客户，超过您的角色单次可导出的 {1} 个；请缩小筛选范围</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="188"/>
+        <location filename="../../ui/reasons.py" line="200"/>
         <source>this workbook contains macros; only its data is read and the macros are never run</source>
         <translation>该工作簿包含宏；只读取数据，不会运行宏</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="190"/>
+        <location filename="../../ui/reasons.py" line="202"/>
         <source>this customer&apos;s numbers are kept at head office for its owner; connect to the server and reveal them again</source>
         <translation>该客户的号码由总部为其负责人保管；请连接服务器后再次查看完整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="194"/>
+        <location filename="../../ui/reasons.py" line="206"/>
         <source>the numbers are kept at head office and could not be fetched: {0}</source>
         <translation>号码由总部保管，未能取回：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="195"/>
+        <location filename="../../ui/reasons.py" line="207"/>
         <source>head office asks for your password before FieldCRM shows customer data, and there is no terminal to ask it on; run the command in a terminal</source>
         <translation>总部要求在 FieldCRM 显示客户数据前输入您的密码，但当前没有可输入密码的终端；请在终端中运行该命令</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="200"/>
+        <location filename="../../ui/reasons.py" line="212"/>
         <source>that is not your password (the one you log in to head office with); nothing was shown</source>
         <translation>密码不正确（应为您登录总部时使用的密码）；未显示任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="203"/>
+        <location filename="../../ui/reasons.py" line="215"/>
         <source>the idle time must be between 1 and 1440 minutes (a day)</source>
         <translation>无操作时长必须在 1 到 1440 分钟（一天）之间</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="207"/>
+        <location filename="../../ui/reasons.py" line="219"/>
         <source>; </source>
         <extracomment>How parts are joined (Chinese uses full-width punctuation).</extracomment>
         <translation>；</translation>
     </message>
     <message>
         <location filename="../../ui/fields.py" line="138"/>
-        <location filename="../../ui/reasons.py" line="207"/>
+        <location filename="../../ui/reasons.py" line="219"/>
         <source>: </source>
         <translation>：</translation>
     </message>
@@ -3466,33 +3612,38 @@
 <context>
     <name>screens</name>
     <message>
-        <location filename="../../ui/screens.py" line="129"/>
+        <location filename="../../ui/screens.py" line="130"/>
         <source>Today</source>
         <extracomment>The changes this screen shows: it reloads when the worker announces one of them. &quot;module:Class&quot; of the screen&apos;s `Screen` subclass, imported when the screen is first shown. Modules the window opens dialogs from (beside the screens&apos;): loaded by `warm_up` so no click waits for an import.</extracomment>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="133"/>
+        <location filename="../../ui/screens.py" line="134"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="137"/>
+        <location filename="../../ui/screens.py" line="138"/>
         <source>Plans</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="141"/>
+        <location filename="../../ui/screens.py" line="142"/>
         <source>Reports</source>
         <translation>日报</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="146"/>
+        <location filename="../../ui/screens.py" line="147"/>
         <source>Inbox</source>
         <translation>待审日报</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="149"/>
+        <location filename="../../ui/screens.py" line="152"/>
+        <source>Public pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="155"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>

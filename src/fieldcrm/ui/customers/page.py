@@ -26,6 +26,7 @@ from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.form import CustomerForm
 from fieldcrm.ui.fields import kind_name, ownership_kind_name, ownership_rule_name
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
+from fieldcrm.ui.icons import icon
 from fieldcrm.ui.ops import customers as ops
 from fieldcrm.ui.reasons import localize
 from fieldcrm.ui.theme import set_tone
@@ -108,6 +109,9 @@ class CustomerPage(QWidget):
         self.back = QPushButton(self.tr("← Back to list"))
         self.log_visit = QPushButton(self.tr("Log visit"), objectName="pageLogVisit")
         self.save = QPushButton(self.tr("Save changes"), objectName="saveCustomer")
+        self.release = QPushButton(icon("release"), self.tr("Release to pool…"), objectName="pageRelease")
+        self.release.setToolTip(self.tr("Give this customer back to the public pool, with a reason"))
+        self.release.hide()
         self.message = QLabel(objectName="pageMessage")
         self.message.setWordWrap(True)
         self.refused = QLabel(objectName="refusedBanner")
@@ -127,6 +131,7 @@ class CustomerPage(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.back)
         header.addWidget(self.title, 1)
+        header.addWidget(self.release)
         header.addWidget(self.log_visit)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -174,7 +179,17 @@ class CustomerPage(QWidget):
         self.add_contact.clicked.connect(self.add_new_contact)
         self.log_visit.clicked.connect(self._ask_log_visit)
         self.reveal.clicked.connect(self.reveal_numbers)
+        self.release.clicked.connect(self.ask_release)
         worker.changed.connect(self, self._on_changed)
+
+    def ask_release(self) -> None:
+        """The release dialog (its reason required); the page reloads when the customer changes."""
+        if not self.customer_id:
+            return
+        from fieldcrm.ui.pool.release_dialog import ReleaseDialog
+
+        self.release_dialog = ReleaseDialog(self.worker, self.customer_id, self.data.get("name", ""), self)
+        self.release_dialog.open()
 
     def _ask_log_visit(self) -> None:
         if self.customer_id:
@@ -199,6 +214,7 @@ class CustomerPage(QWidget):
             data = {**with_numbers(data, self._revealed), "numbers_masked": False}
         self.data = data
         self.title.setText(data["name"])
+        self.release.setVisible(bool(data.get("owner_id")) and not data.get("in_public_pool"))
         owner = data.get("owner") or self.tr("nobody (public pool)")
         self.owner_line.setText(self.tr("Owner: {0}").format(owner))
         self._show_protection(data.get("protection") or {})

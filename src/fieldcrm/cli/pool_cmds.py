@@ -1,0 +1,64 @@
+"""`fieldcrm pool list` and `fieldcrm customers claim|release`: the public pool (公海) from the command line."""
+
+from __future__ import annotations
+
+import argparse
+
+from fieldcrm.cli.common import OneLineParser, add_format, print_json, print_table, services_of
+from fieldcrm.cli.lookup import resolve_customer
+from fieldcrm.services.pool import PoolService
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    pool = sub.add_parser("pool", help="the public pool (公海): customers anyone may claim").add_subparsers(
+        dest="pool_command", metavar="ACTION", required=True, parser_class=OneLineParser
+    )
+    p = pool.add_parser("list", help="the pool's customers, by name (mobile numbers masked)")
+    p.add_argument("--search", default="", help="part of a name, a region or an industry")
+    add_format(p)
+    p.set_defaults(func=cmd_list)
+
+
+def register_customer_commands(customers: argparse._SubParsersAction) -> None:
+    """`customers claim` and `customers release`, beside the other customer commands."""
+    p = customers.add_parser("claim", help="claim a customer from the public pool (within your limits)")
+    p.add_argument("customer", metavar="ID", help="customer id, or its name or part of it")
+    p.set_defaults(func=cmd_claim)
+    p = customers.add_parser("release", help="release your customer to the public pool, with a reason")
+    p.add_argument("customer", metavar="ID", help="customer id, or its name or part of it")
+    p.add_argument("--reason", required=True, help="why it goes back (kept in its ownership history)")
+    p.set_defaults(func=cmd_release)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with services_of(args) as services:
+        rows = PoolService(services.store, services.user_id).pool_customers(args.search)
+    if args.format == "json":
+        print_json(rows)
+        return 0
+    if not rows:
+        print("The public pool is empty" + (f" for '{args.search}'" if args.search else ""))
+        return 0
+    print_table(
+        rows,
+        [("id", "id"), ("name", "name"), ("phone", "phone"), ("region", "region"), ("industry", "industry")],
+    )
+    return 0
+
+
+def cmd_claim(args: argparse.Namespace) -> int:
+    with services_of(args) as services:
+        customer_id = resolve_customer(services, args.customer, "ID")
+        claimed = PoolService(services.store, services.user_id).claim(customer_id)
+        name = services.customers.get(customer_id)["name"]
+    print(f"Claimed {name} ({customer_id}); protected for you until {claimed['protection_until']}")
+    return 0
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    with services_of(args) as services:
+        customer_id = resolve_customer(services, args.customer, "ID")
+        name = services.customers.get(customer_id)["name"]
+        PoolService(services.store, services.user_id).release(customer_id, args.reason)
+    print(f"Released {name} ({customer_id}) to the public pool")
+    return 0

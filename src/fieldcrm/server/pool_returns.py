@@ -1,0 +1,177 @@
+"""Automatic returns to the public pool (公海), by head office's clock: held customers whose return day has come
+(`domain.pool.next_return`, the owner's team calendar) and whose offline grace window has passed (`goes_back`) go
+back with no owner and their owner-specific data cleared (`domain.pool.CLEARED_ON_RETURN`: protection and the next
+follow-up), and a `return_to_pool` event naming the rule is recorded; both reach the laptops with their next pull.
+Run daily (`fieldcrm-server pool-returns`) and, for the puller's side only, at the start of each pull."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, or_, select
+from sqlalchemy.orm import Session
+
+from fieldcrm.domain import pool_counts
+from fieldcrm.domain.pool import CLEARED_ON_RETURN, Return, Term, goes_back
+from fieldcrm.domain.protection import rules_for_team
+from fieldcrm.models import Customer, OwnershipEvent, User, Visit
+from fieldcrm.models.codec import encode_value
+from fieldcrm.models.registry import CUSTOMER_SCOPED, SYNCED_TABLES
+from fieldcrm.server.auth import Principal
+from fieldcrm.server.visibility import viewer_for
+from fieldcrm.server.writes import Touched, record_changes, touched_row
+
+#: Who a return is recorded as made by: head office's rules, no person.
+HEAD_OFFICE = "head-office"
+#: Changes of owner that start a holding (the time the current owner took the customer).
+TAKES = ("first_contact", "claim", "assignment", "handover", "arbitration")
+#: Customers looked at per batch (one statement binds at most 65,535 parameters on PostgreSQL).
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class Due:
+    """A customer going back: whose it was, and the rule sending it on which day."""
+
+    customer_id: str
+    name: str
+    owner_id: str
+    due: Return
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    return value if value is None or value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def find_due(session: Session, now: datetime, owners: Collection[str] | None = None) -> list[Due]:
+    """Held customers (of `owners`, or everyone's) whose return day has come at `now`. Only customers whose
+    protection has ended (or never ran) can be due: the rest are never read further."""
+    c = Customer.__table__.c
+    query = select(c.id, c.name, c.owner_id, c.protection_until, c.first_contact_at).where(
+        c.owner_id.is_not(None),
+        c.in_public_pool == False,
+        c.deleted == False,  # noqa: E712
+    )
+    if owners is not None:
+        query = query.where(c.owner_id.in_(sorted(owners)))
+    u = User.__table__.c
+    teams: dict[str, str | None] = {row[0]: row[1] for row in session.execute(select(u.id, u.team_id))}
+    earliest = min((rules_for_team(t).day_of(now) for t in {*teams.values(), None}), default=now.date())
+    query = query.where(or_(c.protection_until.is_(None), c.protection_until < earliest))
+    rows = list(session.execute(query.order_by(c.id)).all())
+    found: list[Due] = []
+    for start in range(0, len(rows), BATCH):
+        found += _judge(session, rows[start : start + BATCH], teams, now)
+    return found
+
+
+def _judge(session: Session, rows: list[Any], teams: dict[str, str | None], now: datetime) -> list[Due]:
+    ids = [r.id for r in rows]
+    v, e = Visit.__table__.c, OwnershipEvent.__table__.c
+    followups = dict(
+        session.execute(
+            select(v.customer_id, func.max(v.started_at))
+            .where(v.customer_id.in_(ids), v.deleted == False)  # noqa: E712
+            .group_by(v.customer_id)
+        ).all()
+    )
+    taken: dict[tuple[str, str], datetime] = {}
+    for customer_id, to_owner, at in session.execute(
+        select(e.customer_id, e.to_owner_id, func.max(e.at))
+        .where(e.customer_id.in_(ids), e.kind.in_(TAKES), e.deleted == False)  # noqa: E712
+        .group_by(e.customer_id, e.to_owner_id)
+    ):
+        taken[(customer_id, to_owner)] = at
+    o = SYNCED_TABLES["opportunity"].__table__.c
+    won = set(
+        session.execute(
+            select(o.customer_id).where(
+                o.customer_id.in_(ids),
+                o.stage == pool_counts.WON_STAGE,
+                o.deleted == False,  # noqa: E712
+            )
+        ).scalars()
+    )
+    due: list[Due] = []
+    for r in rows:
+        rules = rules_for_team(teams.get(r.owner_id))
+        term = Term(
+            r.owner_id,
+            False,
+            taken_at=_aware(taken.get((r.id, r.owner_id)) or r.first_contact_at),
+            protection_until=r.protection_until,
+            last_followup_at=_aware(followups.get(r.id)),
+            won=r.id in won,
+        )
+        back = goes_back(rules, term, now)
+        if back is not None:
+            due.append(Due(r.id, r.name, r.owner_id, back))
+    return due
+
+
+def return_due(session: Session, now: datetime, owners: Collection[str] | None = None) -> list[Due]:
+    """Return every customer due at `now` (of `owners`, or everyone's) inside the caller's transaction, recorded in
+    the feed so laptops pull it. Returns what went back."""
+    due = find_due(session, now, owners)
+    touched: list[Touched] = []
+    for item in due:
+        customer = session.get(Customer, item.customer_id, with_for_update=session.get_bind().dialect.name != "sqlite")
+        if customer is None or customer.owner_id != item.owner_id or customer.in_public_pool:
+            continue  # changed since it was read
+        changes: dict[str, Any] = {"owner_id": [item.owner_id, None], "in_public_pool": [False, True]}
+        for name in CLEARED_ON_RETURN:
+            if getattr(customer, name) is not None:
+                changes[name] = [encode_value(getattr(customer, name)), None]
+                setattr(customer, name, None)
+        customer.owner_id, customer.in_public_pool, customer.updated_at = None, True, now
+        touched.append(touched_row(customer, changes, item.owner_id, False))
+        for table in CUSTOMER_SCOPED:
+            model = SYNCED_TABLES[table]
+            for dep in session.execute(select(model).where(model.customer_id == customer.id)).scalars():  # type: ignore[attr-defined]
+                touched.append(Touched(table, dep.id, dep.owner_id, customer.id, item.owner_id, False))
+        event = OwnershipEvent(
+            customer_id=customer.id,
+            kind="return_to_pool",
+            from_owner_id=item.owner_id,
+            to_owner_id=None,
+            by_user_id=HEAD_OFFICE,
+            owner_id=item.owner_id,
+            at=now,
+            reason=f"no {item.due.rule.replace('_', ' ')} by {item.due.on}",
+            rule=item.due.rule,
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(event)
+        created = touched_row(event)
+        created.created = True
+        touched.append(created)
+    record_changes(session, touched)
+    return due
+
+
+def run_returns(bind: Engine | Connection, now: datetime, owners: Collection[str] | None = None,
+                dry_run: bool = False) -> list[Due]:  # fmt: skip
+    """`return_due` in a transaction of its own (SQLite: the push's writer lock, so the two never interleave);
+    with `dry_run`, only what would go back."""
+    from fieldcrm.server.push import transaction, writer_lock  # push imports much; only when writing
+
+    if dry_run:
+        with Session(bind) as session:
+            return find_due(session, now, owners)
+    with writer_lock(bind), transaction(bind) as session:
+        return return_due(session, now, owners)
+
+
+def returns_for(bind: Engine | Connection, principal: Principal, now: datetime) -> list[Due]:
+    """At the start of a pull: the returns due on the puller's side (a rep's customers, a supervisor's team's), so
+    what they pull is as head office's clock has it. Admins' pulls leave it to the daily job."""
+    if principal.role == "admin":
+        return []
+    with Session(bind) as session:
+        owners = viewer_for(session, principal).owners
+        due = find_due(session, now, owners)
+    return run_returns(bind, now, owners) if due else []

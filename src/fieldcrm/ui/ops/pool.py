@@ -1,0 +1,31 @@
+"""Public pool (公海) operations: browse it, claim from it, release to it (on the database worker)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from fieldcrm.ui.ops.base import Op, QueryOp
+from fieldcrm.ui.workers import DbWorker
+
+#: What a claim or release changes: the customer's owner (lists, the page) and its ownership history.
+POOL = {"customers"}
+
+
+def _pool(s: Any) -> Any:
+    from fieldcrm.services.pool import PoolService  # on the worker: the services load there
+
+    return PoolService(s.store, s.user_id)
+
+
+def pool_customers(parent: QWidget | None, worker: DbWorker, query: str) -> QueryOp:
+    return QueryOp(parent, worker, lambda s: _pool(s).pool_customers(query))
+
+
+def claim(parent: QWidget | None, worker: DbWorker, customer_id: str) -> Op:
+    return Op(parent, worker, lambda s: _pool(s).claim(customer_id), POOL)
+
+
+def release(parent: QWidget | None, worker: DbWorker, customer_id: str, reason: str) -> Op:
+    return Op(parent, worker, lambda s: _pool(s).release(customer_id, reason), POOL)

@@ -1,0 +1,1 @@
+"""The public pool (公海) screen and the release dialog."""

@@ -1,0 +1,114 @@
+"""`PoolScreen`: the public pool (公海): browse and search its customers (mobile numbers masked), claim one; a
+refusal (the holding cap, the day's limit, a lockout, someone else's claim) reads in plain words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from fieldcrm.ui.common.dict_model import Column, DictTableModel
+from fieldcrm.ui.customers.page import table
+from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
+from fieldcrm.ui.icons import icon
+from fieldcrm.ui.ops import pool as ops
+from fieldcrm.ui.screens import Screen
+from fieldcrm.ui.theme import set_tone
+from fieldcrm.ui.workers import DbWorker
+
+POOL_COLUMNS = [
+    Column("name", QT_TRANSLATE_NOOP("PoolScreen", "Customer")),
+    Column("phone", QT_TRANSLATE_NOOP("PoolScreen", "Phone")),
+    Column("region", QT_TRANSLATE_NOOP("PoolScreen", "Region")),
+    Column("industry", QT_TRANSLATE_NOOP("PoolScreen", "Industry")),
+    Column("grade", QT_TRANSLATE_NOOP("PoolScreen", "Grade")),
+]
+
+
+class PoolScreen(Screen):
+    nouns = frozenset({"customers"})
+
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+        super().__init__(worker, parent)
+        self.search = QLineEdit(objectName="poolSearch", placeholderText=self.tr("Search the pool by name, region…"))
+        self.search.setClearButtonEnabled(True)
+        self.customers = DictTableModel("PoolScreen", POOL_COLUMNS, self)
+        self.list = table(self.customers, "poolTable", 0)
+        self.list.setSortingEnabled(False)
+        self.hint = QLabel(objectName="emptyHint")
+        self.hint.setWordWrap(True)
+        self.claim = QPushButton(icon("claim", "success"), self.tr("Claim"), objectName="poolClaim")
+        self.claim.setToolTip(self.tr("Make the selected customer yours, protected for you from today"))
+        self.message = QLabel(objectName="poolMessage")
+        self.message.setWordWrap(True)
+        intro = QLabel(
+            self.tr(
+                "Customers nobody holds. Claim one to work it: it counts against your holding cap and today's claims;"
+                " customers you let go back cannot be claimed again for a while."
+            ),
+            objectName="poolIntro",
+        )
+        intro.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.claim)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.list, 1)
+
+        self._typing = QTimer(self, singleShot=True, interval=250)  # search once typing pauses
+        self._typing.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._typing.start)
+        self.claim.clicked.connect(self.claim_selected)
+        self.list.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
+        self._enable()
+
+    def reload(self) -> None:
+        ops.pool_customers(self, self.worker, self.search.text()).success(self._fill).run()
+
+    def _fill(self, rows: list[dict[str, Any]]) -> None:
+        self.customers.set_rows(rows)
+        if rows:
+            self.hint.hide()
+        else:
+            searched = bool(self.search.text().strip())
+            self.hint.setText(
+                self.tr("No pool customer matches your search.")
+                if searched
+                else self.tr(
+                    "The public pool is empty. Customers come here when their owners release them or head"
+                    " office returns them."
+                )  # fmt: skip
+            )
+            self.hint.show()
+        self._enable()
+
+    def _selected(self) -> dict[str, Any] | None:
+        index = self.list.currentIndex()
+        return self.customers.row(index.row()) if index.isValid() else None
+
+    def _enable(self) -> None:
+        self.claim.setEnabled(self._selected() is not None)
+
+    def claim_selected(self) -> None:
+        chosen = self._selected()
+        if chosen is None:
+            return
+        self.claim.setEnabled(False)
+
+        def claimed(result: dict[str, Any]) -> None:
+            set_tone(self.message, "success")
+            self.message.setText(
+                self.tr("{0} is yours now, protected until {1}.").format(chosen["name"], result["protection_until"])
+            )
+
+        def refused(_exc: BaseException, message: str) -> None:
+            set_tone(self.message, "danger")
+            self.message.setText(self.tr("Not claimed: {0}").format(message))
+            self._enable()
+
+        ops.claim(self, self.worker, chosen["id"]).success(claimed).failure(refused).run()

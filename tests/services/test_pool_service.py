@@ -1,0 +1,180 @@
+"""The public pool (公海) on the laptop: claims and releases with their events, the cap, the daily limit, the lockout,
+won customers left out of the counts. Real store, fake clock (the team's calendar is Asia/Shanghai)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlmodel import select
+
+from fieldcrm.domain.errors import PermissionDeniedError, ValidationError
+from fieldcrm.domain.protection import PoolRules
+from fieldcrm.models import Customer, OutboxEntry, OwnershipEvent
+from fieldcrm.services import Services
+from fieldcrm.services.customers import CustomerService
+from fieldcrm.services.pool import PoolService
+
+#: 2027-03-01 09:00 in Shanghai.
+T0 = datetime(2027, 3, 1, 1, 0, tzinfo=UTC)
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(T0)
+
+
+def _pool(services: Services, clock: Clock) -> PoolService:
+    return PoolService(services.store, services.user_id, clock=clock)
+
+
+def _pooled(boss: Services, count: int, prefix: str = "公海") -> list[str]:
+    customers = CustomerService(boss.store, boss.user_id)
+    return [
+        customers.create(name=f"{prefix}{i}号贸易有限公司", owner_id=None, in_public_pool=True, phone=f"1380013{i:04d}")
+        for i in range(count)
+    ]
+
+
+def _events(services: Services, customer_id: str) -> list[OwnershipEvent]:
+    with services.store.session() as session:
+        query = select(OwnershipEvent).where(OwnershipEvent.customer_id == customer_id).order_by(OwnershipEvent.at)
+        return list(session.exec(query))
+
+
+def _customer(services: Services, customer_id: str) -> Customer:
+    with services.store.session() as session:
+        found = session.get(Customer, customer_id)
+        assert found is not None
+        return found
+
+
+def test_a_claim_takes_the_customer_protects_it_and_records_its_event_in_one_action(
+    team_services: dict[str, Services], clock: Clock
+) -> None:
+    rep = team_services["rep"]
+    (pool_id,) = _pooled(team_services["supervisor"], 1)
+    sent_before = rep.store.session().exec(select(OutboxEntry)).all()
+    _pool(rep, clock).claim(pool_id)
+    customer = _customer(rep, pool_id)
+    assert (customer.owner_id, customer.in_public_pool) == (rep.user_id, False)
+    assert customer.protection_until == date(2027, 3, 31)  # 30 days from the claim's day in Shanghai
+    claim = _events(rep, pool_id)[-1]
+    assert (claim.kind, claim.from_owner_id, claim.to_owner_id, claim.by_user_id) == (
+        "claim",
+        None,
+        rep.user_id,
+        rep.user_id,
+    )
+    with rep.store.session() as session:
+        sent = session.exec(select(OutboxEntry).order_by(OutboxEntry.client_seq)).all()[len(sent_before) :]
+    assert [e.table_name for e in sent] == ["customer", "ownership_event"]
+    assert sent[0].group_id == sent[1].group_id
+    assert json.loads(sent[0].fields)["owner_id"] == rep.user_id
+
+
+def test_a_release_needs_a_reason_clears_the_owners_data_and_records_its_event(
+    team_services: dict[str, Services], clock: Clock
+) -> None:
+    rep = team_services["rep"]
+    mine = CustomerService(rep.store, rep.user_id, clock=clock).create(name="绍兴黄酒有限公司")
+    CustomerService(rep.store, rep.user_id).update(mine, next_follow_up="2027-03-05")
+    with pytest.raises(ValidationError, match="reason"):
+        _pool(rep, clock).release(mine, "  ")
+    assert _customer(rep, mine).owner_id == rep.user_id
+    _pool(rep, clock).release(mine, "客户已转向竞品")
+    customer = _customer(rep, mine)
+    assert (customer.owner_id, customer.in_public_pool) == (None, True)
+    assert (customer.protection_until, customer.next_follow_up) == (None, None)
+    release = _events(rep, mine)[-1]
+    assert (release.kind, release.from_owner_id, release.to_owner_id, release.reason) == (
+        "release",
+        rep.user_id,
+        None,
+        "客户已转向竞品",
+    )
+    with pytest.raises(PermissionDeniedError, match="only its owner"):
+        _pool(team_services["other"], clock).release(mine, "不是我的")
+
+
+def test_the_daily_limit_counts_claims_on_the_teams_calendar(team_services: dict[str, Services], clock: Clock) -> None:
+    rep = team_services["rep"]
+    ids = _pooled(team_services["supervisor"], PoolRules().claims_per_day + 1)
+    for customer_id in ids[:-1]:
+        _pool(rep, clock).claim(customer_id)
+    with pytest.raises(PermissionDeniedError, match="claimed 5 customers today"):
+        _pool(rep, clock).claim(ids[-1])
+    assert _customer(rep, ids[-1]).in_public_pool
+    clock.now = datetime(2027, 3, 1, 15, 59, tzinfo=UTC)  # 23:59 in Shanghai: still the same day
+    with pytest.raises(PermissionDeniedError, match="today"):
+        _pool(rep, clock).claim(ids[-1])
+    clock.now = datetime(2027, 3, 1, 16, 0, tzinfo=UTC)  # midnight there: a new day
+    _pool(rep, clock).claim(ids[-1])
+    assert _customer(rep, ids[-1]).owner_id == rep.user_id
+
+
+def test_a_claim_at_the_cap_is_refused_and_won_customers_do_not_count(
+    team_services: dict[str, Services], clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rep = team_services["rep"]
+    monkeypatch.setattr("fieldcrm.services.pool.rules_for_team", lambda team: PoolRules(holding_cap=2))
+    customers = CustomerService(rep.store, rep.user_id, clock=clock)
+    held = [customers.create(name=f"持有{i}号有限公司") for i in range(2)]
+    (pool_id,) = _pooled(team_services["supervisor"], 1)
+    with pytest.raises(PermissionDeniedError, match="you hold 2 customers and your limit is 2"):
+        _pool(rep, clock).claim(pool_id)
+    deal = rep.opportunities.create(held[0], title="年度采购", stage="谈判签约")
+    rep.opportunities.move(deal, "赢单")
+    _pool(rep, clock).claim(pool_id)  # the won customer no longer counts against the cap
+    assert _customer(rep, pool_id).owner_id == rep.user_id
+
+
+def test_a_rep_who_let_a_customer_go_is_locked_out_of_it(team_services: dict[str, Services], clock: Clock) -> None:
+    rep, other = team_services["rep"], team_services["other"]
+    (pool_id,) = _pooled(team_services["supervisor"], 1)
+    _pool(rep, clock).claim(pool_id)
+    _pool(rep, clock).release(pool_id, "暂时没有需求")
+    clock.now = T0 + timedelta(days=29)
+    with pytest.raises(PermissionDeniedError, match="you can claim it again from 2027-03-31"):
+        _pool(rep, clock).claim(pool_id)
+    _pool(other, clock).claim(pool_id)  # the lockout is his alone
+    _pool(other, clock).release(pool_id, "交回公海")
+    clock.now = T0 + timedelta(days=30)
+    _pool(rep, clock).claim(pool_id)
+    assert [e.kind for e in _events(rep, pool_id)] == ["first_contact", "claim", "release", "claim", "release", "claim"]
+
+
+def test_another_reps_customer_cannot_be_claimed_and_an_edit_of_owner_records_its_claim(
+    team_services: dict[str, Services], clock: Clock
+) -> None:
+    rep, other = team_services["rep"], team_services["other"]
+    (pool_id,) = _pooled(team_services["supervisor"], 1)
+    CustomerService(other.store, other.user_id, clock=clock).update(
+        pool_id, owner_id=other.user_id, in_public_pool=False
+    )
+    assert [e.kind for e in _events(rep, pool_id)][-1] == "claim"  # the edit went the pool's way
+    with pytest.raises(PermissionDeniedError, match="already claimed by 李娜 on 2027-03-01"):
+        _pool(rep, clock).claim(pool_id)
+    with pytest.raises(ValidationError, match="reason"):
+        CustomerService(other.store, other.user_id).update(pool_id, in_public_pool=True)
+
+
+def test_the_pool_lists_its_customers_with_mobiles_masked(team_services: dict[str, Services], clock: Clock) -> None:
+    rep = team_services["rep"]
+    ids = _pooled(team_services["supervisor"], 3)
+    CustomerService(rep.store, rep.user_id, clock=clock).create(name="私有客户有限公司")
+    listed = _pool(rep, clock).pool_customers()
+    assert sorted(r["id"] for r in listed) == sorted(ids)
+    assert all("****" in r["phone"] for r in listed)
+    assert [r["id"] for r in _pool(rep, clock).pool_customers("公海1号")] == [ids[1]]
+    _pool(rep, clock).claim(ids[0])
+    assert ids[0] not in {r["id"] for r in _pool(rep, clock).pool_customers()}

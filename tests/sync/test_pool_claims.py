@@ -1,0 +1,100 @@
+"""Claims from the public pool (公海) decided at head office, on the real server (SQLite and PostgreSQL): two reps
+claim the same pool customer offline, the earliest claim to arrive wins, the other is told who and when and keeps
+the visit they logged; head office's own counts refuse a claim over the daily limit a laptop let through."""
+
+from __future__ import annotations
+
+import pytest
+from laptops import local_count
+from sqlalchemy import text
+
+from fieldcrm.domain.errors import PermissionDeniedError
+
+# As a busy server runs (`--threads 1`): push and pull are answered on the event loop itself.
+pytestmark = pytest.mark.server_threads(1)
+
+
+def _pool_customer(laptop_factory, name: str) -> str:
+    admin = laptop_factory("admin", "管理员")
+    customer_id = admin.services().customers.create(name=name, phone="13912345678", owner_id=None, in_public_pool=True)
+    assert admin.sync().rejected == 0
+    return customer_id
+
+
+def test_two_offline_claims_the_earliest_wins_and_the_other_rep_keeps_her_visit(server, team, laptop_factory) -> None:
+    pool_id = _pool_customer(laptop_factory, "南通公海纺织机械有限公司")
+    zhang, li = laptop_factory("zhang", "张伟"), laptop_factory("li", "李娜")
+    for laptop in (zhang, li):
+        laptop.sync()
+        assert "南通公海纺织机械有限公司" in laptop.cli("pool", "list")
+    # Both offline: she visits it and claims it; he claims it too, and reaches head office first.
+    visit_id = li.cli("visits", "log", "--customer", pool_id, "--outcome", "采购经理有意向").strip()
+    li.cli("customers", "claim", pool_id)
+    zhang.cli("customers", "claim", pool_id)
+    assert zhang.sync().rejected == 0
+    late = li.sync()
+    assert late.rejected >= 2  # her claim and its ownership event, refused together
+    problems = [c for c in li.cli_json("conflicts", "list") if c["kind"] == "rejected"]
+    claim_refusal = [p["reason"] for p in problems if p["table_name"] == "customer"]
+    assert claim_refusal and claim_refusal[0].startswith("already claimed by 张伟 on "), problems
+    with server.engine.connect() as conn:
+        owner = conn.execute(text("SELECT owner_id FROM customer WHERE id = :i"), {"i": pool_id}).scalar()
+        events = conn.execute(
+            text("SELECT kind, to_owner_id FROM ownership_event WHERE customer_id = :i ORDER BY at"), {"i": pool_id}
+        ).all()
+    assert owner == team["rep"]
+    assert [tuple(e) for e in events][-1] == ("claim", team["rep"])
+    assert ("claim", team["other"]) not in [tuple(e) for e in events]
+    # Her visit is not lost: head office took it (made while the customer was in the pool), attached to the
+    # customer, and she still sees both.
+    assert not [p for p in problems if p["table_name"] == "visit"], problems
+    with server.engine.connect() as conn:
+        visit = conn.execute(text("SELECT customer_id, rep_id FROM visit WHERE id = :i"), {"i": visit_id}).first()
+    assert visit is not None and tuple(visit) == (pool_id, team["other"])
+    li.sync()
+    assert local_count(li, f"SELECT count(*) FROM visit WHERE id = '{visit_id}' AND deleted = 0") == 1
+    assert local_count(li, f"SELECT count(*) FROM customer WHERE id = '{pool_id}' AND deleted = 0") == 1
+    shown = li.cli_json("customers", "show", pool_id)
+    assert shown["owner"] == "张伟" and [v["id"] for v in shown["visits"]] == [visit_id]
+    # A visit she logs after his claim reached her is refused on her laptop already.
+    with pytest.raises(PermissionDeniedError, match="another rep"):
+        li.services().visits.log(pool_id, outcome="再访")
+
+
+def test_head_office_counts_the_daily_limit_whatever_a_laptop_let_through(server, team, laptop_factory) -> None:
+    admin = laptop_factory("admin", "管理员")
+    ids = [
+        admin.services().customers.create(name=f"盐城公海{i}号有限公司", owner_id=None, in_public_pool=True)
+        for i in range(6)
+    ]
+    assert admin.sync().rejected == 0
+    zhang = laptop_factory("zhang", "张伟")
+    zhang.sync()
+    for customer_id in ids[:5]:
+        zhang.cli("customers", "claim", customer_id)
+    assert zhang.sync().rejected == 0
+    # A laptop that lost its claim events (or a modified client) sends a sixth claim: head office counts its own.
+    with zhang.store.transaction() as session:
+        session.connection().exec_driver_sql("UPDATE ownership_event SET deleted = 1 WHERE kind = 'claim'")
+    zhang.cli("customers", "claim", ids[5])
+    assert zhang.sync().rejected >= 1
+    problems = [c["reason"] for c in zhang.cli_json("conflicts", "list") if c["kind"] == "rejected"]
+    assert any("you have claimed 5 customers today" in p for p in problems), problems
+
+
+def test_a_refused_claim_is_one_line_and_exit_1(server, team, laptop_factory) -> None:
+    pool_id = _pool_customer(laptop_factory, "泰州公海医药有限公司")
+    zhang, li = laptop_factory("zhang", "张伟"), laptop_factory("li", "李娜")
+    zhang.sync()
+    zhang.cli("customers", "claim", pool_id)
+    zhang.sync()
+    li.sync()
+    li.cli("customers", "claim", pool_id, expect=1)
+    assert li.last_stderr.count("\n") == 1
+    with pytest.raises(SystemExit):  # --reason is required
+        zhang.cli("customers", "release", pool_id)
+    zhang.cli("customers", "release", pool_id, "--reason", "客户已停业")
+    assert zhang.sync().rejected == 0
+    li.sync()
+    li.cli("customers", "claim", pool_id)
+    assert li.sync().rejected == 0
