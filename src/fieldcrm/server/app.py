@@ -12,11 +12,10 @@ import anyio.to_thread
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine
 from sqlmodel import Session
 
 from fieldcrm import __version__
-from fieldcrm.domain.actors import Actor
 from fieldcrm.domain.masking import mask_row, sees_numbers
 from fieldcrm.models import SYNCED_TABLES, utcnow
 from fieldcrm.models.codec import row_to_dict
@@ -29,8 +28,7 @@ from fieldcrm.server.pool_returns import returns_for
 from fieldcrm.server.pull import pull
 from fieldcrm.server.push import push
 from fieldcrm.server.reveal import reveal
-from fieldcrm.server.tables import row_seq
-from fieldcrm.server.visibility import can_see, viewer_for
+from fieldcrm.server.visibility import sees_row, viewer_for
 from fieldcrm.sync.protocol import (
     MAX_INT64,
     MAX_PAGE_SIZE,
@@ -292,17 +290,11 @@ def create_app(
             raise HTTPException(404, f"unknown table '{table}'")
         with Session(engine) as session:
             row = session.get(model, row_id)
-            feed = session.execute(
-                select(row_seq.c.owner_id, row_seq.c.customer_id).where(
-                    row_seq.c.table_name == table, row_seq.c.row_id == row_id
-                )
-            ).first()
             viewer = viewer_for(session, who)
-            if row is None or feed is None or not can_see(session, viewer, table, feed[0], feed[1]):
+            if row is None or not sees_row(session, viewer, table, row_id):
                 raise HTTPException(404, f"no {table} with id {row_id}")
             shown = row_to_dict(row)
-            actor = Actor.of(viewer.user_id, who.role, viewer.owners or ())
-            return shown if sees_numbers(actor, row.owner_id) else mask_row(table, shown)
+            return shown if sees_numbers(viewer.actor, row.owner_id) else mask_row(table, shown)
 
     @app.post("/reveal/{customer_id}", responses=_answers(401, 403, 404, 410, 413, 426))
     def reveal_numbers(customer_id: Annotated[str, Path(max_length=36, pattern=NO_CONTROL)], who: Who) -> dict:

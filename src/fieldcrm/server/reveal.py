@@ -12,8 +12,7 @@ from fieldcrm.domain.masking import MOBILE_FIELDS, sees_numbers
 from fieldcrm.models import utcnow
 from fieldcrm.models.audit import AuditEvent
 from fieldcrm.models.customer import Contact, Customer
-from fieldcrm.server.tables import row_seq
-from fieldcrm.server.visibility import Viewer, can_see
+from fieldcrm.server.visibility import Viewer, sees_row
 from fieldcrm.server.writes import record_changes, touched_row
 
 
@@ -22,14 +21,7 @@ def reveal(session: Session, viewer: Viewer, customer_id: str) -> dict[str, Any]
     viewer may not see the customer at all. A reveal by someone who would see them masked is recorded (an owner's
     own look is not)."""
     customer = session.get(Customer, customer_id)
-    feed = session.execute(
-        select(row_seq.c.owner_id, row_seq.c.customer_id).where(
-            row_seq.c.table_name == "customer", row_seq.c.row_id == customer_id
-        )
-    ).first()
-    if customer is None or customer.deleted or feed is None:
-        return None
-    if not can_see(session, viewer, "customer", feed[0], feed[1]):
+    if customer is None or customer.deleted or not sees_row(session, viewer, "customer", customer_id):
         return None
     contacts = session.exec(
         select(Contact).where(col(Contact.customer_id) == customer_id, col(Contact.deleted) == False)  # noqa: E712

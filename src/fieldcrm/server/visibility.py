@@ -17,6 +17,7 @@ from fieldcrm.domain.actors import Actor
 from fieldcrm.models import Customer, Team, User, Visit
 from fieldcrm.models.registry import DIRECTORY  # noqa: E402 - tables every signed-in user sees whole
 from fieldcrm.server.auth import Principal
+from fieldcrm.server.tables import row_seq
 
 _customer = Customer.__table__
 _visit = Visit.__table__
@@ -130,6 +131,17 @@ def can_see(session: Session, viewer: Viewer, table: str, owner_id: str | None, 
     if customer_id is None:
         return False
     return bool(session.execute(select(customer_visible(viewer, literal(customer_id, String(36))))).scalar())
+
+
+def sees_row(session: Session, viewer: Viewer, table: str, row_id: str) -> bool:
+    """Whether the viewer may see one row of `table` by its id, as the feed would show it (False for a row the
+    feed does not know)."""
+    found = session.execute(
+        select(row_seq.c.owner_id, row_seq.c.customer_id).where(
+            row_seq.c.table_name == table, row_seq.c.row_id == row_id
+        )
+    ).first()
+    return found is not None and can_see(session, viewer, table, found[0], found[1])
 
 
 def owners_list(viewer: Viewer) -> Sequence[str] | None:
