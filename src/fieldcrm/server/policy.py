@@ -4,6 +4,8 @@ directory table) and none may change."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
@@ -15,28 +17,40 @@ from fieldcrm.models import EXPORT_SCOPES, ROLES, ExportPolicy, utcnow
 from fieldcrm.server.writes import record_changes, touched_row
 
 
-def set_export_policy(engine: Engine, role: str, scope: str, cap: int | None) -> ExportRule:
-    """Set what `role` may export; laptops follow it from their next sync."""
+def _check_role(role: str) -> None:
     if role not in ROLES:
         raise ValidationError(f"'{role}' is not a role; use one of {', '.join(ROLES)}", "role")
-    problem = check_rule(scope, cap)
-    if problem:
-        raise ValidationError(problem, "cap" if scope in EXPORT_SCOPES else "scope")
+
+
+def _set_role_row(engine: Engine, role: str, values: dict[str, Any]) -> None:
+    """Set `values` on the role's policy row and record the change for the feed; a role without a row gets one,
+    with the default export rule for what `values` does not set."""
     with Session(engine) as session, session.begin():
         row = session.get(ExportPolicy, stable_id("export_policy", role))
         if row is None:
-            row = ExportPolicy(id=stable_id("export_policy", role), role=role, scope=scope, row_cap=cap)
+            default = DEFAULT_RULES[role]
+            fields = {"scope": default.scope, "row_cap": default.cap, **values}
+            row = ExportPolicy(id=stable_id("export_policy", role), role=role, **fields)
             changes = {}
         else:
             changes = {
-                name: [getattr(row, name), value]
-                for name, value in (("scope", scope), ("row_cap", cap), ("deleted", False))
-                if getattr(row, name) != value
+                name: [getattr(row, name), value] for name, value in values.items() if getattr(row, name) != value
             }
-            row.scope, row.row_cap, row.deleted, row.updated_at = scope, cap, False, utcnow()
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.updated_at = utcnow()
         session.add(row)
         session.flush()
         record_changes(session, [touched_row(row, changes)])
+
+
+def set_export_policy(engine: Engine, role: str, scope: str, cap: int | None) -> ExportRule:
+    """Set what `role` may export; laptops follow it from their next sync."""
+    _check_role(role)
+    problem = check_rule(scope, cap)
+    if problem:
+        raise ValidationError(problem, "cap" if scope in EXPORT_SCOPES else "scope")
+    _set_role_row(engine, role, {"scope": scope, "row_cap": cap, "deleted": False})
     return ExportRule(scope, cap)
 
 
@@ -50,28 +64,11 @@ def export_policy(engine: Engine) -> dict[str, ExportRule]:
 def set_lock_policy(engine: Engine, role: str, minutes: int | None, cli: bool) -> LockRule:
     """Set the app lock `role` must keep (laptops follow it from their next sync); kept in the role's policy row,
     made with the default export rule if the role has none yet."""
-    if role not in ROLES:
-        raise ValidationError(f"'{role}' is not a role; use one of {', '.join(ROLES)}", "role")
+    _check_role(role)
     problem = check_minutes(minutes)
     if problem:
         raise ValidationError(problem, "minutes")
-    with Session(engine) as session, session.begin():
-        row = session.get(ExportPolicy, stable_id("export_policy", role))
-        if row is None:
-            default = DEFAULT_RULES[role]
-            row = ExportPolicy(id=stable_id("export_policy", role), role=role, scope=default.scope, row_cap=default.cap)
-            row.lock_minutes, row.cli_lock = minutes, cli
-            changes = {}
-        else:
-            changes = {
-                name: [getattr(row, name), value]
-                for name, value in (("lock_minutes", minutes), ("cli_lock", cli))
-                if getattr(row, name) != value
-            }
-            row.lock_minutes, row.cli_lock, row.updated_at = minutes, cli, utcnow()
-        session.add(row)
-        session.flush()
-        record_changes(session, [touched_row(row, changes)])
+    _set_role_row(engine, role, {"lock_minutes": minutes, "cli_lock": cli})
     return LockRule(minutes, cli)
 
 
