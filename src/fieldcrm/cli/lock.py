@@ -26,10 +26,12 @@ def require_unlock(args: argparse.Namespace, store: Store) -> None:
     """Ask for the password if this command shows customer data and the policy says the command line locks."""
     if getattr(args, "command", None) not in SHOWS_CUSTOMERS:
         return
+    rule = app_lock.current_rule(store)
+    if not rule.cli:
+        return
     now = datetime.now(UTC)
-    if not app_lock.cli_password_needed(store, now):
-        if app_lock.current_rule(store).cli:
-            app_lock.remember_cli_use(store, now)  # the idle time counts from the last command
+    if not app_lock.cli_password_needed(store, rule, now):
+        app_lock.remember_cli_use(store, now)  # the idle time counts from the last command
         return
     stdin = sys.stdin
     if stdin is None or stdin.closed or not stdin.isatty():

@@ -75,9 +75,9 @@ def current_rule(store: Store | ReadStore) -> LockRule:
         return lock_rule(conn, user.role if user else None)
 
 
-def cli_password_needed(store: Store, now: datetime) -> bool:
-    """Whether a command that shows customer data must ask for the password now (`domain.app_lock`)."""
-    rule = current_rule(store)
+def cli_password_needed(store: Store, rule: LockRule, now: datetime) -> bool:
+    """Whether a command that shows customer data must ask for the password now under `rule`, the user's
+    (`current_rule`; `domain.app_lock`)."""
     if not rule.cli:
         return False
     with store.read_connection() as conn:
