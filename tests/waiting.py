@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 #: How long a test waits for something that must happen before it calls it a hang, in seconds. Far above what any
 #: step takes on a busy machine: it turns a hang into a failure that says what never happened, and is no speed
@@ -22,14 +23,16 @@ def wait_for(condition: Callable[[], object], what: str, timeout: float = HANG_G
 
 
 class ManualClock:
-    """A monotonic clock (seconds) that stands still until the test moves it: schedules built on it fall due
-    exactly when the test says so, however slow the machine. Readable from any thread."""
+    """A clock that stands still until the test moves it (`advance`) or sets it (`now`): monotonic seconds by
+    default, or aware datetimes when started at one (the services' clocks). Schedules and day counts built on it
+    fall due exactly when the test says so, however slow the machine. Readable from any thread."""
 
-    def __init__(self, start: float = 1000.0) -> None:
+    def __init__(self, start: Any = 1000.0) -> None:
         self.now = start
 
-    def __call__(self) -> float:
+    def __call__(self) -> Any:
         return self.now
 
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+    def advance(self, step: Any) -> None:
+        """Seconds for a monotonic clock, a timedelta for a datetime one."""
+        self.now += step

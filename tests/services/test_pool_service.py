@@ -15,25 +15,18 @@ from fieldcrm.models import Customer, OutboxEntry, OwnershipEvent
 from fieldcrm.services import Services
 from fieldcrm.services.customers import CustomerService
 from fieldcrm.services.pool import PoolService
+from waiting import ManualClock
 
 #: 2027-03-01 09:00 in Shanghai.
 T0 = datetime(2027, 3, 1, 1, 0, tzinfo=UTC)
 
 
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
-def clock() -> Clock:
-    return Clock(T0)
+def clock() -> ManualClock:
+    return ManualClock(T0)
 
 
-def _pool(services: Services, clock: Clock) -> PoolService:
+def _pool(services: Services, clock: ManualClock) -> PoolService:
     return PoolService(services.store, services.user_id, clock=clock)
 
 
@@ -59,7 +52,7 @@ def _customer(services: Services, customer_id: str) -> Customer:
 
 
 def test_a_claim_takes_the_customer_protects_it_and_records_its_event_in_one_action(
-    team_services: dict[str, Services], clock: Clock
+    team_services: dict[str, Services], clock: ManualClock
 ) -> None:
     rep = team_services["rep"]
     (pool_id,) = _pooled(team_services["supervisor"], 1)
@@ -83,7 +76,7 @@ def test_a_claim_takes_the_customer_protects_it_and_records_its_event_in_one_act
 
 
 def test_a_release_needs_a_reason_clears_the_owners_data_and_records_its_event(
-    team_services: dict[str, Services], clock: Clock
+    team_services: dict[str, Services], clock: ManualClock
 ) -> None:
     rep = team_services["rep"]
     mine = CustomerService(rep.store, rep.user_id, clock=clock).create(name="绍兴黄酒有限公司")
@@ -106,7 +99,9 @@ def test_a_release_needs_a_reason_clears_the_owners_data_and_records_its_event(
         _pool(team_services["other"], clock).release(mine, "不是我的")
 
 
-def test_the_daily_limit_counts_claims_on_the_teams_calendar(team_services: dict[str, Services], clock: Clock) -> None:
+def test_the_daily_limit_counts_claims_on_the_teams_calendar(
+    team_services: dict[str, Services], clock: ManualClock
+) -> None:
     rep = team_services["rep"]
     ids = _pooled(team_services["supervisor"], PoolRules().claims_per_day + 1)
     for customer_id in ids[:-1]:
@@ -123,7 +118,7 @@ def test_the_daily_limit_counts_claims_on_the_teams_calendar(team_services: dict
 
 
 def test_a_claim_at_the_cap_is_refused_and_won_customers_do_not_count(
-    team_services: dict[str, Services], clock: Clock, monkeypatch: pytest.MonkeyPatch
+    team_services: dict[str, Services], clock: ManualClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rep = team_services["rep"]
     monkeypatch.setattr("fieldcrm.services.pool.rules_for_team", lambda team: PoolRules(holding_cap=2))
@@ -138,7 +133,9 @@ def test_a_claim_at_the_cap_is_refused_and_won_customers_do_not_count(
     assert _customer(rep, pool_id).owner_id == rep.user_id
 
 
-def test_a_rep_who_let_a_customer_go_is_locked_out_of_it(team_services: dict[str, Services], clock: Clock) -> None:
+def test_a_rep_who_let_a_customer_go_is_locked_out_of_it(
+    team_services: dict[str, Services], clock: ManualClock
+) -> None:
     rep, other = team_services["rep"], team_services["other"]
     (pool_id,) = _pooled(team_services["supervisor"], 1)
     _pool(rep, clock).claim(pool_id)
@@ -154,7 +151,7 @@ def test_a_rep_who_let_a_customer_go_is_locked_out_of_it(team_services: dict[str
 
 
 def test_another_reps_customer_cannot_be_claimed_and_an_edit_of_owner_records_its_claim(
-    team_services: dict[str, Services], clock: Clock
+    team_services: dict[str, Services], clock: ManualClock
 ) -> None:
     rep, other = team_services["rep"], team_services["other"]
     (pool_id,) = _pooled(team_services["supervisor"], 1)
@@ -168,7 +165,9 @@ def test_another_reps_customer_cannot_be_claimed_and_an_edit_of_owner_records_it
         CustomerService(other.store, other.user_id).update(pool_id, in_public_pool=True)
 
 
-def test_the_pool_lists_its_customers_with_mobiles_masked(team_services: dict[str, Services], clock: Clock) -> None:
+def test_the_pool_lists_its_customers_with_mobiles_masked(
+    team_services: dict[str, Services], clock: ManualClock
+) -> None:
     rep = team_services["rep"]
     ids = _pooled(team_services["supervisor"], 3)
     CustomerService(rep.store, rep.user_id, clock=clock).create(name="私有客户有限公司")

@@ -19,29 +19,22 @@ from fieldcrm.services import Services
 from fieldcrm.services.customers import CustomerService
 from fieldcrm.services.ownership import OwnershipService
 from fieldcrm.services.visits import VisitService
+from waiting import ManualClock
 
 #: 2027-01-10 08:00 in Shanghai, the team's calendar.
 T0 = datetime(2027, 1, 10, 0, 0, tzinfo=UTC)
 
 
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
-def clock() -> Clock:
-    return Clock(T0)
+def clock() -> ManualClock:
+    return ManualClock(T0)
 
 
-def _customers(services: Services, clock: Clock) -> CustomerService:
+def _customers(services: Services, clock: ManualClock) -> CustomerService:
     return CustomerService(services.store, services.user_id, clock=clock)
 
 
-def _visits(services: Services, clock: Clock) -> VisitService:
+def _visits(services: Services, clock: ManualClock) -> VisitService:
     return VisitService(services.store, services.user_id, clock=clock)
 
 
@@ -58,7 +51,7 @@ def _outbox(services: Services) -> list[OutboxEntry]:
 
 
 def test_a_new_customer_is_protected_from_its_first_contact_and_its_history_says_so(
-    services: Services, clock: Clock
+    services: Services, clock: ManualClock
 ) -> None:
     customer_id = _customers(services, clock).create(name="杭州西湖茶业有限公司")
     assert _until(services, customer_id) == date(2027, 2, 9)  # 30 days from the first contact's day
@@ -79,7 +72,7 @@ def test_a_new_customer_is_protected_from_its_first_contact_and_its_history_says
     assert json.loads(recorded.fields)["customer_id"] == customer_id
 
 
-def test_protection_counts_days_on_the_teams_calendar(services: Services, clock: Clock) -> None:
+def test_protection_counts_days_on_the_teams_calendar(services: Services, clock: ManualClock) -> None:
     clock.now = datetime(2027, 1, 10, 16, 30, tzinfo=UTC)  # 00:30 on 11 January in Shanghai
     customer_id = _customers(services, clock).create(name="宁波港口物流有限公司")
     assert _until(services, customer_id) == date(2027, 2, 10)
@@ -92,7 +85,7 @@ def test_protection_counts_days_on_the_teams_calendar(services: Services, clock:
     assert lapsed == {"until": "2027-02-10", "protected": False, "days_left": None, "lapsing_soon": False}
 
 
-def test_a_pool_customer_is_protected_for_nobody(team_services: dict[str, Services], clock: Clock) -> None:
+def test_a_pool_customer_is_protected_for_nobody(team_services: dict[str, Services], clock: ManualClock) -> None:
     boss = team_services["supervisor"]
     customer_id = _customers(boss, clock).create(name="公海客户有限公司", owner_id=None, in_public_pool=True)
     assert _until(boss, customer_id) is None
@@ -100,7 +93,9 @@ def test_a_pool_customer_is_protected_for_nobody(team_services: dict[str, Servic
     assert (event["kind"], event["to_owner_id"], event["by_user_id"]) == ("first_contact", None, boss.user_id)
 
 
-def test_a_visit_extends_protection_on_the_laptop_until_head_office_decides(services: Services, clock: Clock) -> None:
+def test_a_visit_extends_protection_on_the_laptop_until_head_office_decides(
+    services: Services, clock: ManualClock
+) -> None:
     customer_id = _customers(services, clock).create(name="苏州丝绸纺织有限公司")
     sent_before = len(_outbox(services))
     clock.now = T0 + timedelta(days=20)
@@ -113,7 +108,7 @@ def test_a_visit_extends_protection_on_the_laptop_until_head_office_decides(serv
     assert _until(services, customer_id) == date(2027, 2, 14)  # an older visit never shortens it
 
 
-def test_a_visit_after_the_lapse_counts_only_within_the_grace_window(services: Services, clock: Clock) -> None:
+def test_a_visit_after_the_lapse_counts_only_within_the_grace_window(services: Services, clock: ManualClock) -> None:
     customer_id = _customers(services, clock).create(name="无锡精密机械有限公司")  # protected through 9 February
     lapse = datetime(2027, 2, 9, 15, 0, tzinfo=UTC)  # 23:00 on its last day, in Shanghai
     clock.now = lapse + timedelta(hours=80)  # beyond the 72 hours
@@ -124,7 +119,9 @@ def test_a_visit_after_the_lapse_counts_only_within_the_grace_window(services: S
     assert _until(services, customer_id) == date(2027, 2, 24)  # from the visit's own day
 
 
-def test_nobody_else_logs_visits_against_a_reps_customer(team_services: dict[str, Services], clock: Clock) -> None:
+def test_nobody_else_logs_visits_against_a_reps_customer(
+    team_services: dict[str, Services], clock: ManualClock
+) -> None:
     mine = _customers(team_services["rep"], clock).create(name="常州新能源有限公司")
     with pytest.raises(PermissionDeniedError, match="another rep"):
         _visits(team_services["other"], clock).log(mine, outcome="顺路拜访")
