@@ -121,6 +121,17 @@ def register(spec: ScreenSpec) -> None:
     SCREENS.append(spec)
 
 
+def import_window_modules(last_screen: str) -> None:
+    """Import the main window's module and the module of the screen it will show first (`last_screen`, the key the
+    window restores; unknown keys import nothing more). Called at start while the store's key is still being found
+    (a passphrase's Argon2 or the keyring, on another thread), so the imports overlap that wait instead of
+    following it."""
+    import_module("fieldcrm.ui.main_window")
+    for spec in SCREENS:
+        if spec.key == last_screen:
+            import_module(spec.module)
+
+
 def warm_up_modules() -> tuple[str, ...]:
     """The modules of every registered screen and of the window's dialogs."""
     return DIALOG_MODULES + tuple(spec.module for spec in SCREENS)
