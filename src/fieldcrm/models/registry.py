@@ -15,7 +15,7 @@ from typing import Any, Literal
 from fieldcrm.models.audit import AuditEvent, ExportPolicy
 from fieldcrm.models.base import SyncedBase
 from fieldcrm.models.customer import Contact, Customer
-from fieldcrm.models.opportunity import Opportunity
+from fieldcrm.models.opportunity import WON_STAGE, Opportunity
 from fieldcrm.models.ownership import OwnershipEvent
 from fieldcrm.models.report import DailyReport
 from fieldcrm.models.user import Team, User
@@ -74,6 +74,9 @@ class TableSpec:
     #: A new row extends its customer's protection period (保护期) from the time in this field, as head office judges
     #: it on the row's arrival (a visit: its start, counted only within the grace window if it arrives late).
     extends_protection: str | None = None
+    #: A row reaching this value of this field (a deal's stage: won) extends its customer's protection by the
+    #: team's `won_extends_days`, from the day head office receives it.
+    extends_protection_when: tuple[str, str] | None = None
     #: Rows that are only their customer's record (its ownership history): written once and never deleted on their
     #: own, they are purged with their customer's tombstone instead of keeping it for ever.
     purged_with_customer: bool = False
@@ -154,6 +157,7 @@ SPECS: tuple[TableSpec, ...] = (
         customer_field="customer_id",
         moves_with_customer=True,
         important=frozenset({"amount_cents", "stage"}),
+        extends_protection_when=("stage", WON_STAGE),
     ),
     # Written once, never changed (domain/ownership_history.py refuses any later op); the row is its author's.
     TableSpec(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -24,6 +25,7 @@ from fieldcrm.domain.ownership import (
     refuse_work_on,
 )
 from fieldcrm.domain.pool import Load, Term, claimed_by, refuse_claim, worked_before_claim
+from fieldcrm.domain.pool_counts import CLAIM
 from fieldcrm.domain.protection import rules_for_team
 from fieldcrm.models import Customer, Team, User, utcnow
 from fieldcrm.models.registry import BY_NAME, TableSpec
@@ -47,12 +49,21 @@ class Checker:
     """The checks of one push, for one signed-in user; remembers the customers whose second creation this push
     (or an earlier one by the same side) contributed, which the creator's side may then add rows to."""
 
-    def __init__(self, session: Session, viewer: Viewer, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        session: Session,
+        viewer: Viewer,
+        clock: Callable[[], datetime] = utcnow,
+        unwritten: Counter[str] | None = None,
+    ) -> None:
         self.session = session
         self.viewer = viewer
         self.actor = viewer.actor
         self.co_created: set[str] = set()
         self.clock = clock
+        # Claim events this push has accepted but not written yet (new rows written together at the push's end,
+        # see `server.drafts`): the stored count does not hold them, so the daily limit adds them.
+        self.unwritten: Counter[str] = unwritten if unwritten is not None else Counter()
 
     def check(self, target: OpView) -> None:
         """Both halves at once: for ops whose changes are known before anything is merged."""
@@ -123,6 +134,7 @@ class Checker:
         )
         held = run(pool_counts.held_query(self.actor.id)).scalar() or 0
         today = run(pool_counts.claimed_today_query(rules, self.actor.id, now)).scalar() or 0
+        today += self.unwritten[CLAIM]
         refusal = refuse_claim(rules, self.actor.id, term, Load(held, today), now)
         if refusal is not None and not term.in_pool and term.owner_id is not None:
             last = run(pool_counts.last_claim_query(customer.id)).first()
