@@ -3833,7 +3833,7 @@
     <message>
         <location filename="../../ui/screens.py" line="169"/>
         <source>Fairness</source>
-        <translation>分配公平</translation>
+        <translation>公平报表</translation>
     </message>
     <message>
         <location filename="../../ui/screens.py" line="174"/>
