@@ -16,6 +16,7 @@ from fieldcrm.models import AuditEvent, ExportPolicy
 from fieldcrm.services import Services
 from fieldcrm.services.assignment import AssignmentService
 from fieldcrm.services.customers import CustomerService
+from fieldcrm.ui.fairness.screen import FAIRNESS_COLUMNS
 
 NOVEMBER = datetime(2026, 11, 10, 2, 0, tzinfo=UTC)
 
@@ -56,17 +57,22 @@ def test_the_screen_shows_each_reps_figures_totals_mean_and_flag(qtbot, make_win
     screen = _open(make_window, idle)
     rows = _table(screen)
     assert list(rows) == ["李娜", "刘洋", "张伟", "Total", "Team mean"]
-    received = [c.title for c in screen.figures._columns].index("Received in all")
+    received = [c.key for c in FAIRNESS_COLUMNS].index("received")
+    assert screen.figures.headerData(received, Qt.Orientation.Horizontal) == "Received"
     assert [rows[name][received] for name in rows] == ["1", "7", "0", "8", "2.7"]
     assert rows["刘洋"][4] == "7"  # assigned
     assert rows["刘洋"][-1] == "far above the mean" and rows["张伟"][-1] == ""
     flag = screen.figures.index(1, len(rows["刘洋"]) - 1)
     assert screen.figures.data(flag, Qt.ItemDataRole.UserRole + 2) == "attention"
+    assert screen.figures.data(screen.figures.index(3, 1), Qt.ItemDataRole.FontRole).bold()  # the totals
+    assert screen.figures.data(screen.figures.index(0, 1), Qt.ItemDataRole.FontRole) is None
     assert "Asia/Shanghai" in screen.rule.text()
-    screen.first.setDate(QDate(2026, 10, 1))
-    screen.last.setDate(QDate(2026, 10, 1))  # October: nothing received
+    assert screen.list.isColumnHidden(0)  # one month: no month column
+    screen.first.setDate(QDate(2026, 10, 1))  # October to November
     idle()
-    assert _table(screen)["Total"][received] == "0"
+    months = [screen.figures.data(screen.figures.index(row, 0)) for row in range(screen.figures.rowCount())]
+    assert months == ["2026-10"] * 5 + ["2026-11"] * 5 and not screen.list.isColumnHidden(0)
+    assert screen.figures.data(screen.figures.index(3, received)) == "0"  # October's total
 
 
 def test_export_to_excel_through_the_file_dialog(qtbot, make_window, team_services, idle, tmp_path: Path) -> None:

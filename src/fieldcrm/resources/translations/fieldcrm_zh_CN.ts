@@ -799,162 +799,213 @@
 <context>
     <name>FairnessScreen</name>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="28"/>
+        <location filename="../../ui/fairness/screen.py" line="29"/>
         <source>far above the mean</source>
         <translation>远高于平均</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="29"/>
+        <location filename="../../ui/fairness/screen.py" line="30"/>
         <source>far below the mean</source>
         <translation>远低于平均</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="43"/>
+        <location filename="../../ui/fairness/screen.py" line="44"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="44"/>
+        <location filename="../../ui/fairness/screen.py" line="45"/>
         <source>Rep</source>
         <translation>销售代表</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="45"/>
+        <location filename="../../ui/fairness/screen.py" line="46"/>
         <source>First contact</source>
         <translation>首次接触</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="46"/>
-        <source>Claimed from pool</source>
-        <translation>公海领取</translation>
-    </message>
-    <message>
-        <location filename="../../ui/fairness/screen.py" line="47"/>
+        <location filename="../../ui/fairness/screen.py" line="48"/>
         <source>Assigned</source>
         <translation>主管分配</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="48"/>
-        <source>Handed over to them</source>
-        <translation>交接接收</translation>
-    </message>
-    <message>
-        <location filename="../../ui/fairness/screen.py" line="49"/>
-        <source>By arbitration</source>
-        <translation>仲裁获得</translation>
-    </message>
-    <message>
-        <location filename="../../ui/fairness/screen.py" line="50"/>
-        <source>Received in all</source>
-        <translation>获得合计</translation>
-    </message>
-    <message>
-        <location filename="../../ui/fairness/screen.py" line="51"/>
+        <location filename="../../ui/fairness/screen.py" line="52"/>
         <source>Released</source>
         <translation>主动释放</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="52"/>
-        <source>Returned to pool</source>
-        <translation>退回公海</translation>
-    </message>
-    <message>
-        <location filename="../../ui/fairness/screen.py" line="53"/>
+        <location filename="../../ui/fairness/screen.py" line="54"/>
         <source>Handed away</source>
         <translation>转给他人</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="54"/>
-        <source>Deals won</source>
-        <translation>赢单</translation>
+        <location filename="../../ui/fairness/screen.py" line="47"/>
+        <source>Claimed</source>
+        <translation>公海领取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="49"/>
+        <source>Handover in</source>
+        <translation>交接接收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="50"/>
+        <source>Arbitration</source>
+        <translation>仲裁获得</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="51"/>
+        <source>Received</source>
+        <translation>获得合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="53"/>
+        <source>Returned</source>
+        <translation>退回公海</translation>
     </message>
     <message>
         <location filename="../../ui/fairness/screen.py" line="55"/>
-        <source>Appeals filed</source>
-        <translation>申诉提出</translation>
+        <source>Won</source>
+        <translation>赢单</translation>
     </message>
     <message>
         <location filename="../../ui/fairness/screen.py" line="56"/>
-        <source>Appeals upheld</source>
-        <translation>申诉成立</translation>
+        <source>Appeals</source>
+        <translation>申诉提出</translation>
     </message>
     <message>
         <location filename="../../ui/fairness/screen.py" line="57"/>
+        <source>Upheld</source>
+        <translation>申诉成立</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="58"/>
         <source>Against the mean</source>
         <translation>与团队平均相比</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="81"/>
+        <location filename="../../ui/fairness/screen.py" line="64"/>
+        <source>Customers the rep claimed from the public pool</source>
+        <extracomment>What each short heading counts (its tooltip).</extracomment>
+        <translation>该销售从公海领取的客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="65"/>
+        <source>Customers handed over to the rep by another rep</source>
+        <translation>其他销售交接给该销售的客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="66"/>
+        <source>Customers given to the rep by the supervisor&apos;s arbitration</source>
+        <translation>经主管仲裁归给该销售的客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="67"/>
+        <source>Customers received by every way together: what the flag compares</source>
+        <translation>各种方式获得的客户合计：标记即按此数比较</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="68"/>
+        <source>Customers the rep released to the public pool</source>
+        <translation>该销售主动释放到公海的客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="69"/>
+        <source>Customers head office returned to the public pool by its rules (no follow-up, no deal)</source>
+        <translation>总部按规则退回公海的客户（未跟进、未成交）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="72"/>
+        <source>The rep&apos;s customers that went to another rep</source>
+        <translation>该销售的客户转到了其他销售名下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="73"/>
+        <source>Deals the rep won that month</source>
+        <translation>该销售当月赢单的商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="74"/>
+        <source>Appeals the rep filed that month</source>
+        <translation>该销售当月提出的申诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="75"/>
+        <source>The rep&apos;s appeals the supervisor upheld that month</source>
+        <translation>当月经主管裁定成立的该销售申诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="117"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="82"/>
+        <location filename="../../ui/fairness/screen.py" line="118"/>
         <source>Save this report as an Excel workbook, a sheet per month</source>
         <translation>将此报表保存为 Excel 工作簿，每月一个工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="90"/>
+        <location filename="../../ui/fairness/screen.py" line="126"/>
         <source>How customers reached each rep and left them, month by month: received by each way, released to the pool, returned to the pool by head office&apos;s rules, handed to another rep, deals won, appeals.</source>
         <translation>逐月查看客户如何到达每位销售、又如何离开：按来源获得的客户、主动释放到公海、按总部规则退回公海、转给其他销售、赢单和申诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="97"/>
+        <location filename="../../ui/fairness/screen.py" line="133"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="99"/>
+        <location filename="../../ui/fairness/screen.py" line="135"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="140"/>
+        <location filename="../../ui/fairness/screen.py" line="176"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="141"/>
+        <location filename="../../ui/fairness/screen.py" line="177"/>
         <source>Team mean</source>
         <translation>团队平均</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="145"/>
+        <location filename="../../ui/fairness/screen.py" line="182"/>
         <source>Months are counted in {0} time. A rep is flagged when the customers they received in a month are at least 50% above or below the team&apos;s mean and at least 3 away from it.</source>
         <translation>月份按 {0} 时区计算。当月获得的客户数比团队平均高出或低出至少 50%，且相差至少 3 个时，该销售会被标记。</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="150"/>
+        <location filename="../../ui/fairness/screen.py" line="187"/>
         <source>No reps on your team yet.</source>
         <translation>您的团队还没有销售代表。</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="159"/>
+        <location filename="../../ui/fairness/screen.py" line="196"/>
         <source>fairness-{0}</source>
         <translation>分配公平性-{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="159"/>
+        <location filename="../../ui/fairness/screen.py" line="196"/>
         <source>fairness-{0}-to-{1}</source>
         <translation>分配公平性-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="160"/>
+        <location filename="../../ui/fairness/screen.py" line="197"/>
         <source>Export the fairness report to</source>
         <translation>将分配公平性报表导出到</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="184"/>
+        <location filename="../../ui/fairness/screen.py" line="221"/>
         <source>Cancelled; no file was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="189"/>
+        <location filename="../../ui/fairness/screen.py" line="226"/>
         <source>Saved the fairness report for {0} ({1} rows) to {2}.</source>
         <translation>已将 {0} 的分配公平性报表（{1} 行）保存到 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="196"/>
+        <location filename="../../ui/fairness/screen.py" line="233"/>
         <source>Not exported: {0}</source>
         <translation>未导出：{0}</translation>
     </message>

@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldcrm.domain.fairness import ABOVE, BELOW, Month
@@ -43,20 +44,58 @@ FAIRNESS_COLUMNS = [
     Column("month", QT_TRANSLATE_NOOP("FairnessScreen", "Month")),
     Column("rep", QT_TRANSLATE_NOOP("FairnessScreen", "Rep")),
     Column("first_contact", QT_TRANSLATE_NOOP("FairnessScreen", "First contact"), _figure),
-    Column("claim", QT_TRANSLATE_NOOP("FairnessScreen", "Claimed from pool"), _figure),
+    Column("claim", QT_TRANSLATE_NOOP("FairnessScreen", "Claimed"), _figure),
     Column("assignment", QT_TRANSLATE_NOOP("FairnessScreen", "Assigned"), _figure),
-    Column("handover", QT_TRANSLATE_NOOP("FairnessScreen", "Handed over to them"), _figure),
-    Column("arbitration", QT_TRANSLATE_NOOP("FairnessScreen", "By arbitration"), _figure),
-    Column("received", QT_TRANSLATE_NOOP("FairnessScreen", "Received in all"), _figure),
+    Column("handover", QT_TRANSLATE_NOOP("FairnessScreen", "Handover in"), _figure),
+    Column("arbitration", QT_TRANSLATE_NOOP("FairnessScreen", "Arbitration"), _figure),
+    Column("received", QT_TRANSLATE_NOOP("FairnessScreen", "Received"), _figure),
     Column("released", QT_TRANSLATE_NOOP("FairnessScreen", "Released"), _figure),
-    Column("returned", QT_TRANSLATE_NOOP("FairnessScreen", "Returned to pool"), _figure),
+    Column("returned", QT_TRANSLATE_NOOP("FairnessScreen", "Returned"), _figure),
     Column("handed_away", QT_TRANSLATE_NOOP("FairnessScreen", "Handed away"), _figure),
-    Column("won", QT_TRANSLATE_NOOP("FairnessScreen", "Deals won"), _figure),
-    Column("appeals_filed", QT_TRANSLATE_NOOP("FairnessScreen", "Appeals filed"), _figure),
-    Column("appeals_upheld", QT_TRANSLATE_NOOP("FairnessScreen", "Appeals upheld"), _figure),
+    Column("won", QT_TRANSLATE_NOOP("FairnessScreen", "Won"), _figure),
+    Column("appeals_filed", QT_TRANSLATE_NOOP("FairnessScreen", "Appeals"), _figure),
+    Column("appeals_upheld", QT_TRANSLATE_NOOP("FairnessScreen", "Upheld"), _figure),
     Column("flag", QT_TRANSLATE_NOOP("FairnessScreen", "Against the mean"), _flag, FLAG_TONES.get),
 ]
 FLAG_COLUMN = len(FAIRNESS_COLUMNS) - 1
+MONTH_COLUMN = 0
+FIGURE_COLUMNS = range(2, FLAG_COLUMN)
+#: What each short heading counts (its tooltip).
+HEADING_TIPS = {
+    "claim": QT_TRANSLATE_NOOP("FairnessScreen", "Customers the rep claimed from the public pool"),
+    "handover": QT_TRANSLATE_NOOP("FairnessScreen", "Customers handed over to the rep by another rep"),
+    "arbitration": QT_TRANSLATE_NOOP("FairnessScreen", "Customers given to the rep by the supervisor's arbitration"),
+    "received": QT_TRANSLATE_NOOP("FairnessScreen", "Customers received by every way together: what the flag compares"),
+    "released": QT_TRANSLATE_NOOP("FairnessScreen", "Customers the rep released to the public pool"),
+    "returned": QT_TRANSLATE_NOOP(
+        "FairnessScreen", "Customers head office returned to the public pool by its rules (no follow-up, no deal)"
+    ),
+    "handed_away": QT_TRANSLATE_NOOP("FairnessScreen", "The rep's customers that went to another rep"),
+    "won": QT_TRANSLATE_NOOP("FairnessScreen", "Deals the rep won that month"),
+    "appeals_filed": QT_TRANSLATE_NOOP("FairnessScreen", "Appeals the rep filed that month"),
+    "appeals_upheld": QT_TRANSLATE_NOOP("FairnessScreen", "The rep's appeals the supervisor upheld that month"),
+}
+
+
+class FairnessTableModel(DictTableModel):
+    """The report's rows: the totals and the team's mean in bold, each short heading explained in its tooltip."""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in FIGURE_COLUMNS:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # figures line up as in a ledger
+        if role == Qt.ItemDataRole.FontRole and index.isValid():
+            row = self.row(index.row())
+            if row is not None and row.get("summary"):
+                font = QFont()
+                font.setBold(True)
+                return font
+        return super().data(index, role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            key = FAIRNESS_COLUMNS[section].key if 0 <= section < len(FAIRNESS_COLUMNS) else ""
+            return QCoreApplication.translate(CONTEXT, HEADING_TIPS[key]) if key in HEADING_TIPS else None
+        return super().headerData(section, orientation, role)
 
 
 def _month(edit: QDateEdit) -> Month:
@@ -75,8 +114,8 @@ class FairnessScreen(Screen):
         self.last = QDateEdit(today, objectName="fairnessTo")
         for edit in (self.first, self.last):
             edit.setDisplayFormat("yyyy-MM")
-        self.figures = DictTableModel(CONTEXT, FAIRNESS_COLUMNS, self)
-        self.list = table(self.figures, "fairnessTable", 1)
+        self.figures = FairnessTableModel(CONTEXT, FAIRNESS_COLUMNS, self)
+        self.list = table(self.figures, "fairnessTable", FLAG_COLUMN)
         self.list.setSortingEnabled(False)
         self.export_button = QPushButton(icon("export"), self.tr("Export to Excel…"), objectName="fairnessExport")
         self.export_button.setToolTip(self.tr("Save this report as an Excel workbook, a sheet per month"))
@@ -137,9 +176,10 @@ class FairnessScreen(Screen):
         for month in report["months"]:
             rows += [{**r, "month": month["month"]} for r in month["reps"]]
             if len(month["reps"]) > 1:
-                rows.append({**month["total"], "month": month["month"], "rep": self.tr("Total")})
-                rows.append({**month["mean"], "month": month["month"], "rep": self.tr("Team mean")})
+                rows.append({**month["total"], "month": month["month"], "rep": self.tr("Total"), "summary": True})
+                rows.append({**month["mean"], "month": month["month"], "rep": self.tr("Team mean"), "summary": True})
         self.figures.set_rows(rows)
+        self.list.setColumnHidden(MONTH_COLUMN, len(report["months"]) < 2)  # one month: the pickers say which
         self.rule.setText(
             self.tr(
                 "Months are counted in {0} time. A rep is flagged when the customers they received in a month are"
