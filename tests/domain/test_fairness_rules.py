@@ -129,6 +129,7 @@ def test_totals_mean_and_the_flag() -> None:
         (8, 6.0, None),  # 2 more
         (3, 6.0, BELOW),  # exactly half and 3 fewer
         (4, 6.0, None),  # 2 fewer
+        (11, 14.0, None),  # 3 fewer but only 21 % below
         (1, 2.0, None),  # half, but 1 fewer
         (20, 14.0, None),  # 6 more but only 43 % above
     ],

@@ -96,11 +96,9 @@ def parse_months(
     return (start or end), (end or start)
 
 
-def reps_of(session: Session, actor: Actor, user: User) -> list[User]:
-    """The reps whose rows `actor` sees: their own alone for a rep; a supervisor's side's reps; every rep for an
-    admin. Sorted by the pinyin of their names."""
-    if actor.role == "rep":
-        return [user]
+def reps_of(session: Session, actor: Actor) -> list[User]:
+    """The reps on `actor`'s side, whose rows they see: a rep themselves alone, a supervisor their teams' reps, an
+    admin every rep. Sorted by the pinyin of their names."""
     query = select(User).where(User.role == "rep", User.deleted == False)  # noqa: E712
     if actor.side is not None:
         query = query.where(col(User.id).in_(actor.side))
@@ -134,7 +132,7 @@ class FairnessService(BaseService):
             except ValueError as exc:
                 raise ValidationError(str(exc), "to") from None
             start, end = months[0].start(timezone), months[-1].next().start(timezone)
-            reps = reps_of(session, actor, user)
+            reps = reps_of(session, actor)
             ids = [r.id for r in reps]
             moves = [
                 Move(e.kind, e.from_owner_id, e.to_owner_id, e.at)
