@@ -16,7 +16,9 @@ from fieldcrm.models import AuditEvent, ExportPolicy
 from fieldcrm.services import Services
 from fieldcrm.services.assignment import AssignmentService
 from fieldcrm.services.customers import CustomerService
+from fieldcrm.ui.excel.export_log_dialog import filter_text
 from fieldcrm.ui.fairness.screen import FAIRNESS_COLUMNS
+from fieldcrm.ui.i18n import install_language
 
 NOVEMBER = datetime(2026, 11, 10, 2, 0, tzinfo=UTC)
 
@@ -111,3 +113,14 @@ def test_a_refused_export_says_why(qtbot, make_window, team_services, idle, tmp_
 def test_only_supervisors_and_admins_have_the_screen(make_window) -> None:
     assert "fairness" not in make_window("rep").screens
     assert "fairness" in make_window("supervisor").screens
+
+
+def test_the_export_log_names_a_fairness_report_in_the_users_language(qapp, tmp_path: Path) -> None:
+    install_language("zh_CN", tmp_path / "qm")
+    try:
+        assert filter_text("fairness report 2026-11") == "分配公平性报表，2026-11"
+        assert filter_text("fairness report 2026-09 to 2026-11") == "分配公平性报表，2026-09 至 2026-11"
+        assert filter_text("grade=A") == "grade=A"
+    finally:
+        install_language("en")
+    assert filter_text("fairness report 2026-11") == "fairness report, 2026-11"

@@ -746,52 +746,63 @@
 <context>
     <name>ExportLogDialog</name>
     <message>
-        <location filename="../../ui/excel/export_log_dialog.py" line="23"/>
+        <location filename="../../ui/excel/export_log_dialog.py" line="29"/>
         <source>all customers</source>
+        <extracomment>A fairness report&apos;s entry (`FairnessReport.describe`): its month, or its first and last.</extracomment>
         <translation>全部客户</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_log_dialog.py" line="28"/>
+        <location filename="../../ui/excel/export_log_dialog.py" line="32"/>
+        <source>fairness report, {0} to {1}</source>
+        <translation>分配公平性报表，{0} 至 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_log_dialog.py" line="34"/>
+        <source>fairness report, {0}</source>
+        <translation>分配公平性报表，{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_log_dialog.py" line="39"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_log_dialog.py" line="29"/>
+        <location filename="../../ui/excel/export_log_dialog.py" line="40"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_log_dialog.py" line="30"/>
+        <location filename="../../ui/excel/export_log_dialog.py" line="41"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_log_dialog.py" line="31"/>
+        <location filename="../../ui/excel/export_log_dialog.py" line="42"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_log_dialog.py" line="32"/>
+        <location filename="../../ui/excel/export_log_dialog.py" line="43"/>
         <source>Filter</source>
         <translation>筛选条件</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_log_dialog.py" line="40"/>
+        <location filename="../../ui/excel/export_log_dialog.py" line="51"/>
         <source>Export log</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_log_dialog.py" line="47"/>
+        <location filename="../../ui/excel/export_log_dialog.py" line="58"/>
         <source>Every export of customers to a file, newest first. Your team&apos;s exports appear here after they and you have synced.</source>
         <translation>每一次把客户导出到文件的记录，最新的在前。团队成员和您都同步之后，他们的导出也会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_log_dialog.py" line="53"/>
+        <location filename="../../ui/excel/export_log_dialog.py" line="64"/>
         <source>No exports yet.</source>
         <translation>还没有导出记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_log_dialog.py" line="54"/>
+        <location filename="../../ui/excel/export_log_dialog.py" line="65"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -884,128 +895,128 @@
         <translation>与团队平均相比</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="64"/>
+        <location filename="../../ui/fairness/screen.py" line="65"/>
         <source>Customers the rep claimed from the public pool</source>
         <extracomment>What each short heading counts (its tooltip).</extracomment>
         <translation>该销售从公海领取的客户</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="65"/>
+        <location filename="../../ui/fairness/screen.py" line="66"/>
         <source>Customers handed over to the rep by another rep</source>
         <translation>其他销售交接给该销售的客户</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="66"/>
+        <location filename="../../ui/fairness/screen.py" line="67"/>
         <source>Customers given to the rep by the supervisor&apos;s arbitration</source>
         <translation>经主管仲裁归给该销售的客户</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="67"/>
+        <location filename="../../ui/fairness/screen.py" line="68"/>
         <source>Customers received by every way together: what the flag compares</source>
         <translation>各种方式获得的客户合计：标记即按此数比较</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="68"/>
+        <location filename="../../ui/fairness/screen.py" line="69"/>
         <source>Customers the rep released to the public pool</source>
         <translation>该销售主动释放到公海的客户</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="69"/>
+        <location filename="../../ui/fairness/screen.py" line="70"/>
         <source>Customers head office returned to the public pool by its rules (no follow-up, no deal)</source>
         <translation>总部按规则退回公海的客户（未跟进、未成交）</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="72"/>
+        <location filename="../../ui/fairness/screen.py" line="73"/>
         <source>The rep&apos;s customers that went to another rep</source>
         <translation>该销售的客户转到了其他销售名下</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="73"/>
+        <location filename="../../ui/fairness/screen.py" line="74"/>
         <source>Deals the rep won that month</source>
         <translation>该销售当月赢单的商机</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="74"/>
+        <location filename="../../ui/fairness/screen.py" line="75"/>
         <source>Appeals the rep filed that month</source>
         <translation>该销售当月提出的申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="75"/>
+        <location filename="../../ui/fairness/screen.py" line="76"/>
         <source>The rep&apos;s appeals the supervisor upheld that month</source>
         <translation>当月经主管裁定成立的该销售申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="117"/>
+        <location filename="../../ui/fairness/screen.py" line="120"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="118"/>
+        <location filename="../../ui/fairness/screen.py" line="121"/>
         <source>Save this report as an Excel workbook, a sheet per month</source>
         <translation>将此报表保存为 Excel 工作簿，每月一个工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="126"/>
+        <location filename="../../ui/fairness/screen.py" line="129"/>
         <source>How customers reached each rep and left them, month by month: received by each way, released to the pool, returned to the pool by head office&apos;s rules, handed to another rep, deals won, appeals.</source>
         <translation>逐月查看客户如何到达每位销售、又如何离开：按来源获得的客户、主动释放到公海、按总部规则退回公海、转给其他销售、赢单和申诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="133"/>
+        <location filename="../../ui/fairness/screen.py" line="136"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="135"/>
+        <location filename="../../ui/fairness/screen.py" line="138"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="176"/>
+        <location filename="../../ui/fairness/screen.py" line="179"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="177"/>
+        <location filename="../../ui/fairness/screen.py" line="180"/>
         <source>Team mean</source>
         <translation>团队平均</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="182"/>
+        <location filename="../../ui/fairness/screen.py" line="185"/>
         <source>Months are counted in {0} time. A rep is flagged when the customers they received in a month are at least 50% above or below the team&apos;s mean and at least 3 away from it.</source>
         <translation>月份按 {0} 时区计算。当月获得的客户数比团队平均高出或低出至少 50%，且相差至少 3 个时，该销售会被标记。</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="187"/>
+        <location filename="../../ui/fairness/screen.py" line="190"/>
         <source>No reps on your team yet.</source>
         <translation>您的团队还没有销售代表。</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="196"/>
+        <location filename="../../ui/fairness/screen.py" line="199"/>
         <source>fairness-{0}</source>
         <translation>分配公平性-{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="196"/>
+        <location filename="../../ui/fairness/screen.py" line="199"/>
         <source>fairness-{0}-to-{1}</source>
         <translation>分配公平性-{0}至{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="197"/>
+        <location filename="../../ui/fairness/screen.py" line="200"/>
         <source>Export the fairness report to</source>
         <translation>将分配公平性报表导出到</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="221"/>
+        <location filename="../../ui/fairness/screen.py" line="224"/>
         <source>Cancelled; no file was written.</source>
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="226"/>
+        <location filename="../../ui/fairness/screen.py" line="229"/>
         <source>Saved the fairness report for {0} ({1} rows) to {2}.</source>
         <translation>已将 {0} 的分配公平性报表（{1} 行）保存到 {2}。</translation>
     </message>
     <message>
-        <location filename="../../ui/fairness/screen.py" line="233"/>
+        <location filename="../../ui/fairness/screen.py" line="236"/>
         <source>Not exported: {0}</source>
         <translation>未导出：{0}</translation>
     </message>
