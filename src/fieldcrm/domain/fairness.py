@@ -184,29 +184,32 @@ def tally(
     index = {rep_id: i for i, (rep_id, _) in enumerate(reps)}
     counts: dict[Month, list[dict[str, int]]] = {m: [dict.fromkeys(FIGURES, 0) for _ in reps] for m in months}
 
-    def add(rep_id: str | None, at: datetime, figure: str) -> None:
-        month = Month.of(_as_utc(at), timezone)
+    def add(rep_id: str | None, month: Month, *figures: str) -> None:
         if rep_id in index and month in wanted:
-            counts[month][index[rep_id]][figure] += 1
+            for figure in figures:
+                counts[month][index[rep_id]][figure] += 1
+
+    def month_of(at: datetime) -> Month:
+        return Month.of(_as_utc(at), timezone)
 
     for move in moves:
         if move.from_owner_id is not None and move.from_owner_id == move.to_owner_id:
             continue  # no change of hands
+        month = month_of(move.at)
         if move.kind in RECEIVED_WAYS and move.to_owner_id is not None:
-            add(move.to_owner_id, move.at, move.kind)
-            add(move.to_owner_id, move.at, "received")
+            add(move.to_owner_id, month, move.kind, "received")
         if move.kind == "release":
-            add(move.from_owner_id, move.at, "released")
+            add(move.from_owner_id, month, "released")
         elif move.kind == "return_to_pool":
-            add(move.from_owner_id, move.at, "returned")
+            add(move.from_owner_id, month, "returned")
         elif move.kind in HANDED_WAYS and move.to_owner_id is not None:
-            add(move.from_owner_id, move.at, "handed_away")
+            add(move.from_owner_id, month, "handed_away")
     for win in wins:
-        add(win.owner_id, win.at, "won")
+        add(win.owner_id, month_of(win.at), "won")
     for appeal in appeals:
-        add(appeal.appellant_id, appeal.filed_at, "appeals_filed")
+        add(appeal.appellant_id, month_of(appeal.filed_at), "appeals_filed")
         if appeal.upheld_at is not None:
-            add(appeal.appellant_id, appeal.upheld_at, "appeals_upheld")
+            add(appeal.appellant_id, month_of(appeal.upheld_at), "appeals_upheld")
 
     reports = []
     for month in months:

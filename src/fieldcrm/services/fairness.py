@@ -135,9 +135,11 @@ class FairnessService(BaseService):
             reps = reps_of(session, actor)
             ids = [r.id for r in reps]
             moves = [
-                Move(e.kind, e.from_owner_id, e.to_owner_id, e.at)
-                for e in session.exec(
-                    select(OwnershipEvent).where(
+                Move(*row)
+                for row in session.exec(
+                    select(
+                        OwnershipEvent.kind, OwnershipEvent.from_owner_id, OwnershipEvent.to_owner_id, OwnershipEvent.at
+                    ).where(
                         OwnershipEvent.deleted == False,  # noqa: E712
                         col(OwnershipEvent.at) >= start,
                         col(OwnershipEvent.at) < end,
