@@ -67,6 +67,7 @@ def seed(store: Store, customers: int) -> dict[str, Services]:
     for name in ("李娜", "刘洋"):  # the Assign dialog shares customers out among three reps
         base.profile.add_user(name, "rep", "华东一组")
     services = {"rep": Services.for_store(store, rep.id), "supervisor": Services.for_store(store, supervisor.id)}
+    seed_ownership(store, supervisor.id)
     rep_services = services["rep"]
     today = date.today()
     first = rep_services.search.ids(base_query())[:3]
@@ -79,6 +80,28 @@ def seed(store: Store, customers: int) -> dict[str, Services]:
             stop["customer_id"], outcome="客户同意试用样品", next_step="发送报价单", stop_id=stop["id"], kind="visit"
         )
     return services
+
+
+def seed_ownership(store: Store, supervisor_id: str) -> None:
+    """This month's changes of owner for the fairness report: the supervisor shares four pool customers out in turn
+    and gives eight to 刘洋 by hand (a territory he takes over: the report flags him), 李娜 claims two more from the
+    pool and releases one of hers."""
+    from fieldcrm.services import CustomerQuery
+    from fieldcrm.services.assignment import AssignmentService
+    from fieldcrm.services.pool import PoolService
+
+    users = {u.name: u.id for u in Services.for_store(store).profile.users()}
+    pooled = Services.for_store(store, supervisor_id).search.ids(CustomerQuery(in_public_pool=True, limit=100))
+    if len(pooled) < 14:
+        print(f"only {len(pooled)} pool customers: the fairness report shows the demo's first contacts alone")
+        return
+    boss = AssignmentService(store, supervisor_id)
+    boss.assign(pooled[:4], "round_robin", reason="月初分配")
+    boss.assign(pooled[4:12], "by_hand", rep_id=users["刘洋"], reason="刘洋接手苏州片区")
+    li = PoolService(store, users["李娜"])
+    li.claim(pooled[12])
+    li.claim(pooled[13])
+    li.release(pooled[0], "客户暂无需求")
 
 
 def base_query():  # noqa: ANN201 - a CustomerQuery for the rep's own customers
@@ -143,6 +166,9 @@ def capture_language(language: str, store: Store, services: dict[str, Services],
         settle(worker)
     shot(boss, folder / "supervisor-inbox.png")
     capture_assign(boss, worker, folder)
+    boss.show_screen("fairness")
+    settle(worker)
+    shot(boss, folder / "fairness.png")
     boss.close()
 
     from fieldcrm.ui.first_run import FirstRunDialog

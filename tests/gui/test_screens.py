@@ -27,7 +27,7 @@ TOLD = {
         "sync": {"sync"},
     },
     "supervisor": {
-        "customers": {"customers", "pool", "sync"},
+        "customers": {"customers", "pool", "fairness", "sync"},
         "visits": {"sync"},
         "plans": {"sync"},
         "reports": {"inbox", "sync"},

@@ -626,6 +626,8 @@ READS = {
     "validation.clean_kind", "validation.clean_phone", "validation.clean_stage", "validation.clean_text",
     "validation.check_length", "validation.credit_check_char", "validation.credit_code_is_valid",
     "validation.phone_shape_warning", "visits.as_utc", "visits.local_day_bounds", "visits.visits_of_day",
+    "FairnessService.report", "FairnessService.for_export", "FairnessService.this_month", "FairnessReport.to_json",
+    "FairnessReport.describe", "fairness.parse_months", "fairness.appeal_facts", "fairness.reps_of",
 }  # fmt: skip
 #: Writes that by design send nothing: head office's directory (users, teams; the server refuses them when
 #: pushed), this store's own facts (device id, current user), and what the laptop shows until head office decides

@@ -63,6 +63,12 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("reasons", "'{0}' is not a stage; use one of {1}"),
     QT_TRANSLATE_NOOP("reasons", "the opportunity is already at {0}"),
     QT_TRANSLATE_NOOP("reasons", "is required when an opportunity is lost"),
+    # the fairness report (domain/fairness.py, services/fairness.py)
+    QT_TRANSLATE_NOOP("reasons", "'{0}' is not a month; write it as YYYY-MM, e.g. 2026-11"),
+    QT_TRANSLATE_NOOP("reasons", "the range of months ends before it starts"),
+    QT_TRANSLATE_NOOP("reasons", "a fairness report covers at most 24 months at once; choose a shorter range"),
+    QT_TRANSLATE_NOOP("reasons", "a fairness report you export may hold only your own side's reps"),
+    QT_TRANSLATE_NOOP("reasons", "give one month, or a range of months from/to, not both"),
     # assignment (domain/assignment.py)
     QT_TRANSLATE_NOOP("reasons", "only a supervisor or an admin can assign customers"),
     QT_TRANSLATE_NOOP("reasons", "there is no rep on your team to assign customers to"),

@@ -163,4 +163,12 @@ register(
         "pool", QT_TRANSLATE_NOOP("screens", "Public pool"), "fieldcrm.ui.pool.screen:PoolScreen", ("rep", "supervisor")
     )
 )
+register(
+    ScreenSpec(
+        "fairness",
+        QT_TRANSLATE_NOOP("screens", "Fairness"),
+        "fieldcrm.ui.fairness.screen:FairnessScreen",
+        ("supervisor", "admin"),
+    )
+)
 register(ScreenSpec("sync", QT_TRANSLATE_NOOP("screens", "Sync"), "fieldcrm.ui.sync.panel:SyncPanel"))
