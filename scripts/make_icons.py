@@ -35,6 +35,8 @@ ICONS = {
     "pool": "water",
     "claim": "hand-holding",
     "release": "arrow-right-from-bracket",
+    "arbitration": "scale-balanced",
+    "appeal": "gavel",
 }
 
 FONTS = Path(qtawesome.__file__).parent / "fonts"

@@ -23,8 +23,8 @@ SAY_WHY = "say why the customer should be yours"
 STARTS_OPEN = "a new appeal starts open, without a decision"
 YOU_HOLD_IT = "this customer is yours; there is nothing to appeal"
 NOT_LOST = (
-    "you can appeal only about a customer you lost: a claim or registration another rep's beat, or a return,"
-    " assignment or handover away from you"
+    "you can appeal only about a customer you lost: another rep's claim or registration came first, or it was"
+    " returned to the pool, assigned or handed over away from you"
 )
 ALREADY_OPEN = "you have an open appeal about this customer already; wait for its decision"
 NOT_AS_IT_STANDS = "the customer changed hands since this appeal was written; look again and file it anew"

@@ -123,7 +123,7 @@ class AppealService(BaseService):
         or have an open appeal about it already."""
         statement = (statement or "").strip()
         if not statement:
-            raise ValidationError(SAY_WHY, "reason")
+            raise ValidationError(SAY_WHY)  # the sentence names what is missing
         if len(statement) > TEXT_LIMIT:
             raise ValidationError(f"is {len(statement)} characters long; at most {TEXT_LIMIT} are allowed", "reason")
         with unit_of_work(self.store) as uow:
@@ -160,7 +160,7 @@ class AppealService(BaseService):
         action (an `arbitration` event whose reason is the decision); rejected, nothing moves."""
         reason = (reason or "").strip()
         if not reason:
-            raise ValidationError(WRITE_THE_REASON, "reason")
+            raise ValidationError(WRITE_THE_REASON)
         if len(reason) > TEXT_LIMIT:
             raise ValidationError(f"is {len(reason)} characters long; at most {TEXT_LIMIT} are allowed", "reason")
         outcome = "upheld" if uphold else "rejected"

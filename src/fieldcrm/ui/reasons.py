@@ -147,8 +147,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("reasons", "this customer is yours; there is nothing to appeal"),
     QT_TRANSLATE_NOOP(
         "reasons",
-        "you can appeal only about a customer you lost: a claim or registration another rep's beat, or a return,"
-        " assignment or handover away from you",
+        "you can appeal only about a customer you lost: another rep's claim or registration came first, or it was"
+        " returned to the pool, assigned or handed over away from you",
     ),
     QT_TRANSLATE_NOOP("reasons", "you have an open appeal about this customer already; wait for its decision"),
     QT_TRANSLATE_NOOP(
