@@ -72,6 +72,11 @@ def test_the_supervisor_decides_on_the_arbitration_screen_with_a_reason(
     appellant_heading, appellant_visits = screen.sides["appellant"]
     assert appellant_heading.text().startswith("张伟 (appellant) — first contact: ")
     assert appellant_visits.rowCount() == 1 and appellant_visits.data(appellant_visits.index(0, 1)) == "见了设备科长"
+    holder_heading, holder_visits = screen.sides["holder"]
+    assert holder_heading.text().startswith(
+        "李娜 (holds it) — first contact: none recorded; visits: 0; holds it since "
+    )
+    assert holder_visits.rowCount() == 0
     qtbot.mouseClick(screen.uphold, Qt.MouseButton.LeftButton)
     idle()
     assert screen.message.text() == "write the reason for your decision; both reps will read it"

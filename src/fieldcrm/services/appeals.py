@@ -66,28 +66,30 @@ def _names(session: Session, ids: set[str | None]) -> dict[str, str]:
 
 
 def _evidence(session: Session, rep_id: str | None, customer_id: str) -> dict[str, Any]:
-    """A rep's side of a case: their first contact with the customer (their first_contact event, else their first
-    visit) and their visits to it."""
+    """A rep's side of a case: their first contact with the customer (their registration of it, or their first
+    visit, whichever came first), since when they hold it (the latest change that gave it to them) and their visits."""
     if rep_id is None:
-        return {"first_contact_at": None, "visits": []}
+        return {"first_contact_at": None, "held_since": None, "visits": []}
     visits = session.exec(
         select(Visit)
         .where(Visit.customer_id == customer_id, Visit.owner_id == rep_id, Visit.deleted == False)  # noqa: E712
         .order_by(col(Visit.started_at))
     ).all()
-    first = session.exec(
-        select(OwnershipEvent.at)
+    given = session.exec(
+        select(OwnershipEvent.kind, OwnershipEvent.at)
         .where(
             OwnershipEvent.customer_id == customer_id,
             OwnershipEvent.to_owner_id == rep_id,
             OwnershipEvent.deleted == False,  # noqa: E712
         )
         .order_by(col(OwnershipEvent.at))
-    ).first()
+    ).all()
+    first = next((at for kind, at in given if kind == "first_contact"), None)
     if visits and (first is None or visits[0].started_at < first):
         first = visits[0].started_at
     return {
         "first_contact_at": encode_value(first),
+        "held_since": encode_value(given[-1][1]) if given else None,
         "visits": [{"id": v.id, "at": encode_value(v.started_at), "outcome": v.outcome} for v in visits],
     }
 

@@ -9,22 +9,22 @@
         <translation>向主管申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/appeal_dialog.py" line="24"/>
+        <location filename="../../ui/appeals/appeal_dialog.py" line="25"/>
         <source>Why you lost {0}: {1}.</source>
         <translation>您失去 {0} 的原因：{1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/appeal_dialog.py" line="28"/>
+        <location filename="../../ui/appeals/appeal_dialog.py" line="29"/>
         <source>Your supervisor reads your statement beside both reps&apos; first contact and visits, and decides in writing. Upheld, the customer becomes yours; rejected, it stays where it is. Both of you see the decision.</source>
         <translation>主管会对照双方的首次接触和拜访记录阅读您的陈述，并作出书面裁决。申诉成立，客户归您；驳回，客户保持不变。双方都能看到裁决。</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/appeal_dialog.py" line="35"/>
+        <location filename="../../ui/appeals/appeal_dialog.py" line="36"/>
         <source>Why the customer should be yours (required): when you first met them, what you did since…</source>
         <translation>客户为什么应归您（必填）：您何时首次接触、此后做了什么…</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/appeal_dialog.py" line="41"/>
+        <location filename="../../ui/appeals/appeal_dialog.py" line="42"/>
         <source>File appeal</source>
         <translation>提交申诉</translation>
     </message>
@@ -102,68 +102,78 @@
         <translation>客户保持不变</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="125"/>
-        <location filename="../../ui/appeals/arbitration.py" line="162"/>
+        <location filename="../../ui/appeals/arbitration.py" line="100"/>
+        <source>Decision</source>
+        <translation>裁决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="126"/>
+        <location filename="../../ui/appeals/arbitration.py" line="166"/>
         <source>public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="128"/>
+        <location filename="../../ui/appeals/arbitration.py" line="129"/>
         <source>No open appeals. When a rep appeals about a customer they lost, it waits here for your decision.</source>
         <translation>没有待裁决的申诉。销售对失去的客户提出申诉后，会在这里等待您的裁决。</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="130"/>
+        <location filename="../../ui/appeals/arbitration.py" line="131"/>
         <source>No appeals yet.</source>
         <translation>还没有申诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="146"/>
-        <source>no contact recorded</source>
-        <translation>无接触记录</translation>
+        <location filename="../../ui/appeals/arbitration.py" line="147"/>
+        <source>none recorded</source>
+        <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="147"/>
+        <location filename="../../ui/appeals/arbitration.py" line="148"/>
         <source>{0} ({1}) — first contact: {2}; visits: {3}</source>
         <translation>{0}（{1}）— 首次接触：{2}；拜访：{3} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="156"/>
+        <location filename="../../ui/appeals/arbitration.py" line="152"/>
+        <source>; holds it since {0}</source>
+        <translation>；自 {0} 起负责</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="160"/>
         <source>Select an appeal on the left to read both sides.</source>
         <translation>在左侧选择一条申诉，查看双方的情况。</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="164"/>
+        <location filename="../../ui/appeals/arbitration.py" line="168"/>
         <source>{0}: {1} appeals against {2}</source>
         <translation>{0}：{1} 对 {2} 的申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="167"/>
+        <location filename="../../ui/appeals/arbitration.py" line="171"/>
         <source>How it was lost: {0}. Statement: “{1}”</source>
         <translation>失去方式：{0}。陈述：“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="172"/>
+        <location filename="../../ui/appeals/arbitration.py" line="176"/>
         <source>appellant</source>
         <translation>申诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="173"/>
+        <location filename="../../ui/appeals/arbitration.py" line="177"/>
         <source>holds it</source>
         <translation>当前负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="184"/>
+        <location filename="../../ui/appeals/arbitration.py" line="188"/>
         <source>{0} by {1} on {2}: {3}</source>
         <translation>{0}，由 {1} 于 {2} 裁决：{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="202"/>
+        <location filename="../../ui/appeals/arbitration.py" line="206"/>
         <source>Upheld: {0} now belongs to {1}.</source>
         <translation>申诉成立：{0} 现归 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="204"/>
+        <location filename="../../ui/appeals/arbitration.py" line="208"/>
         <source>Rejected: {0} stays with {2}; {1} is told why.</source>
         <translation>已驳回：{0} 仍归 {2}；{1} 会看到理由。</translation>
     </message>

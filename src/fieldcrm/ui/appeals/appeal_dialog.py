@@ -21,6 +21,7 @@ class AppealDialog(QDialog):
         self.worker = worker
         self.customer_id = customer_id
         self.setWindowTitle(self.tr("Appeal to your supervisor"))
+        self.setMinimumWidth(480)
         lost = QLabel(self.tr("Why you lost {0}: {1}.").format(name, localize(why)), objectName="appealWhy")
         lost.setWordWrap(True)
         explain = QLabel(

@@ -34,11 +34,10 @@ APPEAL_COLUMNS = [
     Column("customer", QT_TRANSLATE_NOOP("ArbitrationScreen", "Customer")),
     Column("appellant", QT_TRANSLATE_NOOP("ArbitrationScreen", "Appellant")),
     Column("holder_name", QT_TRANSLATE_NOOP("ArbitrationScreen", "Holder")),
-    Column("lost_how", QT_TRANSLATE_NOOP("ArbitrationScreen", "How it was lost"), loss_name),
     Column("filed_at", QT_TRANSLATE_NOOP("ArbitrationScreen", "Filed"), local_time),
     Column("status", QT_TRANSLATE_NOOP("ArbitrationScreen", "Status"), status_name, status_tone),
 ]
-STATUS_COLUMN = 5
+STATUS_COLUMN = 4
 EVIDENCE_COLUMNS = [
     Column("at", QT_TRANSLATE_NOOP("ArbitrationScreen", "Visited"), local_time),
     Column("outcome", QT_TRANSLATE_NOOP("ArbitrationScreen", "Outcome")),
@@ -97,6 +96,7 @@ class ArbitrationScreen(Screen):
         right_box.addLayout(head)
         right_box.addWidget(self.statement)
         right_box.addLayout(evidence, 1)
+        right_box.addWidget(QLabel(self.tr("Decision")))
         right_box.addWidget(self.decision)
         actions = QHBoxLayout()
         actions.addStretch(1)
@@ -107,7 +107,7 @@ class ArbitrationScreen(Screen):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([480, 560])
+        splitter.setSizes([470, 570])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -142,11 +142,14 @@ class ArbitrationScreen(Screen):
             self.message.clear()
             self._show(appeal)
 
-    def _side_heading(self, name: str, side: dict[str, Any], role: str) -> str:
-        first = local_time(side.get("first_contact_at")) or self.tr("no contact recorded")
-        return self.tr("{0} ({1}) — first contact: {2}; visits: {3}").format(
+    def _side_heading(self, name: str, side: dict[str, Any], role: str, holds: bool) -> str:
+        first = local_time(side.get("first_contact_at")) or self.tr("none recorded")
+        text = self.tr("{0} ({1}) — first contact: {2}; visits: {3}").format(
             name, role, first, len(side.get("visits", []))
         )
+        if holds and side.get("held_since"):  # the appellant's "since" would be when they had it
+            text += self.tr("; holds it since {0}").format(local_time(side["held_since"]))
+        return text
 
     def _show(self, appeal: dict[str, Any] | None) -> None:
         self.current = appeal
@@ -174,7 +177,7 @@ class ArbitrationScreen(Screen):
             ):
                 heading, visits = self.sides[side]
                 evidence = appeal[f"{side}_side"]
-                heading.setText(self._side_heading(name, evidence, role))
+                heading.setText(self._side_heading(name, evidence, role, side == "holder"))
                 visits.set_rows(evidence["visits"])
         is_open = appeal is not None and appeal["status"] == "open"
         for widget in (self.decision, self.uphold, self.reject):
