@@ -133,3 +133,29 @@ def test_a_rejected_appeal_moves_nothing_and_a_rep_who_lost_nothing_cannot_appea
     }
     answer = push_one(server, token_of(server, "李娜"), op("appeal", uuid7(), "insert", fields))
     assert answer["status"] == "rejected" and NOT_LOST in answer["reason"]
+
+
+def test_the_second_registration_of_a_company_is_told_who_came_first_and_may_appeal(
+    server, team, laptop_factory
+) -> None:
+    """Both reps register the same new company offline (same normalised name and phone): his arrives first. Hers is
+    merged into his; she sees who registered it first and when, keeps her first contact and visit on it, and may
+    appeal."""
+    zhang, li = laptop_factory("zhang", "张伟"), laptop_factory("li", "李娜")
+    first = zhang.cli("customers", "add", "--name", "无锡精密机床有限公司", "--phone", "0510-66001122").strip()
+    second = li.cli("customers", "add", "--name", "无锡精密机床(有限公司)", "--phone", "0510 6600 1122").strip()
+    visit_id = li.cli("visits", "log", "--customer", second, "--outcome", "李娜先去了工厂").strip()
+    assert zhang.sync().rejected == 0
+    assert li.sync().rejected == 0
+    li.sync()
+    lost = AppealService(li.store).lost(first)
+    assert lost is not None and (lost["how"], lost["winner"]) == ("registration", "张伟")
+    assert lost["sentence"].startswith("张伟 registered this company first, accepted by head office on 20")
+    shown = li.cli_json("customers", "show", first)
+    assert [v["id"] for v in shown["visits"]] == [visit_id]
+    assert ("first_contact", "李娜") in [(e["kind"], e["to_owner"]) for e in shown["ownership"]]
+    li.cli("appeals", "file", first, "--reason", "我先去了工厂")
+    assert li.sync().rejected == 0
+    with server.engine.connect() as conn:
+        filed = conn.execute(text("SELECT lost_how, holder_id FROM appeal WHERE customer_id = :c"), {"c": first}).all()
+    assert [tuple(r) for r in filed] == [("registration", team["rep"])]
