@@ -35,6 +35,7 @@ def test_the_losing_rep_sees_why_and_appeals_from_the_customer_page(
     qtbot.waitUntil(page.lost.isVisible)
     assert page.lost.text().startswith("You lost this customer: assigned to 李娜 on ")
     assert page.appeal.isVisible()
+    assert not page.release.isVisible()  # not his to release
     qtbot.mouseClick(page.appeal, Qt.MouseButton.LeftButton)
     dialog = page.appeal_dialog
     qtbot.waitUntil(dialog.isVisible)

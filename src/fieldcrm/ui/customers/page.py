@@ -238,6 +238,7 @@ class CustomerPage(QWidget):
             self.lost.setText(self.tr("You lost this customer: {0}.").format(localize(lost["sentence"])))
             if (self.data.get("refused") or "").startswith("already claimed by"):
                 self.refused.hide()  # the sentence above says it, and a lost claim is not sent again
+            self.release.hide()  # not theirs to release
         self.lost.setVisible(bool(lost))
         self.appeal.setVisible(bool(lost and lost.get("may_appeal")))
         latest = appeals[0] if appeals else None
