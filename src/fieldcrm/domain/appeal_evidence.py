@@ -19,11 +19,11 @@ _appeal = Appeal.__table__.c
 
 def events_query(customer_id: str) -> Select:
     """(id, kind, from, to, accepted) of the customer's live ownership events, in the order head office accepted
-    them: an event's `updated_at` is stamped by head office when it arrives, and events never change after."""
+    them: an event's `created_at` is stamped by head office when it arrives (never taken from a laptop)."""
     return (
-        select(_event.id, _event.kind, _event.from_owner_id, _event.to_owner_id, _event.updated_at)
+        select(_event.id, _event.kind, _event.from_owner_id, _event.to_owner_id, _event.created_at)
         .where(_event.customer_id == customer_id, _event.deleted == False)  # noqa: E712
-        .order_by(_event.updated_at, _event.id)
+        .order_by(_event.created_at, _event.id)
     )
 
 

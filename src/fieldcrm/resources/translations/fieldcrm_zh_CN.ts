@@ -48,132 +48,127 @@
     </message>
     <message>
         <location filename="../../ui/appeals/arbitration.py" line="37"/>
-        <source>How it was lost</source>
-        <translation>失去方式</translation>
-    </message>
-    <message>
-        <location filename="../../ui/appeals/arbitration.py" line="38"/>
         <source>Filed</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="39"/>
+        <location filename="../../ui/appeals/arbitration.py" line="38"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="43"/>
+        <location filename="../../ui/appeals/arbitration.py" line="42"/>
         <source>Visited</source>
         <translation>拜访时间</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="44"/>
+        <location filename="../../ui/appeals/arbitration.py" line="43"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="54"/>
+        <location filename="../../ui/appeals/arbitration.py" line="53"/>
         <source>Open appeals only</source>
         <translation>只看待裁决的申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="76"/>
+        <location filename="../../ui/appeals/arbitration.py" line="75"/>
         <source>Your decision and why (required; both reps read it)</source>
         <translation>您的裁决及理由（必填；双方销售都会看到）</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="78"/>
+        <location filename="../../ui/appeals/arbitration.py" line="77"/>
         <source>Uphold</source>
         <translation>申诉成立</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="79"/>
+        <location filename="../../ui/appeals/arbitration.py" line="78"/>
         <source>The customer goes to the appellant</source>
         <translation>客户归申诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="80"/>
+        <location filename="../../ui/appeals/arbitration.py" line="79"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="81"/>
+        <location filename="../../ui/appeals/arbitration.py" line="80"/>
         <source>The customer stays where it is</source>
         <translation>客户保持不变</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="100"/>
+        <location filename="../../ui/appeals/arbitration.py" line="99"/>
         <source>Decision</source>
         <translation>裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="126"/>
-        <location filename="../../ui/appeals/arbitration.py" line="166"/>
+        <location filename="../../ui/appeals/arbitration.py" line="125"/>
+        <location filename="../../ui/appeals/arbitration.py" line="165"/>
         <source>public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="129"/>
+        <location filename="../../ui/appeals/arbitration.py" line="128"/>
         <source>No open appeals. When a rep appeals about a customer they lost, it waits here for your decision.</source>
         <translation>没有待裁决的申诉。销售对失去的客户提出申诉后，会在这里等待您的裁决。</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="131"/>
+        <location filename="../../ui/appeals/arbitration.py" line="130"/>
         <source>No appeals yet.</source>
         <translation>还没有申诉。</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="147"/>
+        <location filename="../../ui/appeals/arbitration.py" line="146"/>
         <source>none recorded</source>
         <translation>无记录</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="148"/>
+        <location filename="../../ui/appeals/arbitration.py" line="147"/>
         <source>{0} ({1}) — first contact: {2}; visits: {3}</source>
         <translation>{0}（{1}）— 首次接触：{2}；拜访：{3} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="152"/>
+        <location filename="../../ui/appeals/arbitration.py" line="151"/>
         <source>; holds it since {0}</source>
         <translation>；自 {0} 起负责</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="160"/>
+        <location filename="../../ui/appeals/arbitration.py" line="159"/>
         <source>Select an appeal on the left to read both sides.</source>
         <translation>在左侧选择一条申诉，查看双方的情况。</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="168"/>
+        <location filename="../../ui/appeals/arbitration.py" line="167"/>
         <source>{0}: {1} appeals against {2}</source>
         <translation>{0}：{1} 对 {2} 的申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="171"/>
+        <location filename="../../ui/appeals/arbitration.py" line="170"/>
         <source>How it was lost: {0}. Statement: “{1}”</source>
         <translation>失去方式：{0}。陈述：“{1}”</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="176"/>
+        <location filename="../../ui/appeals/arbitration.py" line="175"/>
         <source>appellant</source>
         <translation>申诉人</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="177"/>
+        <location filename="../../ui/appeals/arbitration.py" line="176"/>
         <source>holds it</source>
         <translation>当前负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="188"/>
+        <location filename="../../ui/appeals/arbitration.py" line="187"/>
         <source>{0} by {1} on {2}: {3}</source>
         <translation>{0}，由 {1} 于 {2} 裁决：{3}</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="206"/>
+        <location filename="../../ui/appeals/arbitration.py" line="205"/>
         <source>Upheld: {0} now belongs to {1}.</source>
         <translation>申诉成立：{0} 现归 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/appeals/arbitration.py" line="208"/>
+        <location filename="../../ui/appeals/arbitration.py" line="207"/>
         <source>Rejected: {0} stays with {2}; {1} is told why.</source>
         <translation>已驳回：{0} 仍归 {2}；{1} 会看到理由。</translation>
     </message>
@@ -715,78 +710,78 @@
         <translation>您已失去此客户：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="252"/>
+        <location filename="../../ui/customers/page.py" line="253"/>
         <source>{0}&apos;s appeal against {1}, filed {2}, waits for the supervisor&apos;s decision.</source>
         <translation>{0} 对 {1} 的申诉（{2} 提交）正在等待主管裁决。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="255"/>
+        <location filename="../../ui/customers/page.py" line="256"/>
         <source>upheld</source>
         <translation>裁定成立</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="255"/>
+        <location filename="../../ui/customers/page.py" line="256"/>
         <source>rejected</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="256"/>
+        <location filename="../../ui/customers/page.py" line="257"/>
         <source>{0}&apos;s appeal against {1} was {2} by {3} on {4}: “{5}”</source>
         <translation>{0} 对 {1} 的申诉已由 {3} 于 {4} {2}：“{5}”</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="285"/>
+        <location filename="../../ui/customers/page.py" line="286"/>
         <source>nobody (public pool)</source>
         <translation>无（公海）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="286"/>
+        <location filename="../../ui/customers/page.py" line="287"/>
         <source>Owner: {0}</source>
         <translation>负责人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="291"/>
+        <location filename="../../ui/customers/page.py" line="292"/>
         <source>Not accepted by head office: {0}. It stays on this laptop: correct it and save to send it again; on the Sync screen you can also send it as it is or discard it.</source>
         <translation>总部未接受：{0}。它仍保留在本机：修改后保存即可重新发送；也可在“同步”页面原样重新发送或放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="312"/>
+        <location filename="../../ui/customers/page.py" line="313"/>
         <source>Protected through today ({0})</source>
         <translation>保护期今天到期（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="314"/>
+        <location filename="../../ui/customers/page.py" line="315"/>
         <source>Protected for 1 more day (until {0})</source>
         <translation>保护期还剩 1 天（至 {0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="316"/>
+        <location filename="../../ui/customers/page.py" line="317"/>
         <source>Protected for {0} more days (until {1})</source>
         <translation>保护期还剩 {0} 天（至 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="318"/>
+        <location filename="../../ui/customers/page.py" line="319"/>
         <source>Protection ended on {0}</source>
         <translation>保护期已于 {0} 结束</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="320"/>
+        <location filename="../../ui/customers/page.py" line="321"/>
         <source>Not protected</source>
         <translation>不在保护期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="250"/>
-        <location filename="../../ui/customers/page.py" line="327"/>
+        <location filename="../../ui/customers/page.py" line="251"/>
+        <location filename="../../ui/customers/page.py" line="328"/>
         <source>public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="375"/>
+        <location filename="../../ui/customers/page.py" line="376"/>
         <source>Nothing to save.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="382"/>
+        <location filename="../../ui/customers/page.py" line="383"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2722,7 +2717,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../app.py" line="281"/>
+        <location filename="../../app.py" line="285"/>
         <source>FieldCRM stays closed: your data cannot be read without its passphrase.</source>
         <translation>FieldCRM 未启动：没有口令无法读取您的数据。</translation>
     </message>
@@ -3958,43 +3953,43 @@
 <context>
     <name>screens</name>
     <message>
-        <location filename="../../ui/screens.py" line="131"/>
+        <location filename="../../ui/screens.py" line="142"/>
         <source>Today</source>
         <extracomment>The changes this screen shows: it reloads when the worker announces one of them. &quot;module:Class&quot; of the screen&apos;s `Screen` subclass, imported when the screen is first shown. Modules the window opens dialogs from (beside the screens&apos;): loaded by `warm_up` so no click waits for an import.</extracomment>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="135"/>
+        <location filename="../../ui/screens.py" line="146"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="139"/>
+        <location filename="../../ui/screens.py" line="150"/>
         <source>Plans</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="143"/>
+        <location filename="../../ui/screens.py" line="154"/>
         <source>Reports</source>
         <translation>日报</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="148"/>
+        <location filename="../../ui/screens.py" line="159"/>
         <source>Inbox</source>
         <translation>待审日报</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="153"/>
+        <location filename="../../ui/screens.py" line="164"/>
         <source>Public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="159"/>
+        <location filename="../../ui/screens.py" line="170"/>
         <source>Arbitration</source>
         <translation>仲裁</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="164"/>
+        <location filename="../../ui/screens.py" line="175"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
