@@ -35,7 +35,9 @@ ICONS = {
     "pool": "water",
     "claim": "hand-holding",
     "release": "arrow-right-from-bracket",
-    "fairness": "scale-balanced",
+    "fairness": "chart-column",
+    "arbitration": "scale-balanced",
+    "appeal": "gavel",
 }
 
 FONTS = Path(qtawesome.__file__).parent / "fonts"

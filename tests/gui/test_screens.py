@@ -15,7 +15,8 @@ from fieldcrm.vocabulary import ALL_NOUNS
 #: Which screens must reload when a change of each kind is announced, written out by hand from what each shows:
 #: Today shows the day's stops (plans), visits, customers due, the day's report and the changes waiting to go up (an
 #: export's log entry too); Reports the day's visits; the Sync panel counts the changes of every kind waiting to go up
-#: (the export log's dialog is no screen: it listens for "audit" itself); the public pool its customers.
+#: (the export log's dialog is no screen: it listens for "audit" itself); the public pool its customers; Arbitration
+#: the appeals (rows of customers).
 TOLD = {
     "rep": {
         "customers": {"today", "customers", "pool", "sync"},
@@ -27,7 +28,7 @@ TOLD = {
         "sync": {"sync"},
     },
     "supervisor": {
-        "customers": {"customers", "pool", "fairness", "sync"},
+        "customers": {"customers", "pool", "arbitration", "fairness", "sync"},  # appeals hang off customers
         "visits": {"sync"},
         "plans": {"sync"},
         "reports": {"inbox", "sync"},

@@ -141,7 +141,7 @@ def test_settings_switch_language_and_user_rebuild_the_window(qtbot, gui_app):
     window = app.window
     assert "inbox" in window.screens and "today" not in window.screens
     rail = [window.rail.item(i).text() for i in range(window.rail.count())]
-    assert rail == ["客户", "待审日报", "公海", "公平报表", "同步"]
+    assert rail == ["客户", "待审日报", "公海", "仲裁", "公平报表", "同步"]
     assert app.settings.value("ui/language") == "zh_CN"
     assert profile.current().name == "王经理"
 

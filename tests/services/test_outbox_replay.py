@@ -41,6 +41,7 @@ from fieldcrm.excel import ImportHistory, ImportJob
 from fieldcrm.models import ConflictRecord, Customer, Opportunity, PlannedStop, Visit, VisitPlan, utcnow
 from fieldcrm.normalize import normalise_company_name
 from fieldcrm.services import Services
+from fieldcrm.services.appeals import AppealService
 from fieldcrm.services.assignment import AssignmentService
 from fieldcrm.services.base import BaseService
 from fieldcrm.services.bulk import BulkWriter
@@ -134,6 +135,22 @@ def _to_assign(team: Team, folder: Path) -> dict[str, Any]:
     ctx = _customer(team, folder, contacts=2)
     ctx["pool"] = team["supervisor"].customers.create(name="丽水公海竹木有限公司", owner_id=None, in_public_pool=True)
     team["rep"].customers.add_contact(ctx["pool"], name="蒋厂长")
+    return ctx
+
+
+def _assigned_away(team: Team, folder: Path) -> dict[str, Any]:
+    """A rep's customer, with his visit and a contact, that the supervisor gave to another rep: he lost it."""
+    ctx = _customer(team, folder, contacts=1)
+    team["rep"].visits.log(ctx["customer"], outcome="谈了年度采购")
+    AssignmentService(team["supervisor"].store, team["supervisor"].user_id).assign(
+        [ctx["customer"]], "by_hand", rep_id=team["other"].user_id, reason="区域调整"
+    )
+    return ctx
+
+
+def _appealed(team: Team, folder: Path) -> dict[str, Any]:
+    ctx = _assigned_away(team, folder)
+    ctx["appeal"] = AppealService(team["rep"].store, team["rep"].user_id).file(ctx["customer"], "客户是我开发的")["id"]
     return ctx
 
 
@@ -470,6 +487,26 @@ CASES: dict[str, Case] = {
         ),
         _opportunity,
     ),
+    # appeals and arbitration
+    "appeal filed about a customer assigned away": Case(
+        ("AppealService.file",),
+        lambda t, c: AppealService(t["rep"].store, t["rep"].user_id).file(c["customer"], "客户是我开发的"),
+        _assigned_away,
+    ),
+    "appeal upheld: the customer and its contact go to the appellant": Case(
+        ("AppealService.decide", "assignment.give"),
+        lambda t, c: AppealService(t["supervisor"].store, t["supervisor"].user_id).decide(
+            c["appeal"], True, "拜访记录在先"
+        ),
+        _appealed,
+    ),
+    "appeal rejected: nothing moves": Case(
+        ("AppealService.decide",),
+        lambda t, c: AppealService(t["supervisor"].store, t["supervisor"].user_id).decide(
+            c["appeal"], False, "按区域规则"
+        ),
+        _appealed,
+    ),
     # export control
     "export logged": Case(
         ("ExportService.record_export",),
@@ -615,6 +652,7 @@ READS = {
     "OwnershipService.history", "OwnershipService.protection", "ownership.ownership_history",
     "ownership.protection_of", "AssignmentService.candidates", "AssignmentService.preview",
     "assignment.candidates_of", "assignment.last_in_turn",
+    "AppealService.appeals", "AppealService.get", "AppealService.lost", "appeals.loss_of",
     "PoolService.pool_customers", "PoolService.rules", "pool.term_of", "pool.load_of",
     "dedupe.find_duplicates",
     "plans.plan_id_for", "refusals.refused_count", "refusals.refused_reasons", "reports.canonical_content",

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from fieldcrm.domain.actors import Actor
+
+if TYPE_CHECKING:
+    from fieldcrm.domain.appeals import Loss
 
 
 @dataclass
@@ -30,6 +33,14 @@ class Lookup(Protocol):
     """What a rule may look up beyond the op: facts of the company's directory."""
 
     def supervisor_of(self, rep_id: str) -> str | None: ...
+
+    def loss_of(self, rep_id: str, customer_id: str) -> Loss | None:
+        """How the rep lost the customer (`domain.appeals.how_lost` over head office's records), or None."""
+        ...
+
+    def open_appeal(self, customer_id: str, rep_id: str, except_id: str) -> bool:
+        """Whether the rep has an open appeal about the customer other than `except_id`."""
+        ...
 
 
 #: A table's own rule on an op: None (allowed) or the refusal. Each domain module lists its tables' in OP_CHECKS.

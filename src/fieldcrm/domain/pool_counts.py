@@ -86,9 +86,10 @@ def won_query(customer_id: str) -> Select:
 
 
 def last_claim_query(customer_id: str) -> Select:
-    """(claimer, time) of the customer's latest claim."""
+    """(claimer, time, time head office accepted it, version) of the customer's latest claim. Until head office
+    has it (version 0) its acceptance time is unknown: the claim's own time stands in."""
     return (
-        select(_event.to_owner_id, _event.at)
+        select(_event.to_owner_id, _event.at, _event.created_at, _event.version)
         .where(
             _event.customer_id == customer_id,
             _event.kind == CLAIM,

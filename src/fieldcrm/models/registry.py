@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
 
+from fieldcrm.models.appeal import Appeal
 from fieldcrm.models.audit import AuditEvent, ExportPolicy
 from fieldcrm.models.base import SyncedBase
 from fieldcrm.models.customer import Contact, Customer
@@ -90,6 +91,12 @@ class TableSpec:
     drafts: bool = True
     #: Only head office writes these rows (accounts and teams); a laptop's op on them is refused.
     head_office_only: bool = False
+    #: The column naming a second user whose side sees the row as its owner's side does, whether or not they see its
+    #: customer (an appeal: the rep holding the customer when it was filed, who may lose it by the decision).
+    party_field: str | None = None
+    #: New rows may point at a customer their author does not hold (an appeal about one they lost): the table's own
+    #: rule decides who may add one.
+    by_outsiders: bool = False
 
     @cached_property
     def name(self) -> str:
@@ -168,6 +175,18 @@ SPECS: tuple[TableSpec, ...] = (
         customer_field="customer_id",
         purged_with_customer=True,
     ),
+    # The appellant's; the rep holding the customer sees it too (`party_field`); decided once (domain/appeals.py).
+    TableSpec(
+        Appeal,
+        "appeal",
+        "customers",
+        scope="customer",
+        customer_field="customer_id",
+        party_field="holder_id",
+        by_outsiders=True,
+        purged_with_customer=True,
+        workflow_fields=frozenset({"status", "decision", "decided_by", "decided_at"}),
+    ),
     TableSpec(ExportPolicy, "export policy", "profile", scope="directory", drafts=False, head_office_only=True),
     TableSpec(AuditEvent, "audit event", "audit", drafts=False),
 )
@@ -199,6 +218,12 @@ def derived_for(table: str, fields: Mapping[str, Any]) -> dict[str, Any]:
     """The derived fields of `table` that follow from `fields` (empty where the table derives nothing)."""
     spec = BY_NAME.get(table)
     return spec.derive(fields) if spec is not None and spec.derive is not None else {}
+
+
+def party_of(table: str, row: Any) -> str | None:
+    """The second user whose side sees a row of `table` (`TableSpec.party_field`), or None."""
+    spec = BY_NAME.get(table)
+    return getattr(row, spec.party_field) if spec is not None and spec.party_field else None
 
 
 def customer_of(table: str, row: Any) -> str | None:

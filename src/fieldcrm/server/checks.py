@@ -16,7 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldcrm import domain
-from fieldcrm.domain import pool_counts
+from fieldcrm.domain import appeal_evidence, pool_counts
+from fieldcrm.domain.appeals import Loss, how_lost
 from fieldcrm.domain.ops import OpCheck, OpView
 from fieldcrm.domain.ownership import (
     Holding,
@@ -140,7 +141,7 @@ class Checker:
             last = run(pool_counts.last_claim_query(customer.id)).first()
             if last is not None and last[0] == term.owner_id:
                 holder = self.session.get(User, last[0])
-                refusal = claimed_by(holder.name if holder is not None else last[0], last[1], rules)
+                refusal = claimed_by(holder.name if holder is not None else last[0], last[2], rules)
         return refusal
 
     def _before_its_claim(self, t: OpView) -> bool:
@@ -158,6 +159,8 @@ class Checker:
         on the customer; someone's own work (plans, stops, visits, reports) by their side."""
         if spec.ownership_fields:  # a customer
             return refuse_work_on(self.actor, Holding(row.owner_id, row.in_public_pool))
+        if spec.party_field and self.actor.covers(getattr(row, spec.party_field)):
+            return None  # a party of the row (an appeal's holder): the table's own rule says what they may do
         if spec.moves_with_customer and not self.actor.covers(row.owner_id):
             customer = self.session.get(Customer, getattr(row, spec.customer_field or ""))
             if customer is None:
@@ -174,7 +177,7 @@ class Checker:
             return None
         if t.customer.id in self.co_created or self._opened_duplicate(t.customer.id):
             return None
-        if t.kind == "insert" and self._before_its_claim(t):
+        if t.kind == "insert" and (BY_NAME[t.table].by_outsiders or self._before_its_claim(t)):
             return None
         return refuse_work_on(self.actor, Holding(t.customer.owner_id, t.customer.in_public_pool))
 
@@ -187,6 +190,21 @@ class Checker:
         if found:
             self.co_created.add(customer_id)
         return found
+
+    def loss_of(self, rep_id: str, customer_id: str) -> Loss | None:
+        """How the rep lost the customer, by head office's records: its ownership events as accepted here, and the
+        rep's first visit to it (the evidence of a claim that lost: the claim itself was never stored)."""
+        customer = self.session.get(Customer, customer_id)
+        if customer is None:
+            return None
+        run = self.session.execute
+        events = appeal_evidence.event_facts(run(appeal_evidence.events_query(customer_id)))
+        worked = run(appeal_evidence.first_visit_query(rep_id, customer_id)).scalar()
+        return how_lost(rep_id, Holding(customer.owner_id, bool(customer.in_public_pool)), events, worked)
+
+    def open_appeal(self, customer_id: str, rep_id: str, except_id: str) -> bool:
+        query = appeal_evidence.open_appeal_query(customer_id, rep_id, except_id)
+        return self.session.execute(query.limit(1)).first() is not None
 
     def supervisor_of(self, rep_id: str) -> str | None:
         rep = self.session.get(User, rep_id)

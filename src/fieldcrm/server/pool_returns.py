@@ -22,7 +22,7 @@ from fieldcrm.domain.pool import CLEARED_ON_RETURN, Return, Term, goes_back
 from fieldcrm.domain.protection import rules_for_team
 from fieldcrm.models import Customer, OwnershipEvent, User, Visit
 from fieldcrm.models.codec import encode_value
-from fieldcrm.models.registry import CUSTOMER_SCOPED, SYNCED_TABLES
+from fieldcrm.models.registry import CUSTOMER_SCOPED, SYNCED_TABLES, party_of
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.visibility import viewer_for
 from fieldcrm.server.writes import Touched, record_changes, touched_row
@@ -134,7 +134,11 @@ def return_due(session: Session, now: datetime, owners: Collection[str] | None =
         for table in CUSTOMER_SCOPED:
             model = SYNCED_TABLES[table]
             for dep in session.execute(select(model).where(model.customer_id == customer.id)).scalars():  # type: ignore[attr-defined]
-                touched.append(Touched(table, dep.id, dep.owner_id, customer.id, item.owner_id, False))
+                touched.append(
+                    Touched(
+                        table, dep.id, dep.owner_id, customer.id, item.owner_id, False, party_id=party_of(table, dep)
+                    )
+                )
         event = OwnershipEvent(
             customer_id=customer.id,
             kind="return_to_pool",

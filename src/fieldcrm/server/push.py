@@ -28,7 +28,7 @@ from fieldcrm.domain.protection import (
 from fieldcrm.ids import uuid7
 from fieldcrm.models import SYNCED_TABLES, Customer, SyncedBase, User, utcnow
 from fieldcrm.models.codec import encode_value
-from fieldcrm.models.registry import BY_MODEL, CUSTOMER_SCOPED, SPECS, TableSpec
+from fieldcrm.models.registry import BY_MODEL, CUSTOMER_SCOPED, SPECS, TableSpec, party_of
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.checks import Checker
 from fieldcrm.server.db import insert_rows, is_sqlite
@@ -633,7 +633,9 @@ class GroupApplier:
             if not any(t.row_id == customer.id for t in self.touched):
                 self.touched.append(touched_row(customer, {}))
             for table, dep in self._dependants(customer.id):
-                self.touched.append(Touched(table, dep.id, dep.owner_id, customer.id, dep.owner_id))
+                self.touched.append(
+                    Touched(table, dep.id, dep.owner_id, customer.id, dep.owner_id, party_id=party_of(table, dep))
+                )
 
     def _update(
         self,
@@ -762,7 +764,11 @@ class GroupApplier:
                 dep.owner_id = customer.owner_id
                 self.touched.append(touched_row(dep, {"owner_id": [old, customer.owner_id]}, old, prev_public))
                 continue
-            self.touched.append(Touched(table, dep.id, dep.owner_id, customer.id, prev_owner, prev_public))
+            self.touched.append(
+                Touched(
+                    table, dep.id, dep.owner_id, customer.id, prev_owner, prev_public, party_id=party_of(table, dep)
+                )
+            )
 
     def _resolve(self, op: WireOp) -> OpResult:
         if op.op != "action" or op.action != "resolve":

@@ -114,6 +114,7 @@ DIALOG_MODULES = (
     "fieldcrm.ui.visits.log_dialog",
     "fieldcrm.ui.settings_dialog",
     "fieldcrm.ui.pool.release_dialog",
+    "fieldcrm.ui.appeals.appeal_dialog",
 )
 
 
@@ -161,6 +162,14 @@ register(
 register(
     ScreenSpec(
         "pool", QT_TRANSLATE_NOOP("screens", "Public pool"), "fieldcrm.ui.pool.screen:PoolScreen", ("rep", "supervisor")
+    )
+)
+register(
+    ScreenSpec(
+        "arbitration",
+        QT_TRANSLATE_NOOP("screens", "Arbitration"),
+        "fieldcrm.ui.appeals.arbitration:ArbitrationScreen",
+        ("supervisor", "admin"),
     )
 )
 register(

@@ -71,6 +71,9 @@ STATUS_TONES: dict[str, Tone] = {
     "submitted": "info",
     "draft": "muted",
     "cancelled": "muted",
+    "open": "attention",  # an appeal waiting for its decision
+    "upheld": "success",
+    "rejected": "muted",
 }
 
 
