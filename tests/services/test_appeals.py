@@ -111,3 +111,26 @@ def _refusal(act) -> str:  # noqa: ANN001
     except PermissionDeniedError as exc:
         return exc.message
     return ""
+
+
+def test_the_fairness_report_counts_the_appeal_filed_and_upheld(
+    team_services: dict[str, Services], clock: ManualClock
+) -> None:
+    from fieldcrm.domain.fairness import Month
+    from fieldcrm.services.fairness import FairnessService
+
+    rep, boss = team_services["rep"], team_services["supervisor"]
+    customer_id = _assigned_away(team_services, clock)
+    appeal_id = _service(rep, clock).file(customer_id, "客户是我开发的")["id"]
+    march = Month(2027, 3)
+
+    def appeals() -> dict[str, tuple[int, int]]:
+        report = FairnessService(boss.store, boss.user_id, clock=clock).report(march, march).to_json()
+        [month] = report["months"]
+        return {r["rep"]: (r["appeals_filed"], r["appeals_upheld"]) for r in month["reps"]}
+
+    assert appeals()["张伟"] == (1, 0)
+    clock.advance(timedelta(days=1))
+    _service(boss, clock).decide(appeal_id, True, "拜访在先")
+    assert appeals()["张伟"] == (1, 1)
+    assert appeals()["李娜"] == (0, 0)

@@ -28,7 +28,7 @@ from fieldcrm.domain.fairness import (
 )
 from fieldcrm.domain.pool_counts import WON_STAGE
 from fieldcrm.domain.protection import rules_for_team
-from fieldcrm.models import Opportunity, OwnershipEvent, User
+from fieldcrm.models import Appeal, Opportunity, OwnershipEvent, User
 from fieldcrm.pinyin import name_pinyin
 from fieldcrm.services.base import BaseService
 from fieldcrm.services.exports import policy_rules
@@ -106,12 +106,21 @@ def reps_of(session: Session, actor: Actor) -> list[User]:
 
 
 def appeal_facts(session: Session, rep_ids: Sequence[str], start: datetime, end: datetime) -> list[AppealFact]:
-    """The appeals filed by `rep_ids`, or upheld for them, between `start` and `end` (UTC).
-
-    Appeals count as 0 until the `appeal` table reaches this branch (it is being added beside this work): at merge,
-    read `Appeal` rows of `appellant_id in rep_ids` with `filed_at` or `decided_at` in the range into
-    `AppealFact(appellant_id, filed_at, decided_at if status == "upheld" else None)`."""
-    return []
+    """The appeals filed by `rep_ids` between `start` and `end` (UTC), or upheld for them in that time."""
+    if not rep_ids:
+        return []
+    query = select(Appeal.appellant_id, Appeal.filed_at, Appeal.status, Appeal.decided_at).where(
+        col(Appeal.appellant_id).in_(list(rep_ids)),
+        col(Appeal.deleted) == False,  # noqa: E712
+        or_(
+            (col(Appeal.filed_at) >= start) & (col(Appeal.filed_at) < end),
+            (col(Appeal.decided_at) >= start) & (col(Appeal.decided_at) < end),
+        ),
+    )
+    return [
+        AppealFact(appellant, filed_at, decided_at if status == "upheld" else None)
+        for appellant, filed_at, status, decided_at in session.exec(query)
+    ]
 
 
 class FairnessService(BaseService):
