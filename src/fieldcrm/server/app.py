@@ -6,6 +6,7 @@ import gc
 import os
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
+from datetime import datetime
 from typing import Annotated
 
 import anyio.to_thread
@@ -17,13 +18,14 @@ from sqlmodel import Session
 
 from fieldcrm import __version__
 from fieldcrm.domain.masking import mask_row, sees_numbers
-from fieldcrm.models import SYNCED_TABLES, utcnow
+from fieldcrm.models import SYNCED_TABLES, Team, User, utcnow
 from fieldcrm.models.codec import row_to_dict
 from fieldcrm.server import auth, devices
 from fieldcrm.server.access_log import AccessLog
 from fieldcrm.server.horizon import HorizonPassed
 from fieldcrm.server.limits import BodyLimit, Limits
 from fieldcrm.server.login_guard import AddressThrottle, HashingPool, LoginLimits
+from fieldcrm.server.login_throttle import SharedThrottle
 from fieldcrm.server.pool_returns import PullReturns
 from fieldcrm.server.pull import pull
 from fieldcrm.server.push import push
@@ -182,6 +184,7 @@ def create_app(
     app.add_middleware(AccessLog)  # outermost: it logs the refusals of body limits too
     guard = login_limits or LoginLimits.from_env()
     throttle = AddressThrottle(guard.burst, guard.per_minute, clock)
+    shared_throttle = SharedThrottle(engine, guard.burst, guard.per_minute, clock)
     hashing = app.state.hashing = HashingPool(guard.hash_slots, guard.hash_queue)
     pull_returns = PullReturns()
 
@@ -210,13 +213,18 @@ def create_app(
 
     @app.post("/auth/login", response_model=LoginResponse, responses=_answers(400, 401, 403, 413, 426, 429))
     async def login(body: LoginRequest, request: Request) -> LoginResponse:
-        """Async: the throttle answers on the event loop, and the password check runs in the hashing pool, never
-        on a worker thread that sync requests need."""
+        """Async: this process's throttle answers on the event loop, and the database work (the bucket all
+        processes share, then the password check) runs in the hashing pool, never on a worker thread that sync
+        requests need."""
         check_protocol(body.protocol)
-        throttle.take(request.client.host if request.client else None)
-        token, expires, user, team = await hashing.run(
-            lambda: auth.login(engine, body.user, body.password, body.device_id, clock)
-        )
+        host = request.client.host if request.client else None
+        throttle.take(host)  # a flood stops here, without a database round trip
+
+        def check() -> tuple[str, datetime, User, Team | None]:
+            shared_throttle.take(host)
+            return auth.login(engine, body.user, body.password, body.device_id, clock)
+
+        token, expires, user, team = await hashing.run(check)
         request.state.user = user.name
         info = UserInfo(
             id=user.id, name=user.name, role=user.role, team_id=user.team_id, team_name=team.name if team else None

@@ -1,5 +1,6 @@
 """Login's guards against guessing and flooding: a token bucket per client address, checked before any password
-hashing, and a small pool of threads of its own for Argon2, so logins never take the workers that serve sync."""
+hashing (in memory here, then the one all server processes share: `login_throttle`), and a small pool of threads
+of its own for Argon2, so logins never take the workers that serve sync."""
 
 from __future__ import annotations
 
@@ -34,8 +35,9 @@ BUSY_RETRY_AFTER = 1  # seconds: the hashing pool drains in a fraction of that
 
 @dataclass(frozen=True)
 class LoginLimits:
-    """How much login one server process takes. Logins are rare (a token lasts 30 days), so the defaults are far
-    above what a team behind one office address needs and far below what guessing needs."""
+    """How much login the server takes: its processes share each address's bucket, and each has a hashing pool of
+    its own. Logins are rare (a token lasts 30 days), so the defaults are far above what a team behind one office
+    address needs and far below what guessing needs."""
 
     burst: int = 10  # logins one client address may make at once …
     per_minute: float = 10.0  # … and then this many a minute
@@ -73,8 +75,9 @@ def address_key(host: str | None) -> str:
 
 
 class AddressThrottle:
-    """A token bucket per client address: `burst` logins at once, then `per_minute`. Every login attempt takes a
-    token, whether the user exists or not, before any password is hashed."""
+    """A token bucket per client address in this process's memory: `burst` logins at once, then `per_minute`. Every
+    login attempt takes a token, whether the user exists or not, before any password is hashed. The first gate: it
+    refuses a flood without a database round trip; the bucket all processes share (`login_throttle`) comes next."""
 
     def __init__(self, burst: int, per_minute: float, clock: Clock = utcnow) -> None:
         self.burst = burst
@@ -91,16 +94,21 @@ class AddressThrottle:
             tokens, then = self._buckets.pop(key, (float(self.burst), now))
             elapsed = max(0.0, (now - then).total_seconds())  # a clock set back never adds tokens
             tokens = min(float(self.burst), tokens + elapsed * self.rate)
-            if tokens >= 1.0:
+            took = tokens >= 1.0
+            if took:
                 tokens -= 1.0
-                refused = None
-            else:
-                refused = math.ceil((1.0 - tokens) / self.rate) if self.rate > 0 else 3600
             self._buckets[key] = (tokens, now)
             while len(self._buckets) > MAX_ADDRESSES:
                 self._buckets.popitem(last=False)
-        if refused is not None:
-            raise AuthError(f"too many logins from this address; try again in {refused} seconds", 429, refused)
+        if not took:
+            raise too_many_logins(tokens, self.rate)
+
+
+def too_many_logins(tokens: float, rate: float) -> AuthError:
+    """The refusal of an address whose bucket holds `tokens` (fewer than one), refilled at `rate` a second: how many
+    seconds until its next token."""
+    seconds = math.ceil((1.0 - tokens) / rate) if rate > 0 else 3600
+    return AuthError(f"too many logins from this address; try again in {seconds} seconds", 429, seconds)
 
 
 #: How much lower than the rest of the server the hashing threads run (Linux nice levels): a busy CPU serves sync

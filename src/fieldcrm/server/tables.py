@@ -1,8 +1,23 @@
-"""Server-only bookkeeping tables: credentials, tokens, the commit-order counter, change feed, ops, conflicts."""
+"""Server-only bookkeeping tables: credentials, tokens, the login throttle, the commit-order counter, change feed, ops,
+conflicts."""
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, Column, DateTime, Index, Integer, MetaData, String, Table, Text, text, true
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    text,
+    true,
+)
 
 from fieldcrm.models.registry import DIRECTORY
 
@@ -43,6 +58,18 @@ device = Table(
     Column("marked_by", String(100)),
     Column("marked_at", DateTime(timezone=True)),
     Column("wiped_at", DateTime(timezone=True)),
+)
+
+#: The login throttle's token bucket per client address, shared by every process of the server (the in-memory one
+#: of each process stands in front of it: `server/login_throttle.py`). `updated_at`: when tokens were last taken, in
+#: microseconds since 1970 (UTC), so the refill is integer arithmetic the same on both databases. A row whose bucket
+#: is full again is deleted: it says no more than no row.
+login_throttle = Table(
+    "login_throttle",
+    metadata,
+    Column("address_key", Text, primary_key=True),
+    Column("tokens", Float, nullable=False),
+    Column("updated_at", _BIG, nullable=False),
 )
 
 # One row (id 1). Its value is the last server sequence number handed out; the applying transaction locks it
