@@ -21,6 +21,7 @@ from fieldcrm.ids import uuid7
 from fieldcrm.models import SYNCED_TABLES, Customer, SyncedBase, User, utcnow
 from fieldcrm.models.codec import encode_value
 from fieldcrm.models.registry import BY_MODEL, CUSTOMER_SCOPED, SPECS, TableSpec
+from fieldcrm.server import showing
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.checks import Checker
 from fieldcrm.server.db import insert_rows, is_sqlite
@@ -365,6 +366,8 @@ class GroupApplier:
         self.drafts = drafts
         self.twins = twins  # looked up up front for the push's lone new customers
         self.checker = Checker(session, self.viewer, clock)
+        #: Rows that stopped showing their customer to someone in this group (a handover declined).
+        self.unshown: list[tuple[TableSpec, SyncedBase]] = []
 
     def apply(self, ops: list[WireOp]) -> list[OpResult]:
         results = []
@@ -375,6 +378,8 @@ class GroupApplier:
                 raise GroupRejected(op, str(exc)) from None
             if self.eager:
                 self.session.flush()
+        for spec, row in self.unshown:  # after the group: an approval moves the customer in a later op
+            showing.unshow(self.session, spec, row, self.touched, self._dependants)
         if self.conflicts:
             self.session.execute(sync_conflict.insert(), [{**c, "version": 0} for c in self.conflicts])
             self.touched += [
@@ -510,6 +515,8 @@ class GroupApplier:
             self._extend_protection(spec, row)
         if spec.reveals_customer:
             self._reveal_customer(spec, row)
+        if spec.shows_customer_to:
+            showing.show(self.session, spec, row, self.touched, self._dependants)
         return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="applied")
 
     def _extend_protection(self, spec: TableSpec, row: Any) -> None:
@@ -654,6 +661,7 @@ class GroupApplier:
         self.checker.check_rules(target)
         prev_owner = row.owner_id
         prev_public = bool(getattr(row, "in_public_pool", False))
+        was_pending = showing.is_pending(spec, row)
         changes = {k: [encode_value(getattr(row, k)), encode_value(v)] for k, v in outcome.apply.items()}
         if restored:
             changes["deleted"] = [True, False]
@@ -681,6 +689,8 @@ class GroupApplier:
             moved = row.owner_id != prev_owner or getattr(row, "in_public_pool", False) != prev_public
             if spec.ownership_fields and moved:
                 self._touch_dependants(row, prev_owner, prev_public)  # type: ignore[arg-type]
+            if was_pending and not showing.is_pending(spec, row):
+                self.unshown.append((spec, row))
         status = "conflict" if ids else ("merged" if outcome.concurrent else "applied")
         return OpResult(op_id=op.op_id, client_seq=op.client_seq, status=status, conflict_ids=ids)  # type: ignore[arg-type]
 

@@ -200,24 +200,8 @@ class AssignmentService(BaseService):
 
     @staticmethod
     def _give(uow: UnitOfWork, customer: Customer, rep_id: str, by: str, now: Any, rule: str, reason: str) -> None:
-        """One customer to `rep_id`: out of the pool, protected from today (never shortened), its contacts and deals
-        along (those of its last owner, or all of a pool customer's: as head office moves them, so the edit finds
-        them moved there already), and the event in its history."""
-        session = uow.session
-        rep = session.get(User, rep_id)
-        rules = rules_for_team(rep.team_id if rep is not None else None)
-        protected = protection_from_first_contact(rules, now)
-        if customer.protection_until is not None and customer.protection_until > protected:
-            protected = customer.protection_until
-        prev_owner, prev_pool = customer.owner_id, customer.in_public_pool
-        uow.update(customer, {"owner_id": rep_id, "in_public_pool": False, "protection_until": protected})
-        for spec in SPECS:
-            if not spec.moves_with_customer or spec.customer_field is None:
-                continue
-            model: Any = spec.model
-            for dep in session.exec(select(model).where(getattr(model, spec.customer_field) == customer.id)):
-                if dep.owner_id != rep_id and (dep.owner_id == prev_owner or prev_pool):
-                    uow.update(dep, {"owner_id": rep_id})
+        """One customer to `rep_id` (`give_customer`), and the event in its history."""
+        prev_owner = give_customer(uow, customer, rep_id, now)
         uow.insert(
             OwnershipEvent(
                 customer_id=customer.id,
@@ -231,3 +215,25 @@ class AssignmentService(BaseService):
                 rule=rule,
             )
         )
+
+
+def give_customer(uow: UnitOfWork, customer: Customer, rep_id: str, now: Any) -> str | None:
+    """A customer to `rep_id` (an assignment, an approved handover): out of the pool, protected from today (never
+    shortened), its contacts and deals along (those of its last owner, or all of a pool customer's: as head office
+    moves them, so the edit finds them moved there already). Returns its previous owner."""
+    session = uow.session
+    rep = session.get(User, rep_id)
+    rules = rules_for_team(rep.team_id if rep is not None else None)
+    protected = protection_from_first_contact(rules, now)
+    if customer.protection_until is not None and customer.protection_until > protected:
+        protected = customer.protection_until
+    prev_owner, prev_pool = customer.owner_id, customer.in_public_pool
+    uow.update(customer, {"owner_id": rep_id, "in_public_pool": False, "protection_until": protected})
+    for spec in SPECS:
+        if not spec.moves_with_customer or spec.customer_field is None:
+            continue
+        model: Any = spec.model
+        for dep in session.exec(select(model).where(getattr(model, spec.customer_field) == customer.id)):
+            if dep.owner_id != rep_id and (dep.owner_id == prev_owner or prev_pool):
+                uow.update(dep, {"owner_id": rep_id})
+    return prev_owner
