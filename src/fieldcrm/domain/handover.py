@@ -137,11 +137,13 @@ def check_op(actor: Actor, op: OpView, lookup: Lookup) -> str | None:
     if FIXED_FIELDS & op.changes.keys():
         return FIXED
     sent = set(op.sent) & (HANDOVER_FIELDS | FIXED_FIELDS)
-    if "status" not in op.changes:
+    # The step is the one the sent status leads to (judged even where the row is in that state already).
+    status = op.sent.get("status", op.changes.get("status"))
+    if status is None and op.kind != "action":
         return ONLY_BY_STEPS if set(op.changes) & HANDOVER_FIELDS else None
-    step = step_to(op.changes["status"])
+    step = step_to(status)
     if step is None or (op.kind == "action" and op.action not in (None, step)):
-        return STEP_MISMATCH.format(op.action or "status", op.changes["status"])
+        return STEP_MISMATCH.format(op.action or "status", status)
     if sent - STEP_FIELDS[step] - FIXED_FIELDS:
         return STEP_MISMATCH.format(step, STEPS[step][1])
     handing = Handing(row.from_rep_id, row.to_rep_id, row.status)

@@ -74,6 +74,11 @@ STATUSES = {
     "planned": QT_TRANSLATE_NOOP("fields", "Planned"),
     "done": QT_TRANSLATE_NOOP("fields", "Done"),
     "cancelled": QT_TRANSLATE_NOOP("fields", "Cancelled"),
+    # a handover's (domain/handover.py)
+    "requested": QT_TRANSLATE_NOOP("fields", "Requested"),
+    "accepted": QT_TRANSLATE_NOOP("fields", "Accepted"),
+    "approved": QT_TRANSLATE_NOOP("fields", "Approved"),
+    "declined": QT_TRANSLATE_NOOP("fields", "Declined"),
 }
 
 ROLE_NAMES = {

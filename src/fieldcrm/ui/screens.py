@@ -114,6 +114,7 @@ DIALOG_MODULES = (
     "fieldcrm.ui.visits.log_dialog",
     "fieldcrm.ui.settings_dialog",
     "fieldcrm.ui.pool.release_dialog",
+    "fieldcrm.ui.handovers.dialog",
 )
 
 
@@ -151,5 +152,8 @@ register(
     ScreenSpec(
         "pool", QT_TRANSLATE_NOOP("screens", "Public pool"), "fieldcrm.ui.pool.screen:PoolScreen", ("rep", "supervisor")
     )
+)
+register(
+    ScreenSpec("handovers", QT_TRANSLATE_NOOP("screens", "Handovers"), "fieldcrm.ui.handovers.screen:HandoverScreen")
 )
 register(ScreenSpec("sync", QT_TRANSLATE_NOOP("screens", "Sync"), "fieldcrm.ui.sync.panel:SyncPanel"))
