@@ -32,6 +32,7 @@ from fieldcrm.domain.protection import rules_for_team
 from fieldcrm.ids import uuid7
 from fieldcrm.models import Customer, Handover, OwnershipEvent, PlannedStop, User, VisitPlan
 from fieldcrm.models.codec import encode_value
+from fieldcrm.pinyin import name_pinyin
 from fieldcrm.services.assignment import give_customer
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import UnitOfWork, unit_of_work
@@ -84,7 +85,8 @@ class HandoverService(BaseService):
                 User.deleted == False,  # noqa: E712
             )
             reps = [u for u in session.exec(query) if u.id not in holders]
-        return [{"id": u.id, "name": u.name} for u in sorted(reps, key=lambda u: u.name)]
+        reps.sort(key=lambda u: (name_pinyin(u.name, person=True).sort, u.name))  # 李娜 before 刘洋, as in the lists
+        return [{"id": u.id, "name": u.name} for u in reps]
 
     def request(self, customer_ids: Sequence[str], to_rep_id: str, reason: str) -> dict[str, Any]:
         """Hand the customers to `to_rep_id` with one reason, in one action: one handover per customer (sharing a

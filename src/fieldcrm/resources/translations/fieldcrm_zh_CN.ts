@@ -892,67 +892,79 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/handovers/dialog.py" line="43"/>
+        <location filename="../../ui/handovers/dialog.py" line="45"/>
         <source>Hand over {0}</source>
-        <extracomment>The longest reason head office keeps.</extracomment>
+        <extracomment>The longest reason head office keeps. Customers named in the dialog; the rest are counted.</extracomment>
         <translation>交接 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/handovers/dialog.py" line="45"/>
+        <location filename="../../ui/handovers/dialog.py" line="47"/>
         <source>Hand over %n customer(s)</source>
         <translation>
             <numerusform>交接 %n 个客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/handovers/dialog.py" line="48"/>
+        <location filename="../../ui/handovers/dialog.py" line="50"/>
         <source>The teammate you choose accepts, then your supervisor approves. Only then does each customer move to them, with its contacts, open deals and planned visits; its visit history stays with it. Until then the customer stays yours.</source>
         <translation>由您选择的同事接收，再由主管审批。审批通过后，客户才会连同其联系人、进行中的商机和已计划的拜访一并转给对方；拜访记录随客户保留。在此之前，客户仍归您所有。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/handovers/dialog.py" line="59"/>
+        <source>{0} and %n more</source>
+        <translation>
+            <numerusform>{0}，另有 %n 个</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/handovers/dialog.py" line="57"/>
+        <location filename="../../ui/handovers/dialog.py" line="64"/>
         <source>Why they are handed over, e.g. moving to the south China region</source>
         <translation>交接原因，例如：调往华南区</translation>
     </message>
     <message>
-        <location filename="../../ui/handovers/dialog.py" line="62"/>
+        <location filename="../../ui/handovers/dialog.py" line="69"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/handovers/dialog.py" line="70"/>
         <source>To</source>
         <translation>交给</translation>
     </message>
     <message>
-        <location filename="../../ui/handovers/dialog.py" line="63"/>
+        <location filename="../../ui/handovers/dialog.py" line="71"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/handovers/dialog.py" line="66"/>
+        <location filename="../../ui/handovers/dialog.py" line="74"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/handovers/dialog.py" line="67"/>
+        <location filename="../../ui/handovers/dialog.py" line="75"/>
         <source>Hand over</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/handovers/dialog.py" line="88"/>
+        <location filename="../../ui/handovers/dialog.py" line="96"/>
         <source>There is no teammate these customers can go to.</source>
         <translation>没有可以接收这些客户的同组同事。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/handovers/dialog.py" line="108"/>
+        <location filename="../../ui/handovers/dialog.py" line="116"/>
         <source>%n customer(s) asked to go to {0}; they accept, then your supervisor approves.</source>
         <translation>
             <numerusform>已申请将 %n 个客户交接给 {0}；待对方接收后，由您的主管审批。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/handovers/dialog.py" line="112"/>
+        <location filename="../../ui/handovers/dialog.py" line="120"/>
         <source>Not handed over: {0}: {1}</source>
         <translation>未交接：{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/handovers/dialog.py" line="120"/>
+        <location filename="../../ui/handovers/dialog.py" line="128"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

@@ -25,6 +25,8 @@ from fieldcrm.ui.workers import DbWorker
 
 #: The longest reason head office keeps.
 REASON_LIMIT = 500
+#: Customers named in the dialog; the rest are counted.
+SHOWN_NAMES = 5
 
 
 class HandoverDialog(QDialog):
@@ -52,6 +54,11 @@ class HandoverDialog(QDialog):
             objectName="handoverExplain",
         )
         explain.setWordWrap(True)
+        shown = "、".join(names[:SHOWN_NAMES])
+        if count > SHOWN_NAMES:
+            shown = self.tr("{0} and %n more", "", count - SHOWN_NAMES).format(shown)
+        self.which = QLabel(shown, objectName="handoverCustomers")
+        self.which.setWordWrap(True)
         self.rep = QComboBox(objectName="handoverRep")
         self.reason = QPlainTextEdit(objectName="handoverReason")
         self.reason.setPlaceholderText(self.tr("Why they are handed over, e.g. moving to the south China region"))
@@ -59,6 +66,7 @@ class HandoverDialog(QDialog):
         self.message = QLabel(objectName="handoverMessage")
         self.message.setWordWrap(True)
         form = QFormLayout()
+        form.addRow(self.tr("Customers"), self.which)
         form.addRow(self.tr("To"), self.rep)
         form.addRow(self.tr("Reason"), self.reason)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -74,7 +82,7 @@ class HandoverDialog(QDialog):
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(520, 320)
+        self.resize(540, 300)
         self.buttons.accepted.connect(self.confirm)
         self.buttons.rejected.connect(self.reject)
         self.reason.textChanged.connect(self._enable)
