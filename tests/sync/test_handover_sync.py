@@ -48,9 +48,10 @@ def test_a_handover_while_the_receiver_is_offline_reaches_her_and_moves_the_cust
     other = add_second_team(server)
     zhang = laptop_factory("zhang", "张伟")
     li = laptop_factory("li", "李娜")
-    li.sync()  # she has nothing of his yet, and now goes offline
     ids = _zhangs_customer(zhang)
     customer = ids["customer"]
+    li.sync()  # her cursor passes his customer's rows (none of them hers to see); then she goes offline
+    assert not _has(li, "customer", customer)
 
     asked = zhang.cli_json("customers", "handover", customer, "--to", "李娜", "--reason", "调往华南区")
     (handover,) = [r["id"] for r in asked["requested"]]
