@@ -87,14 +87,19 @@ def child_seconds(program: str, arg: str) -> float:
 
 
 def compiled_bytecode() -> None:
-    """Compile FieldCRM's modules to bytecode first, as an installed app (and the desktop bundle) has them: with
-    PYTHONDONTWRITEBYTECODE set (as on our CI machines) a start from source would otherwise compile every module it
-    imports, each time (~50 ms the bare table, whose modules are compiled, never pays)."""
+    """Compile the modules to bytecode first, FieldCRM's and its libraries', as an installed app has them (pip
+    compiles at install; the desktop bundle ships bytecode; Python writes it at the first start). With
+    PYTHONDONTWRITEBYTECODE set (as on our CI machines) and a uv environment (uv does not compile at install), a
+    start would otherwise compile every module it imports, each time: FieldCRM's, SQLite's cipher binding,
+    platformdirs, and PySide6's own Python parts, which the bare table pays for as well."""
     import compileall
+    import site
 
     import fieldcrm
 
     compileall.compile_dir(Path(fieldcrm.__file__).parent, quiet=1)
+    for folder in site.getsitepackages():
+        compileall.compile_dir(folder, quiet=1, workers=0)
 
 
 def ensure_data(data_dir: Path, customers: int) -> None:

@@ -36,6 +36,9 @@ ICONS = {
     "claim": "hand-holding",
     "release": "arrow-right-from-bracket",
     "handovers": "people-arrows",
+    "fairness": "chart-column",
+    "arbitration": "scale-balanced",
+    "appeal": "gavel",
 }
 
 FONTS = Path(qtawesome.__file__).parent / "fonts"

@@ -67,6 +67,7 @@ def seed(store: Store, customers: int) -> dict[str, Services]:
     for name in ("李娜", "刘洋"):  # the Assign dialog shares customers out among three reps
         base.profile.add_user(name, "rep", "华东一组")
     services = {"rep": Services.for_store(store, rep.id), "supervisor": Services.for_store(store, supervisor.id)}
+    seed_ownership(store, supervisor.id)
     rep_services = services["rep"]
     today = date.today()
     first = rep_services.search.ids(base_query())[:3]
@@ -78,6 +79,7 @@ def seed(store: Store, customers: int) -> dict[str, Services]:
         rep_services.visits.log(
             stop["customer_id"], outcome="客户同意试用样品", next_step="发送报价单", stop_id=stop["id"], kind="visit"
         )
+    services["lost"] = {"customer": lose_one(store, services)}  # type: ignore[dict-item]
     seed_handovers(store, services)
     return services
 
@@ -97,6 +99,76 @@ def seed_handovers(store: Store, services: dict[str, Services]) -> None:
     receiving.accept(accepted["id"])
     (declined,) = asking.request([mine[3]], li.id, "区域调整")["requested"]
     receiving.decline(declined["id"], "该客户在宁波，离我太远")
+
+
+def seed_ownership(store: Store, supervisor_id: str) -> None:
+    """This month's changes of owner for the fairness report: the supervisor shares four pool customers out in turn
+    and gives eight to 刘洋 by hand (a territory he takes over: the report flags him), 李娜 claims two more from the
+    pool and releases one of hers."""
+    from fieldcrm.services import CustomerQuery
+    from fieldcrm.services.assignment import AssignmentService
+    from fieldcrm.services.pool import PoolService
+
+    users = {u.name: u.id for u in Services.for_store(store).profile.users()}
+    pooled = Services.for_store(store, supervisor_id).search.ids(CustomerQuery(in_public_pool=True, limit=100))
+    if len(pooled) < 14:
+        print(f"only {len(pooled)} pool customers: the fairness report shows the demo's first contacts alone")
+        return
+    boss = AssignmentService(store, supervisor_id)
+    boss.assign(pooled[:4], "round_robin", reason="月初分配")
+    boss.assign(pooled[4:12], "by_hand", rep_id=users["刘洋"], reason="刘洋接手苏州片区")
+    li = PoolService(store, users["李娜"])
+    li.claim(pooled[12])
+    li.claim(pooled[13])
+    li.release(pooled[0], "客户暂无需求")
+
+
+def lose_one(store: Store, services: dict[str, Services]) -> str:
+    """One of 张伟's visited customers, given to 李娜 by the supervisor: he lost it and may appeal."""
+    from fieldcrm.services.assignment import AssignmentService
+
+    rep, boss = services["rep"], services["supervisor"]
+    with store.engine.connect() as conn:
+        visited = conn.exec_driver_sql(
+            "SELECT v.customer_id FROM visit v JOIN customer c ON c.id = v.customer_id"
+            " WHERE v.rep_id = ? AND c.owner_id = ? GROUP BY v.customer_id ORDER BY count(*) DESC, v.customer_id",
+            (rep.user_id, rep.user_id),
+        ).first()
+    li = next(u for u in rep.profile.users() if u.name == "李娜")
+    AssignmentService(store, boss.user_id).assign([visited[0]], "by_hand", rep_id=li.id, reason="区域调整")
+    return str(visited[0])
+
+
+def capture_appeal(window: MainWindow, worker: DbWorker, folder: Path, customer_id: str, language: str) -> None:
+    """The rep's page of a customer he lost (why, and Appeal…), and the appeal dialog with a statement; the first
+    language's run files the appeal, so the supervisor's Arbitration screen has one to decide."""
+    from fieldcrm.services.appeals import AppealService
+
+    customers = window.show_screen("customers")
+    customers.open_customer(customer_id)
+    settle(worker)
+    shot(window, folder / "customer-page-lost.png")
+    customers.page.ask_appeal()
+    settle(worker)
+    dialog = customers.page.appeal_dialog
+    statement = "这个客户是我先接触的，已经拜访过多次，采购经理认可我们的方案，请求归还"
+    dialog.statement.setPlainText(statement)
+    settle(worker)
+    shot(dialog, folder / "appeal.png")
+    dialog.close()
+    service = AppealService(worker.services.store, worker.services.user_id)
+    if not service.appeals("open"):
+        service.file(customer_id, statement)
+    settle(worker)
+
+
+def capture_arbitration(boss: MainWindow, worker: DbWorker, folder: Path) -> None:
+    """The supervisor's Arbitration screen: the open appeal with both sides' evidence, a decision being written."""
+    screen = boss.show_screen("arbitration")
+    settle(worker)
+    screen.decision.setPlainText("张伟的拜访记录在先，客户归张伟；李娜的跟进记录保留")
+    settle(worker)
+    shot(boss, folder / "arbitration.png")
 
 
 def base_query(limit: int = 10):  # noqa: ANN201 - a CustomerQuery for the rep's own customers
@@ -148,6 +220,7 @@ def capture_language(language: str, store: Store, services: dict[str, Services],
     shot(new, folder / "new-customer-duplicates.png")
     new.close()
     capture_excel(window, worker, folder, existing.name)
+    capture_appeal(window, worker, folder, services["lost"]["customer"], language)  # type: ignore[index]
     window.close()
 
     worker.set_services(services["supervisor"])
@@ -164,6 +237,10 @@ def capture_language(language: str, store: Store, services: dict[str, Services],
     boss.show_screen("handovers")
     settle(worker)
     shot(boss, folder / "supervisor-handovers.png")
+    boss.show_screen("fairness")
+    settle(worker)
+    shot(boss, folder / "fairness.png")
+    capture_arbitration(boss, worker, folder)
     boss.close()
     capture_handovers(services, worker, settings, paths, folder)
 

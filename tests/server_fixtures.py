@@ -183,7 +183,7 @@ def feed_mismatches(engine: Engine) -> dict[str, tuple[set[int], set[int]]]:
         top = int(session.execute(select(func.coalesce(func.max(rs.seq), 0))).scalar_one())
         for user in session.execute(select(User)).scalars():
             viewer = viewer_for(session, Principal(user.id, user.name, user.role, user.team_id, "device", "hash"))
-            now = row_visible(viewer, rs.table_name, rs.owner_id, rs.customer_id)
+            now = row_visible(viewer, rs.table_name, rs.owner_id, rs.customer_id, rs.party_id)
             plain = or_(now, was_visible(viewer, rs.prev_owner_id, rs.prev_public))
             expected = set(session.execute(select(rs.seq).where(plain)).scalars())
             visible = set(session.execute(select(rs.seq).where(now)).scalars())

@@ -22,6 +22,7 @@ from fieldcrm.domain.errors import PermissionDeniedError, ValidationError
 from fieldcrm.models import OPPORTUNITY_STAGES
 from fieldcrm.normalize import normalise_company_name
 from fieldcrm.services import CustomerQuery, Services
+from fieldcrm.services.appeals import AppealService
 from fieldcrm.services.validation import clean_contact_fields, clean_customer_fields, credit_code_is_valid
 from fieldcrm.store import Store
 from waiting import HANG_GUARD
@@ -229,6 +230,11 @@ def test_demo_for_a_supervisor_adds_reps_with_data(_template_store: Path, tmp_pa
             )
             assert signed and {r[0] for r in signed} == {users["王经理"].id}
         assert Services.for_store(store).profile.current().name == "王经理"  # still the supervisor's laptop
+        # An appeal waits in the arbitration queue: 李娜 lost a customer she visited to 王强, by assignment.
+        [case] = AppealService(store, users["王经理"].id).appeals("open")
+        assert (case["appellant"], case["holder"], case["lost_how"]) == ("李娜", "王强", "assignment")
+        assert case["appellant_side"]["visits"] and case["statement"]
+        assert summary.counts["appeals open"] == 1
     finally:
         store.close()
 

@@ -92,6 +92,10 @@ class GuiApp:
         from fieldcrm.ui.passphrase_dialog import ask_in_dialog
 
         keys.set_asker(ask_in_dialog)  # only asked on a machine with no keyring and no FIELDCRM_PASSPHRASE
+        from fieldcrm.ui.screens import import_window_modules
+        from fieldcrm.ui.settings import LAST_SCREEN
+
+        import_window_modules(str(self.settings.value(LAST_SCREEN) or ""))  # while the key is found (below)
         self._store: Store | None = None
         self._store_lock = threading.Lock()
         reader = open_reader(paths)

@@ -467,6 +467,26 @@ def _reports(
     return counts
 
 
+def _open_appeal(store: Store, rng: random.Random, boss: UserInfo, reps: list[UserInfo], built: dict) -> int:
+    """An appeal waiting in the supervisor's arbitration queue: a customer the first rep visited, given to the
+    second by the supervisor; the first rep appeals with their visits as evidence. 1 if made, else 0."""
+    from fieldcrm.services.appeals import AppealService  # the demo's other writers do not need it
+    from fieldcrm.services.assignment import AssignmentService
+
+    loser, winner = reps
+    visited = sorted({v["customer_id"] for v in built[loser.id].visits})
+    if not visited or AppealService(store, boss.id).appeals("open"):
+        return 0
+    customer_id = rng.choice(visited)
+    moved = AssignmentService(store, boss.id).assign(
+        [customer_id], "by_hand", rep_id=winner.id, reason=words.APPEAL_MOVES[0]
+    )
+    if not moved["placed"]:  # the second rep is at their cap: no appeal to show
+        return 0
+    AppealService(store, loser.id).file(customer_id, rng.choice(words.APPEAL_STATEMENTS))
+    return 1
+
+
 def _local_time(day: date, at: clock) -> datetime:
     """`at` o'clock on `day` on this computer's clock, as an aware time."""
     return datetime.combine(day, at).astimezone(UTC)
@@ -543,7 +563,11 @@ def generate_demo(
         if person.role == "rep":
             for status, n in _reports(store, rng, person, built[person.id].days, names).items():
                 counts[f"reports {status}"] = counts.get(f"reports {status}", 0) + n
-    summary.timed("reports", tick)
+    tick = summary.timed("reports", tick)
+    reps = [p for p in people if p.role == "rep"]
+    if me.role == "supervisor" and len(reps) >= 2:
+        counts["appeals open"] = _open_appeal(store, rng, me, reps[:2], built)
+        summary.timed("appeals", tick)
     summary.counts = counts
     summary.seconds = time.perf_counter() - started
     return summary

@@ -295,6 +295,7 @@ def test_a_visit_made_before_the_winning_claim_arrived_stays() -> None:
     assert not pool.worked_before_claim(claim + timedelta(seconds=1), claim)
     assert not pool.worked_before_claim(claim, None)
     assert (
-        pool.claimed_by("张伟", claim, RULES)
-        == "already claimed by 张伟 on 2026-03-05; it is no longer in the public pool"
+        pool.claimed_by("张伟", claim, RULES)  # 02:00 UTC is 10:00 in Shanghai
+        == "already claimed by 张伟 on 2026-03-05 at 10:00, when head office accepted it; it is no longer in the public"
+        " pool"
     )

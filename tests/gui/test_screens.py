@@ -16,7 +16,8 @@ from fieldcrm.vocabulary import ALL_NOUNS
 #: Today shows the day's stops (plans), visits, customers due, the day's report and the changes waiting to go up (an
 #: export's log entry too); Reports the day's visits; the Sync panel counts the changes of every kind waiting to go up
 #: (the export log's dialog is no screen: it listens for "audit" itself); the public pool its customers; the
-#: Handovers queue the customers' handovers (a handover and its steps announce "customers").
+#: Handovers queue the customers' handovers (a handover and its steps announce "customers"); Arbitration the appeals
+#: (rows of customers).
 TOLD = {
     "rep": {
         "customers": {"today", "customers", "pool", "handovers", "sync"},
@@ -28,7 +29,14 @@ TOLD = {
         "sync": {"sync"},
     },
     "supervisor": {
-        "customers": {"customers", "pool", "handovers", "sync"},
+        "customers": {
+            "customers",
+            "pool",
+            "handovers",
+            "arbitration",
+            "fairness",
+            "sync",
+        },  # appeals hang off customers
         "visits": {"sync"},
         "plans": {"sync"},
         "reports": {"inbox", "sync"},

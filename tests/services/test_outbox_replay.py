@@ -41,6 +41,7 @@ from fieldcrm.excel import ImportHistory, ImportJob
 from fieldcrm.models import ConflictRecord, Customer, Opportunity, PlannedStop, Visit, VisitPlan, utcnow
 from fieldcrm.normalize import normalise_company_name
 from fieldcrm.services import Services
+from fieldcrm.services.appeals import AppealService
 from fieldcrm.services.assignment import AssignmentService
 from fieldcrm.services.base import BaseService
 from fieldcrm.services.bulk import BulkWriter
@@ -153,6 +154,22 @@ def _to_hand_over(team: Team, folder: Path, accepted: bool = False) -> dict[str,
     ctx["handover"] = asked[0]["id"]
     if accepted:
         _handover(team, "accept").accept(ctx["handover"])
+    return ctx
+
+
+def _assigned_away(team: Team, folder: Path) -> dict[str, Any]:
+    """A rep's customer, with his visit and a contact, that the supervisor gave to another rep: he lost it."""
+    ctx = _customer(team, folder, contacts=1)
+    team["rep"].visits.log(ctx["customer"], outcome="谈了年度采购")
+    AssignmentService(team["supervisor"].store, team["supervisor"].user_id).assign(
+        [ctx["customer"]], "by_hand", rep_id=team["other"].user_id, reason="区域调整"
+    )
+    return ctx
+
+
+def _appealed(team: Team, folder: Path) -> dict[str, Any]:
+    ctx = _assigned_away(team, folder)
+    ctx["appeal"] = AppealService(team["rep"].store, team["rep"].user_id).file(ctx["customer"], "客户是我开发的")["id"]
     return ctx
 
 
@@ -506,9 +523,29 @@ CASES: dict[str, Case] = {
         _to_hand_over,
     ),
     "a handover approved: the customer, its file and its future stop move": Case(
-        ("HandoverService.approve", "assignment.give_customer"),
+        ("HandoverService.approve", "assignment.give"),
         lambda t, c: _handover(t, "approve").approve(c["handover"]),
         lambda t, f: _to_hand_over(t, f, accepted=True),
+    ),
+    # appeals and arbitration
+    "appeal filed about a customer assigned away": Case(
+        ("AppealService.file",),
+        lambda t, c: AppealService(t["rep"].store, t["rep"].user_id).file(c["customer"], "客户是我开发的"),
+        _assigned_away,
+    ),
+    "appeal upheld: the customer and its contact go to the appellant": Case(
+        ("AppealService.decide", "assignment.give"),
+        lambda t, c: AppealService(t["supervisor"].store, t["supervisor"].user_id).decide(
+            c["appeal"], True, "拜访记录在先"
+        ),
+        _appealed,
+    ),
+    "appeal rejected: nothing moves": Case(
+        ("AppealService.decide",),
+        lambda t, c: AppealService(t["supervisor"].store, t["supervisor"].user_id).decide(
+            c["appeal"], False, "按区域规则"
+        ),
+        _appealed,
     ),
     # export control
     "export logged": Case(
@@ -655,6 +692,7 @@ READS = {
     "OwnershipService.history", "OwnershipService.protection", "ownership.ownership_history",
     "ownership.protection_of", "AssignmentService.candidates", "AssignmentService.preview",
     "assignment.candidates_of", "assignment.last_in_turn", "HandoverService.receivers", "HandoverService.handovers",
+    "AppealService.appeals", "AppealService.get", "AppealService.lost", "appeals.loss_of",
     "PoolService.pool_customers", "PoolService.rules", "pool.term_of", "pool.load_of",
     "dedupe.find_duplicates",
     "plans.plan_id_for", "refusals.refused_count", "refusals.refused_reasons", "reports.canonical_content",
@@ -666,6 +704,8 @@ READS = {
     "validation.clean_kind", "validation.clean_phone", "validation.clean_stage", "validation.clean_text",
     "validation.check_length", "validation.credit_check_char", "validation.credit_code_is_valid",
     "validation.phone_shape_warning", "visits.as_utc", "visits.local_day_bounds", "visits.visits_of_day",
+    "FairnessService.report", "FairnessService.for_export", "FairnessService.this_month", "FairnessReport.to_json",
+    "FairnessReport.describe", "fairness.parse_months", "fairness.appeal_facts", "fairness.reps_of",
 }  # fmt: skip
 #: Writes that by design send nothing: head office's directory (users, teams; the server refuses them when
 #: pushed), this store's own facts (device id, current user), and what the laptop shows until head office decides

@@ -232,6 +232,27 @@ _HANDOVER = {
     "action:decline": {"plain": _HANDOVER_STEPS["decline"], "extra_field": {"owner_requested": "nnnnnn"}},
 }
 
+# Appeals: filed by a rep about a customer they lost (here: assigned away from them), for themselves, once, open and
+# undecided; decided only by the supervisor of both reps or an admin, never a party, with a written reason; an
+# appeal is never edited, deleted or decided twice.
+_APPEAL_NEVER = {"plain": {"own": "nnnnnn", "owner": "nnnnnn"}}
+_APPEAL = {
+    "insert": {
+        "plain": {"own": "YYYnnn"},  # about a customer assigned away from the actor
+        "not_lost": {"own": "nnnnnn"},  # about a customer the actor never had
+        "for_another": {"owner": "Ynnnnn"},  # naming 张伟 (who lost one) as the appellant: his own only
+        "decided": {"own": "nnnnnn"},  # arriving already upheld
+    },
+    "update": _APPEAL_NEVER,
+    "delete": _APPEAL_NEVER,
+    "action:decide": {
+        "plain": {"owner": "nnnYnY", "other_team": "nnnnYY"},  # 张伟's against 李娜; 赵强's against 孙丽
+        "no_reason": {"owner": "nnnnnn"},
+        "decided": {"owner": "nnnnnn"},  # rejected already
+        "extra_field": {"owner": "nnnnnn"},  # a decision also rewriting the statement
+    },
+}
+
 EXPECTED: dict[str, dict[str, dict[str, dict[str, str]]]] = {
     "team": {**_HEAD_OFFICE, "update": _HEAD_OFFICE_UPDATE, "action": _HEAD_OFFICE_UPDATE},
     "app_user": {**_HEAD_OFFICE, "update": _ACCOUNT_UPDATE, "action": _ACCOUNT_UPDATE},
@@ -245,18 +266,19 @@ EXPECTED: dict[str, dict[str, dict[str, dict[str, str]]]] = {
     "export_policy": _POLICY,
     "audit_event": _AUDIT,
     "ownership_event": _EVENT,
+    "appeal": _APPEAL,
     "handover": _HANDOVER,
 }
 
 
-#: The workflow steps of the tables that have them.
-TABLE_STEPS = {"daily_report": STEPS, "handover": HANDOVER_STEPS}
+#: Each workflow's steps: the report's, the appeal's decision, and the handover's steps.
+WORKFLOW_STEPS = {"daily_report": tuple(STEPS), "appeal": ("decide",), "handover": tuple(HANDOVER_STEPS)}
 
 
 def op_kinds(spec: Any) -> list[str]:
     """The op kinds a table takes: the protocol's, with `action` split into the table's workflow steps."""
     kinds = [k for k in get_args(OpKind) if k != "action"]
-    return kinds + ([f"action:{step}" for step in TABLE_STEPS[spec.name]] if spec.workflow_fields else ["action"])
+    return kinds + ([f"action:{step}" for step in WORKFLOW_STEPS[spec.name]] if spec.workflow_fields else ["action"])
 
 
 def test_the_matrix_names_every_synced_table_and_op_kind() -> None:
@@ -541,6 +563,78 @@ def _handover(world: World, case: Case) -> None:
                              base=_base(s, "handover", row_id))  # fmt: skip
     case.watch = [("handover", row_id), ("customer", customer)]
     case.effect = {"status": by, f"{by}_by": ids[actor]} if by else {}
+
+
+#: Whom each actor lost a customer to (by assignment), for the appeals they file.
+_LOST_TO = {
+    "owner": "teammate",
+    "teammate": "owner",
+    "other_rep": "other_team_rep",
+    "supervisor": "owner",
+    "other_supervisor": "other_team_rep",
+    "admin": "owner",
+}
+
+
+def _lost(world: World, loser: str, holder: str) -> str:
+    """A customer `holder` holds, that the admin assigned away from `loser` (the event recorded at setup)."""
+    ids = world.ids
+    customer = world.customer(holder)
+    fields = {"customer_id": customer, "kind": "assignment", "from_owner_id": ids[loser], "to_owner_id": ids[holder]}
+    event = {**fields, "by_user_id": ids["admin"], "owner_id": ids["admin"], "at": TS, "reason": "矩阵"}
+    world.setup(1, "admin", op("ownership_event", uuid7(), "insert", event))
+    return customer
+
+
+def _appeal_fields(world: World, customer: str, appellant: str, holder: str) -> dict[str, Any]:
+    ids = world.ids
+    return {
+        "customer_id": customer,
+        "appellant_id": ids[appellant],
+        "holder_id": ids[holder],
+        "lost_how": "assignment",
+        "statement": "客户是我开发的",
+        "filed_at": TS,
+        "owner_id": ids[appellant],
+    }
+
+
+def _appeal(world: World, case: Case) -> None:
+    """An appeal about a customer lost by assignment: the actor's (insert), or one filed at setup (changes)."""
+    actor, variant, ids = case.actor, case.variant, world.ids
+    if case.kind == "insert":
+        appellant = "owner" if case.target == "owner" else actor
+        holder = _LOST_TO[appellant]
+        customer = world.customer(holder) if variant == "not_lost" else _lost(world, appellant, holder)
+        fields = _appeal_fields(world, customer, appellant, holder)
+        if variant == "decided":
+            fields |= {"status": "upheld", "decision": "自己判的", "decided_by": ids[actor], "decided_at": TS}
+        return _insert(case, fields)
+    appellant, holder = ("other_rep", "other_team_rep") if case.target == "other_team" else ("owner", "teammate")
+    if case.kind in ("update", "delete") and case.target == "own":
+        appellant, holder = actor, _LOST_TO[actor]
+        if appellant in ("supervisor", "other_supervisor", "admin"):  # they file none: 张伟's stands in
+            appellant, holder = "owner", "teammate"
+    case.row_id = row_id = uuid7()
+    world.setup(
+        2,
+        appellant,
+        op("appeal", row_id, "insert", _appeal_fields(world, _lost(world, appellant, holder), appellant, holder)),
+    )
+    if variant == "decided":
+        judge = "other_supervisor" if case.target == "other_team" else "supervisor"
+        world.setup(3, judge, lambda s: op("appeal", row_id, "action", {"status": "rejected", "decision": "先到先得"},
+                                           action="decide", base=s[("appeal", row_id)]["version"]))  # fmt: skip
+    if case.kind in ("update", "delete"):
+        return _change(case, {} if case.kind == "delete" else {"statement": "改过的陈述"})
+    fields: dict[str, Any] = {"status": "upheld", "decision": "拜访记录在先"}
+    if variant == "no_reason":
+        fields["decision"] = " "
+    elif variant == "extra_field":
+        fields["statement"] = "改过的陈述"
+    case.make = lambda s: op("appeal", row_id, "action", fields, action="decide", base=_base(s, "appeal", row_id))
+    case.watch = [("appeal", row_id)]
+    case.effect = {"status": "upheld", "decided_by": ids[actor]}
     return None
 
 
@@ -562,6 +656,8 @@ def build_cases(world: World) -> list[Case]:
                             _ownership(world, case)
                         elif table == "handover":
                             _handover(world, case)
+                        elif table == "appeal":
+                            _appeal(world, case)
                         elif table in _HEAD_OFFICE_TABLES:
                             _head_office(world, case)
                         elif table == "customer":

@@ -4,11 +4,18 @@ the visit they logged; head office's own counts refuse a claim over the daily li
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+import httpx
 import pytest
-from laptops import local_count
+from handmade import read_row, token_of
+from laptops import local_count, server_count
 from sqlalchemy import text
 
 from fieldcrm.domain.errors import PermissionDeniedError
+from fieldcrm.ids import uuid7
+from fieldcrm.models import utcnow
+from server_fixtures import wire_op as op
 
 # As a busy server runs (`--threads 1`): push and pull are answered on the event loop itself.
 pytestmark = pytest.mark.server_threads(1)
@@ -98,3 +105,55 @@ def test_a_refused_claim_is_one_line_and_exit_1(server, team, laptop_factory) ->
     li.sync()
     li.cli("customers", "claim", pool_id)
     assert li.sync().rejected == 0
+
+
+def test_six_claims_in_one_push_are_counted_one_by_one(server, team, laptop_factory) -> None:
+    """The daily limit holds within a single push too: each claim is judged with the claims before it in the same
+    push counted (a modified client that hides its own count sends six at once)."""
+    admin = laptop_factory("admin", "管理员")
+    ids = [
+        admin.services().customers.create(name=f"淮安公海{i}号有限公司", owner_id=None, in_public_pool=True)
+        for i in range(6)
+    ]
+    assert admin.sync().rejected == 0
+    zhang = laptop_factory("zhang", "张伟")
+    zhang.sync()
+    for customer_id in ids[:5]:
+        zhang.cli("customers", "claim", customer_id)
+    with zhang.store.transaction() as session:  # hide the day's claims from the laptop's own count
+        session.connection().exec_driver_sql("UPDATE ownership_event SET deleted = 1 WHERE kind = 'claim'")
+    zhang.cli("customers", "claim", ids[5])
+    assert zhang.sync().rejected >= 1
+    held = server_count(
+        server, f"SELECT count(*) FROM customer WHERE owner_id = '{team['rep']}' AND name LIKE '淮安公海%'"
+    )
+    assert held == 5
+
+
+def test_claims_dated_back_still_count_today_by_their_arrival(server, team, laptop_factory) -> None:
+    """A modified client dates its claim events to yesterday: head office counts a claim by its arrival too, so the
+    sixth claim of the day is refused all the same."""
+    admin = laptop_factory("admin", "管理员")
+    ids = [
+        admin.services().customers.create(name=f"连云港公海{i}号有限公司", owner_id=None, in_public_pool=True)
+        for i in range(6)
+    ]
+    assert admin.sync().rejected == 0
+    rep = token_of(server, "张伟")
+    yesterday = (utcnow() - timedelta(days=1)).isoformat()
+    answers = []
+    for customer_id in ids:
+        version = read_row(server, rep, "customer", customer_id)["version"]
+        claim = op("customer", customer_id, "update", {"owner_id": team["rep"], "in_public_pool": False}, base=version)
+        event = op(
+            "ownership_event",
+            uuid7(),
+            "insert",
+            {"customer_id": customer_id, "kind": "claim", "to_owner_id": team["rep"], "by_user_id": team["rep"]}
+            | {"owner_id": team["rep"], "at": yesterday, "reason": ""},
+        )
+        event["group_id"], event["client_seq"] = claim["group_id"], 2
+        response = httpx.post(f"{server.url}/sync/push", json={"ops": [claim, event]}, headers=rep, timeout=60)
+        answers.append(response.json()["results"][0])
+    assert [a["status"] for a in answers] == ["applied"] * 5 + ["rejected"], answers
+    assert "you have claimed 5 customers today" in answers[5]["reason"]

@@ -139,3 +139,65 @@ def test_an_ownership_event_is_never_changed_nor_deleted(server, team, laptop_fa
         assert "never changed" in edited["reason"] and "never changed" in deleted["reason"]
     row = read_row(server, token_of(server, "管理员"), "ownership_event", event_id)
     assert (row["reason"], row["deleted"], row["version"]) == ("", False, version)
+
+
+def test_head_office_sets_the_protection_of_a_registration_and_a_claim_whatever_the_laptop_sent(
+    server, team, laptop_factory
+) -> None:
+    """A modified client registers a customer with protection to 2099 and a first contact dated ahead, and claims a
+    pool customer with protection to 2099: head office caps both at 30 days from their arrival, and the rep's
+    laptop pulls head office's dates. (What an honest laptop sends is kept: see the first test.)"""
+    zhang = laptop_factory("zhang", "张伟")
+    rep = token_of(server, "张伟")
+    today = RULES.day_of(utcnow())
+    registered = uuid7()
+    fields = {
+        "name": "舟山远洋渔业有限公司",
+        "owner_id": team["rep"],
+        "first_contact_at": (utcnow() + timedelta(days=10)).isoformat(),
+        "first_contact_by": team["rep"],
+        "protection_until": "2099-12-31",
+    }
+    assert push_one(server, rep, op("customer", registered, "insert", fields))["status"] == "applied"
+    admin = token_of(server, "管理员")
+    capped = (today + timedelta(days=30)).isoformat()
+    assert read_row(server, admin, "customer", registered)["protection_until"] == capped
+
+    pool_id = (
+        laptop_factory("admin", "管理员")
+        .services()
+        .customers.create(name="宁波公海港口物流有限公司", owner_id=None, in_public_pool=True)
+    )
+    laptop_factory("admin", "管理员").sync()
+    base = read_row(server, admin, "customer", pool_id)["version"]
+    claim = {"owner_id": team["rep"], "in_public_pool": False, "protection_until": "2099-12-31"}
+    assert push_one(server, rep, op("customer", pool_id, "update", claim, base=base))["status"] == "applied"
+    after = read_row(server, admin, "customer", pool_id)
+    assert (after["owner_id"], after["protection_until"]) == (team["rep"], capped)
+
+    assert zhang.sync().rejected == 0  # the rep's own laptop (same user, another device) gets head office's dates
+    assert _local_until(zhang, registered) == today + timedelta(days=30)
+    assert _local_until(zhang, pool_id) == today + timedelta(days=30)
+
+
+def test_a_won_deal_extends_protection_from_its_arrival_and_never_shortens_it(server, team, laptop_factory) -> None:
+    zhang = laptop_factory("zhang", "张伟")
+    services = zhang.services()
+    customer_id = services.customers.create(name="嘉兴丝绸进出口有限公司")
+    deal_id = services.opportunities.create(customer_id, "年度丝绸采购", amount="120000")
+    assert zhang.sync().rejected == 0
+    today = RULES.day_of(utcnow())
+    assert _local_until(zhang, customer_id) == today + timedelta(days=30)
+
+    services.opportunities.move(deal_id, "赢单")
+    assert zhang.sync().rejected == 0
+    admin = token_of(server, "管理员")
+    won_until = (today + timedelta(days=RULES.won_extends_days)).isoformat()
+    assert read_row(server, admin, "customer", customer_id)["protection_until"] == won_until
+    assert _local_until(zhang, customer_id) == today + timedelta(days=RULES.won_extends_days)
+
+    # Reopened and won again the same day: the protection stays where it is (never shortened, never doubled).
+    services.opportunities.move(deal_id, "谈判签约")
+    services.opportunities.move(deal_id, "赢单")
+    assert zhang.sync().rejected == 0
+    assert read_row(server, admin, "customer", customer_id)["protection_until"] == won_until

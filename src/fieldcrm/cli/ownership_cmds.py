@@ -1,11 +1,24 @@
-"""`fieldcrm ownership history CUSTOMER`: who held a customer, newest change first, and its protection period."""
+"""`fieldcrm ownership history CUSTOMER`: who held a customer, newest change first, and its protection period;
+`fieldcrm ownership fairness`: the fairness report per rep and month (to the screen, as JSON or to Excel)."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from fieldcrm.cli.common import OneLineParser, add_format, print_json, print_table, services_of
+from fieldcrm.cli.common import (
+    CommandError,
+    OneLineParser,
+    add_format,
+    output_file,
+    print_json,
+    print_table,
+    services_of,
+    writing,
+)
 from fieldcrm.cli.lookup import resolve_customer
+from fieldcrm.domain.fairness import FIGURES, FLAG_RULE
+from fieldcrm.services.fairness import FairnessService, parse_months
 from fieldcrm.services.ownership import OwnershipService
 from fieldcrm.times import for_people
 
@@ -29,6 +42,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("customer", metavar="CUSTOMER", help="customer id, or its name or part of it (e.g. 恒泰)")
     add_format(p)
     p.set_defaults(func=cmd_history)
+    f = ownership.add_parser(
+        "fairness",
+        help="the fairness report: per rep and month, customers received by way, released, returned, won, appeals",
+    )
+    f.add_argument("--month", metavar="YYYY-MM", help="one month of the team's calendar (default: this month)")
+    f.add_argument("--from", dest="first", metavar="YYYY-MM", help="the first month of a range")
+    f.add_argument("--to", dest="last", metavar="YYYY-MM", help="the last month of a range (at most 24 months)")
+    f.add_argument("--xlsx", metavar="FILE", help="also write the report to this workbook (logged as an export)")
+    f.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the workbook")
+    f.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    add_format(f)
+    f.set_defaults(func=cmd_fairness)
 
 
 def cmd_history(args: argparse.Namespace) -> int:
@@ -57,4 +82,53 @@ def cmd_history(args: argparse.Namespace) -> int:
         for e in events
     ]
     print_table(rows, [("when", "when"), ("what", "change"), ("moved", "from -> to"), ("by", "by"), ("why", "why")])
+    return 0
+
+
+#: The table's columns for people: the rep, then each figure under a short heading.
+FAIRNESS_HEADINGS = {
+    "first_contact": "first",
+    "claim": "claimed",
+    "assignment": "assigned",
+    "handover": "handover",
+    "arbitration": "arbitr.",
+    "received": "received",
+    "released": "released",
+    "returned": "returned",
+    "handed_away": "given",
+    "won": "won",
+    "appeals_filed": "appeals",
+    "appeals_upheld": "upheld",
+}
+
+
+def cmd_fairness(args: argparse.Namespace) -> int:
+    first, last = parse_months(args.month, args.first, args.last)
+    target = None
+    if args.xlsx:
+        if Path(args.xlsx).suffix.lower() != ".xlsx":
+            raise CommandError(f"--xlsx: '{args.xlsx}' should end in .xlsx")
+        target = output_file(args.xlsx, "--xlsx", force=args.force)
+    with services_of(args) as services:
+        report = FairnessService(services.store, services.user_id).report(first, last)
+        if target is not None:
+            from fieldcrm.excel.fairness_book import export_fairness  # openpyxl: only when a workbook is asked for
+
+            with writing(target, "--xlsx"):
+                export_fairness(services.store, target, report.first, report.last, lang=args.lang,
+                                user_id=services.user_id)  # fmt: skip
+    if args.format == "json":
+        print_json({**report.to_json(), "xlsx": str(target) if target else None})
+        return 0
+    columns = [("rep", "rep"), *((f, FAIRNESS_HEADINGS[f]) for f in FIGURES), ("flag", "flag")]
+    for month in report.to_json()["months"]:
+        print(f"{month['month']} ({report.timezone})")
+        rows = [{**r, "flag": f"far {r['flag']} the mean" if r["flag"] else ""} for r in month["reps"]]
+        rows.append({**month["total"], "rep": "total", "flag": ""})
+        rows.append({**month["mean"], "rep": "mean", "flag": ""})
+        print_table(rows, columns)
+        print()
+    print(FLAG_RULE)
+    if target is not None:
+        print(f"Wrote the report to {target}")
     return 0

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from fieldcrm.domain.actors import Actor
+
+if TYPE_CHECKING:
+    from fieldcrm.domain.appeals import Loss
 
 
 @dataclass
@@ -41,6 +44,14 @@ class Lookup(Protocol):
 
     def handover_pending(self, customer_id: str, except_id: str) -> bool:
         """Whether another handover of the customer is still waiting."""
+        ...
+
+    def loss_of(self, rep_id: str, customer_id: str) -> Loss | None:
+        """How the rep lost the customer (`domain.appeals.how_lost` over head office's records), or None."""
+        ...
+
+    def open_appeal(self, customer_id: str, rep_id: str, except_id: str) -> bool:
+        """Whether the rep has an open appeal about the customer other than `except_id`."""
         ...
 
 

@@ -19,7 +19,7 @@ ALREADY_YOURS = "this customer is already yours"
 LOCKED_OUT = "you let this customer go back to the pool on {0}; you can claim it again from {1}"
 OVER_CAP = "you hold {0} customers and your limit is {1}; release one before claiming another"
 OVER_DAILY = "you have claimed {0} customers today, the daily limit; claim more tomorrow"
-CLAIMED_BY = "already claimed by {0} on {1}; it is no longer in the public pool"
+CLAIMED_BY = "already claimed by {0} on {1} at {2}, when head office accepted it; it is no longer in the public pool"
 RELEASE_NEEDS_REASON = "give a reason for releasing this customer to the public pool"
 ONLY_OWNER_RELEASES = "only its owner can release this customer to the public pool"
 
@@ -80,9 +80,13 @@ def refuse_release(rep_id: str, term: Term, reason: str) -> str | None:
     return None
 
 
-def claimed_by(name: str, at: datetime, rules: PoolRules) -> str:
-    """The refusal of a claim someone else's claim beat (the earliest one head office accepted wins)."""
-    return CLAIMED_BY.format(name, rules.day_of(at))
+def claimed_by(name: str, accepted_at: datetime, rules: PoolRules) -> str:
+    """The refusal of a claim someone else's claim beat (the earliest one head office accepted wins): who, and the
+    day and time (the team's) head office accepted theirs."""
+    local = (accepted_at if accepted_at.tzinfo else accepted_at.replace(tzinfo=UTC)).astimezone(
+        ZoneInfo(rules.timezone)
+    )
+    return CLAIMED_BY.format(name, local.date(), local.strftime("%H:%M"))
 
 
 def worked_before_claim(work_at: datetime, claimed_at: datetime | None) -> bool:

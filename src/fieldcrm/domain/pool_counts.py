@@ -8,17 +8,18 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, exists, func, select
+from sqlalchemy import Select, exists, func, or_, select
 
 from fieldcrm.domain.protection import PoolRules
 from fieldcrm.models import Customer, Opportunity, OwnershipEvent
+from fieldcrm.models.opportunity import WON_STAGE
 
 _customer = Customer.__table__.c
 _deal = Opportunity.__table__.c
 _event = OwnershipEvent.__table__.c
 
-#: The stage of a won deal (`models.opportunity.CLOSED_STAGES`).
-WON_STAGE = "赢单"
+#: The kind of event a claim from the pool records.
+CLAIM = "claim"
 #: Changes that leave a customer in the pool with its last owner locked out.
 LAPSES = ("release", "return_to_pool")
 
@@ -48,11 +49,13 @@ def day_start(rules: PoolRules, now: datetime) -> datetime:
 
 
 def claimed_today_query(rules: PoolRules, rep_id: str, now: datetime) -> Select:
-    """How many customers the rep claimed since the team's day began, won ones left out."""
+    """How many customers the rep claimed since the team's day began, won ones left out. A claim counts by its own
+    time or by its arrival (`created_at`, head office's): a claim dated back is still today's."""
+    start = day_start(rules, now)
     return select(func.count()).where(
-        _event.kind == "claim",
+        _event.kind == CLAIM,
         _event.to_owner_id == rep_id,
-        _event.at >= day_start(rules, now),
+        or_(_event.at >= start, _event.created_at >= start),
         _event.deleted == False,  # noqa: E712
         ~_won(_event.customer_id),
     )
@@ -83,12 +86,13 @@ def won_query(customer_id: str) -> Select:
 
 
 def last_claim_query(customer_id: str) -> Select:
-    """(claimer, time) of the customer's latest claim."""
+    """(claimer, time, time head office accepted it, version) of the customer's latest claim. Until head office
+    has it (version 0) its acceptance time is unknown: the claim's own time stands in."""
     return (
-        select(_event.to_owner_id, _event.at)
+        select(_event.to_owner_id, _event.at, _event.created_at, _event.version)
         .where(
             _event.customer_id == customer_id,
-            _event.kind == "claim",
+            _event.kind == CLAIM,
             _event.deleted == False,  # noqa: E712
         )
         .order_by(_event.at.desc())

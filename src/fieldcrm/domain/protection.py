@@ -69,6 +69,15 @@ def protection_from_first_contact(rules: PoolRules, at: datetime) -> date:
     return rules.day_of(at) + timedelta(days=rules.protection_days)
 
 
+def protection_on_arrival(rules: PoolRules, sent: date | None, received_at: datetime) -> date:
+    """Protection of a customer a rep registers or claims, as head office accepts it: what the laptop sent (from the
+    first contact, extended by visits logged offline), but never past `protection_days` from the day head office
+    receives it; nothing sent, that. A registration made offline counts as first contacted no later than its
+    arrival, so a laptop sending protection to 2099, or dating its first contact ahead, gains nothing."""
+    most = protection_from_first_contact(rules, received_at)
+    return most if sent is None or sent > most else sent
+
+
 def is_protected(rules: PoolRules, until: date | None, now: datetime) -> bool:
     """Whether protection that runs through `until` still holds at `now`."""
     return until is not None and rules.day_of(now) <= until

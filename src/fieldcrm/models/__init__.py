@@ -1,5 +1,6 @@
 """SQLModel tables shared by the laptop store and the head-office server."""
 
+from fieldcrm.models.appeal import APPEAL_STATUSES, LOSSES, Appeal
 from fieldcrm.models.audit import AUDIT_KINDS, EXPORT_SCOPES, AuditEvent, ExportPolicy
 from fieldcrm.models.base import BOOKKEEPING_FIELDS, SyncedBase, utcnow
 from fieldcrm.models.customer import GRADES, STAGES, Contact, Customer
@@ -14,6 +15,9 @@ from fieldcrm.models.user import ROLES, Team, User
 from fieldcrm.models.visit import STOP_STATUSES, VISIT_KINDS, PlannedStop, Visit, VisitPlan
 
 __all__ = [
+    "APPEAL_STATUSES",
+    "LOSSES",
+    "Appeal",
     "AUDIT_KINDS",
     "EXPORT_SCOPES",
     "AuditEvent",

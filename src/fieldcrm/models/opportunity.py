@@ -13,6 +13,7 @@ from fieldcrm.models.base import SyncedBase
 OPEN_STAGES = ("潜在客户", "意向客户", "需求确认", "方案提供", "谈判签约")
 CLOSED_STAGES = ("赢单", "输单")
 OPPORTUNITY_STAGES = OPEN_STAGES + CLOSED_STAGES
+WON_STAGE = CLOSED_STAGES[0]
 
 #: Amounts in 分 outgrow 32 bits at about ¥21.4M: BIGINT on PostgreSQL. SQLite's INTEGER is 64-bit already, so the
 #: laptop's store and the server's SQLite option keep the INTEGER column their first migrations made.

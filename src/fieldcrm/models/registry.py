@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
 
+from fieldcrm.models.appeal import Appeal
 from fieldcrm.models.audit import AuditEvent, ExportPolicy
 from fieldcrm.models.base import SyncedBase
 from fieldcrm.models.customer import Contact, Customer
 from fieldcrm.models.handover import HANDOVER_WORKFLOW, Handover
-from fieldcrm.models.opportunity import Opportunity
+from fieldcrm.models.opportunity import WON_STAGE, Opportunity
 from fieldcrm.models.ownership import OwnershipEvent
 from fieldcrm.models.report import DailyReport
 from fieldcrm.models.user import Team, User
@@ -75,6 +76,9 @@ class TableSpec:
     #: A new row extends its customer's protection period (保护期) from the time in this field, as head office judges
     #: it on the row's arrival (a visit: its start, counted only within the grace window if it arrives late).
     extends_protection: str | None = None
+    #: A row reaching this value of this field (a deal's stage: won) extends its customer's protection by the
+    #: team's `won_extends_days`, from the day head office receives it.
+    extends_protection_when: tuple[str, str] | None = None
     #: Rows that are only their customer's record (its ownership history): written once and never deleted on their
     #: own, they are purged with their customer's tombstone instead of keeping it for ever.
     purged_with_customer: bool = False
@@ -95,6 +99,12 @@ class TableSpec:
     drafts: bool = True
     #: Only head office writes these rows (accounts and teams); a laptop's op on them is refused.
     head_office_only: bool = False
+    #: The column naming a second user whose side sees the row as its owner's side does, whether or not they see its
+    #: customer (an appeal: the rep holding the customer when it was filed, who may lose it by the decision).
+    party_field: str | None = None
+    #: New rows may point at a customer their author does not hold (an appeal about one they lost): the table's own
+    #: rule decides who may add one.
+    by_outsiders: bool = False
 
     @cached_property
     def name(self) -> str:
@@ -162,6 +172,7 @@ SPECS: tuple[TableSpec, ...] = (
         customer_field="customer_id",
         moves_with_customer=True,
         important=frozenset({"amount_cents", "stage"}),
+        extends_protection_when=("stage", WON_STAGE),
     ),
     # Written once, never changed (domain/ownership_history.py refuses any later op); the row is its author's.
     TableSpec(
@@ -171,6 +182,18 @@ SPECS: tuple[TableSpec, ...] = (
         scope="customer",
         customer_field="customer_id",
         purged_with_customer=True,
+    ),
+    # The appellant's; the rep holding the customer sees it too (`party_field`); decided once (domain/appeals.py).
+    TableSpec(
+        Appeal,
+        "appeal",
+        "customers",
+        scope="customer",
+        customer_field="customer_id",
+        party_field="holder_id",
+        by_outsiders=True,
+        purged_with_customer=True,
+        workflow_fields=frozenset({"status", "decision", "decided_by", "decided_at"}),
     ),
     # A rep's customer handed to a teammate (domain/handover.py): the receiving rep takes a step on the requester's
     # row, and sees the customer while it is pending.
@@ -219,6 +242,12 @@ def derived_for(table: str, fields: Mapping[str, Any]) -> dict[str, Any]:
     """The derived fields of `table` that follow from `fields` (empty where the table derives nothing)."""
     spec = BY_NAME.get(table)
     return spec.derive(fields) if spec is not None and spec.derive is not None else {}
+
+
+def party_of(table: str, row: Any) -> str | None:
+    """The second user whose side sees a row of `table` (`TableSpec.party_field`), or None."""
+    spec = BY_NAME.get(table)
+    return getattr(row, spec.party_field) if spec is not None and spec.party_field else None
 
 
 def customer_of(table: str, row: Any) -> str | None:

@@ -24,7 +24,7 @@ from fieldcrm.server.access_log import AccessLog
 from fieldcrm.server.horizon import HorizonPassed
 from fieldcrm.server.limits import BodyLimit, Limits
 from fieldcrm.server.login_guard import AddressThrottle, HashingPool, LoginLimits
-from fieldcrm.server.pool_returns import returns_for
+from fieldcrm.server.pool_returns import PullReturns
 from fieldcrm.server.pull import pull
 from fieldcrm.server.push import push
 from fieldcrm.server.reveal import reveal
@@ -183,6 +183,7 @@ def create_app(
     guard = login_limits or LoginLimits.from_env()
     throttle = AddressThrottle(guard.burst, guard.per_minute, clock)
     hashing = app.state.hashing = HashingPool(guard.hash_slots, guard.hash_queue)
+    pull_returns = PullReturns()
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -270,7 +271,7 @@ def create_app(
             try:
                 with signed_in(engine, token, clock) as (conn, who):
                     request.state.user = who.name
-                    returns_for(conn, who, clock())  # what went back to the pool by now, in this very pull
+                    pull_returns(conn, who, clock())  # what went back to the pool by now, in this round of pulls
                     page = pull(conn, who, after, limit, checksums, table, fresh, limits.page_bytes)
                     return page.model_dump_json()
             except HorizonPassed as exc:  # the laptop must fetch a fresh copy

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -15,7 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldcrm import domain
-from fieldcrm.domain import pool_counts
+from fieldcrm.domain import appeal_evidence, pool_counts
+from fieldcrm.domain.appeals import Loss, how_lost
 from fieldcrm.domain.handover import PENDING
 from fieldcrm.domain.ops import OpCheck, OpView
 from fieldcrm.domain.ownership import (
@@ -25,6 +27,7 @@ from fieldcrm.domain.ownership import (
     refuse_work_on,
 )
 from fieldcrm.domain.pool import Load, Term, claimed_by, refuse_claim, worked_before_claim
+from fieldcrm.domain.pool_counts import CLAIM
 from fieldcrm.domain.protection import rules_for_team
 from fieldcrm.models import Customer, Handover, Team, User, utcnow
 from fieldcrm.models.registry import BY_NAME, TableSpec
@@ -48,12 +51,21 @@ class Checker:
     """The checks of one push, for one signed-in user; remembers the customers whose second creation this push
     (or an earlier one by the same side) contributed, which the creator's side may then add rows to."""
 
-    def __init__(self, session: Session, viewer: Viewer, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        session: Session,
+        viewer: Viewer,
+        clock: Callable[[], datetime] = utcnow,
+        unwritten: Counter[str] | None = None,
+    ) -> None:
         self.session = session
         self.viewer = viewer
         self.actor = viewer.actor
         self.co_created: set[str] = set()
         self.clock = clock
+        # Claim events this push has accepted but not written yet (new rows written together at the push's end,
+        # see `server.drafts`): the stored count does not hold them, so the daily limit adds them.
+        self.unwritten: Counter[str] = unwritten if unwritten is not None else Counter()
 
     def check(self, target: OpView) -> None:
         """Both halves at once: for ops whose changes are known before anything is merged."""
@@ -124,12 +136,13 @@ class Checker:
         )
         held = run(pool_counts.held_query(self.actor.id)).scalar() or 0
         today = run(pool_counts.claimed_today_query(rules, self.actor.id, now)).scalar() or 0
+        today += self.unwritten[CLAIM]
         refusal = refuse_claim(rules, self.actor.id, term, Load(held, today), now)
         if refusal is not None and not term.in_pool and term.owner_id is not None:
             last = run(pool_counts.last_claim_query(customer.id)).first()
             if last is not None and last[0] == term.owner_id:
                 holder = self.session.get(User, last[0])
-                refusal = claimed_by(holder.name if holder is not None else last[0], last[1], rules)
+                refusal = claimed_by(holder.name if holder is not None else last[0], last[2], rules)
         return refusal
 
     def _before_its_claim(self, t: OpView) -> bool:
@@ -149,6 +162,8 @@ class Checker:
             return refuse_work_on(self.actor, Holding(row.owner_id, row.in_public_pool))
         if any(getattr(row, name) == self.actor.id for name in spec.steps_by):
             return None  # a party to the row's steps (a handover's receiving rep): its table's rule decides
+        if spec.party_field and self.actor.covers(getattr(row, spec.party_field)):
+            return None  # a party of the row (an appeal's holder): the table's own rule says what they may do
         if spec.moves_with_customer and not self.actor.covers(row.owner_id):
             customer = self.session.get(Customer, getattr(row, spec.customer_field or ""))
             if customer is None:
@@ -165,7 +180,7 @@ class Checker:
             return None
         if t.customer.id in self.co_created or self._opened_duplicate(t.customer.id):
             return None
-        if t.kind == "insert" and self._before_its_claim(t):
+        if t.kind == "insert" and (BY_NAME[t.table].by_outsiders or self._before_its_claim(t)):
             return None
         return refuse_work_on(self.actor, Holding(t.customer.owner_id, t.customer.in_public_pool))
 
@@ -196,6 +211,21 @@ class Checker:
             Handover.deleted == False,  # noqa: E712
             Handover.id != except_id,
         )
+        return self.session.execute(query.limit(1)).first() is not None
+
+    def loss_of(self, rep_id: str, customer_id: str) -> Loss | None:
+        """How the rep lost the customer, by head office's records: its ownership events as accepted here, and the
+        rep's first visit to it (the evidence of a claim that lost: the claim itself was never stored)."""
+        customer = self.session.get(Customer, customer_id)
+        if customer is None:
+            return None
+        run = self.session.execute
+        events = appeal_evidence.event_facts(run(appeal_evidence.events_query(customer_id)))
+        worked = run(appeal_evidence.first_visit_query(rep_id, customer_id)).scalar()
+        return how_lost(rep_id, Holding(customer.owner_id, bool(customer.in_public_pool)), events, worked)
+
+    def open_appeal(self, customer_id: str, rep_id: str, except_id: str) -> bool:
+        query = appeal_evidence.open_appeal_query(customer_id, rep_id, except_id)
         return self.session.execute(query.limit(1)).first() is not None
 
     def supervisor_of(self, rep_id: str) -> str | None:

@@ -56,8 +56,10 @@ def _scan(everyone: bool, one_table: bool) -> Select:
     """The range walked in seq order, each row filtered: for admins (who see everything) and on SQLite (small
     servers). Parameters: after, top, limit, owners (not for admins), table."""
     viewer = _EVERYONE if everyone else _ANY_VIEWER
-    visible = row_visible(viewer, rs.table_name, rs.owner_id, rs.customer_id)
-    wanted = in_feed(viewer, rs.table_name, rs.owner_id, rs.customer_id, rs.prev_owner_id, rs.prev_public, rs.shared)
+    visible = row_visible(viewer, rs.table_name, rs.owner_id, rs.customer_id, rs.party_id)
+    wanted = in_feed(
+        viewer, rs.table_name, rs.owner_id, rs.customer_id, rs.prev_owner_id, rs.prev_public, rs.shared, rs.party_id
+    )
     return _range(select(rs.table_name, rs.row_id, rs.seq, visible.label("visible")).where(wanted), one_table)
 
 
@@ -65,21 +67,23 @@ def _scan(everyone: bool, one_table: bool) -> Select:
 def _branches(owners: int, one_table: bool) -> Select:
     """PostgreSQL: the feed as the union of what each index holds for the viewer, merged in seq order.
 
-    A pull then reads the viewer's own rows, the rows that left an owner, the rows of public-pool customers, the
-    directory, and the shared rows (probed), each from its index in seq order and stopping at the limit, instead of
-    every row of the range: in a busy hour most of those are other reps' private rows. One branch per owner (a
-    supervisor's team), as an index walked for a list of owners does not come out in seq order.
+    A pull then reads the viewer's own rows, the rows that left an owner, the rows naming them as a party, the rows
+    of public-pool customers, the directory, and the shared rows (probed), each from its index in seq order and
+    stopping at the limit, instead of every row of the range: in a busy hour most of those are other reps' private
+    rows. One branch per owner (a supervisor's team), as an index walked for a list of owners does not come out in
+    seq order.
     Parameters: after, top, limit, owner0..owner{n-1} and owners (the same ids, for the probes), table."""
     ids = [bindparam(f"owner{n}", type_=String(36)) for n in range(owners)]
     parts = [_range(select(row_seq).where(rs.owner_id == owner), one_table) for owner in ids]
     parts += [_range(select(row_seq).where(rs.prev_owner_id == owner, MOVED_ROWS), one_table) for owner in ids]
+    parts += [_range(select(row_seq).where(rs.party_id == owner), one_table) for owner in ids]
     parts += [
         _range(select(row_seq).where(rs.prev_public == True), one_table),  # noqa: E712
         _range(select(row_seq).where(DIRECTORY_ROWS), one_table),
         _range(select(row_seq).where(rs.shared == True, seen_via_customer(_ANY_VIEWER, rs.customer_id)), one_table),  # noqa: E712
     ]
     feed = union_all(*parts).subquery("feed")
-    visible = row_visible(_ANY_VIEWER, feed.c.table_name, feed.c.owner_id, feed.c.customer_id)
+    visible = row_visible(_ANY_VIEWER, feed.c.table_name, feed.c.owner_id, feed.c.customer_id, feed.c.party_id)
     return (
         select(feed.c.table_name, feed.c.row_id, feed.c.seq, visible.label("visible"))
         .ext(distinct_on(feed.c.seq))  # a row can be in more than one branch

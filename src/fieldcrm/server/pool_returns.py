@@ -2,13 +2,16 @@
 (`domain.pool.next_return`, the owner's team calendar) and whose offline grace window has passed (`goes_back`) go
 back with no owner and their owner-specific data cleared (`domain.pool.CLEARED_ON_RETURN`: protection and the next
 follow-up), and a `return_to_pool` event naming the rule is recorded; both reach the laptops with their next pull.
-Run daily (`fieldcrm-server pool-returns`) and, for the puller's side only, at the start of each pull."""
+Run daily (`fieldcrm-server pool-returns`) and, for the puller's side only, at the start of a round of pulls
+(`PullReturns`)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, or_, select
@@ -19,7 +22,7 @@ from fieldcrm.domain.pool import CLEARED_ON_RETURN, Return, Term, goes_back
 from fieldcrm.domain.protection import rules_for_team
 from fieldcrm.models import Customer, OwnershipEvent, User, Visit
 from fieldcrm.models.codec import encode_value
-from fieldcrm.models.registry import CUSTOMER_SCOPED, SYNCED_TABLES
+from fieldcrm.models.registry import CUSTOMER_SCOPED, SYNCED_TABLES, party_of
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.visibility import viewer_for
 from fieldcrm.server.writes import Touched, record_changes, touched_row
@@ -131,7 +134,11 @@ def return_due(session: Session, now: datetime, owners: Collection[str] | None =
         for table in CUSTOMER_SCOPED:
             model = SYNCED_TABLES[table]
             for dep in session.execute(select(model).where(model.customer_id == customer.id)).scalars():  # type: ignore[attr-defined]
-                touched.append(Touched(table, dep.id, dep.owner_id, customer.id, item.owner_id, False))
+                touched.append(
+                    Touched(
+                        table, dep.id, dep.owner_id, customer.id, item.owner_id, False, party_id=party_of(table, dep)
+                    )
+                )
         event = OwnershipEvent(
             customer_id=customer.id,
             kind="return_to_pool",
@@ -175,3 +182,33 @@ def returns_for(bind: Engine | Connection, principal: Principal, now: datetime) 
         owners = viewer_for(session, principal).owners
         due = find_due(session, now, owners)
     return run_returns(bind, now, owners) if due else []
+
+
+#: How often one user's pulls look for returns on their side: once per pull round in practice (a round's pages
+#: follow within seconds), instead of on every page.
+PULL_RETURNS_EVERY = timedelta(minutes=1)
+#: Users remembered at once by `PullReturns` (past this, the least recently seen look again at their next pull).
+REMEMBERED_USERS = 10_000
+
+
+class PullReturns:
+    """The returns due on a puller's side, looked for at most once per `every` per user (head office's clock): the
+    look reads the side's held customers past protection with their follow-ups, and a round of pulls is many
+    pages. A return made in between still reaches the laptop: the daily job makes it, or the next round's look."""
+
+    def __init__(self, every: timedelta = PULL_RETURNS_EVERY, look: Callable[..., list[Due]] = returns_for) -> None:
+        self.every = every
+        self._look = look
+        self._lock = threading.Lock()
+        self._last: OrderedDict[str, datetime] = OrderedDict()
+
+    def __call__(self, bind: Engine | Connection, principal: Principal, now: datetime) -> list[Due]:
+        with self._lock:
+            last = self._last.get(principal.user_id)
+            if last is not None and last <= now < last + self.every:
+                return []
+            self._last[principal.user_id] = now
+            self._last.move_to_end(principal.user_id)
+            while len(self._last) > REMEMBERED_USERS:
+                self._last.popitem(last=False)
+        return self._look(bind, principal, now)

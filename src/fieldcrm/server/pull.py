@@ -240,7 +240,10 @@ def table_checksums(session: Session, viewer: Any, names: list[str]) -> dict[str
         query = (
             select(func.count(), func.coalesce(func.sum(table.c.version), 0))
             .select_from(table.join(row_seq, and_(rs.table_name == name, rs.row_id == table.c.id)))
-            .where(table.c.deleted == False, row_visible(viewer, rs.table_name, rs.owner_id, rs.customer_id))
+            .where(
+                table.c.deleted == False,  # noqa: E712
+                row_visible(viewer, rs.table_name, rs.owner_id, rs.customer_id, rs.party_id),
+            )
         )
         count, total = session.execute(query).one()
         out[name] = TableChecksum(count=int(count), version_sum=int(total))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import datetime
@@ -16,11 +16,19 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session
 
 from fieldcrm.domain.ops import OpView
-from fieldcrm.domain.protection import protection_after_visit, rules_for_team, visit_counts_at
+from fieldcrm.domain.pool_counts import CLAIM
+from fieldcrm.domain.protection import (
+    PoolRules,
+    protection_after_visit,
+    protection_after_won_deal,
+    protection_on_arrival,
+    rules_for_team,
+    visit_counts_at,
+)
 from fieldcrm.ids import uuid7
 from fieldcrm.models import SYNCED_TABLES, Customer, SyncedBase, User, utcnow
 from fieldcrm.models.codec import encode_value
-from fieldcrm.models.registry import BY_MODEL, CUSTOMER_SCOPED, SPECS, TableSpec
+from fieldcrm.models.registry import BY_MODEL, CUSTOMER_SCOPED, SPECS, TableSpec, party_of
 from fieldcrm.server import showing
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.checks import Checker
@@ -253,6 +261,7 @@ def _push_all(
     lone: set[str] = set()
     drafts: list[Draft] = []
     twins: TwinCache | None = None
+    unwritten: Counter[str] = Counter()  # claim events made as drafts so far (the daily limit counts them)
     if fast:
         todo = [o for group in groups for o in group]
         locked, customers = _prefetch(session, todo, not is_sqlite(session.get_bind()))
@@ -262,7 +271,7 @@ def _push_all(
         if all(o.op_id in stored for o in group):
             results += [stored[o.op_id] for o in group]  # a retry: the first answer, nothing applied twice
             continue
-        applier = GroupApplier(session, principal, viewer, locked, customers, lone, drafts, twins, clock)
+        applier = GroupApplier(session, principal, viewer, locked, customers, lone, drafts, twins, clock, unwritten)
         if fast:
             try:
                 answers = applier.apply(group)
@@ -350,6 +359,7 @@ class GroupApplier:
         drafts: list[Draft] | None = None,
         twins: TwinCache | None = None,
         clock: Callable[[], datetime] = utcnow,
+        unwritten: Counter[str] | None = None,
     ) -> None:
         self.session = session
         self.principal = principal
@@ -365,7 +375,7 @@ class GroupApplier:
         self.lone = lone or set()
         self.drafts = drafts
         self.twins = twins  # looked up up front for the push's lone new customers
-        self.checker = Checker(session, self.viewer, clock)
+        self.checker = Checker(session, self.viewer, clock, unwritten)
         #: Rows that stopped showing their customer to someone in this group (a handover declined).
         self.unshown: list[tuple[TableSpec, SyncedBase]] = []
 
@@ -507,12 +517,17 @@ class GroupApplier:
         self.checker.check(OpView("insert", op.table, row, op.fields, values, customer=named[1], customer_id=named[0]))
         if isinstance(row, Draft):
             self.drafts.append(row)  # type: ignore[union-attr]
+            if op.table == "ownership_event" and row.kind == CLAIM and row.to_owner_id == self.principal.user_id:
+                self.checker.unwritten[CLAIM] += 1
         else:
             self.session.add(row)
             self._added(row)
         self._touch(row, {k: [None, encode_value(getattr(row, k))] for k in values}, created=True)
         if spec.extends_protection:
             self._extend_protection(spec, row)
+        if spec.ownership_fields:
+            self._protect_on_arrival(row)
+        self._extend_when_won(spec, row, created=True)
         if spec.reveals_customer:
             self._reveal_customer(spec, row)
         if spec.shows_customer_to:
@@ -532,17 +547,51 @@ class GroupApplier:
             customer = self.session.get(Customer, customer_id)
         if customer is None or customer.owner_id is None or customer.in_public_pool:
             return
-        owner = self.session.get(User, customer.owner_id)
-        rules = rules_for_team(owner.team_id if owner is not None else None)
+        rules = self._rules_of(customer.owner_id)
         at, received = getattr(row, spec.extends_protection or ""), row.received_at or utcnow()
         before = customer.protection_until
         after = protection_after_visit(rules, before, at, received)
         if after != before or visit_counts_at(rules, before, at, received) is None:
-            customer.protection_until = after
-            customer.updated_at = utcnow()
-            # Head office's decision, not the sender's edit: recorded without a device, as a server change.
-            changes = {"protection_until": [encode_value(before), encode_value(after)]}
-            self.touched.append(touched_row(customer, changes, customer.owner_id, customer.in_public_pool))
+            self._server_change(customer, "protection_until", before, after)
+
+    def _rules_of(self, owner_id: str | None) -> PoolRules:
+        owner = self.session.get(User, owner_id) if owner_id is not None else None
+        return rules_for_team(owner.team_id if owner is not None else None)
+
+    def _server_change(self, customer: Any, field: str, before: Any, after: Any) -> None:
+        """Head office's decision on a customer's field, not the sender's edit: recorded without a device, so the
+        laptop that sent the op pulls it too."""
+        setattr(customer, field, after)
+        customer.updated_at = utcnow()
+        changes = {field: [encode_value(before), encode_value(after)]}
+        self.touched.append(touched_row(customer, changes, customer.owner_id, customer.in_public_pool))
+
+    def _protect_on_arrival(self, customer: Any) -> None:
+        """A customer a rep registered or claimed: its protection as head office accepts it
+        (`domain.protection.protection_on_arrival`), sent back when it differs. Supervisors and admins set it as they
+        choose (an assignment keeps a longer protection)."""
+        if self.checker.actor.role != "rep" or customer.owner_id is None or customer.in_public_pool:
+            return
+        sent = customer.protection_until
+        decided = protection_on_arrival(self._rules_of(customer.owner_id), sent, self.checker.clock())
+        if decided != sent:
+            self._server_change(customer, "protection_until", sent, decided)
+
+    def _extend_when_won(self, spec: TableSpec, row: Any, *, created: bool = False, changed: bool = False) -> None:
+        """A deal that became won (a new row already won, or an edit to won): its customer's protection runs
+        `won_extends_days` from the day head office receives it, never shortened."""
+        if spec.extends_protection_when is None or not (created or changed):
+            return
+        field, value = spec.extends_protection_when
+        if getattr(row, field) != value:
+            return
+        customer = self.session.get(Customer, getattr(row, spec.customer_field or ""))
+        if customer is None or customer.owner_id is None or customer.in_public_pool:
+            return
+        rules = self._rules_of(customer.owner_id)
+        after = protection_after_won_deal(rules, customer.protection_until, self.checker.clock())
+        if after != customer.protection_until:
+            self._server_change(customer, "protection_until", customer.protection_until, after)
 
     def _named_customer(self, op: WireOp) -> tuple[str | None, Customer | None]:
         """The customer a customer-scoped op points at, as the laptop named it (before following a merge)."""
@@ -591,7 +640,9 @@ class GroupApplier:
             if not any(t.row_id == customer.id for t in self.touched):
                 self.touched.append(touched_row(customer, {}))
             for table, dep in self._dependants(customer.id):
-                self.touched.append(Touched(table, dep.id, dep.owner_id, customer.id, dep.owner_id))
+                self.touched.append(
+                    Touched(table, dep.id, dep.owner_id, customer.id, dep.owner_id, party_id=party_of(table, dep))
+                )
 
     def _update(
         self,
@@ -689,8 +740,12 @@ class GroupApplier:
             moved = row.owner_id != prev_owner or getattr(row, "in_public_pool", False) != prev_public
             if spec.ownership_fields and moved:
                 self._touch_dependants(row, prev_owner, prev_public)  # type: ignore[arg-type]
+                if row.owner_id == self.principal.user_id and (prev_public or prev_owner != row.owner_id):
+                    self._protect_on_arrival(row)  # a claim
             if was_pending and not showing.is_pending(spec, row):
                 self.unshown.append((spec, row))
+        if spec.extends_protection_when is not None:
+            self._extend_when_won(spec, row, changed=spec.extends_protection_when[0] in changes)
         status = "conflict" if ids else ("merged" if outcome.concurrent else "applied")
         return OpResult(op_id=op.op_id, client_seq=op.client_seq, status=status, conflict_ids=ids)  # type: ignore[arg-type]
 
@@ -719,7 +774,11 @@ class GroupApplier:
                 dep.owner_id = customer.owner_id
                 self.touched.append(touched_row(dep, {"owner_id": [old, customer.owner_id]}, old, prev_public))
                 continue
-            self.touched.append(Touched(table, dep.id, dep.owner_id, customer.id, prev_owner, prev_public))
+            self.touched.append(
+                Touched(
+                    table, dep.id, dep.owner_id, customer.id, prev_owner, prev_public, party_id=party_of(table, dep)
+                )
+            )
 
     def _resolve(self, op: WireOp) -> OpResult:
         if op.op != "action" or op.action != "resolve":

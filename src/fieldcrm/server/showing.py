@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from fieldcrm.models import Customer, SyncedBase
-from fieldcrm.models.registry import TableSpec
+from fieldcrm.models.registry import TableSpec, party_of
 from fieldcrm.server.writes import Touched, touched_row
 
 Dependants = Callable[[str], Iterator[tuple[str, SyncedBase]]]
@@ -27,7 +27,10 @@ def _customer_rows(session: Session, spec: TableSpec, row: Any, dependants: Depe
     if customer is None:
         return []
     found = [touched_row(customer, {})]
-    found += [Touched(table, dep.id, dep.owner_id, customer.id, dep.owner_id) for table, dep in dependants(customer.id)]
+    found += [
+        Touched(table, dep.id, dep.owner_id, customer.id, dep.owner_id, party_id=party_of(table, dep))
+        for table, dep in dependants(customer.id)
+    ]
     return found
 
 

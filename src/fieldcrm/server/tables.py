@@ -69,13 +69,16 @@ row_seq = Table(
     Column("prev_owner_id", String(36)),
     Column("prev_public", Boolean, nullable=False, default=False),
     Column("shared", Boolean, nullable=False, server_default=true()),
+    # A second user whose side sees the row as its owner's does (`TableSpec.party_field`: an appeal's holder).
+    Column("party_id", String(36)),
 )
 
 #: The directory tables as SQL literals (what `feed.DIRECTORY_ROWS` compares with).
 _DIRECTORY_LIST = ", ".join(f"'{name}'" for name in DIRECTORY)
 
 #: PostgreSQL's pull reads each viewer's part of the feed from these, in seq order (server/feed.py): their own rows,
-#: rows that left an owner, rows of customers that were in the public pool, the directory, and the shared rows.
+#: rows that left an owner, rows of customers that were in the public pool, the directory, the shared rows, and rows
+#: naming them as a party.
 #: The partial ones hold few rows; their predicates are literals, as the feed query's conditions are.
 FEED_INDEXES = (
     Index("ix_row_seq_owner_seq", row_seq.c.owner_id, row_seq.c.seq),
@@ -88,6 +91,7 @@ FEED_INDEXES = (
     Index("ix_row_seq_prev_public", row_seq.c.seq, postgresql_where=text("prev_public")),
     Index("ix_row_seq_directory", row_seq.c.seq, postgresql_where=text(f"table_name IN ({_DIRECTORY_LIST})")),
     Index("ix_row_seq_shared", row_seq.c.seq, postgresql_where=text("shared")),
+    Index("ix_row_seq_party", row_seq.c.party_id, row_seq.c.seq, postgresql_where=text("party_id IS NOT NULL")),
 )
 for _index in FEED_INDEXES:
     _index.ddl_if(dialect="postgresql")  # SQLite's smaller servers filter the feed in one walk (server/feed.py)

@@ -80,10 +80,14 @@ def customer_visible(viewer: Viewer, customer_id: ColumnElement) -> ColumnElemen
     )
 
 
-def _seen_by_columns(viewer: Viewer, table_name: ColumnElement, owner_id: ColumnElement) -> ColumnElement[bool]:
-    """The part of `row_visible` a row's own columns decide: the directory, or one of the viewer's owners (the
-    callers have answered for admins, who have none: `viewer.owners` is a tuple, or the feed query's parameter)."""
-    return or_(table_name.in_(DIRECTORY), owner_id.in_(viewer.owners))  # type: ignore[arg-type]
+def _seen_by_columns(
+    viewer: Viewer, table_name: ColumnElement, owner_id: ColumnElement, party_id: ColumnElement | None
+) -> ColumnElement[bool]:
+    """The part of `row_visible` a row's own columns decide: the directory, one of the viewer's owners, or a party
+    of the row who is one of them (an appeal's holder: `TableSpec.party_field`). The callers have answered for
+    admins, who have none: `viewer.owners` is a tuple, or the feed query's parameter."""
+    seen = or_(table_name.in_(DIRECTORY), owner_id.in_(viewer.owners))  # type: ignore[arg-type]
+    return seen if party_id is None else or_(seen, party_id.in_(viewer.owners))  # type: ignore[arg-type]
 
 
 def seen_via_customer(viewer: Viewer, customer_id: ColumnElement) -> ColumnElement[bool]:
@@ -92,11 +96,15 @@ def seen_via_customer(viewer: Viewer, customer_id: ColumnElement) -> ColumnEleme
 
 
 def row_visible(
-    viewer: Viewer, table_name: ColumnElement, owner_id: ColumnElement, customer_id: ColumnElement
+    viewer: Viewer,
+    table_name: ColumnElement,
+    owner_id: ColumnElement,
+    customer_id: ColumnElement,
+    party_id: ColumnElement | None = None,
 ) -> ColumnElement[bool]:
     if viewer.owners is None:
         return true()
-    return or_(_seen_by_columns(viewer, table_name, owner_id), seen_via_customer(viewer, customer_id))
+    return or_(_seen_by_columns(viewer, table_name, owner_id, party_id), seen_via_customer(viewer, customer_id))
 
 
 def in_feed(
@@ -107,6 +115,7 @@ def in_feed(
     prev_owner_id: ColumnElement,
     prev_public: ColumnElement,
     shared: ColumnElement,
+    party_id: ColumnElement | None = None,
 ) -> ColumnElement[bool]:
     """Visible now or before its latest change (so the viewer hears it left): `row_visible OR was_visible`.
 
@@ -116,7 +125,7 @@ def in_feed(
     if viewer.owners is None:
         return true()
     return or_(
-        _seen_by_columns(viewer, table_name, owner_id),
+        _seen_by_columns(viewer, table_name, owner_id, party_id),
         was_visible(viewer, prev_owner_id, prev_public),
         and_(shared == True, seen_via_customer(viewer, customer_id)),
     )
@@ -129,8 +138,17 @@ def was_visible(viewer: Viewer, prev_owner_id: ColumnElement, prev_public: Colum
     return or_(prev_owner_id.in_(viewer.owners), prev_public == True)
 
 
-def can_see(session: Session, viewer: Viewer, table: str, owner_id: str | None, customer_id: str | None) -> bool:
+def can_see(
+    session: Session,
+    viewer: Viewer,
+    table: str,
+    owner_id: str | None,
+    customer_id: str | None,
+    party_id: str | None = None,
+) -> bool:
     if viewer.owners is None or table in DIRECTORY or owner_id in viewer.owners:
+        return True
+    if party_id is not None and party_id in viewer.owners:
         return True
     if customer_id is None:
         return False
@@ -141,11 +159,11 @@ def sees_row(session: Session, viewer: Viewer, table: str, row_id: str) -> bool:
     """Whether the viewer may see one row of `table` by its id, as the feed would show it (False for a row the
     feed does not know)."""
     found = session.execute(
-        select(row_seq.c.owner_id, row_seq.c.customer_id).where(
+        select(row_seq.c.owner_id, row_seq.c.customer_id, row_seq.c.party_id).where(
             row_seq.c.table_name == table, row_seq.c.row_id == row_id
         )
     ).first()
-    return found is not None and can_see(session, viewer, table, found[0], found[1])
+    return found is not None and can_see(session, viewer, table, found[0], found[1], found[2])
 
 
 def owners_list(viewer: Viewer) -> Sequence[str] | None:

@@ -13,7 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from fieldcrm.models import SYNCED_TABLES, Customer, SyncedBase, Visit
-from fieldcrm.models.registry import customer_of
+from fieldcrm.models.registry import customer_of, party_of
 from fieldcrm.server.db import json_param
 from fieldcrm.server.drafts import Draft, set_version
 from fieldcrm.server.pending_views import pending_showing
@@ -35,6 +35,7 @@ class Touched:
     seq: int = 0
     device_id: str | None = None
     created: bool = False  # the row is new in this transaction
+    party_id: str | None = None  # a second user whose side sees the row (`TableSpec.party_field`)
 
 
 def scope_of(table: str, row: Any) -> str | None:
@@ -50,7 +51,15 @@ def touched_row(
 ) -> Touched:
     table = row.__tablename__
     return Touched(
-        table, row.id, row.owner_id, scope_of(table, row), prev_owner or row.owner_id, prev_public, changes or {}, row
+        table,
+        row.id,
+        row.owner_id,
+        scope_of(table, row),
+        prev_owner or row.owner_id,
+        prev_public,
+        changes or {},
+        row,
+        party_id=party_of(table, row),
     )
 
 
@@ -60,7 +69,7 @@ def take_seqs(session: Session, count: int) -> int:
     return int(session.execute(stmt.returning(sync_counter.c.value)).scalar_one())
 
 
-_FEED_UPDATES = ("seq", "owner_id", "customer_id", "prev_owner_id", "prev_public", "shared")
+_FEED_UPDATES = ("seq", "owner_id", "customer_id", "prev_owner_id", "prev_public", "shared", "party_id")
 
 
 def _upsert(session: Session, values: list[dict[str, Any]]) -> None:
@@ -182,6 +191,7 @@ def _feed_row(item: Touched) -> dict[str, Any]:
         "prev_owner_id": item.prev_owner_id,
         "prev_public": bool(item.prev_public),
         "shared": False,  # raised by `share` where the customer is open
+        "party_id": item.party_id,
     }
 
 
@@ -209,13 +219,13 @@ def _one_statement_sql(session: Session, tables: tuple[str, ...]) -> str:
         "WITH c AS (UPDATE sync_counter SET value = value + %(n)s WHERE id = 1 RETURNING value - %(n)s AS base),"
         " v AS (SELECT * FROM json_to_recordset(CAST(%(rows)s AS json)) AS v(table_name text, row_id text,"
         " off bigint, owner_id text, customer_id text, prev_owner_id text, prev_public boolean, device_id text,"
-        " changes json, versioned boolean)),"
+        " changes json, versioned boolean, party_id text)),"
         " feed AS (INSERT INTO row_seq (table_name, row_id, seq, owner_id, customer_id, prev_owner_id, prev_public,"
-        " shared) SELECT v.table_name, v.row_id, c.base + v.off, v.owner_id, v.customer_id, v.prev_owner_id,"
-        " v.prev_public, false"
+        " shared, party_id) SELECT v.table_name, v.row_id, c.base + v.off, v.owner_id, v.customer_id,"
+        " v.prev_owner_id, v.prev_public, false, v.party_id"
         " FROM v CROSS JOIN c ON CONFLICT (table_name, row_id) DO UPDATE SET seq = excluded.seq,"
         " owner_id = excluded.owner_id, customer_id = excluded.customer_id, prev_owner_id = excluded.prev_owner_id,"
-        " prev_public = excluded.prev_public, shared = false),"
+        " prev_public = excluded.prev_public, shared = false, party_id = excluded.party_id),"
         " history AS (INSERT INTO field_change (table_name, row_id, seq, device_id, changes)"
         " SELECT v.table_name, v.row_id, c.base + v.off, v.device_id, CAST(v.changes AS text) FROM v CROSS JOIN c"
         " WHERE v.changes IS NOT NULL)" + versions + " SELECT base FROM c"
@@ -242,6 +252,7 @@ def _record_in_one_statement(session: Session, items: Sequence[Touched]) -> None
             "prev_public": bool(i.prev_public),
             "device_id": i.device_id,
             "versioned": i.row is not None,
+            **({"party_id": i.party_id} if i.party_id else {}),  # absent: null
             **({"changes": i.changes} if i.changes else {}),  # absent: no history row
         }
         for offset, i in enumerate(items, 1)

@@ -195,32 +195,24 @@ class AssignmentService(BaseService):
             by = self.actor(uow.session).id
             now = self.clock()
             for placement in plan.placed:
-                self._give(uow, customers[placement.customer_id], placement.rep_id, by, now, strategy, reason)
+                give(uow, customers[placement.customer_id], placement.rep_id, by, now, strategy, reason)
             return self._outcome(strategy, plan, customers, names)
 
-    @staticmethod
-    def _give(uow: UnitOfWork, customer: Customer, rep_id: str, by: str, now: Any, rule: str, reason: str) -> None:
-        """One customer to `rep_id` (`give_customer`), and the event in its history."""
-        prev_owner = give_customer(uow, customer, rep_id, now)
-        uow.insert(
-            OwnershipEvent(
-                customer_id=customer.id,
-                kind="assignment",
-                from_owner_id=prev_owner,
-                to_owner_id=rep_id,
-                by_user_id=by,
-                owner_id=by,
-                at=now,
-                reason=reason,
-                rule=rule,
-            )
-        )
 
-
-def give_customer(uow: UnitOfWork, customer: Customer, rep_id: str, now: Any) -> str | None:
-    """A customer to `rep_id` (an assignment, an approved handover): out of the pool, protected from today (never
-    shortened), its contacts and deals along (those of its last owner, or all of a pool customer's: as head office
-    moves them, so the edit finds them moved there already). Returns its previous owner."""
+def give(
+    uow: UnitOfWork,
+    customer: Customer,
+    rep_id: str,
+    by: str,
+    now: Any,
+    rule: str | None,
+    reason: str,
+    kind: str = "assignment",
+) -> None:
+    """One customer to `rep_id` by a supervisor's decision (an assignment, an arbitration, an approved handover): out
+    of the pool, protected from today (never shortened), its contacts and deals along (those of its last owner, or all
+    of a pool customer's: as head office moves them, so the edit finds them moved there already), and the event of
+    `kind` in its history (`rule`: the rule that decided it, None for a handover)."""
     session = uow.session
     rep = session.get(User, rep_id)
     rules = rules_for_team(rep.team_id if rep is not None else None)
@@ -236,4 +228,16 @@ def give_customer(uow: UnitOfWork, customer: Customer, rep_id: str, now: Any) ->
         for dep in session.exec(select(model).where(getattr(model, spec.customer_field) == customer.id)):
             if dep.owner_id != rep_id and (dep.owner_id == prev_owner or prev_pool):
                 uow.update(dep, {"owner_id": rep_id})
-    return prev_owner
+    uow.insert(
+        OwnershipEvent(
+            customer_id=customer.id,
+            kind=kind,
+            from_owner_id=prev_owner,
+            to_owner_id=rep_id,
+            by_user_id=by,
+            owner_id=by,
+            at=now,
+            reason=reason,
+            rule=rule,
+        )
+    )

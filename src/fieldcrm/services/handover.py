@@ -30,10 +30,10 @@ from fieldcrm.domain.handover import (
 from fieldcrm.domain.ownership import Holding
 from fieldcrm.domain.protection import rules_for_team
 from fieldcrm.ids import uuid7
-from fieldcrm.models import Customer, Handover, OwnershipEvent, PlannedStop, User, VisitPlan
+from fieldcrm.models import Customer, Handover, PlannedStop, User, VisitPlan
 from fieldcrm.models.codec import encode_value
 from fieldcrm.pinyin import name_pinyin
-from fieldcrm.services.assignment import give_customer
+from fieldcrm.services.assignment import give
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import UnitOfWork, unit_of_work
 from fieldcrm.services.plans import plan_id_for
@@ -165,20 +165,8 @@ class HandoverService(BaseService):
                 raise InvalidStateError(CHANGED_HANDS)
             actor, handover = self._step(uow, handover_id, "approve")
             now = self.clock()
-            give_customer(uow, customer, handover.to_rep_id, now)
+            give(uow, customer, handover.to_rep_id, actor.id, now, None, handover.reason, kind="handover")
             moved = self._move_future_stops(uow, handover, now)
-            uow.insert(
-                OwnershipEvent(
-                    customer_id=customer.id,
-                    kind="handover",
-                    from_owner_id=handover.from_rep_id,
-                    to_owner_id=handover.to_rep_id,
-                    by_user_id=actor.id,
-                    owner_id=actor.id,
-                    at=now,
-                    reason=handover.reason,
-                )
-            )
             return {"customer_id": customer.id, "owner_id": customer.owner_id, "stops_moved": moved}
 
     @staticmethod

@@ -8,7 +8,7 @@ from typing import Any
 from sqlmodel import select
 
 from fieldcrm.domain.errors import InvalidStateError, ValidationError
-from fieldcrm.models import CLOSED_STAGES, OPPORTUNITY_STAGES, Customer, Opportunity, utcnow
+from fieldcrm.models import CLOSED_STAGES, OPPORTUNITY_STAGES, Customer, Opportunity
 from fieldcrm.models.codec import row_to_dict
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import unit_of_work
@@ -65,7 +65,7 @@ class OpportunityService(BaseService):
                 if stage == "输单" and not (lost_reason and lost_reason.strip()):
                     raise ValidationError("is required when an opportunity is lost", "lost_reason")
                 reason = check_length(Opportunity, "lost_reason", lost_reason.strip() if lost_reason else None)
-                changes.update(closed_at=utcnow(), lost_reason=reason)
+                changes.update(closed_at=self.clock(), lost_reason=reason)
             else:
                 changes.update(closed_at=None, lost_reason=None)
             uow.update(opp, changes)

@@ -11,15 +11,20 @@ from fieldcrm.domain.protection import days_left, is_protected, rules_for_team
 from fieldcrm.models import Customer, OwnershipEvent, User
 from fieldcrm.models.codec import encode_value
 from fieldcrm.services.base import BaseService, get_live
+from fieldcrm.services.refusals import refused_reasons
 
 
 def ownership_history(session: Session, customer_id: str) -> list[dict[str, Any]]:
-    """The customer's ownership events, newest first, with the names of the people they name."""
+    """The customer's ownership events, newest first, with the names of the people they name; those head
+    office refused are left out."""
     events = session.exec(
         select(OwnershipEvent)
         .where(OwnershipEvent.customer_id == customer_id, OwnershipEvent.deleted == False)  # noqa: E712
         .order_by(col(OwnershipEvent.at).desc(), col(OwnershipEvent.id).desc())
     ).all()
+    # A change head office refused (a claim another rep's beat) never happened: it is not part of the history.
+    refused = refused_reasons(session.connection().exec_driver_sql, "ownership_event", [e.id for e in events])
+    events = [e for e in events if e.id not in refused]
     wanted = {i for e in events for i in (e.from_owner_id, e.to_owner_id, e.by_user_id) if i}
     names = dict(session.exec(select(User.id, User.name).where(col(User.id).in_(wanted))).all()) if wanted else {}
     return [

@@ -170,4 +170,4 @@ def _claimed_by(session: Session, customer: Customer, rules: PoolRules) -> str |
     if found is None or found[0] != customer.owner_id:
         return None
     holder = session.get(User, found[0])
-    return claimed_by(holder.name if holder else found[0], found[1], rules)
+    return claimed_by(holder.name if holder else found[0], found[2] if found[3] else found[1], rules)

@@ -87,6 +87,10 @@ _derivations: dict[tuple[str, bytes], Future[bytes]] = {}
 KEEP_DERIVATIONS = 32
 
 
+class KeyDerivationError(RuntimeError):
+    """Argon2 could not derive the key (such as too little memory for its 64 MiB)."""
+
+
 def _derivation(passphrase: str, salt: bytes, *, background: bool = False) -> Future[bytes]:
     with _lock:
         found = _derivations.get((passphrase, salt))
@@ -108,17 +112,18 @@ def _compute(result: Future[bytes], passphrase: str, salt: bytes, threads: int) 
     whatever the number (lanes are fixed, threads only share them out): a derivation started in the background at
     start-up takes one core and leaves the other to Qt's start (two threads or four took both cores from it on a
     two-core laptop), one someone waits for takes them all."""
-    from argon2.exceptions import HashingError
-    from argon2.low_level import ARGON2_VERSION, Type, core, error_to_str, ffi, lib
+    # argon2-cffi's own binding module, not the `argon2` package: importing that costs ~50 ms of interpreter time
+    # (its password hasher, profiles and metadata) that a derivation begun at start-up would take from Qt's start.
+    from _argon2_cffi_bindings import ffi, lib
 
-    try:  # argon2-cffi lets go of the GIL while it hashes: a background derivation runs beside the imports
+    try:  # the binding lets go of the GIL while it hashes: a background derivation runs beside the imports
         secret, salted = passphrase.encode("utf-8"), bytes(salt)
         out = ffi.new("uint8_t[]", KEY_BYTES)
         pwd, csalt = ffi.new("uint8_t[]", secret), ffi.new("uint8_t[]", salted)
         context = ffi.new(
             "argon2_context *",
             {
-                "version": ARGON2_VERSION,
+                "version": lib.ARGON2_VERSION_NUMBER,
                 "out": out,
                 "outlen": KEY_BYTES,
                 "pwd": pwd,
@@ -138,9 +143,9 @@ def _compute(result: Future[bytes], passphrase: str, salt: bytes, threads: int) 
                 "flags": lib.ARGON2_DEFAULT_FLAGS,
             },
         )
-        code = core(context, Type.ID.value)
+        code = lib.argon2_ctx(context, lib.Argon2_id)
         if code != lib.ARGON2_OK:
-            raise HashingError(error_to_str(code))
+            raise KeyDerivationError(ffi.string(lib.argon2_error_message(code)).decode("ascii"))
         result.set_result(bytes(ffi.buffer(out, KEY_BYTES)))
     except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for the key
         result.set_exception(exc)

@@ -64,6 +64,16 @@ OWNERSHIP_RULES = {
     "no_followup": QT_TRANSLATE_NOOP("fields", "no follow-up in time"),
     "no_deal": QT_TRANSLATE_NOOP("fields", "no deal in time"),
     "protection_ended": QT_TRANSLATE_NOOP("fields", "protection ended without a deal"),
+    "appeal": QT_TRANSLATE_NOOP("fields", "an appeal upheld by the supervisor"),
+}
+
+#: How a rep lost a customer (`domain.appeals.LOST_SENTENCES`), as an appeal names it.
+LOSSES = {
+    "claim": QT_TRANSLATE_NOOP("fields", "Another rep's claim came first"),
+    "registration": QT_TRANSLATE_NOOP("fields", "Another rep registered it first"),
+    "return_to_pool": QT_TRANSLATE_NOOP("fields", "Returned to the public pool"),
+    "assignment": QT_TRANSLATE_NOOP("fields", "Assigned away"),
+    "handover": QT_TRANSLATE_NOOP("fields", "Handed over"),
 }
 
 STATUSES = {
@@ -79,6 +89,9 @@ STATUSES = {
     "accepted": QT_TRANSLATE_NOOP("fields", "Accepted"),
     "approved": QT_TRANSLATE_NOOP("fields", "Approved"),
     "declined": QT_TRANSLATE_NOOP("fields", "Declined"),
+    "open": QT_TRANSLATE_NOOP("fields", "Open"),
+    "upheld": QT_TRANSLATE_NOOP("fields", "Upheld"),
+    "rejected": QT_TRANSLATE_NOOP("fields", "Rejected"),
 }
 
 ROLE_NAMES = {
@@ -113,6 +126,10 @@ def ownership_kind_name(kind: str) -> str:
 
 def ownership_rule_name(rule: str | None) -> str:
     return tr(OWNERSHIP_RULES.get(rule, rule)) if rule else ""
+
+
+def loss_name(how: str) -> str:
+    return tr(LOSSES.get(how, how))
 
 
 def status_name(status: str) -> str:

@@ -81,6 +81,12 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("reasons", "this customer is already being handed over"),
     QT_TRANSLATE_NOOP("reasons", "the customer changed hands since the handover was asked for; decline it instead"),
     QT_TRANSLATE_NOOP("reasons", "a {0} step sets only its own fields and leads to {1}"),
+    # the fairness report (domain/fairness.py, services/fairness.py)
+    QT_TRANSLATE_NOOP("reasons", "'{0}' is not a month; write it as YYYY-MM, e.g. 2026-11"),
+    QT_TRANSLATE_NOOP("reasons", "the range of months ends before it starts"),
+    QT_TRANSLATE_NOOP("reasons", "a fairness report covers at most 24 months at once; choose a shorter range"),
+    QT_TRANSLATE_NOOP("reasons", "a fairness report you export may hold only your own side's reps"),
+    QT_TRANSLATE_NOOP("reasons", "give one month, or a range of months from/to, not both"),
     # assignment (domain/assignment.py)
     QT_TRANSLATE_NOOP("reasons", "only a supervisor or an admin can assign customers"),
     QT_TRANSLATE_NOOP("reasons", "there is no rep on your team to assign customers to"),
@@ -151,9 +157,43 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("reasons", "you let this customer go back to the pool on {0}; you can claim it again from {1}"),
     QT_TRANSLATE_NOOP("reasons", "you hold {0} customers and your limit is {1}; release one before claiming another"),
     QT_TRANSLATE_NOOP("reasons", "you have claimed {0} customers today, the daily limit; claim more tomorrow"),
-    QT_TRANSLATE_NOOP("reasons", "already claimed by {0} on {1}; it is no longer in the public pool"),
+    QT_TRANSLATE_NOOP(
+        "reasons",
+        "already claimed by {0} on {1} at {2}, when head office accepted it; it is no longer in the public pool",
+    ),
     QT_TRANSLATE_NOOP("reasons", "give a reason for releasing this customer to the public pool"),
     QT_TRANSLATE_NOOP("reasons", "only its owner can release this customer to the public pool"),
+    # appeals and arbitration (domain/appeals.py)
+    QT_TRANSLATE_NOOP("reasons", "only reps appeal about customers they lost"),
+    QT_TRANSLATE_NOOP("reasons", "an appeal is filed by the rep who lost the customer, for themselves"),
+    QT_TRANSLATE_NOOP("reasons", "say why the customer should be yours"),
+    QT_TRANSLATE_NOOP("reasons", "a new appeal starts open, without a decision"),
+    QT_TRANSLATE_NOOP("reasons", "this customer is yours; there is nothing to appeal"),
+    QT_TRANSLATE_NOOP(
+        "reasons",
+        "you can appeal only about a customer you lost: another rep's claim or registration came first, or it was"
+        " returned to the pool, assigned or handed over away from you",
+    ),
+    QT_TRANSLATE_NOOP("reasons", "you have an open appeal about this customer already; wait for its decision"),
+    QT_TRANSLATE_NOOP(
+        "reasons", "the customer changed hands since this appeal was written; look again and file it anew"
+    ),
+    QT_TRANSLATE_NOOP("reasons", "this appeal was decided already ({0}); a decision is final"),
+    QT_TRANSLATE_NOOP("reasons", "you are a party to this appeal; the supervisor of both reps decides it"),
+    QT_TRANSLATE_NOOP("reasons", "only the supervisor of both reps, or an admin, decides an appeal"),
+    QT_TRANSLATE_NOOP("reasons", "write the reason for your decision; both reps will read it"),
+    QT_TRANSLATE_NOOP("reasons", "an appeal is decided by upholding or rejecting it"),
+    QT_TRANSLATE_NOOP("reasons", "an appeal is written once and changes only by its decision"),
+    QT_TRANSLATE_NOOP(
+        "reasons", "{0}'s claim reached head office first, accepted on {1}; your visits stay with the customer"
+    ),
+    QT_TRANSLATE_NOOP(
+        "reasons",
+        "{0} registered this company first, accepted by head office on {1}; your first contact and visits stay with it",
+    ),
+    QT_TRANSLATE_NOOP("reasons", "head office returned it to the public pool on {0}"),
+    QT_TRANSLATE_NOOP("reasons", "assigned to {0} on {1}"),
+    QT_TRANSLATE_NOOP("reasons", "handed over to {0} on {1}"),
     # the store
     QT_TRANSLATE_NOOP("reasons", "no local profile yet; run `fieldcrm init` or log in to a server first"),
     QT_TRANSLATE_NOOP("reasons", "the current user {0} is not in this store"),

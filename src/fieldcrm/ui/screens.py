@@ -115,11 +115,23 @@ DIALOG_MODULES = (
     "fieldcrm.ui.settings_dialog",
     "fieldcrm.ui.pool.release_dialog",
     "fieldcrm.ui.handovers.dialog",
+    "fieldcrm.ui.appeals.appeal_dialog",
 )
 
 
 def register(spec: ScreenSpec) -> None:
     SCREENS.append(spec)
+
+
+def import_window_modules(last_screen: str) -> None:
+    """Import the main window's module and the module of the screen it will show first (`last_screen`, the key the
+    window restores; unknown keys import nothing more). Called at start while the store's key is still being found
+    (a passphrase's Argon2 or the keyring, on another thread), so the imports overlap that wait instead of
+    following it."""
+    import_module("fieldcrm.ui.main_window")
+    for spec in SCREENS:
+        if spec.key == last_screen:
+            import_module(spec.module)
 
 
 def warm_up_modules() -> tuple[str, ...]:
@@ -155,5 +167,21 @@ register(
 )
 register(
     ScreenSpec("handovers", QT_TRANSLATE_NOOP("screens", "Handovers"), "fieldcrm.ui.handovers.screen:HandoverScreen")
+)
+register(
+    ScreenSpec(
+        "arbitration",
+        QT_TRANSLATE_NOOP("screens", "Arbitration"),
+        "fieldcrm.ui.appeals.arbitration:ArbitrationScreen",
+        ("supervisor", "admin"),
+    )
+)
+register(
+    ScreenSpec(
+        "fairness",
+        QT_TRANSLATE_NOOP("screens", "Fairness"),
+        "fieldcrm.ui.fairness.screen:FairnessScreen",
+        ("supervisor", "admin"),
+    )
 )
 register(ScreenSpec("sync", QT_TRANSLATE_NOOP("screens", "Sync"), "fieldcrm.ui.sync.panel:SyncPanel"))

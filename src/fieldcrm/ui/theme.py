@@ -75,6 +75,9 @@ STATUS_TONES: dict[str, Tone] = {
     "accepted": "attention",
     "approved": "success",
     "declined": "muted",
+    "open": "attention",  # an appeal waiting for its decision
+    "upheld": "success",
+    "rejected": "muted",
 }
 
 

@@ -2,6 +2,178 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AppealDialog</name>
+    <message>
+        <location filename="../../ui/appeals/appeal_dialog.py" line="23"/>
+        <source>Appeal to your supervisor</source>
+        <translation>向主管申诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/appeal_dialog.py" line="25"/>
+        <source>Why you lost {0}: {1}.</source>
+        <translation>您失去 {0} 的原因：{1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/appeal_dialog.py" line="29"/>
+        <source>Your supervisor reads your statement beside both reps&apos; first contact and visits, and decides in writing. Upheld, the customer becomes yours; rejected, it stays where it is. Both of you see the decision.</source>
+        <translation>主管会对照双方的首次接触和拜访记录阅读您的陈述，并作出书面裁决。申诉成立，客户归您；驳回，客户保持不变。双方都能看到裁决。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/appeal_dialog.py" line="36"/>
+        <source>Why the customer should be yours (required): when you first met them, what you did since…</source>
+        <translation>客户为什么应归您（必填）：您何时首次接触、此后做了什么…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/appeal_dialog.py" line="42"/>
+        <source>File appeal</source>
+        <translation>提交申诉</translation>
+    </message>
+</context>
+<context>
+    <name>ArbitrationScreen</name>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="34"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="35"/>
+        <source>Appellant</source>
+        <translation>申诉人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="36"/>
+        <source>Holder</source>
+        <translation>当前负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="37"/>
+        <source>Filed</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="38"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="42"/>
+        <source>Visited</source>
+        <translation>拜访时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="43"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="53"/>
+        <source>Open appeals only</source>
+        <translation>只看待裁决的申诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="75"/>
+        <source>Your decision and why (required; both reps read it)</source>
+        <translation>您的裁决及理由（必填；双方销售都会看到）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="77"/>
+        <source>Uphold</source>
+        <translation>申诉成立</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="78"/>
+        <source>The customer goes to the appellant</source>
+        <translation>客户归申诉人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="79"/>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="80"/>
+        <source>The customer stays where it is</source>
+        <translation>客户保持不变</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="99"/>
+        <source>Decision</source>
+        <translation>裁决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="125"/>
+        <location filename="../../ui/appeals/arbitration.py" line="165"/>
+        <source>public pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="128"/>
+        <source>No open appeals. When a rep appeals about a customer they lost, it waits here for your decision.</source>
+        <translation>没有待裁决的申诉。销售对失去的客户提出申诉后，会在这里等待您的裁决。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="130"/>
+        <source>No appeals yet.</source>
+        <translation>还没有申诉。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="146"/>
+        <source>none recorded</source>
+        <translation>无记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="147"/>
+        <source>{0} ({1}) — first contact: {2}; visits: {3}</source>
+        <translation>{0}（{1}）— 首次接触：{2}；拜访：{3} 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="151"/>
+        <source>; holds it since {0}</source>
+        <translation>；自 {0} 起负责</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="159"/>
+        <source>Select an appeal on the left to read both sides.</source>
+        <translation>在左侧选择一条申诉，查看双方的情况。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="167"/>
+        <source>{0}: {1} appeals against {2}</source>
+        <translation>{0}：{1} 对 {2} 的申诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="170"/>
+        <source>How it was lost: {0}. Statement: “{1}”</source>
+        <translation>失去方式：{0}。陈述：“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="175"/>
+        <source>appellant</source>
+        <translation>申诉人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="176"/>
+        <source>holds it</source>
+        <translation>当前负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="187"/>
+        <source>{0} by {1} on {2}: {3}</source>
+        <translation>{0}，由 {1} 于 {2} 裁决：{3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="205"/>
+        <source>Upheld: {0} now belongs to {1}.</source>
+        <translation>申诉成立：{0} 现归 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appeals/arbitration.py" line="207"/>
+        <source>Rejected: {0} stays with {2}; {1} is told why.</source>
+        <translation>已驳回：{0} 仍归 {2}；{1} 会看到理由。</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <location filename="../../ui/customers/assign_dialog.py" line="34"/>
@@ -359,241 +531,277 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../ui/customers/page.py" line="36"/>
+        <location filename="../../ui/customers/page.py" line="38"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="37"/>
-        <location filename="../../ui/customers/page.py" line="130"/>
+        <location filename="../../ui/customers/page.py" line="39"/>
+        <location filename="../../ui/customers/page.py" line="153"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="38"/>
-        <location filename="../../ui/customers/page.py" line="131"/>
+        <location filename="../../ui/customers/page.py" line="40"/>
+        <location filename="../../ui/customers/page.py" line="154"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="39"/>
+        <location filename="../../ui/customers/page.py" line="41"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="40"/>
+        <location filename="../../ui/customers/page.py" line="42"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="41"/>
+        <location filename="../../ui/customers/page.py" line="43"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="44"/>
-        <location filename="../../ui/customers/page.py" line="52"/>
+        <location filename="../../ui/customers/page.py" line="46"/>
+        <location filename="../../ui/customers/page.py" line="54"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="45"/>
+        <location filename="../../ui/customers/page.py" line="47"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="46"/>
-        <location filename="../../ui/customers/page.py" line="55"/>
+        <location filename="../../ui/customers/page.py" line="48"/>
+        <location filename="../../ui/customers/page.py" line="57"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="47"/>
+        <location filename="../../ui/customers/page.py" line="49"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="48"/>
+        <location filename="../../ui/customers/page.py" line="50"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="49"/>
+        <location filename="../../ui/customers/page.py" line="51"/>
         <source>Follow-up date</source>
         <translation>跟进日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="53"/>
+        <location filename="../../ui/customers/page.py" line="55"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="54"/>
+        <location filename="../../ui/customers/page.py" line="56"/>
         <source>From → to</source>
         <translation>从 → 到</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="56"/>
+        <location filename="../../ui/customers/page.py" line="58"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="59"/>
+        <location filename="../../ui/customers/page.py" line="61"/>
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="60"/>
+        <location filename="../../ui/customers/page.py" line="62"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="61"/>
+        <location filename="../../ui/customers/page.py" line="63"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="62"/>
+        <location filename="../../ui/customers/page.py" line="64"/>
         <source>Expected close</source>
         <translation>预计成交</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="98"/>
+        <location filename="../../ui/customers/page.py" line="100"/>
         <source>Mobile numbers are masked: this customer is not yours.</source>
         <translation>手机号已脱敏：这不是您的客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="101"/>
+        <location filename="../../ui/customers/page.py" line="103"/>
         <source>Reveal numbers</source>
         <translation>显示号码</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="102"/>
+        <location filename="../../ui/customers/page.py" line="104"/>
         <source>Show the mobile numbers in full; head office is told that you looked</source>
         <translation>显示完整手机号；总部会收到您查看的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="109"/>
+        <location filename="../../ui/customers/page.py" line="111"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="110"/>
+        <location filename="../../ui/customers/page.py" line="112"/>
         <source>Log visit</source>
         <translation>记录拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="111"/>
+        <location filename="../../ui/customers/page.py" line="113"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="112"/>
+        <location filename="../../ui/customers/page.py" line="114"/>
         <source>Release to pool…</source>
         <translation>放回公海…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="113"/>
+        <location filename="../../ui/customers/page.py" line="115"/>
         <source>Give this customer back to the public pool, with a reason</source>
         <translation>将此客户放回公海（需填写原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="115"/>
+        <location filename="../../ui/customers/page.py" line="117"/>
         <source>Hand over…</source>
         <translation>交接…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="116"/>
+        <location filename="../../ui/customers/page.py" line="118"/>
         <source>Hand this customer to a teammate, with a reason</source>
         <translation>把此客户交接给同组同事（需填写原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="129"/>
+        <location filename="../../ui/customers/page.py" line="131"/>
+        <source>Appeal…</source>
+        <translation>申诉…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="132"/>
+        <source>Ask your supervisor to decide who should hold this customer</source>
+        <translation>请主管裁决此客户应归谁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="152"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="132"/>
+        <location filename="../../ui/customers/page.py" line="155"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="164"/>
+        <location filename="../../ui/customers/page.py" line="188"/>
         <source>No visits, calls or meetings yet. Click “Log visit” after you contact this customer.</source>
         <translation>还没有拜访、电话或会议记录。联系客户后点击“记录拜访”。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="170"/>
+        <location filename="../../ui/customers/page.py" line="194"/>
         <source>Timeline</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="171"/>
+        <location filename="../../ui/customers/page.py" line="195"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="172"/>
+        <location filename="../../ui/customers/page.py" line="196"/>
         <source>Opportunities</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="173"/>
+        <location filename="../../ui/customers/page.py" line="197"/>
         <source>Ownership</source>
         <translation>归属记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="233"/>
+        <location filename="../../ui/customers/page.py" line="252"/>
+        <source>You lost this customer: {0}.</source>
+        <translation>您已失去此客户：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="267"/>
+        <source>{0}&apos;s appeal against {1}, filed {2}, waits for the supervisor&apos;s decision.</source>
+        <translation>{0} 对 {1} 的申诉（{2} 提交）正在等待主管裁决。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="270"/>
+        <source>upheld</source>
+        <translation>裁定成立</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="270"/>
+        <source>rejected</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="271"/>
+        <source>{0}&apos;s appeal against {1} was {2} by {3} on {4}: “{5}”</source>
+        <translation>{0} 对 {1} 的申诉已由 {3} 于 {4} {2}：“{5}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="301"/>
         <source>nobody (public pool)</source>
         <translation>无（公海）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="234"/>
+        <location filename="../../ui/customers/page.py" line="302"/>
         <source>Owner: {0}</source>
         <translation>负责人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="239"/>
+        <location filename="../../ui/customers/page.py" line="307"/>
         <source>Not accepted by head office: {0}. It stays on this laptop: correct it and save to send it again; on the Sync screen you can also send it as it is or discard it.</source>
         <translation>总部未接受：{0}。它仍保留在本机：修改后保存即可重新发送；也可在“同步”页面原样重新发送或放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="256"/>
+        <location filename="../../ui/customers/page.py" line="328"/>
         <source>Protected through today ({0})</source>
         <translation>保护期今天到期（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="258"/>
+        <location filename="../../ui/customers/page.py" line="330"/>
         <source>Protected for 1 more day (until {0})</source>
         <translation>保护期还剩 1 天（至 {0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="260"/>
+        <location filename="../../ui/customers/page.py" line="332"/>
         <source>Protected for {0} more days (until {1})</source>
         <translation>保护期还剩 {0} 天（至 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="262"/>
+        <location filename="../../ui/customers/page.py" line="334"/>
         <source>Protection ended on {0}</source>
         <translation>保护期已于 {0} 结束</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="264"/>
+        <location filename="../../ui/customers/page.py" line="336"/>
         <source>Not protected</source>
         <translation>不在保护期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="271"/>
+        <location filename="../../ui/customers/page.py" line="265"/>
+        <location filename="../../ui/customers/page.py" line="343"/>
         <source>public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="319"/>
+        <location filename="../../ui/customers/page.py" line="391"/>
         <source>Nothing to save.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="326"/>
+        <location filename="../../ui/customers/page.py" line="398"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -766,54 +974,279 @@
 <context>
     <name>ExportLogDialog</name>
     <message>
-        <location filename="../../ui/excel/export_log_dialog.py" line="23"/>
+        <location filename="../../ui/excel/export_log_dialog.py" line="28"/>
         <source>all customers</source>
+        <extracomment>A fairness report&apos;s entry (`FairnessReport.describe`): its month, or its first and last.</extracomment>
         <translation>全部客户</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_log_dialog.py" line="28"/>
+        <location filename="../../ui/excel/export_log_dialog.py" line="31"/>
+        <source>fairness report, {0} to {1}</source>
+        <translation>分配公平性报表，{0} 至 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_log_dialog.py" line="33"/>
+        <source>fairness report, {0}</source>
+        <translation>分配公平性报表，{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_log_dialog.py" line="38"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_log_dialog.py" line="29"/>
+        <location filename="../../ui/excel/export_log_dialog.py" line="39"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_log_dialog.py" line="30"/>
+        <location filename="../../ui/excel/export_log_dialog.py" line="40"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_log_dialog.py" line="31"/>
+        <location filename="../../ui/excel/export_log_dialog.py" line="41"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_log_dialog.py" line="32"/>
+        <location filename="../../ui/excel/export_log_dialog.py" line="42"/>
         <source>Filter</source>
         <translation>筛选条件</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_log_dialog.py" line="40"/>
+        <location filename="../../ui/excel/export_log_dialog.py" line="50"/>
         <source>Export log</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_log_dialog.py" line="47"/>
+        <location filename="../../ui/excel/export_log_dialog.py" line="57"/>
         <source>Every export of customers to a file, newest first. Your team&apos;s exports appear here after they and you have synced.</source>
         <translation>每一次把客户导出到文件的记录，最新的在前。团队成员和您都同步之后，他们的导出也会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_log_dialog.py" line="53"/>
+        <location filename="../../ui/excel/export_log_dialog.py" line="63"/>
         <source>No exports yet.</source>
         <translation>还没有导出记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_log_dialog.py" line="54"/>
+        <location filename="../../ui/excel/export_log_dialog.py" line="64"/>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>FairnessScreen</name>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="29"/>
+        <source>far above the mean</source>
+        <translation>远高于平均</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="30"/>
+        <source>far below the mean</source>
+        <translation>远低于平均</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="44"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="45"/>
+        <source>Rep</source>
+        <translation>销售代表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="46"/>
+        <source>First contact</source>
+        <translation>首次接触</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="47"/>
+        <source>Claimed</source>
+        <translation>公海领取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="48"/>
+        <source>Assigned</source>
+        <translation>主管分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="49"/>
+        <source>Handover in</source>
+        <translation>交接接收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="50"/>
+        <source>Arbitration</source>
+        <translation>仲裁获得</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="51"/>
+        <source>Received</source>
+        <translation>获得合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="52"/>
+        <source>Released</source>
+        <translation>主动释放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="53"/>
+        <source>Returned</source>
+        <translation>退回公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="54"/>
+        <source>Handed away</source>
+        <translation>转给他人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="55"/>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="56"/>
+        <source>Appeals</source>
+        <translation>申诉提出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="57"/>
+        <source>Upheld</source>
+        <translation>申诉成立</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="58"/>
+        <source>Against the mean</source>
+        <translation>与团队平均相比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="65"/>
+        <source>Customers the rep claimed from the public pool</source>
+        <extracomment>What each short heading counts (its tooltip).</extracomment>
+        <translation>该销售从公海领取的客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="66"/>
+        <source>Customers handed over to the rep by another rep</source>
+        <translation>其他销售交接给该销售的客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="67"/>
+        <source>Customers given to the rep by the supervisor&apos;s arbitration</source>
+        <translation>经主管仲裁归给该销售的客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="68"/>
+        <source>Customers received by every way together: what the flag compares</source>
+        <translation>各种方式获得的客户合计：标记即按此数比较</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="69"/>
+        <source>Customers the rep released to the public pool</source>
+        <translation>该销售主动释放到公海的客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="70"/>
+        <source>Customers head office returned to the public pool by its rules (no follow-up, no deal)</source>
+        <translation>总部按规则退回公海的客户（未跟进、未成交）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="73"/>
+        <source>The rep&apos;s customers that went to another rep</source>
+        <translation>该销售的客户转到了其他销售名下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="74"/>
+        <source>Deals the rep won that month</source>
+        <translation>该销售当月赢单的商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="75"/>
+        <source>Appeals the rep filed that month</source>
+        <translation>该销售当月提出的申诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="76"/>
+        <source>The rep&apos;s appeals the supervisor upheld that month</source>
+        <translation>当月经主管裁定成立的该销售申诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="120"/>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="121"/>
+        <source>Save this report as an Excel workbook, a sheet per month</source>
+        <translation>将此报表保存为 Excel 工作簿，每月一个工作表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="129"/>
+        <source>How customers reached each rep and left them, month by month: received by each way, released to the pool, returned to the pool by head office&apos;s rules, handed to another rep, deals won, appeals.</source>
+        <translation>逐月查看客户如何到达每位销售、又如何离开：按来源获得的客户、主动释放到公海、按总部规则退回公海、转给其他销售、赢单和申诉。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="136"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="138"/>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="179"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="180"/>
+        <source>Team mean</source>
+        <translation>团队平均</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="185"/>
+        <source>Months are counted in {0} time. A rep is flagged when the customers they received in a month are at least 50% above or below the team&apos;s mean and at least 3 away from it.</source>
+        <translation>月份按 {0} 时区计算。当月获得的客户数比团队平均高出或低出至少 50%，且相差至少 3 个时，该销售会被标记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="190"/>
+        <source>No reps on your team yet.</source>
+        <translation>您的团队还没有销售代表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="199"/>
+        <source>fairness-{0}</source>
+        <translation>分配公平性-{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="199"/>
+        <source>fairness-{0}-to-{1}</source>
+        <translation>分配公平性-{0}至{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="200"/>
+        <source>Export the fairness report to</source>
+        <translation>将分配公平性报表导出到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="224"/>
+        <source>Cancelled; no file was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="229"/>
+        <source>Saved the fairness report for {0} ({1} rows) to {2}.</source>
+        <translation>已将 {0} 的分配公平性报表（{1} 行）保存到 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fairness/screen.py" line="236"/>
+        <source>Not exported: {0}</source>
+        <translation>未导出：{0}</translation>
     </message>
 </context>
 <context>
@@ -2734,7 +3167,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../app.py" line="281"/>
+        <location filename="../../app.py" line="285"/>
         <source>FieldCRM stays closed: your data cannot be read without its passphrase.</source>
         <translation>FieldCRM 未启动：没有口令无法读取您的数据。</translation>
     </message>
@@ -2943,6 +3376,7 @@
     </message>
     <message>
         <location filename="../../ui/fields.py" line="55"/>
+        <location filename="../../ui/fields.py" line="74"/>
         <source>Returned to the public pool</source>
         <translation>自动回收至公海</translation>
     </message>
@@ -2953,6 +3387,7 @@
     </message>
     <message>
         <location filename="../../ui/fields.py" line="57"/>
+        <location filename="../../ui/fields.py" line="76"/>
         <source>Handed over</source>
         <translation>交接</translation>
     </message>
@@ -2983,107 +3418,143 @@
         <translation>保护期结束未成交</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="70"/>
+        <location filename="../../ui/fields.py" line="67"/>
+        <source>an appeal upheld by the supervisor</source>
+        <translation>主管裁定申诉成立</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="72"/>
+        <source>Another rep&apos;s claim came first</source>
+        <extracomment>How a rep lost a customer (`domain.appeals.LOST_SENTENCES`), as an appeal names it.</extracomment>
+        <translation>其他销售先认领</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="73"/>
+        <source>Another rep registered it first</source>
+        <translation>其他销售先登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="75"/>
+        <source>Assigned away</source>
+        <translation>被分给他人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="80"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="71"/>
+        <location filename="../../ui/fields.py" line="81"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="72"/>
+        <location filename="../../ui/fields.py" line="82"/>
         <source>Countersigned</source>
         <translation>已会签</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="73"/>
+        <location filename="../../ui/fields.py" line="83"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="74"/>
+        <location filename="../../ui/fields.py" line="84"/>
         <source>Planned</source>
         <translation>计划中</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="75"/>
+        <location filename="../../ui/fields.py" line="85"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="76"/>
+        <location filename="../../ui/fields.py" line="86"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="78"/>
+        <location filename="../../ui/fields.py" line="88"/>
         <source>Requested</source>
         <translation>待接收</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="79"/>
+        <location filename="../../ui/fields.py" line="89"/>
         <source>Accepted</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="80"/>
+        <location filename="../../ui/fields.py" line="90"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="81"/>
+        <location filename="../../ui/fields.py" line="91"/>
         <source>Declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="85"/>
+        <location filename="../../ui/fields.py" line="92"/>
+        <source>Open</source>
+        <translation>待裁决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="93"/>
+        <source>Upheld</source>
+        <translation>成立</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="94"/>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="98"/>
         <source>Sales rep</source>
         <translation>销售代表</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="86"/>
+        <location filename="../../ui/fields.py" line="99"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="87"/>
+        <location filename="../../ui/fields.py" line="100"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="91"/>
+        <location filename="../../ui/fields.py" line="104"/>
         <source>same credit code</source>
         <translation>信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="92"/>
+        <location filename="../../ui/fields.py" line="105"/>
         <source>same company name</source>
         <translation>公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="93"/>
+        <location filename="../../ui/fields.py" line="106"/>
         <source>same phone</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="94"/>
+        <location filename="../../ui/fields.py" line="107"/>
         <source>similar name</source>
         <translation>名称相似</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="128"/>
+        <location filename="../../ui/fields.py" line="145"/>
         <source>no owner</source>
         <translation>无负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="130"/>
+        <location filename="../../ui/fields.py" line="147"/>
         <source>{name} ({reason}; owner: {owner})</source>
         <translation>{name}（{reason}；负责人：{owner}）</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="141"/>
+        <location filename="../../ui/fields.py" line="158"/>
         <source>Possible duplicate of an existing customer:</source>
         <translation>可能与已有客户重复：</translation>
     </message>
@@ -3365,508 +3836,628 @@
     </message>
     <message>
         <location filename="../../ui/reasons.py" line="85"/>
+        <source>&apos;{0}&apos; is not a month; write it as YYYY-MM, e.g. 2026-11</source>
+        <translation>“{0}”不是有效的月份；请写成 YYYY-MM，例如 2026-11</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="86"/>
+        <source>the range of months ends before it starts</source>
+        <translation>月份范围的结束早于开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="87"/>
+        <source>a fairness report covers at most 24 months at once; choose a shorter range</source>
+        <translation>分配公平性报表一次最多涵盖 24 个月；请选择更短的范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="88"/>
+        <source>a fairness report you export may hold only your own side&apos;s reps</source>
+        <translation>您导出的分配公平性报表只能包含您所管辖的销售代表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="89"/>
+        <source>give one month, or a range of months from/to, not both</source>
+        <translation>请给出一个月份，或一个起止月份范围，不能同时给出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="91"/>
         <source>only a supervisor or an admin can assign customers</source>
         <translation>只有主管或管理员可以分配客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="86"/>
+        <location filename="../../ui/reasons.py" line="92"/>
         <source>there is no rep on your team to assign customers to</source>
         <translation>您的团队中没有可以分配客户的销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="87"/>
+        <location filename="../../ui/reasons.py" line="93"/>
         <source>choose the rep to give the customers to</source>
         <translation>请选择要分给哪位销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="88"/>
+        <location filename="../../ui/reasons.py" line="94"/>
         <source>{0} is not a rep on your team</source>
         <translation>{0} 不是您团队的销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="89"/>
+        <location filename="../../ui/reasons.py" line="95"/>
         <source>{0} already holds this customer</source>
         <translation>{0} 已经拥有这个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="90"/>
+        <location filename="../../ui/reasons.py" line="96"/>
         <source>{0} already holds {1} customers, their limit</source>
         <translation>{0} 已有 {1} 个客户，达到上限</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="91"/>
+        <location filename="../../ui/reasons.py" line="97"/>
         <source>every rep is at their limit of customers</source>
         <translation>所有销售的客户数都已达上限</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="92"/>
+        <location filename="../../ui/reasons.py" line="98"/>
         <source>there is no other rep on your team to give this customer to</source>
         <translation>您的团队中没有其他销售可以接手这个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="93"/>
+        <location filename="../../ui/reasons.py" line="99"/>
         <source>this customer has no region</source>
         <translation>这个客户没有填写区域</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="94"/>
+        <location filename="../../ui/reasons.py" line="100"/>
         <source>no rep works in {0}</source>
         <translation>没有销售负责{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="95"/>
+        <location filename="../../ui/reasons.py" line="101"/>
         <source>this customer has no industry</source>
         <translation>这个客户没有填写行业</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="96"/>
+        <location filename="../../ui/reasons.py" line="102"/>
         <source>no rep holds customers in {0}</source>
         <translation>没有销售拥有{0}行业的客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="98"/>
+        <location filename="../../ui/reasons.py" line="104"/>
         <source>this report is countersigned and can no longer be changed</source>
         <translation>该日报已会签，不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="99"/>
+        <location filename="../../ui/reasons.py" line="105"/>
         <source>this report is submitted; it can be changed only after the supervisor returns it</source>
         <translation>该日报已提交；只有主管退回后才能修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="100"/>
+        <location filename="../../ui/reasons.py" line="106"/>
         <source>is longer than 10,000 characters</source>
         <translation>超过 10,000 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="101"/>
+        <location filename="../../ui/reasons.py" line="107"/>
         <source>only the rep&apos;s own supervisor or an admin can countersign or return a report</source>
         <translation>只有该销售的直属主管或管理员可以会签或退回日报</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="102"/>
+        <location filename="../../ui/reasons.py" line="108"/>
         <source>this report is {0}, not submitted</source>
         <translation>该日报状态为 {0}，不是已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="103"/>
+        <location filename="../../ui/reasons.py" line="109"/>
         <source>the report changed since you opened it; reload it before deciding</source>
         <translation>打开后该日报已被修改；请重新加载后再处理</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="104"/>
+        <location filename="../../ui/reasons.py" line="110"/>
         <source>is required: tell the rep what to change</source>
         <translation>为必填项：请告诉销售需要修改什么</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="105"/>
+        <location filename="../../ui/reasons.py" line="111"/>
         <source>a report with no visits needs a summary of the day</source>
         <translation>没有拜访记录的日报需要填写当日总结</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="106"/>
+        <location filename="../../ui/reasons.py" line="112"/>
         <source>{0} has no report for {1}</source>
         <translation>{0} 没有 {1} 的日报</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="109"/>
+        <location filename="../../ui/reasons.py" line="115"/>
         <source>Head office reported this laptop lost, so FieldCRM has erased its data here without sending anything.</source>
         <translation>总部已报告这台电脑丢失，因此 FieldCRM 已清除本机上的数据，未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="113"/>
+        <location filename="../../ui/reasons.py" line="119"/>
         <source>Head office ended your use of FieldCRM on this laptop, so FieldCRM sent your work to head office and erased its data here.</source>
         <translation>总部已停止您在这台电脑上使用 FieldCRM，因此 FieldCRM 已将您的工作发送到总部，并清除了本机上的数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="118"/>
+        <location filename="../../ui/reasons.py" line="124"/>
         <source>only customer fields can be edited here; keep one of the two values</source>
         <translation>此处只能编辑客户字段；请保留两个值中的一个</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="119"/>
+        <location filename="../../ui/reasons.py" line="125"/>
         <source>use mine or theirs</source>
         <translation>请选择保留我的或对方的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="120"/>
+        <location filename="../../ui/reasons.py" line="126"/>
         <source>no conflict with id {0}</source>
         <translation>没有编号为 {0} 的冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="121"/>
+        <location filename="../../ui/reasons.py" line="127"/>
         <source>this conflict is {0} already</source>
         <translation>该冲突已{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="122"/>
+        <location filename="../../ui/reasons.py" line="128"/>
         <source>this record is no longer on this laptop; there is nothing to send again</source>
         <translation>本机已没有这条记录，无可重新发送的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="123"/>
+        <location filename="../../ui/reasons.py" line="129"/>
         <source>this profile belongs to {0} and holds {1} change(s) head office has not received; log in as {2} to send them, or give {3} a profile of their own (--data-dir DIR)</source>
         <translation>此档案属于 {0}，其中有 {1} 项修改总部尚未收到；请以 {2} 登录后发送，或为 {3} 另建档案（--data-dir 目录）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="128"/>
+        <location filename="../../ui/reasons.py" line="134"/>
         <source>this profile also holds {0} change(s) of {1}, made on this laptop, which head office cannot accept from {2}; keep this profile for working offline (a demo) and give {3} a profile of their own (--data-dir DIR)</source>
         <translation>此档案还包含在本机为 {1} 建立的 {0} 项修改，总部无法以 {2} 的身份接收；请把此档案留作离线使用（演示），并为 {3} 另建档案（--data-dir 目录）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="134"/>
+        <location filename="../../ui/reasons.py" line="140"/>
         <source>rejected with its group: {0}</source>
         <translation>与同一操作中的其他修改一起被拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="135"/>
+        <location filename="../../ui/reasons.py" line="141"/>
         <source>you cannot create rows for another owner</source>
         <translation>您不能为其他负责人创建记录</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="136"/>
+        <location filename="../../ui/reasons.py" line="142"/>
         <source>this row belongs to another rep; ask your supervisor</source>
         <translation>该记录属于其他销售代表，请联系您的主管</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="137"/>
+        <location filename="../../ui/reasons.py" line="143"/>
         <source>customer {0} is not on the server</source>
         <translation>客户 {0} 不在服务器上</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="138"/>
+        <location filename="../../ui/reasons.py" line="144"/>
         <source>contains a NUL character</source>
         <translation>包含空字符（NUL）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="139"/>
+        <location filename="../../ui/reasons.py" line="145"/>
         <source>longer than {0} characters</source>
         <translation>超过 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="140"/>
+        <location filename="../../ui/reasons.py" line="146"/>
         <source>you cannot give a customer to someone outside your team</source>
         <translation>不能把客户交给本团队以外的人</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="141"/>
+        <location filename="../../ui/reasons.py" line="147"/>
         <source>ownership of a customer is decided by head office rules (first contact, protection period)</source>
         <translation>客户归属由总部规则决定（首次联系、保护期）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="144"/>
+        <location filename="../../ui/reasons.py" line="150"/>
         <source>users and teams are managed by head office</source>
         <translation>用户和团队由总部管理</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="146"/>
+        <location filename="../../ui/reasons.py" line="152"/>
         <source>this customer is protected for its owner until {0}; it cannot be claimed before then</source>
         <translation>该客户在保护期内，归其负责人所有至 {0}；在此之前不能领取</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="149"/>
+        <location filename="../../ui/reasons.py" line="155"/>
         <source>this customer is not in the public pool; ask your supervisor to assign it</source>
         <translation>该客户不在公海中；请联系主管分配</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="150"/>
+        <location filename="../../ui/reasons.py" line="156"/>
         <source>this customer is already yours</source>
         <translation>该客户已归您跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="151"/>
+        <location filename="../../ui/reasons.py" line="157"/>
         <source>you let this customer go back to the pool on {0}; you can claim it again from {1}</source>
         <translation>您于 {0} 让该客户回到了公海；自 {1} 起才能再次领取</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="152"/>
+        <location filename="../../ui/reasons.py" line="158"/>
         <source>you hold {0} customers and your limit is {1}; release one before claiming another</source>
         <translation>您已持有 {0} 个客户，上限为 {1} 个；请先放回一个客户再领取</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="153"/>
+        <location filename="../../ui/reasons.py" line="159"/>
         <source>you have claimed {0} customers today, the daily limit; claim more tomorrow</source>
         <translation>您今天已领取 {0} 个客户，达到每日上限；请明天再领取</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="154"/>
-        <source>already claimed by {0} on {1}; it is no longer in the public pool</source>
-        <translation>已被 {0} 于 {1} 领取；该客户已不在公海中</translation>
+        <location filename="../../ui/reasons.py" line="160"/>
+        <source>already claimed by {0} on {1} at {2}, when head office accepted it; it is no longer in the public pool</source>
+        <translation>已被 {0} 认领（总部于 {1} {2} 接受）；该客户已不在公海</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="155"/>
+        <location filename="../../ui/reasons.py" line="164"/>
         <source>give a reason for releasing this customer to the public pool</source>
         <translation>请填写将该客户放回公海的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="156"/>
+        <location filename="../../ui/reasons.py" line="165"/>
         <source>only its owner can release this customer to the public pool</source>
         <translation>只有该客户的负责人才能将其放回公海</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="158"/>
+        <location filename="../../ui/reasons.py" line="167"/>
+        <source>only reps appeal about customers they lost</source>
+        <translation>只有销售可以对失去的客户提出申诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="168"/>
+        <source>an appeal is filed by the rep who lost the customer, for themselves</source>
+        <translation>申诉须由失去客户的销售本人提出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="169"/>
+        <source>say why the customer should be yours</source>
+        <translation>请说明客户为什么应归您</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="170"/>
+        <source>a new appeal starts open, without a decision</source>
+        <translation>新申诉必须是待裁决状态，不能带裁决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="171"/>
+        <source>this customer is yours; there is nothing to appeal</source>
+        <translation>此客户已归您，无需申诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="172"/>
+        <source>you can appeal only about a customer you lost: another rep&apos;s claim or registration came first, or it was returned to the pool, assigned or handed over away from you</source>
+        <translation>只能对您失去的客户提出申诉：其他销售的认领或登记先到，或客户被退回公海、分配或交接给他人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="177"/>
+        <source>you have an open appeal about this customer already; wait for its decision</source>
+        <translation>您对此客户已有一条待裁决的申诉；请等待裁决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="178"/>
+        <source>the customer changed hands since this appeal was written; look again and file it anew</source>
+        <translation>写这条申诉后客户已易手；请重新查看后再提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="181"/>
+        <source>this appeal was decided already ({0}); a decision is final</source>
+        <translation>此申诉已裁决（{0}）；裁决为最终结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="182"/>
+        <source>you are a party to this appeal; the supervisor of both reps decides it</source>
+        <translation>您是此申诉的当事人；由双方的主管裁决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="183"/>
+        <source>only the supervisor of both reps, or an admin, decides an appeal</source>
+        <translation>只有双方销售的主管或管理员可以裁决申诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="184"/>
+        <source>write the reason for your decision; both reps will read it</source>
+        <translation>请写明裁决理由；双方销售都会看到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="185"/>
+        <source>an appeal is decided by upholding or rejecting it</source>
+        <translation>申诉只能裁定成立或驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="186"/>
+        <source>an appeal is written once and changes only by its decision</source>
+        <translation>申诉提交后不能修改，只能被裁决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="187"/>
+        <source>{0}&apos;s claim reached head office first, accepted on {1}; your visits stay with the customer</source>
+        <translation>{0} 的认领先到达总部（{1} 接受）；您的拜访记录仍保留在该客户名下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="190"/>
+        <source>{0} registered this company first, accepted by head office on {1}; your first contact and visits stay with it</source>
+        <translation>{0} 先登记了这家公司（总部于 {1} 接受）；您的首次接触和拜访记录仍保留在该客户名下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="194"/>
+        <source>head office returned it to the public pool on {0}</source>
+        <translation>总部已于 {0} 将其退回公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="195"/>
+        <source>assigned to {0} on {1}</source>
+        <translation>已于 {1} 分配给 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="196"/>
+        <source>handed over to {0} on {1}</source>
+        <translation>已于 {1} 交接给 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="198"/>
         <source>no local profile yet; run `fieldcrm init` or log in to a server first</source>
         <translation>尚无本机档案；请先运行 `fieldcrm init` 或登录服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="159"/>
+        <location filename="../../ui/reasons.py" line="199"/>
         <source>the current user {0} is not in this store</source>
         <translation>当前用户 {0} 不在本机数据中</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="160"/>
+        <location filename="../../ui/reasons.py" line="200"/>
         <source>no {0} with id {1}</source>
         <translation>没有编号为 {1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="161"/>
+        <location filename="../../ui/reasons.py" line="201"/>
         <source>no user named &apos;{0}&apos; in this store</source>
         <translation>本机数据中没有名为“{0}”的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="163"/>
+        <location filename="../../ui/reasons.py" line="203"/>
         <source>{0} is not a FieldCRM backup or is damaged ({1})</source>
         <translation>{0} 不是 FieldCRM 备份，或已损坏（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="164"/>
+        <location filename="../../ui/reasons.py" line="204"/>
         <source>{0} is not a FieldCRM backup (it has no customer store in it)</source>
         <translation>{0} 不是 FieldCRM 备份（其中没有客户数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="165"/>
+        <location filename="../../ui/reasons.py" line="205"/>
         <source>{0} is not a FieldCRM backup, or it was encrypted on another computer or with another passphrase</source>
         <translation>{0} 不是 FieldCRM 备份，或是在另一台电脑上或用另一个口令加密的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="169"/>
+        <location filename="../../ui/reasons.py" line="209"/>
         <source>{0} is damaged ({1}); choose another backup</source>
         <translation>{0} 已损坏（{1}），请选择其他备份</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="170"/>
+        <location filename="../../ui/reasons.py" line="210"/>
         <source>{0} was made by a newer FieldCRM (schema {1}); update FieldCRM before restoring it</source>
         <translation>{0} 由更新版本的 FieldCRM 创建（结构 {1}），请先升级 FieldCRM 再还原</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="171"/>
+        <location filename="../../ui/reasons.py" line="211"/>
         <source>the copy of the store failed its integrity check ({0}); nothing was kept</source>
         <translation>数据副本未通过完整性检查（{0}），未保留任何副本</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="173"/>
+        <location filename="../../ui/reasons.py" line="213"/>
         <source>import {0} was already undone on {1}</source>
         <translation>导入 {0} 已于 {1} 撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="174"/>
+        <location filename="../../ui/reasons.py" line="214"/>
         <source>is a total row, not a customer</source>
         <translation>是合计行，不是客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="175"/>
+        <location filename="../../ui/reasons.py" line="215"/>
         <source>needs a contact name ({0}) in the same row</source>
         <translation>需要在同一行填写联系人姓名（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="176"/>
+        <location filename="../../ui/reasons.py" line="216"/>
         <source>a merged customer already has this credit code</source>
         <translation>已合并的客户已使用该信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="177"/>
+        <location filename="../../ui/reasons.py" line="217"/>
         <source>same credit code as an existing customer</source>
         <translation>与现有客户的信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="178"/>
+        <location filename="../../ui/reasons.py" line="218"/>
         <source>same company name as an existing customer</source>
         <translation>与现有客户的公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="179"/>
+        <location filename="../../ui/reasons.py" line="219"/>
         <source>same phone as an existing customer</source>
         <translation>与现有客户的电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="180"/>
+        <location filename="../../ui/reasons.py" line="220"/>
         <source>same credit code as row {0} of this file</source>
         <translation>与本文件第 {0} 行的信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="181"/>
+        <location filename="../../ui/reasons.py" line="221"/>
         <source>same company name as row {0} of this file</source>
         <translation>与本文件第 {0} 行的公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="182"/>
+        <location filename="../../ui/reasons.py" line="222"/>
         <source>same phone as row {0} of this file</source>
         <translation>与本文件第 {0} 行的电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="183"/>
+        <location filename="../../ui/reasons.py" line="223"/>
         <source>{0}, already matched by row {1}</source>
         <translation>{0}，已与第 {1} 行匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="184"/>
+        <location filename="../../ui/reasons.py" line="224"/>
         <source>it belongs to another rep</source>
         <translation>该客户属于其他销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="185"/>
+        <location filename="../../ui/reasons.py" line="225"/>
         <source>nothing to change</source>
         <translation>没有需要修改的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="187"/>
+        <location filename="../../ui/reasons.py" line="227"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="188"/>
+        <location filename="../../ui/reasons.py" line="228"/>
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="189"/>
+        <location filename="../../ui/reasons.py" line="229"/>
         <source>the file is larger than the import limit of {0} MB</source>
         <translation>文件超过导入上限 {0} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="190"/>
+        <location filename="../../ui/reasons.py" line="230"/>
         <source>this is a web page or XML file with a spreadsheet name; open it in Excel or WPS and save as .xlsx</source>
         <translation>这是带有表格文件名的网页或 XML 文件；请用 Excel 或 WPS 打开并另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="194"/>
+        <location filename="../../ui/reasons.py" line="234"/>
         <source>this is not a spreadsheet (it is neither .xlsx, .xls nor a CSV text file)</source>
         <translation>这不是电子表格（既不是 .xlsx、.xls，也不是 CSV 文本文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="195"/>
+        <location filename="../../ui/reasons.py" line="235"/>
         <source>it unpacks to {0} MB, over the import limit of {1} MB</source>
         <translation>解压后为 {0} MB，超过导入上限 {1} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="196"/>
+        <location filename="../../ui/reasons.py" line="236"/>
         <source>this is a Word or PowerPoint file, not a spreadsheet</source>
         <translation>这是 Word 或 PowerPoint 文件，不是电子表格</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="197"/>
+        <location filename="../../ui/reasons.py" line="237"/>
         <source>this is a zip archive without an Excel workbook in it</source>
         <translation>这是一个不含 Excel 工作簿的压缩包</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="198"/>
+        <location filename="../../ui/reasons.py" line="238"/>
         <source>the workbook is damaged (its zip structure cannot be read)</source>
         <translation>工作簿已损坏（无法读取其压缩结构）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="199"/>
+        <location filename="../../ui/reasons.py" line="239"/>
         <source>the workbook is encrypted with a password; save an unprotected copy and import that</source>
         <translation>工作簿已用密码加密；请另存一份未加密的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="200"/>
+        <location filename="../../ui/reasons.py" line="240"/>
         <source>the workbook is protected with a password; save an unprotected copy and import that</source>
         <translation>工作簿受密码保护；请另存一份未加密的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="201"/>
+        <location filename="../../ui/reasons.py" line="241"/>
         <source>the workbook is damaged or in an unsupported format ({0})</source>
         <translation>工作簿已损坏或格式不受支持（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="202"/>
+        <location filename="../../ui/reasons.py" line="242"/>
         <source>the workbook is damaged ({0})</source>
         <translation>工作簿已损坏（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="203"/>
+        <location filename="../../ui/reasons.py" line="243"/>
         <source>the sheet has more than {0} rows, the import limit</source>
         <translation>工作表超过导入上限 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="204"/>
+        <location filename="../../ui/reasons.py" line="244"/>
         <source>the workbook has no sheets</source>
         <translation>工作簿中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="205"/>
+        <location filename="../../ui/reasons.py" line="245"/>
         <source>there is no sheet named &apos;{0}&apos;; it has {1}</source>
         <translation>没有名为“{0}”的工作表；现有工作表：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="206"/>
+        <location filename="../../ui/reasons.py" line="246"/>
         <source>the text is neither UTF-8 nor GBK/GB18030; save it as UTF-8 CSV</source>
         <translation>文本既不是 UTF-8 也不是 GBK/GB18030 编码；请另存为 UTF-8 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="207"/>
+        <location filename="../../ui/reasons.py" line="247"/>
         <source>row {0} cannot be read as CSV ({1})</source>
         <translation>第 {0} 行无法按 CSV 读取（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="208"/>
+        <location filename="../../ui/reasons.py" line="248"/>
         <source>no header row found in the first rows of sheet &apos;{0}&apos;; a column headed 客户名称 / 公司名称 / Company is needed</source>
         <translation>在工作表“{0}”的前几行中没有找到表头；需要一列名为 客户名称 / 公司名称 / Company</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="212"/>
+        <location filename="../../ui/reasons.py" line="252"/>
         <source>two columns are mapped to the same field; map each once</source>
         <translation>有两列对应到了同一个字段；每个字段只能对应一列</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="214"/>
+        <location filename="../../ui/reasons.py" line="254"/>
         <source>your role may not export customers; ask head office</source>
         <translation>您的角色不能导出客户；请联系总部</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="215"/>
+        <location filename="../../ui/reasons.py" line="255"/>
         <source>this export holds {0} customers, more than the {1} your role may export at once; narrow the filter</source>
         <translation>本次导出包含 {0} 个客户，超过您的角色单次可导出的 {1} 个；请缩小筛选范围</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="218"/>
+        <location filename="../../ui/reasons.py" line="258"/>
         <source>this workbook contains macros; only its data is read and the macros are never run</source>
         <translation>该工作簿包含宏；只读取数据，不会运行宏</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="220"/>
+        <location filename="../../ui/reasons.py" line="260"/>
         <source>this customer&apos;s numbers are kept at head office for its owner; connect to the server and reveal them again</source>
         <translation>该客户的号码由总部为其负责人保管；请连接服务器后再次查看完整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="224"/>
+        <location filename="../../ui/reasons.py" line="264"/>
         <source>the numbers are kept at head office and could not be fetched: {0}</source>
         <translation>号码由总部保管，未能取回：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="225"/>
+        <location filename="../../ui/reasons.py" line="265"/>
         <source>head office asks for your password before FieldCRM shows customer data, and there is no terminal to ask it on; run the command in a terminal</source>
         <translation>总部要求在 FieldCRM 显示客户数据前输入您的密码，但当前没有可输入密码的终端；请在终端中运行该命令</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="230"/>
+        <location filename="../../ui/reasons.py" line="270"/>
         <source>that is not your password (the one you log in to head office with); nothing was shown</source>
         <translation>密码不正确（应为您登录总部时使用的密码）；未显示任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="233"/>
+        <location filename="../../ui/reasons.py" line="273"/>
         <source>the idle time must be between 1 and 1440 minutes (a day)</source>
         <translation>无操作时长必须在 1 到 1440 分钟（一天）之间</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="237"/>
+        <location filename="../../ui/reasons.py" line="277"/>
         <source>; </source>
         <extracomment>How parts are joined (Chinese uses full-width punctuation).</extracomment>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="143"/>
-        <location filename="../../ui/reasons.py" line="237"/>
+        <location filename="../../ui/fields.py" line="160"/>
+        <location filename="../../ui/reasons.py" line="277"/>
         <source>: </source>
         <translation>：</translation>
     </message>
@@ -3942,43 +4533,53 @@
 <context>
     <name>screens</name>
     <message>
-        <location filename="../../ui/screens.py" line="131"/>
+        <location filename="../../ui/screens.py" line="143"/>
         <source>Today</source>
         <extracomment>The changes this screen shows: it reloads when the worker announces one of them. &quot;module:Class&quot; of the screen&apos;s `Screen` subclass, imported when the screen is first shown. Modules the window opens dialogs from (beside the screens&apos;): loaded by `warm_up` so no click waits for an import.</extracomment>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="135"/>
+        <location filename="../../ui/screens.py" line="147"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="139"/>
+        <location filename="../../ui/screens.py" line="151"/>
         <source>Plans</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="143"/>
+        <location filename="../../ui/screens.py" line="155"/>
         <source>Reports</source>
         <translation>日报</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="148"/>
+        <location filename="../../ui/screens.py" line="160"/>
         <source>Inbox</source>
         <translation>待审日报</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="153"/>
+        <location filename="../../ui/screens.py" line="165"/>
         <source>Public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="157"/>
+        <location filename="../../ui/screens.py" line="169"/>
         <source>Handovers</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../ui/screens.py" line="159"/>
+        <location filename="../../ui/screens.py" line="174"/>
+        <source>Arbitration</source>
+        <translation>仲裁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="182"/>
+        <source>Fairness</source>
+        <translation>公平报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens.py" line="187"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>

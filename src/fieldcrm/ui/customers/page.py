@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 from fieldcrm.domain.errors import ServiceError
 from fieldcrm.domain.masking import with_numbers
 from fieldcrm.paths import AppPaths
+from fieldcrm.ui.common.chips import StatusChip
 from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.form import CustomerForm
 from fieldcrm.ui.fields import kind_name, ownership_kind_name, ownership_rule_name
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.icons import icon
+from fieldcrm.ui.ops import appeals as appeals_ops
 from fieldcrm.ui.ops import customers as ops
 from fieldcrm.ui.reasons import localize
 from fieldcrm.ui.theme import set_tone
@@ -121,6 +123,27 @@ class CustomerPage(QWidget):
         self.refused.setWordWrap(True)
         self.refused.setProperty("role", "warning")
         self.refused.hide()
+        # Why this user lost the customer (another's claim or registration came first, or it went away from them),
+        # and their appeal; the latest appeal about it and its decision, for both reps.
+        self.lost = QLabel(objectName="lostBanner")
+        self.lost.setWordWrap(True)
+        self.lost.setProperty("role", "warning")
+        self.appeal = QPushButton(icon("appeal"), self.tr("Appeal…"), objectName="pageAppeal")
+        self.appeal.setToolTip(self.tr("Ask your supervisor to decide who should hold this customer"))
+        self.appeal_chip = StatusChip("appealChip")
+        self.appeal_line = QLabel(objectName="appealLine")
+        self.appeal_line.setWordWrap(True)
+        lost_row = self.lost_row = QWidget()
+        lost_box = QVBoxLayout(lost_row)
+        lost_box.setContentsMargins(0, 0, 0, 0)
+        lost_box.addWidget(self.lost)
+        appeal_row = QHBoxLayout()
+        appeal_row.addWidget(self.appeal_chip)
+        appeal_row.addWidget(self.appeal_line, 1)
+        appeal_row.addWidget(self.appeal)
+        lost_box.addLayout(appeal_row)
+        lost_row.hide()
+        self.case: dict[str, Any] = {}
         self.form = CustomerForm()
         self.contacts = DictTableModel("CustomerPage", CONTACT_COLUMNS, self)
         self.timeline = DictTableModel("CustomerPage", TIMELINE_COLUMNS, self)
@@ -142,6 +165,7 @@ class CustomerPage(QWidget):
         left = QWidget()
         left_box = QVBoxLayout(left)
         left_box.addWidget(self.refused)
+        left_box.addWidget(lost_row)
         left_box.addWidget(self.owner_line)
         left_box.addWidget(self.protection_line)
         left_box.addWidget(masked_row)
@@ -185,6 +209,7 @@ class CustomerPage(QWidget):
         self.reveal.clicked.connect(self.reveal_numbers)
         self.release.clicked.connect(self.ask_release)
         self.hand_over.clicked.connect(self.ask_hand_over)
+        self.appeal.clicked.connect(self.ask_appeal)
         worker.changed.connect(self, self._on_changed)
 
     def ask_hand_over(self) -> None:
@@ -204,6 +229,49 @@ class CustomerPage(QWidget):
 
         self.release_dialog = ReleaseDialog(self.worker, self.customer_id, self.data.get("name", ""), self)
         self.release_dialog.open()
+
+    def ask_appeal(self) -> None:
+        """The appeal dialog (its statement required); the page reloads when the appeal is filed."""
+        lost = self.case.get("lost")
+        if not self.customer_id or not lost:
+            return
+        from fieldcrm.ui.appeals.appeal_dialog import AppealDialog
+
+        self.appeal_dialog = AppealDialog(
+            self.worker, self.customer_id, self.data.get("name", ""), lost["sentence"], self
+        )
+        self.appeal_dialog.open()
+
+    def _show_case(self, customer_id: str, case: dict[str, Any]) -> None:
+        """Why the user lost the customer and the Appeal… button; the latest appeal about it and its decision."""
+        if customer_id != self.customer_id:
+            return
+        self.case = case
+        lost, appeals = case.get("lost"), case.get("appeals") or []
+        if lost:
+            self.lost.setText(self.tr("You lost this customer: {0}.").format(localize(lost["sentence"])))
+            if (self.data.get("refused") or "").startswith("already claimed by"):
+                self.refused.hide()  # the sentence above says it, and a lost claim is not sent again
+            self.release.hide()  # not theirs to release
+        self.lost.setVisible(bool(lost))
+        self.appeal.setVisible(bool(lost and lost.get("may_appeal")))
+        latest = appeals[0] if appeals else None
+        self.appeal_chip.setVisible(latest is not None)
+        self.appeal_chip.set_status(latest["status"] if latest else None)
+        self.appeal_line.setText(self._appeal_text(latest) if latest else "")
+        self.lost_row.setVisible(bool(lost or latest))
+
+    def _appeal_text(self, appeal: dict[str, Any]) -> str:
+        holder = appeal.get("holder") or self.tr("public pool")
+        if appeal["status"] == "open":
+            return self.tr("{0}'s appeal against {1}, filed {2}, waits for the supervisor's decision.").format(
+                appeal["appellant"], holder, local_time(appeal["filed_at"])
+            )
+        verdict = self.tr("upheld") if appeal["status"] == "upheld" else self.tr("rejected")
+        return self.tr("{0}'s appeal against {1} was {2} by {3} on {4}: “{5}”").format(
+            appeal["appellant"], holder, verdict, appeal["decided_by"], local_time(appeal["decided_at"]),
+            appeal["decision"],
+        )  # fmt: skip
 
     def _ask_log_visit(self) -> None:
         if self.customer_id:
@@ -248,6 +316,10 @@ class CustomerPage(QWidget):
         self.timeline_hint.setVisible(not data["visits"])
         self.opportunities.set_rows(data["opportunities"])
         self.ownership.set_rows([self._ownership_row(event) for event in data.get("ownership", [])])
+        customer_id = data["id"]
+        appeals_ops.customer_case(self, self.worker, customer_id).success(
+            lambda case: self._show_case(customer_id, case)
+        ).run()
 
     def _show_protection(self, protection: dict[str, Any]) -> None:
         """The protection period as a countdown: days left and its last day, the day it ended, or none."""

@@ -3,6 +3,7 @@ file. A rep sees their own exports; a supervisor their team's too, once the reps
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -16,11 +17,20 @@ from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.ops import exports as ops
 from fieldcrm.ui.workers import DbWorker
 
+#: A fairness report's entry (`FairnessReport.describe`): its month, or its first and last.
+_FAIRNESS = re.compile(r"fairness report (\d{4}-\d{2})(?: to (\d{4}-\d{2}))?")
+
 
 def filter_text(value: str | None) -> str:
-    """The filter as the log keeps it (`grade=A, search=华润`), the whole list's in the user's language."""
+    """The filter as the log keeps it (`grade=A, search=华润`); the whole list's and a fairness report's in the
+    user's language."""
     if value == ALL_CUSTOMERS:
         return QCoreApplication.translate("ExportLogDialog", "all customers")
+    fairness = _FAIRNESS.fullmatch(value or "")
+    if fairness and fairness.group(2):
+        return QCoreApplication.translate("ExportLogDialog", "fairness report, {0} to {1}").format(*fairness.groups())
+    if fairness:
+        return QCoreApplication.translate("ExportLogDialog", "fairness report, {0}").format(fairness.group(1))
     return value or ""
 
 

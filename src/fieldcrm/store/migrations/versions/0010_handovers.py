@@ -1,7 +1,7 @@
 """handovers: a customer handed from one rep to a teammate (requested, accepted, approved or declined)
 
-Revision ID: 0009_handovers
-Revises: 0008_lock_policy
+Revision ID: 0010_handovers
+Revises: 0009_appeals
 Create Date: 2026-12-07 05:40:00
 """
 
@@ -9,8 +9,8 @@ import sqlalchemy as sa
 import sqlmodel.sql.sqltypes
 from alembic import op
 
-revision = "0009_handovers"
-down_revision = "0008_lock_policy"
+revision = "0010_handovers"
+down_revision = "0009_appeals"
 branch_labels = None
 depends_on = None
 

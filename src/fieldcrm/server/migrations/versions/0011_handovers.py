@@ -1,15 +1,15 @@
 """Handovers: a customer handed from one rep to a teammate (requested, accepted, approved or declined),
 customer-scoped; the receiving rep sees the customer while it is pending (server/visibility.py).
 
-Revision ID: s0010_handovers
-Revises: s0009_lock_policy
+Revision ID: s0011_handovers
+Revises: s0010_appeals
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "s0010_handovers"
-down_revision = "s0009_lock_policy"
+revision = "s0011_handovers"
+down_revision = "s0010_appeals"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""Appeals: the rep's appeal dialog and the supervisor's arbitration screen."""

@@ -1,0 +1,1 @@
+"""The fairness report screen (分配公平性报表)."""
