@@ -35,6 +35,7 @@ ICONS = {
     "pool": "water",
     "claim": "hand-holding",
     "release": "arrow-right-from-bracket",
+    "handovers": "people-arrows",
     "fairness": "chart-column",
     "arbitration": "scale-balanced",
     "appeal": "gavel",

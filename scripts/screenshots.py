@@ -80,7 +80,25 @@ def seed(store: Store, customers: int) -> dict[str, Services]:
             stop["customer_id"], outcome="客户同意试用样品", next_step="发送报价单", stop_id=stop["id"], kind="visit"
         )
     services["lost"] = {"customer": lose_one(store, services)}  # type: ignore[dict-item]
+    seed_handovers(store, services)
     return services
+
+
+def seed_handovers(store: Store, services: dict[str, Services]) -> None:
+    """张伟 hands four of his customers to 李娜: two asked together, one she accepted, one she declined."""
+    from fieldcrm.services.handover import HandoverService
+
+    rep = services["rep"]
+    li = next(u for u in rep.profile.users() if u.name == "李娜")
+    services["li"] = Services.for_store(store, li.id)
+    mine = [c for c in rep.search.ids(base_query(40)) if rep.customers.get(c)["owner_id"] == rep.user_id][3:7]
+    asking = HandoverService(store, rep.user_id)
+    receiving = HandoverService(store, li.id)
+    asking.request(mine[:2], li.id, "调往华南区，客户交由李娜跟进")
+    (accepted,) = asking.request([mine[2]], li.id, "客户要求更换对接人")["requested"]
+    receiving.accept(accepted["id"])
+    (declined,) = asking.request([mine[3]], li.id, "区域调整")["requested"]
+    receiving.decline(declined["id"], "该客户在宁波，离我太远")
 
 
 def seed_ownership(store: Store, supervisor_id: str) -> None:
@@ -153,10 +171,10 @@ def capture_arbitration(boss: MainWindow, worker: DbWorker, folder: Path) -> Non
     shot(boss, folder / "arbitration.png")
 
 
-def base_query():  # noqa: ANN201 - a CustomerQuery for the rep's own customers
+def base_query(limit: int = 10):  # noqa: ANN201 - a CustomerQuery for the rep's own customers
     from fieldcrm.services import CustomerQuery
 
-    return CustomerQuery(limit=10)
+    return CustomerQuery(limit=limit)
 
 
 def capture_language(language: str, store: Store, services: dict[str, Services], out: Path, paths) -> None:  # noqa: ANN001
@@ -216,11 +234,15 @@ def capture_language(language: str, store: Store, services: dict[str, Services],
         settle(worker)
     shot(boss, folder / "supervisor-inbox.png")
     capture_assign(boss, worker, folder)
+    boss.show_screen("handovers")
+    settle(worker)
+    shot(boss, folder / "supervisor-handovers.png")
     boss.show_screen("fairness")
     settle(worker)
     shot(boss, folder / "fairness.png")
     capture_arbitration(boss, worker, folder)
     boss.close()
+    capture_handovers(services, worker, settings, paths, folder)
 
     from fieldcrm.ui.first_run import FirstRunDialog
 
@@ -256,6 +278,39 @@ def capture_assign(boss: MainWindow, worker: DbWorker, folder: Path) -> None:
     settle(worker)
     shot(customers.assign_dialog, folder / "assign-dialog.png")
     customers.assign_dialog.close()
+
+
+def capture_handovers(services: dict[str, Services], worker: DbWorker, settings, paths, folder: Path) -> None:  # noqa: ANN001
+    """李娜's Handovers queue (what waits for her to accept), and 张伟's Hand over dialog for three customers."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    users = services["rep"].profile.users()
+    worker.set_services(services["li"])
+    li = MainWindow(worker, next(u for u in users if u.name == "李娜"), settings, paths)
+    li.resize(*SIZE)
+    li.show()
+    li.show_screen("handovers")
+    settle(worker)
+    shot(li, folder / "handovers.png")
+    li.close()
+    worker.set_services(services["rep"])
+    zhang = MainWindow(worker, next(u for u in users if u.name == "张伟"), settings, paths)
+    zhang.resize(*SIZE)
+    zhang.show()
+    customers = zhang.show_screen("customers")
+    settle(worker)
+    rows = customers.view.selectionModel()
+    for row in range(7, 10):
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        rows.select(customers.model.index(row, 0), flags)
+    customers.hand_over_selected()
+    settle(worker)
+    dialog = customers.handover_dialog
+    dialog.reason.setPlainText("离职交接：客户由李娜继续跟进")
+    settle(worker)
+    shot(dialog, folder / "handover-dialog.png")
+    dialog.close()
+    zhang.close()
 
 
 def dark_palette() -> QPalette:

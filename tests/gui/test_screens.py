@@ -15,11 +15,12 @@ from fieldcrm.vocabulary import ALL_NOUNS
 #: Which screens must reload when a change of each kind is announced, written out by hand from what each shows:
 #: Today shows the day's stops (plans), visits, customers due, the day's report and the changes waiting to go up (an
 #: export's log entry too); Reports the day's visits; the Sync panel counts the changes of every kind waiting to go up
-#: (the export log's dialog is no screen: it listens for "audit" itself); the public pool its customers; Arbitration
-#: the appeals (rows of customers).
+#: (the export log's dialog is no screen: it listens for "audit" itself); the public pool its customers; the
+#: Handovers queue the customers' handovers (a handover and its steps announce "customers"); Arbitration the appeals
+#: (rows of customers).
 TOLD = {
     "rep": {
-        "customers": {"today", "customers", "pool", "sync"},
+        "customers": {"today", "customers", "pool", "handovers", "sync"},
         "visits": {"today", "reports", "sync"},
         "plans": {"today", "plans", "sync"},
         "reports": {"today", "reports", "sync"},
@@ -28,7 +29,14 @@ TOLD = {
         "sync": {"sync"},
     },
     "supervisor": {
-        "customers": {"customers", "pool", "arbitration", "fairness", "sync"},  # appeals hang off customers
+        "customers": {
+            "customers",
+            "pool",
+            "handovers",
+            "arbitration",
+            "fairness",
+            "sync",
+        },  # appeals hang off customers
         "visits": {"sync"},
         "plans": {"sync"},
         "reports": {"inbox", "sync"},

@@ -53,6 +53,7 @@ def test_first_run_asks_who_you_are_then_opens_an_empty_main_window(qtbot, gui_a
         "Plans",
         "Reports",
         "Public pool",
+        "Handovers",
         "Sync",
     ]
     today = window.screens["today"]
@@ -101,6 +102,7 @@ def test_chinese_catalogue_is_compiled_and_shown(qtbot, gui_app, tmp_path):
         "计划",
         "日报",
         "公海",
+        "交接",
         "同步",
     ]
     customers = window.show_screen("customers")
@@ -141,7 +143,7 @@ def test_settings_switch_language_and_user_rebuild_the_window(qtbot, gui_app):
     window = app.window
     assert "inbox" in window.screens and "today" not in window.screens
     rail = [window.rail.item(i).text() for i in range(window.rail.count())]
-    assert rail == ["客户", "待审日报", "公海", "仲裁", "公平报表", "同步"]
+    assert rail == ["客户", "待审日报", "公海", "交接", "仲裁", "公平报表", "同步"]
     assert app.settings.value("ui/language") == "zh_CN"
     assert profile.current().name == "王经理"
 

@@ -47,6 +47,7 @@ from fieldcrm.services.base import BaseService
 from fieldcrm.services.bulk import BulkWriter
 from fieldcrm.services.changes import unit_of_work
 from fieldcrm.services.exports import ExportService
+from fieldcrm.services.handover import HandoverService
 from fieldcrm.services.plans import plan_id_for
 from fieldcrm.services.pool import PoolService
 from fieldcrm.sync.conflicts import resolve
@@ -135,6 +136,24 @@ def _to_assign(team: Team, folder: Path) -> dict[str, Any]:
     ctx = _customer(team, folder, contacts=2)
     ctx["pool"] = team["supervisor"].customers.create(name="丽水公海竹木有限公司", owner_id=None, in_public_pool=True)
     team["rep"].customers.add_contact(ctx["pool"], name="蒋厂长")
+    return ctx
+
+
+def _handover(team: Team, step: str = "") -> HandoverService:
+    who = {"accept": "other", "approve": "supervisor", "decline": "supervisor"}.get(step, "rep")
+    return HandoverService(team[who].store, team[who].user_id)
+
+
+def _to_hand_over(team: Team, folder: Path, accepted: bool = False) -> dict[str, Any]:
+    """张伟's customer with contacts, a deal and a stop planned for tomorrow, asked to go to 李娜 (and accepted)."""
+    ctx = _opportunity(team, folder)
+    team["rep"].customers.add_contact(ctx["customer"], name="蒋厂长")
+    team["rep"].plans.add_stop(_today() + timedelta(days=1), ctx["customer"], purpose="续签")
+    ctx["second"] = team["rep"].customers.create(name="嘉兴第二客户有限公司")
+    asked = _handover(team).request([ctx["customer"]], team["other"].user_id, "调往华南区")["requested"]
+    ctx["handover"] = asked[0]["id"]
+    if accepted:
+        _handover(team, "accept").accept(ctx["handover"])
     return ctx
 
 
@@ -487,6 +506,27 @@ CASES: dict[str, Case] = {
         ),
         _opportunity,
     ),
+    # handover (客户交接)
+    "two customers asked to go to a teammate": Case(
+        ("HandoverService.request",),
+        lambda t, c: _handover(t).request([c["customer"], c["second"]], t["other"].user_id, "离职交接"),
+        lambda t, f: {**_customer(t, f), "second": t["rep"].customers.create(name="嘉兴第二客户有限公司")},
+    ),
+    "a handover accepted by the receiving rep": Case(
+        ("HandoverService.accept",),
+        lambda t, c: _handover(t, "accept").accept(c["handover"]),
+        _to_hand_over,
+    ),
+    "a handover declined by the supervisor": Case(
+        ("HandoverService.decline",),
+        lambda t, c: _handover(t, "decline").decline(c["handover"], "张伟留任"),
+        _to_hand_over,
+    ),
+    "a handover approved: the customer, its file and its future stop move": Case(
+        ("HandoverService.approve", "assignment.give"),
+        lambda t, c: _handover(t, "approve").approve(c["handover"]),
+        lambda t, f: _to_hand_over(t, f, accepted=True),
+    ),
     # appeals and arbitration
     "appeal filed about a customer assigned away": Case(
         ("AppealService.file",),
@@ -651,7 +691,7 @@ READS = {
     "customer_writes.new_customer_values", "customer_writes.first_contact_event",
     "OwnershipService.history", "OwnershipService.protection", "ownership.ownership_history",
     "ownership.protection_of", "AssignmentService.candidates", "AssignmentService.preview",
-    "assignment.candidates_of", "assignment.last_in_turn",
+    "assignment.candidates_of", "assignment.last_in_turn", "HandoverService.receivers", "HandoverService.handovers",
     "AppealService.appeals", "AppealService.get", "AppealService.lost", "appeals.loss_of",
     "PoolService.pool_customers", "PoolService.rules", "pool.term_of", "pool.load_of",
     "dedupe.find_duplicates",

@@ -29,6 +29,7 @@ import pytest
 from authz_world import ACTORS, TS, Case, Snapshot, World, countersign, give_back, push_many, submit
 from handmade import read_row
 
+from fieldcrm.domain.handover import STEPS as HANDOVER_STEPS
 from fieldcrm.domain.protection import PoolRules
 from fieldcrm.domain.reports import STEPS
 from fieldcrm.ids import stable_id, uuid7
@@ -201,6 +202,36 @@ _EVENT_INSERT = {
 }
 _EVENT = {"insert": _EVENT_INSERT, "update": _FINAL, "delete": _FINAL, "action": _FINAL}
 
+# Handover (客户交接): asked for by the customer's holder or their supervisor (or an admin), for a rep of the same
+# team, starting as requested; then changed only by its steps, each by its party, whatever op kind carries it: the
+# receiving rep accepts (or declines before accepting), the supervisor of both reps (or an admin) approves or
+# declines; what it is about (customer, reps, reason) never changes, and it is never deleted.
+# Targets: owner_<state> is 张伟's customer handed to 李娜 (the teammate), other_team_<state> 孙丽's handed to 赵强.
+_HANDOVER_STEPS = {
+    "accept": {"owner_requested": "nYnnnn", "other_team_requested": "nnYnnn", "owner_accepted": "nnnnnn"},
+    "approve": {"owner_accepted": "nnnYnY", "other_team_accepted": "nnnnYY", "owner_requested": "nnnnnn"},
+    "decline": {"owner_requested": "nYnYnY", "owner_accepted": "nnnYnY"},
+}
+_HANDOVER = {
+    "insert": {
+        "plain": {"owner": "YnnYnY", "other_team": "nnnnYY"},
+        "outside": {"owner": "nnnnnn"},  # 张伟's customer to 赵强, a rep of the other team
+        "accepted": {"owner": "nnnnnn"},  # a handover that starts as accepted
+    },
+    "update": {
+        **_HANDOVER_STEPS,  # each step sent as a plain update
+        "edit": {"owner_requested": "nnnnnn"},  # its reason rewritten
+        "redirect": {"owner_requested": "nnnnnn"},  # handed to someone else instead (李娜 -> 张伟's supervisor)
+    },
+    "delete": {"plain": {"owner_requested": "nnnnnn", "owner_accepted": "nnnnnn"}},
+    "action:accept": {"plain": _HANDOVER_STEPS["accept"]},
+    "action:approve": {
+        "plain": _HANDOVER_STEPS["approve"],
+        "named_otherwise": {"owner_requested": "nnnnnn"},  # an "approve" step that sets the accepted state
+    },
+    "action:decline": {"plain": _HANDOVER_STEPS["decline"], "extra_field": {"owner_requested": "nnnnnn"}},
+}
+
 # Appeals: filed by a rep about a customer they lost (here: assigned away from them), for themselves, once, open and
 # undecided; decided only by the supervisor of both reps or an admin, never a party, with a written reason; an
 # appeal is never edited, deleted or decided twice.
@@ -236,11 +267,12 @@ EXPECTED: dict[str, dict[str, dict[str, dict[str, str]]]] = {
     "audit_event": _AUDIT,
     "ownership_event": _EVENT,
     "appeal": _APPEAL,
+    "handover": _HANDOVER,
 }
 
 
-#: Each workflow's steps: the report's, and the appeal's decision.
-WORKFLOW_STEPS = {"daily_report": tuple(STEPS), "appeal": ("decide",)}
+#: Each workflow's steps: the report's, the appeal's decision, and the handover's steps.
+WORKFLOW_STEPS = {"daily_report": tuple(STEPS), "appeal": ("decide",), "handover": tuple(HANDOVER_STEPS)}
 
 
 def op_kinds(spec: Any) -> list[str]:
@@ -481,6 +513,58 @@ def _report(world: World, case: Case) -> None:
     return None
 
 
+def _handover(world: World, case: Case) -> None:
+    """A handover under a customer made for the cell: asked for by the actor (insert), or by the holder at setup
+    (and accepted by its receiver, for the accepted targets)."""
+    ids, actor = world.ids, case.actor
+    who, _, state = case.target.rpartition("_") if case.kind != "insert" else (case.target, "", "requested")
+    holder, receiver = ("owner", "teammate") if who == "owner" else ("other_team_rep", "other_rep")
+    if case.variant == "outside":
+        receiver = "other_rep"
+    customer = world.customer(holder)
+    fields: dict[str, Any] = {
+        "customer_id": customer,
+        "from_rep_id": ids[holder],
+        "to_rep_id": ids[receiver],
+        "reason": "调往华南区",
+        "status": "requested",
+        "requested_at": TS,
+    }
+    if case.kind == "insert":
+        if case.variant == "accepted":
+            fields |= {"status": "accepted", "accepted_by": ids[receiver], "accepted_at": TS}
+        _insert(case, {**fields, "requested_by": ids[actor], "owner_id": ids[actor]})
+        if not case.expected and actor in ("teammate", "other_rep", "other_supervisor") and holder == "owner":
+            case.unseen_customer = customer
+        return None
+    case.row_id = row_id = uuid7()
+    world.setup(
+        1, holder, op("handover", row_id, "insert", {**fields, "requested_by": ids[holder], "owner_id": ids[holder]})
+    )
+    if state == "accepted":
+        accepted = {"status": "accepted", "accepted_at": TS}
+        world.setup(2, receiver, lambda s: op("handover", row_id, "action", accepted, action="accept",
+                                              base=_base(s, "handover", row_id)))  # fmt: skip
+    if case.kind == "delete":
+        return _change(case, {})
+    step = case.kind.removeprefix("action:") if case.kind.startswith("action:") else case.variant
+    by = {"accept": "accepted", "approve": "approved", "decline": "declined"}.get(step, "")
+    sets: dict[str, Any] = {"status": by, f"{by}_at": TS} if by else {}
+    if step == "decline":
+        sets["decline_reason"] = "客户不同意"
+    sets = {
+        "edit": {"reason": "改写理由"},
+        "redirect": {"to_rep_id": ids["supervisor"]},
+        "named_otherwise": {"status": "accepted", "accepted_at": TS},
+        "extra_field": {**sets, "reason": "顺便改理由"},
+    }.get(case.variant, sets)
+    action = step if case.kind.startswith("action:") else None
+    case.make = lambda s: op("handover", row_id, "action" if action else "update", sets, action=action,
+                             base=_base(s, "handover", row_id))  # fmt: skip
+    case.watch = [("handover", row_id), ("customer", customer)]
+    case.effect = {"status": by, f"{by}_by": ids[actor]} if by else {}
+
+
 #: Whom each actor lost a customer to (by assignment), for the appeals they file.
 _LOST_TO = {
     "owner": "teammate",
@@ -570,6 +654,8 @@ def build_cases(world: World) -> list[Case]:
                             _audit(world, case)
                         elif table == "ownership_event":
                             _ownership(world, case)
+                        elif table == "handover":
+                            _handover(world, case)
                         elif table == "appeal":
                             _appeal(world, case)
                         elif table in _HEAD_OFFICE_TABLES:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from fieldcrm.cli import pool_cmds
+from fieldcrm.cli import handover_cmds, pool_cmds
 from fieldcrm.cli.assign import register_assign
 from fieldcrm.cli.common import (
     CommandError,
@@ -111,6 +111,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_format(p)
     p.set_defaults(func=cmd_show)
     pool_cmds.register_customer_commands(customers)
+    handover_cmds.register_customer_commands(customers)
 
     contacts = sub.add_parser("contacts", help="contacts of a customer").add_subparsers(
         dest="contacts_command", metavar="ACTION", required=True, parser_class=OneLineParser

@@ -12,10 +12,12 @@ are on one supervisor's side (`same_team`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from fieldcrm.domain.actors import Actor
+from fieldcrm.domain.ops import Lookup, OpCheck, OpView
 from fieldcrm.domain.ownership import Holding
+from fieldcrm.models.handover import HANDOVER_WORKFLOW as HANDOVER_FIELDS
 
 Status = Literal["requested", "accepted", "approved", "declined"]
 Step = Literal["accept", "approve", "decline"]
@@ -90,3 +92,85 @@ def after(handing: Handing, step: Step) -> Handing:
 def moves_customer(handing: Handing) -> bool:
     """Whether the customer now changes hands: on approval, and only then."""
     return handing.status == "approved"
+
+
+# -- the handover row's own rule on every op (the server's checks collect it) -------------------------------------
+#: The statuses in which the handover still waits (the receiving rep sees the customer, read-only).
+PENDING = frozenset({"requested", "accepted"})
+#: The fields each step sets (besides `status`): who took it and when, and for a decline why.
+STEP_FIELDS: dict[Step, frozenset[str]] = {
+    "accept": frozenset({"status", "accepted_by", "accepted_at"}),
+    "approve": frozenset({"status", "approved_by", "approved_at"}),
+    "decline": frozenset({"status", "declined_by", "declined_at", "decline_reason"}),
+}
+#: Who took a step: the field the server sets to the actor, whatever the laptop said.
+STEP_BY: dict[Step, str] = {"accept": "accepted_by", "approve": "approved_by", "decline": "declined_by"}
+#: What a handover is about, fixed once it is asked for.
+FIXED_FIELDS = frozenset(
+    {"customer_id", "from_rep_id", "to_rep_id", "reason", "requested_by", "requested_at", "batch_id", "owner_id"}
+)
+
+STARTS_REQUESTED = "a handover starts as requested; accept, approve and decline are its steps"
+ONLY_BY_STEPS = "a handover changes only through accept, approve or decline"
+FIXED = "what a handover is about (customer, reps, reason) is fixed once it is asked for"
+NOT_DELETED = "a handover is never deleted; decline it instead"
+ALREADY_PENDING = "this customer is already being handed over"
+CHANGED_HANDS = "the customer changed hands since the handover was asked for; decline it instead"
+STEP_MISMATCH = "a {0} step sets only its own fields and leads to {1}"
+
+
+def step_to(status: object) -> Step | None:
+    """The step that leads to `status`, or None."""
+    return next((step for step, (_, to) in STEPS.items() if to == status), None)
+
+
+def check_op(actor: Actor, op: OpView, lookup: Lookup) -> str | None:
+    """A handover on any op: asked for by the customer's holder (or their supervisor) for a rep of the same team,
+    once at a time; then changed only by its steps, each by its party (the receiving rep accepts, the supervisor of
+    both approves), each setting only its own fields; approved only while the customer is still the handing rep's;
+    never deleted. Sets who took each step: the actor, whatever the laptop said."""
+    row = op.row
+    if op.kind == "insert":
+        return _refuse_new(actor, row, lookup)
+    if op.kind == "delete":
+        return NOT_DELETED
+    if FIXED_FIELDS & op.changes.keys():
+        return FIXED
+    sent = set(op.sent) & (HANDOVER_FIELDS | FIXED_FIELDS)
+    # The step is the one the sent status leads to (judged even where the row is in that state already).
+    status = op.sent.get("status", op.changes.get("status"))
+    if status is None and op.kind != "action":
+        return ONLY_BY_STEPS if set(op.changes) & HANDOVER_FIELDS else None
+    step = step_to(status)
+    if step is None or (op.kind == "action" and op.action not in (None, step)):
+        return STEP_MISMATCH.format(op.action or "status", status)
+    if sent - STEP_FIELDS[step] - FIXED_FIELDS:
+        return STEP_MISMATCH.format(step, STEPS[step][1])
+    handing = Handing(row.from_rep_id, row.to_rep_id, row.status)
+    same_team = actor.covers(row.from_rep_id) and actor.covers(row.to_rep_id)
+    refusal = refuse_step(actor, handing, step, same_team, op.changes.get("decline_reason") or "")
+    if refusal:
+        return refusal
+    if step == "approve" and lookup.holding_of(row.customer_id) != (row.from_rep_id, False):
+        return CHANGED_HANDS
+    op.changes[STEP_BY[step]] = actor.id
+    return None
+
+
+def _refuse_new(actor: Actor, row: Any, lookup: Lookup) -> str | None:
+    if row.status != "requested" or any(getattr(row, f) for f in HANDOVER_FIELDS - {"status"}):
+        return STARTS_REQUESTED
+    if row.requested_by != actor.id:
+        return NOT_THE_OWNER
+    held = lookup.holding_of(row.customer_id)
+    holding = Holding(*held) if held is not None else Holding(None)
+    team = lookup.team_of_rep(row.from_rep_id)
+    same_team = team is not None and team == lookup.team_of_rep(row.to_rep_id)
+    refusal = refuse_request(actor, holding, Handing(row.from_rep_id, row.to_rep_id), row.reason, same_team)
+    if refusal is None and lookup.handover_pending(row.customer_id, row.id):
+        return ALREADY_PENDING
+    return refusal
+
+
+#: The tables whose ops these rules judge (the server's checks collect every domain module's).
+OP_CHECKS: dict[str, OpCheck] = {"handover": check_op}

@@ -34,6 +34,18 @@ class Lookup(Protocol):
 
     def supervisor_of(self, rep_id: str) -> str | None: ...
 
+    def team_of_rep(self, user_id: str) -> str | None:
+        """The team of an active rep; None for anyone else."""
+        ...
+
+    def holding_of(self, customer_id: str) -> tuple[str | None, bool] | None:
+        """Who holds the customer now (owner, in the public pool), as it stands; None if there is no such customer."""
+        ...
+
+    def handover_pending(self, customer_id: str, except_id: str) -> bool:
+        """Whether another handover of the customer is still waiting."""
+        ...
+
     def loss_of(self, rep_id: str, customer_id: str) -> Loss | None:
         """How the rep lost the customer (`domain.appeals.how_lost` over head office's records), or None."""
         ...

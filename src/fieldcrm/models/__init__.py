@@ -4,6 +4,7 @@ from fieldcrm.models.appeal import APPEAL_STATUSES, LOSSES, Appeal
 from fieldcrm.models.audit import AUDIT_KINDS, EXPORT_SCOPES, AuditEvent, ExportPolicy
 from fieldcrm.models.base import BOOKKEEPING_FIELDS, SyncedBase, utcnow
 from fieldcrm.models.customer import GRADES, STAGES, Contact, Customer
+from fieldcrm.models.handover import Handover
 from fieldcrm.models.importing import ImportBatch, ImportItem
 from fieldcrm.models.opportunity import CLOSED_STAGES, OPEN_STAGES, OPPORTUNITY_STAGES, Opportunity
 from fieldcrm.models.ownership import OWNERSHIP_KINDS, OwnershipEvent
@@ -37,6 +38,7 @@ __all__ = [
     "Contact",
     "Customer",
     "DailyReport",
+    "Handover",
     "ImportBatch",
     "ImportItem",
     "Opportunity",

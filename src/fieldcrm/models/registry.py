@@ -16,6 +16,7 @@ from fieldcrm.models.appeal import Appeal
 from fieldcrm.models.audit import AuditEvent, ExportPolicy
 from fieldcrm.models.base import SyncedBase
 from fieldcrm.models.customer import Contact, Customer
+from fieldcrm.models.handover import HANDOVER_WORKFLOW, Handover
 from fieldcrm.models.opportunity import WON_STAGE, Opportunity
 from fieldcrm.models.ownership import OwnershipEvent
 from fieldcrm.models.report import DailyReport
@@ -87,6 +88,13 @@ class TableSpec:
     workflow_fields: frozenset[str] = frozenset()
     #: Fields that change only under the ownership rules (first contact, claim, release, assignment).
     ownership_fields: frozenset[str] = frozenset()
+    #: Columns naming users outside the owner's side who may take the row's steps (a handover's receiving rep); the
+    #: table's own rule in `domain/` judges which steps, and when.
+    steps_by: frozenset[str] = frozenset()
+    #: The column naming a user who sees the row's customer, read-only, while the row is pending (a handover's
+    #: receiving rep), and the statuses that are pending (`server/visibility.py`).
+    shows_customer_to: str | None = None
+    pending_statuses: frozenset[str] = frozenset()
     #: New rows nothing else in a push names may be inserted in bulk, without an ORM object.
     drafts: bool = True
     #: Only head office writes these rows (accounts and teams); a laptop's op on them is refused.
@@ -187,6 +195,20 @@ SPECS: tuple[TableSpec, ...] = (
         purged_with_customer=True,
         workflow_fields=frozenset({"status", "decision", "decided_by", "decided_at"}),
     ),
+    # A rep's customer handed to a teammate (domain/handover.py): the receiving rep takes a step on the requester's
+    # row, and sees the customer while it is pending.
+    TableSpec(
+        Handover,
+        "handover",
+        "customers",
+        scope="customer",
+        customer_field="customer_id",
+        workflow_fields=HANDOVER_WORKFLOW,
+        steps_by=frozenset({"to_rep_id"}),
+        shows_customer_to="to_rep_id",
+        pending_statuses=frozenset({"requested", "accepted"}),
+        drafts=False,
+    ),
     TableSpec(ExportPolicy, "export policy", "profile", scope="directory", drafts=False, head_office_only=True),
     TableSpec(AuditEvent, "audit event", "audit", drafts=False),
 )
@@ -202,6 +224,8 @@ CUSTOMER_SCOPED: dict[str, str] = {s.name: s.customer_field for s in SPECS if s.
 DIRECTORY: tuple[str, ...] = tuple(s.name for s in SPECS if s.scope == "directory")
 if _unknown := {s.refreshes for s in SPECS} - ROW_NOUNS:
     raise RuntimeError(f"add {sorted(_unknown)} to vocabulary.ROW_NOUNS: the nouns screens listen for")
+#: Tables whose pending rows show their customer to a user (`TableSpec.shows_customer_to`).
+SHOWING: tuple[TableSpec, ...] = tuple(s for s in SPECS if s.shows_customer_to)
 #: Tables whose new rows may be inserted as drafts.
 DRAFT_TABLES: frozenset[str] = frozenset(s.name for s in SPECS if s.drafts)
 

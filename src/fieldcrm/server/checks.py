@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from fieldcrm import domain
 from fieldcrm.domain import appeal_evidence, pool_counts
 from fieldcrm.domain.appeals import Loss, how_lost
+from fieldcrm.domain.handover import PENDING
 from fieldcrm.domain.ops import OpCheck, OpView
 from fieldcrm.domain.ownership import (
     Holding,
@@ -28,7 +29,7 @@ from fieldcrm.domain.ownership import (
 from fieldcrm.domain.pool import Load, Term, claimed_by, refuse_claim, worked_before_claim
 from fieldcrm.domain.pool_counts import CLAIM
 from fieldcrm.domain.protection import rules_for_team
-from fieldcrm.models import Customer, Team, User, utcnow
+from fieldcrm.models import Customer, Handover, Team, User, utcnow
 from fieldcrm.models.registry import BY_NAME, TableSpec
 from fieldcrm.server.merge import BadOp
 from fieldcrm.server.tables import sync_conflict
@@ -159,6 +160,8 @@ class Checker:
         on the customer; someone's own work (plans, stops, visits, reports) by their side."""
         if spec.ownership_fields:  # a customer
             return refuse_work_on(self.actor, Holding(row.owner_id, row.in_public_pool))
+        if any(getattr(row, name) == self.actor.id for name in spec.steps_by):
+            return None  # a party to the row's steps (a handover's receiving rep): its table's rule decides
         if spec.party_field and self.actor.covers(getattr(row, spec.party_field)):
             return None  # a party of the row (an appeal's holder): the table's own rule says what they may do
         if spec.moves_with_customer and not self.actor.covers(row.owner_id):
@@ -190,6 +193,25 @@ class Checker:
         if found:
             self.co_created.add(customer_id)
         return found
+
+    def team_of_rep(self, user_id: str) -> str | None:
+        user = self.session.get(User, user_id)
+        if user is None or user.deleted or not user.active or user.role != "rep":
+            return None
+        return user.team_id
+
+    def holding_of(self, customer_id: str) -> tuple[str | None, bool] | None:
+        customer = self.session.get(Customer, customer_id)
+        return None if customer is None else (customer.owner_id, bool(customer.in_public_pool))
+
+    def handover_pending(self, customer_id: str, except_id: str) -> bool:
+        query = select(Handover.id).where(  # type: ignore[call-overload]
+            Handover.customer_id == customer_id,
+            Handover.status.in_(PENDING),  # type: ignore[attr-defined]
+            Handover.deleted == False,  # noqa: E712
+            Handover.id != except_id,
+        )
+        return self.session.execute(query.limit(1)).first() is not None
 
     def loss_of(self, rep_id: str, customer_id: str) -> Loss | None:
         """How the rep lost the customer, by head office's records: its ownership events as accepted here, and the

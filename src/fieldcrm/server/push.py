@@ -29,6 +29,7 @@ from fieldcrm.ids import uuid7
 from fieldcrm.models import SYNCED_TABLES, Customer, SyncedBase, User, utcnow
 from fieldcrm.models.codec import encode_value
 from fieldcrm.models.registry import BY_MODEL, CUSTOMER_SCOPED, SPECS, TableSpec, party_of
+from fieldcrm.server import showing
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.checks import Checker
 from fieldcrm.server.db import insert_rows, is_sqlite
@@ -375,6 +376,8 @@ class GroupApplier:
         self.drafts = drafts
         self.twins = twins  # looked up up front for the push's lone new customers
         self.checker = Checker(session, self.viewer, clock, unwritten)
+        #: Rows that stopped showing their customer to someone in this group (a handover declined).
+        self.unshown: list[tuple[TableSpec, SyncedBase]] = []
 
     def apply(self, ops: list[WireOp]) -> list[OpResult]:
         results = []
@@ -385,6 +388,8 @@ class GroupApplier:
                 raise GroupRejected(op, str(exc)) from None
             if self.eager:
                 self.session.flush()
+        for spec, row in self.unshown:  # after the group: an approval moves the customer in a later op
+            showing.unshow(self.session, spec, row, self.touched, self._dependants)
         if self.conflicts:
             self.session.execute(sync_conflict.insert(), [{**c, "version": 0} for c in self.conflicts])
             self.touched += [
@@ -525,6 +530,8 @@ class GroupApplier:
         self._extend_when_won(spec, row, created=True)
         if spec.reveals_customer:
             self._reveal_customer(spec, row)
+        if spec.shows_customer_to:
+            showing.show(self.session, spec, row, self.touched, self._dependants)
         return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="applied")
 
     def _extend_protection(self, spec: TableSpec, row: Any) -> None:
@@ -705,6 +712,7 @@ class GroupApplier:
         self.checker.check_rules(target)
         prev_owner = row.owner_id
         prev_public = bool(getattr(row, "in_public_pool", False))
+        was_pending = showing.is_pending(spec, row)
         changes = {k: [encode_value(getattr(row, k)), encode_value(v)] for k, v in outcome.apply.items()}
         if restored:
             changes["deleted"] = [True, False]
@@ -734,6 +742,8 @@ class GroupApplier:
                 self._touch_dependants(row, prev_owner, prev_public)  # type: ignore[arg-type]
                 if row.owner_id == self.principal.user_id and (prev_public or prev_owner != row.owner_id):
                     self._protect_on_arrival(row)  # a claim
+            if was_pending and not showing.is_pending(spec, row):
+                self.unshown.append((spec, row))
         if spec.extends_protection_when is not None:
             self._extend_when_won(spec, row, changed=spec.extends_protection_when[0] in changes)
         status = "conflict" if ids else ("merged" if outcome.concurrent else "applied")

@@ -1,4 +1,5 @@
-"""Who may see what: reps their own and public-pool customers (and what hangs off them), supervisors their team.
+"""Who may see what: reps their own and public-pool customers (and what hangs off them), supervisors their team;
+and a rep the customer a pending handover would give them (read-only until it is approved).
 
 The same predicate filters the pull feed, answers single-row reads, and builds the per-table checksums.
 """
@@ -17,6 +18,7 @@ from fieldcrm.domain.actors import Actor
 from fieldcrm.models import Customer, Team, User, Visit
 from fieldcrm.models.registry import DIRECTORY  # noqa: E402 - tables every signed-in user sees whole
 from fieldcrm.server.auth import Principal
+from fieldcrm.server.pending_views import pending_showing
 from fieldcrm.server.tables import row_seq
 
 _customer = Customer.__table__
@@ -56,8 +58,9 @@ def viewer_for(session: Session, principal: Principal) -> Viewer:
 
 
 def customer_visible(viewer: Viewer, customer_id: ColumnElement) -> ColumnElement[bool]:
-    """The customer with this id is owned by one of the viewer's owners, is in the public pool (公海), or
-    the viewer's side logged a visit to it (so a merged duplicate stays visible to the rep who visited it)."""
+    """The customer with this id is owned by one of the viewer's owners, is in the public pool (公海), the
+    viewer's side logged a visit to it (so a merged duplicate stays visible to the rep who visited it), or a pending
+    handover would give it to one of them."""
     if viewer.owners is None:
         return true()
     owners = viewer.owners
@@ -73,6 +76,7 @@ def customer_visible(viewer: Viewer, customer_id: ColumnElement) -> ColumnElemen
         .where(v.c.customer_id == customer_id, v.c.owner_id.in_(owners), v.c.deleted == False)
         .offset(0)
         .exists(),
+        *pending_showing(customer_id, owners),
     )
 
 

@@ -16,6 +16,7 @@ from fieldcrm.models import SYNCED_TABLES, Customer, SyncedBase, Visit
 from fieldcrm.models.registry import customer_of, party_of
 from fieldcrm.server.db import json_param
 from fieldcrm.server.drafts import Draft, set_version
+from fieldcrm.server.pending_views import pending_showing
 from fieldcrm.server.tables import field_change, row_seq, sync_counter
 
 
@@ -147,8 +148,9 @@ def _record_in_steps(session: Session, items: Sequence[Touched]) -> None:
 _customer = Customer.__table__
 _others_visit = Visit.__table__.alias("others_visit")
 _others_row = row_seq.alias("others_row")
-# Customers (of those given) that someone besides the owner's side may see: in the public pool, or with a visit or
-# a feed row of another owner. Deleted visits count too: a flag raised needlessly costs only a probe.
+# Customers (of those given) that someone besides the owner's side may see: in the public pool, with a visit or a
+# feed row of another owner, or a pending handover to another rep. Deleted visits count too: a flag raised needlessly
+# costs only a probe.
 _OPEN = select(_customer.c.id).where(
     _customer.c.id.in_(bindparam("ids", expanding=True)),
     or_(
@@ -161,6 +163,7 @@ _OPEN = select(_customer.c.id).where(
             _others_row.c.customer_id == _customer.c.id,
             _others_row.c.owner_id.is_distinct_from(_customer.c.owner_id),
         ),
+        *pending_showing(_customer.c.id, None),
     ),
 )
 _SHARE = update(row_seq).where(row_seq.c.customer_id.in_(_OPEN), row_seq.c.shared == False).values(shared=True)

@@ -205,14 +205,14 @@ def give(
     rep_id: str,
     by: str,
     now: Any,
-    rule: str,
+    rule: str | None,
     reason: str,
     kind: str = "assignment",
 ) -> None:
-    """One customer to `rep_id` by a supervisor's decision (an assignment, an arbitration): out of the pool,
-    protected from today (never shortened), its contacts and deals along (those of its last owner, or all of a pool
-    customer's: as head office moves them, so the edit finds them moved there already), and the event of `kind` in
-    its history."""
+    """One customer to `rep_id` by a supervisor's decision (an assignment, an arbitration, an approved handover): out
+    of the pool, protected from today (never shortened), its contacts and deals along (those of its last owner, or all
+    of a pool customer's: as head office moves them, so the edit finds them moved there already), and the event of
+    `kind` in its history (`rule`: the rule that decided it, None for a handover)."""
     session = uow.session
     rep = session.get(User, rep_id)
     rules = rules_for_team(rep.team_id if rep is not None else None)

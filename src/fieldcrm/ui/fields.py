@@ -84,6 +84,11 @@ STATUSES = {
     "planned": QT_TRANSLATE_NOOP("fields", "Planned"),
     "done": QT_TRANSLATE_NOOP("fields", "Done"),
     "cancelled": QT_TRANSLATE_NOOP("fields", "Cancelled"),
+    # a handover's (domain/handover.py)
+    "requested": QT_TRANSLATE_NOOP("fields", "Requested"),
+    "accepted": QT_TRANSLATE_NOOP("fields", "Accepted"),
+    "approved": QT_TRANSLATE_NOOP("fields", "Approved"),
+    "declined": QT_TRANSLATE_NOOP("fields", "Declined"),
     "open": QT_TRANSLATE_NOOP("fields", "Open"),
     "upheld": QT_TRANSLATE_NOOP("fields", "Upheld"),
     "rejected": QT_TRANSLATE_NOOP("fields", "Rejected"),

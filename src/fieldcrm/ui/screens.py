@@ -114,6 +114,7 @@ DIALOG_MODULES = (
     "fieldcrm.ui.visits.log_dialog",
     "fieldcrm.ui.settings_dialog",
     "fieldcrm.ui.pool.release_dialog",
+    "fieldcrm.ui.handovers.dialog",
     "fieldcrm.ui.appeals.appeal_dialog",
 )
 
@@ -163,6 +164,9 @@ register(
     ScreenSpec(
         "pool", QT_TRANSLATE_NOOP("screens", "Public pool"), "fieldcrm.ui.pool.screen:PoolScreen", ("rep", "supervisor")
     )
+)
+register(
+    ScreenSpec("handovers", QT_TRANSLATE_NOOP("screens", "Handovers"), "fieldcrm.ui.handovers.screen:HandoverScreen")
 )
 register(
     ScreenSpec(

@@ -71,6 +71,10 @@ STATUS_TONES: dict[str, Tone] = {
     "submitted": "info",
     "draft": "muted",
     "cancelled": "muted",
+    "requested": "info",
+    "accepted": "attention",
+    "approved": "success",
+    "declined": "muted",
     "open": "attention",  # an appeal waiting for its decision
     "upheld": "success",
     "rejected": "muted",

@@ -114,6 +114,9 @@ class CustomerPage(QWidget):
         self.release = QPushButton(icon("release"), self.tr("Release to pool…"), objectName="pageRelease")
         self.release.setToolTip(self.tr("Give this customer back to the public pool, with a reason"))
         self.release.hide()
+        self.hand_over = QPushButton(icon("handovers"), self.tr("Hand over…"), objectName="pageHandOver")
+        self.hand_over.setToolTip(self.tr("Hand this customer to a teammate, with a reason"))
+        self.hand_over.hide()
         self.message = QLabel(objectName="pageMessage")
         self.message.setWordWrap(True)
         self.refused = QLabel(objectName="refusedBanner")
@@ -154,6 +157,7 @@ class CustomerPage(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.back)
         header.addWidget(self.title, 1)
+        header.addWidget(self.hand_over)
         header.addWidget(self.release)
         header.addWidget(self.log_visit)
         scroll = QScrollArea()
@@ -204,8 +208,18 @@ class CustomerPage(QWidget):
         self.log_visit.clicked.connect(self._ask_log_visit)
         self.reveal.clicked.connect(self.reveal_numbers)
         self.release.clicked.connect(self.ask_release)
+        self.hand_over.clicked.connect(self.ask_hand_over)
         self.appeal.clicked.connect(self.ask_appeal)
         worker.changed.connect(self, self._on_changed)
+
+    def ask_hand_over(self) -> None:
+        """The handover dialog: a teammate and a reason; the customer moves once accepted and approved."""
+        if not self.customer_id:
+            return
+        from fieldcrm.ui.handovers.dialog import HandoverDialog
+
+        self.handover_dialog = HandoverDialog(self.worker, [self.customer_id], [self.data.get("name", "")], self)
+        self.handover_dialog.open()
 
     def ask_release(self) -> None:
         """The release dialog (its reason required); the page reloads when the customer changes."""
@@ -283,6 +297,7 @@ class CustomerPage(QWidget):
         self.data = data
         self.title.setText(data["name"])
         self.release.setVisible(bool(data.get("owner_id")) and not data.get("in_public_pool"))
+        self.hand_over.setVisible(self.release.isVisibleTo(self))
         owner = data.get("owner") or self.tr("nobody (public pool)")
         self.owner_line.setText(self.tr("Owner: {0}").format(owner))
         self._show_protection(data.get("protection") or {})

@@ -76,6 +76,9 @@ class CustomerListScreen(Screen):
         self.assign_button.setToolTip(self.tr("Give the selected customers to reps of your team"))
         self.assign_button.hide()  # supervisors and admins only: shown once the user's role is read
         self.assign_button.setEnabled(False)
+        self.handover_button = QPushButton(icon("handovers"), self.tr("Hand over…"), objectName="handOverCustomers")
+        self.handover_button.setToolTip(self.tr("Hand the selected customers to a teammate (e.g. when you leave)"))
+        self.handover_button.setEnabled(False)
         self.grade = self._combo(self.tr("All grades"), [(g, g) for g in GRADES])
         self.stage = self._combo(self.tr("All stages"), [(s, s) for s in STAGES])
         self.region = self._combo(self.tr("All regions"), [])
@@ -118,6 +121,7 @@ class CustomerListScreen(Screen):
         top.addWidget(self.import_button)
         top.addWidget(self.export_button)
         top.addWidget(self.assign_button)
+        top.addWidget(self.handover_button)
         list_page = QWidget()
         layout = QVBoxLayout(list_page)
         layout.addLayout(top)
@@ -141,9 +145,11 @@ class CustomerListScreen(Screen):
         self.import_button.clicked.connect(self.import_requested)
         self.export_button.clicked.connect(self.export_requested)
         self.assign_button.clicked.connect(self.assign_selected)
+        self.handover_button.clicked.connect(self.hand_over_selected)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)  # a new search clears the selection silently
         self.assign_dialog: Any = None
+        self.handover_dialog: Any = None
         self.model.sort_requested.connect(self._sort_by)
         self._filters_loaded = False
         self.full_lists_done = 0
@@ -228,7 +234,21 @@ class CustomerListScreen(Screen):
         return [cid for cid in (self.model.customer_id(row) for row in rows) if cid]
 
     def _selection_changed(self) -> None:
-        self.assign_button.setEnabled(bool(self.view.selectionModel().selectedRows()))
+        chosen = bool(self.view.selectionModel().selectedRows())
+        self.assign_button.setEnabled(chosen)
+        self.handover_button.setEnabled(chosen)
+
+    def hand_over_selected(self) -> None:
+        """Open the Handover dialog for the selected customers (one handover each, asked for in one go)."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        from fieldcrm.ui.handovers.dialog import HandoverDialog
+
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        names = [str(self.model.index(row, COL_NAME).data() or "") for row in rows]
+        self.handover_dialog = HandoverDialog(self.worker, ids, names, self)
+        self.handover_dialog.open()
 
     def assign_selected(self) -> None:
         """Open the Assign dialog for the selected customers (a supervisor's)."""
