@@ -1,15 +1,15 @@
 """Handovers: a customer handed from one rep to a teammate (requested, accepted, approved or declined),
 customer-scoped; the receiving rep sees the customer while it is pending (server/visibility.py).
 
-Revision ID: s0011_handovers
-Revises: s0010_appeals
+Revision ID: s0012_handovers
+Revises: s0011_login_throttle
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "s0011_handovers"
-down_revision = "s0010_appeals"
+revision = "s0012_handovers"
+down_revision = "s0011_login_throttle"
 branch_labels = None
 depends_on = None
 
