@@ -99,7 +99,7 @@ def compiled_bytecode() -> None:
 
     compileall.compile_dir(Path(fieldcrm.__file__).parent, quiet=1)
     for folder in site.getsitepackages():
-        compileall.compile_dir(folder, quiet=1, workers=0)
+        compileall.compile_dir(folder, quiet=2, workers=0)  # quiet=2: a template that is not Python says nothing
 
 
 def ensure_data(data_dir: Path, customers: int) -> None:

@@ -6,6 +6,7 @@ logins neither queues without end nor takes the threads a rep's sync needs."""
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -144,3 +145,14 @@ def test_logins_wait_in_a_bounded_pool_of_their_own_while_sync_goes_on(server, t
     assert sorted(answers) == [401] * 4
     wait_for(lambda: pool.admitted == 0, "the pool empties")
     assert login(server, "张伟").status_code == 200
+
+
+@pytest.mark.login_limits(LoginLimits(burst=1, per_minute=1, refusal_delay=0.5))
+def test_a_refused_login_is_answered_only_after_the_tarpit_delay(server, team) -> None:
+    """A flooding client that waits for each answer is slowed to one try per delay: the 429 comes after it (a
+    lower bound only: a slow machine answers later, never sooner)."""
+    assert login(server, "张伟", address="198.51.100.7").status_code == 200
+    started = time.monotonic()
+    refused = login(server, "nobody", address="198.51.100.7")
+    assert refused.status_code == 429 and refused.headers["Retry-After"]
+    assert time.monotonic() - started >= 0.5

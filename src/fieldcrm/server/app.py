@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import os
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -218,13 +219,18 @@ def create_app(
         requests need."""
         check_protocol(body.protocol)
         host = request.client.host if request.client else None
-        throttle.take(host)  # a flood stops here, without a database round trip
 
         def check() -> tuple[str, datetime, User, Team | None]:
             shared_throttle.take(host)
             return auth.login(engine, body.user, body.password, body.device_id, clock)
 
-        token, expires, user, team = await hashing.run(check)
+        try:
+            throttle.take(host)  # a flood stops here, without a database round trip
+            token, expires, user, team = await hashing.run(check)
+        except auth.AuthError as exc:
+            if exc.status == 429 and guard.refusal_delay > 0:
+                await asyncio.sleep(guard.refusal_delay)  # the tarpit: a flood's next try waits for this answer
+            raise
         request.state.user = user.name
         info = UserInfo(
             id=user.id, name=user.name, role=user.role, team_id=user.team_id, team_name=team.name if team else None

@@ -28,6 +28,7 @@ ENV_LOGIN_BURST = "FIELDCRM_LOGIN_BURST"
 ENV_LOGIN_PER_MINUTE = "FIELDCRM_LOGIN_PER_MINUTE"
 ENV_HASH_SLOTS = "FIELDCRM_HASH_SLOTS"
 ENV_HASH_QUEUE = "FIELDCRM_HASH_QUEUE"
+ENV_REFUSAL_DELAY = "FIELDCRM_LOGIN_REFUSAL_DELAY"
 #: Addresses remembered at once: past this, the least recently seen are forgotten (they start with a full bucket).
 MAX_ADDRESSES = 100_000
 BUSY_RETRY_AFTER = 1  # seconds: the hashing pool drains in a fraction of that
@@ -43,6 +44,9 @@ class LoginLimits:
     per_minute: float = 10.0  # … and then this many a minute
     hash_slots: int = 2  # Argon2 checks running at once
     hash_queue: int = 8  # logins waiting for a slot; more are refused (429) at once
+    #: Seconds a refused login (429) waits before its answer, on the event loop (a tarpit): a flooding client that
+    #: waits for each answer sends one login a second instead of hundreds, and the server answers that many less.
+    refusal_delay: float = 1.0
 
     @classmethod
     def from_env(cls) -> LoginLimits:
@@ -56,6 +60,7 @@ class LoginLimits:
             per_minute=number(ENV_LOGIN_PER_MINUTE, d.per_minute),
             hash_slots=int(number(ENV_HASH_SLOTS, d.hash_slots)),
             hash_queue=int(number(ENV_HASH_QUEUE, d.hash_queue)),
+            refusal_delay=number(ENV_REFUSAL_DELAY, d.refusal_delay),
         )
 
 
