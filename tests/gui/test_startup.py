@@ -96,7 +96,7 @@ def test_customer_list_paints_before_the_orm_loads(team_services: dict[str, Serv
 
 def test_screens_are_built_on_first_visit(qtbot, make_window) -> None:
     window = make_window("rep")
-    assert list(window.screens) == ["today", "customers", "plans", "reports", "pool", "sync"]
+    assert list(window.screens) == ["today", "customers", "plans", "reports", "pool", "handovers", "sync"]
     assert "plans" in window.screens and "inbox" not in window.screens
     assert window.screens.built("today") is not None
     assert window.screens.built("plans") is None
