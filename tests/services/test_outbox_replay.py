@@ -523,7 +523,7 @@ CASES: dict[str, Case] = {
         _to_hand_over,
     ),
     "a handover approved: the customer, its file and its future stop move": Case(
-        ("HandoverService.approve", "assignment.give"),
+        ("HandoverService.approve", "assignment.give", "plans.plan_of"),
         lambda t, c: _handover(t, "approve").approve(c["handover"]),
         lambda t, f: _to_hand_over(t, f, accepted=True),
     ),

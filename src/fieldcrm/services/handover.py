@@ -7,7 +7,6 @@ reason. Every step is one action with its outbox entries; head office judges eac
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -36,7 +35,7 @@ from fieldcrm.pinyin import name_pinyin
 from fieldcrm.services.assignment import give
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import UnitOfWork, unit_of_work
-from fieldcrm.services.plans import plan_id_for
+from fieldcrm.services.plans import plan_of
 
 REASON_LIMIT = 500
 #: Handovers asked for in one action go to head office in groups of this many (each stands on its own).
@@ -190,7 +189,7 @@ class HandoverService(BaseService):
         )
         moved = 0
         for stop, day in list(session.exec(query)):
-            plan = _plan_of(uow, handover.to_rep_id, day)
+            plan = plan_of(uow, handover.to_rep_id, day)
             taken = session.exec(
                 select(PlannedStop.id).where(PlannedStop.plan_id == plan.id, PlannedStop.deleted == False)  # noqa: E712
             ).all()
@@ -233,18 +232,6 @@ def _handing(handover: Handover) -> Handing:
 
 def _supervises_both(actor: Actor, handover: Handover) -> bool:
     return actor.covers(handover.from_rep_id) and actor.covers(handover.to_rep_id)
-
-
-def _plan_of(uow: UnitOfWork, rep_id: str, day: date) -> VisitPlan:
-    """The rep's plan of the day (made for them if they have none), as `PlanService` keeps it."""
-    plan = uow.session.get(VisitPlan, plan_id_for(rep_id, day))
-    if plan is None:
-        plan = VisitPlan(id=plan_id_for(rep_id, day), rep_id=rep_id, owner_id=rep_id, plan_date=day)
-        uow.insert(plan)
-        uow.session.flush()
-    elif plan.deleted:
-        uow.update(plan, {"deleted": False})
-    return plan
 
 
 def _described(h: Handover, customer: str, actor: Actor, names: dict[str, str]) -> dict[str, Any]:

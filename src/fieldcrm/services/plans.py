@@ -20,17 +20,19 @@ def plan_id_for(rep_id: str, day: date) -> str:
     return stable_id("visit_plan", rep_id, day.isoformat())
 
 
-class PlanService(BaseService):
-    def _plan(self, uow: UnitOfWork, rep_id: str, day: date) -> VisitPlan:
-        plan = uow.session.get(VisitPlan, plan_id_for(rep_id, day))
-        if plan is None:
-            plan = VisitPlan(id=plan_id_for(rep_id, day), rep_id=rep_id, owner_id=rep_id, plan_date=day)
-            uow.insert(plan)
-            uow.session.flush()
-        elif plan.deleted:
-            uow.update(plan, {"deleted": False})
-        return plan
+def plan_of(uow: UnitOfWork, rep_id: str, day: date) -> VisitPlan:
+    """The rep's plan of the day, made for them if they have none (restored if it was deleted)."""
+    plan = uow.session.get(VisitPlan, plan_id_for(rep_id, day))
+    if plan is None:
+        plan = VisitPlan(id=plan_id_for(rep_id, day), rep_id=rep_id, owner_id=rep_id, plan_date=day)
+        uow.insert(plan)
+        uow.session.flush()
+    elif plan.deleted:
+        uow.update(plan, {"deleted": False})
+    return plan
 
+
+class PlanService(BaseService):
     @staticmethod
     def _stops(session: Session, plan_id: str) -> list[PlannedStop]:
         return list(
@@ -46,7 +48,7 @@ class PlanService(BaseService):
         with unit_of_work(self.store) as uow:
             actor = self.actor(uow.session)
             get_live(uow.session, Customer, customer_id)
-            plan = self._plan(uow, actor.id, day)
+            plan = plan_of(uow, actor.id, day)
             stops = self._stops(uow.session, plan.id)
             stop = PlannedStop(
                 plan_id=plan.id, customer_id=customer_id, purpose=purpose, owner_id=actor.id, position=len(stops)
@@ -87,7 +89,7 @@ class PlanService(BaseService):
             stop = get_live(uow.session, PlannedStop, stop_id)
             if stop.status != "planned":
                 raise InvalidStateError(f"this stop is {stop.status} and can no longer be moved")
-            plan = self._plan(uow, actor.id, day)
+            plan = plan_of(uow, actor.id, day)
             if plan.id == stop.plan_id:
                 return
             old = [s for s in self._stops(uow.session, stop.plan_id) if s.id != stop_id]
