@@ -139,13 +139,19 @@ def export_customers(
                 return ExportResult(0)
             if progress is not None:
                 progress(written, len(ids))
+    save_whole(book, path)
+    exports.record_export(describe_query(query), written, path.name)
+    if progress is not None:
+        progress(written, len(ids))
+    return ExportResult(written, plan.left_out)
+
+
+def save_whole(book: Workbook, path: Path) -> None:
+    """Write the workbook beside `path` and move it into place: a cancelled or failed save leaves no half file and
+    never spoils a file already there."""
     tmp = path.with_name(f".{path.name}.part")
     try:
         book.save(tmp)
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
-    exports.record_export(describe_query(query), written, path.name)
-    if progress is not None:
-        progress(written, len(ids))
-    return ExportResult(written, plan.left_out)

@@ -19,6 +19,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from fieldcrm.domain.fairness import ABOVE, BELOW, FIGURES, Month, MonthReport
+from fieldcrm.excel.exporter import save_whole
 from fieldcrm.excel.safe_cells import append_row, safe_value
 from fieldcrm.models import utcnow
 from fieldcrm.services.exports import ExportService
@@ -115,12 +116,7 @@ def write_fairness_book(
         if progress is not None:
             progress(done, len(report.months))
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        book.save(tmp)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    save_whole(book, path)
     return True
 
 
