@@ -740,8 +740,8 @@ class GroupApplier:
             moved = row.owner_id != prev_owner or getattr(row, "in_public_pool", False) != prev_public
             if spec.ownership_fields and moved:
                 self._touch_dependants(row, prev_owner, prev_public)  # type: ignore[arg-type]
-                if row.owner_id == self.principal.user_id and (prev_public or prev_owner != row.owner_id):
-                    self._protect_on_arrival(row)  # a claim
+                if row.owner_id == self.principal.user_id:
+                    self._protect_on_arrival(row)  # a claim (a release leaves it in the pool: nothing to protect)
             if was_pending and not showing.is_pending(spec, row):
                 self.unshown.append((spec, row))
         if spec.extends_protection_when is not None:
