@@ -43,6 +43,12 @@ def test_the_page_counts_protection_down_and_shows_who_held_the_customer(qtbot, 
     until = today + timedelta(days=2)
     assert page.protection_line.text() == f"Protected for 2 more days (until {until.isoformat()})"
     assert page.protection_line.property("tone") == "warning"  # within the 3 reminder days
+    back = (today + timedelta(days=3)).isoformat()  # 30 days without a follow-up run out the day protection ends
+    assert page.return_line.isVisibleTo(page)
+    assert page.return_line.text() == (
+        f"Goes back to the public pool on {back} (no follow-up in time): log a visit or win a deal to keep it"
+    )
+    assert page.return_line.property("tone") == "warning"
     assert page.ownership.rowCount() == 1
     first = _cells(page, 0)
     assert (first["kind"], first["moved"], first["by"]) == ("First contact", "→ 张伟", "张伟")
@@ -59,11 +65,17 @@ def test_the_page_counts_protection_down_and_shows_who_held_the_customer(qtbot, 
         page.protection_line.text() == f"Protected for 30 more days (until {(today + timedelta(days=30)).isoformat()})"
     )
     assert page.protection_line.property("tone") is None
+    back = (today + timedelta(days=31)).isoformat()
+    assert page.return_line.text() == (
+        f"Goes back to the public pool on {back} if nothing changes (no follow-up in time)"
+    )
+    assert page.return_line.property("tone") == "muted"
 
     pool = services.customers.create(name="台州公海客户有限公司", owner_id=None, in_public_pool=True)
     screen.open_customer(pool)
     idle()
     assert page.protection_line.text() == "Not protected"
+    assert not page.return_line.isVisibleTo(page)  # in the pool: nothing to go back
     assert _cells(page, 0)["moved"] == "→ public pool"
 
 

@@ -9,7 +9,9 @@ from datetime import timedelta
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
+from fieldcrm.models import utcnow
 from fieldcrm.services import Services
+from fieldcrm.services.customers import CustomerService
 from fieldcrm.services.state import set_state
 from fieldcrm.sync import outbox
 from fieldcrm.sync.client import SERVER_KEY
@@ -198,3 +200,31 @@ def test_a_short_day_fits_a_small_window_without_scrolling(qtbot, make_window, t
     qtbot.waitUntil(lambda: screen.due_view.height() >= 130)
     assert screen.cards_scroll.verticalScrollBar().maximum() == 0
     assert screen.due_view.verticalScrollBar().maximum() == 0  # both follow-ups in sight
+
+
+def test_customers_going_back_to_the_pool_soon_have_a_card_and_a_visit_keeps_them(
+    qtbot, make_window, team_services, idle
+) -> None:
+    rep: Services = team_services["rep"]
+    window = make_window("rep")
+    screen = window.show_screen("today")
+    idle()
+    assert not screen.returns_card.isVisibleTo(window)  # nothing going back: no card
+    when = utcnow() - timedelta(days=28)  # 30 days without a follow-up run out in three days
+    soon = CustomerService(rep.store, rep.user_id, clock=lambda: when).create(name="嘉兴丝绸有限公司")
+    rep.customers.create(name="绍兴黄酒有限公司")  # a month away: no reminder
+    screen.reload()
+    idle()
+    assert screen.returns_card.isVisibleTo(window)
+    assert screen.returns.rowCount() == 1
+    row = screen.returns.row(0)
+    assert (row["id"], row["name"], row["return_rule"]) == (soon, "嘉兴丝绸有限公司", "no_followup")
+    assert screen.returns.data(screen.returns.index(0, 2)) == "no follow-up in time"
+    assert screen.returns_card.line.text() == "The first goes back in 3 day(s): a visit keeps it"
+    with qtbot.waitSignal(screen.log_visit_requested) as asked:
+        screen.log_return.click()
+    assert asked.args[:2] == [soon, "嘉兴丝绸有限公司"]
+    rep.visits.log(soon, outcome="客户确认续约意向")
+    screen.reload()
+    idle()
+    assert not screen.returns_card.isVisibleTo(window)  # followed up: it stays

@@ -694,6 +694,7 @@ READS = {
     "assignment.candidates_of", "assignment.last_in_turn", "HandoverService.receivers", "HandoverService.handovers",
     "AppealService.appeals", "AppealService.get", "AppealService.lost", "appeals.loss_of",
     "PoolService.pool_customers", "PoolService.rules", "pool.term_of", "pool.load_of",
+    "ReturnsService.returning_soon", "returns.return_of", "returns.return_fields",
     "dedupe.find_duplicates",
     "plans.plan_id_for", "refusals.refused_count", "refusals.refused_reasons", "reports.canonical_content",
     "reports.content_digest", "reports.may_countersign", "reports.report_id_for", "reports.report_state",

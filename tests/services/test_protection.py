@@ -77,12 +77,28 @@ def test_protection_counts_days_on_the_teams_calendar(services: Services, clock:
     customer_id = _customers(services, clock).create(name="宁波港口物流有限公司")
     assert _until(services, customer_id) == date(2027, 2, 10)
     shown = _customers(services, clock).get(customer_id)["protection"]
-    assert shown == {"until": "2027-02-10", "protected": True, "days_left": 30, "lapsing_soon": False}
+    assert shown == {
+        "until": "2027-02-10",
+        "protected": True,
+        "days_left": 30,
+        "lapsing_soon": False,
+        "returns_on": "2027-02-11",  # no follow-up for 30 days from its day in Shanghai (11 January)
+        "return_rule": "no_followup",
+        "return_soon": False,
+    }
     clock.now = datetime(2027, 2, 8, 0, 0, tzinfo=UTC)
     assert OwnershipService(services.store, services.user_id, clock=clock).protection(customer_id)["lapsing_soon"]
     clock.now = datetime(2027, 2, 10, 16, 0, tzinfo=UTC)  # midnight in Shanghai: it lapsed
     lapsed = OwnershipService(services.store, services.user_id, clock=clock).protection(customer_id)
-    assert lapsed == {"until": "2027-02-10", "protected": False, "days_left": None, "lapsing_soon": False}
+    assert lapsed == {
+        "until": "2027-02-10",
+        "protected": False,
+        "days_left": None,
+        "lapsing_soon": False,
+        "returns_on": "2027-02-11",  # today: due, no longer a reminder (head office takes it back)
+        "return_rule": "no_followup",
+        "return_soon": False,
+    }
 
 
 def test_a_pool_customer_is_protected_for_nobody(team_services: dict[str, Services], clock: ManualClock) -> None:

@@ -17,6 +17,7 @@ from fieldcrm.cli.common import (
     writing,
 )
 from fieldcrm.cli.lookup import resolve_customer
+from fieldcrm.cli.pool_cmds import RETURN_WORDS
 from fieldcrm.domain.fairness import FIGURES, FLAG_RULE
 from fieldcrm.services.fairness import FairnessService, parse_months
 from fieldcrm.services.ownership import OwnershipService
@@ -71,6 +72,9 @@ def cmd_history(args: argparse.Namespace) -> int:
         print(f"Protection ended on {protection['until']}")
     else:
         print("Not protected")
+    if protection.get("returns_on"):
+        why = RETURN_WORDS.get(protection["return_rule"], protection["return_rule"])
+        print(f"Goes back to the public pool on {protection['returns_on']} if nothing changes ({why})")
     rows = [
         {
             **e,

@@ -7,6 +7,14 @@ import argparse
 from fieldcrm.cli.common import OneLineParser, add_format, print_json, print_table, services_of
 from fieldcrm.cli.lookup import resolve_customer
 from fieldcrm.services.pool import PoolService
+from fieldcrm.services.returns import ReturnsService
+
+#: The rules that send a held customer back to the pool (`domain.pool.ReturnRule`), as the CLI says them.
+RETURN_WORDS = {
+    "no_followup": "no follow-up in time",
+    "no_deal": "no deal in time",
+    "protection_ended": "protection ends without a deal",
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,6 +25,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--search", default="", help="part of a name, a region or an industry")
     add_format(p)
     p.set_defaults(func=cmd_list)
+    p = pool.add_parser(
+        "returning", help="your customers going back to the pool within the reminder days, and why (follow up now)"
+    )
+    add_format(p)
+    p.set_defaults(func=cmd_returning)
 
 
 def register_customer_commands(customers: argparse._SubParsersAction) -> None:
@@ -61,4 +74,19 @@ def cmd_release(args: argparse.Namespace) -> int:
         name = services.customers.get(customer_id)["name"]
         PoolService(services.store, services.user_id).release(customer_id, args.reason)
     print(f"Released {name} ({customer_id}) to the public pool")
+    return 0
+
+
+def cmd_returning(args: argparse.Namespace) -> int:
+    with services_of(args) as services:
+        rows = ReturnsService(services.store, services.user_id).returning_soon()
+    if args.format == "json":
+        print_json(rows)
+        return 0
+    if not rows:
+        print("None of your customers goes back to the public pool within the reminder days")
+        return 0
+    shown = [{**r, "why": RETURN_WORDS.get(r["return_rule"], r["return_rule"])} for r in rows]
+    columns = [("returns_on", "goes back on"), ("days_left", "days left"), ("name", "customer"), ("why", "why")]
+    print_table(shown, columns)
     return 0

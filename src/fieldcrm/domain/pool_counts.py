@@ -4,24 +4,31 @@ them on its own session, so this stays free of any connection."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, exists, func, or_, select
 
+from fieldcrm.domain.pool import Term
 from fieldcrm.domain.protection import PoolRules
-from fieldcrm.models import Customer, Opportunity, OwnershipEvent
+from fieldcrm.models import Customer, Opportunity, OwnershipEvent, Visit
 from fieldcrm.models.opportunity import WON_STAGE
 
 _customer = Customer.__table__.c
 _deal = Opportunity.__table__.c
 _event = OwnershipEvent.__table__.c
+_visit = Visit.__table__.c
 
 #: The kind of event a claim from the pool records.
 CLAIM = "claim"
 #: Changes that leave a customer in the pool with its last owner locked out.
 LAPSES = ("release", "return_to_pool")
+#: Changes of owner that start a holding (the time the current owner took the customer).
+TAKES = ("first_contact", "claim", "assignment", "handover", "arbitration")
+#: Customers read per statement by `held_terms` (one statement binds at most 65,535 parameters on PostgreSQL).
+BATCH = 500
 
 
 def _won(customer_id_column: Any) -> Any:
@@ -98,3 +105,62 @@ def last_claim_query(customer_id: str) -> Select:
         .order_by(_event.at.desc())
         .limit(1)
     )
+
+
+def held_query_rows() -> Select:
+    """(id, name, owner_id, protection_until, first_contact_at) of the customers someone holds: what `held_terms`
+    reads further. The caller narrows it (whose, which protection)."""
+    c = _customer
+    return select(c.id, c.name, c.owner_id, c.protection_until, c.first_contact_at).where(
+        c.owner_id.is_not(None),
+        c.in_public_pool == False,  # noqa: E712
+        c.deleted == False,  # noqa: E712
+    )
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    return value if value is None or value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def held_terms(execute: Callable[[Select], Any], rows: Sequence[Any]) -> dict[str, Term]:
+    """The `Term` of each held customer in `rows` (`held_query_rows`'s): when its owner took it, its latest
+    follow-up (a visit, whoever logged it), whether a deal was won. `execute` runs a statement on the caller's
+    session (the laptop's store or head office's database); `BATCH` customers per statement."""
+    terms: dict[str, Term] = {}
+    for start in range(0, len(rows), BATCH):
+        batch = rows[start : start + BATCH]
+        ids = [r.id for r in batch]
+        followups = dict(
+            execute(
+                select(_visit.customer_id, func.max(_visit.started_at))
+                .where(_visit.customer_id.in_(ids), _visit.deleted == False)  # noqa: E712
+                .group_by(_visit.customer_id)
+            ).all()
+        )
+        taken: dict[tuple[str, str], datetime] = {
+            (customer_id, to_owner): at
+            for customer_id, to_owner, at in execute(
+                select(_event.customer_id, _event.to_owner_id, func.max(_event.at))
+                .where(_event.customer_id.in_(ids), _event.kind.in_(TAKES), _event.deleted == False)  # noqa: E712
+                .group_by(_event.customer_id, _event.to_owner_id)
+            )
+        }
+        won = set(
+            execute(
+                select(_deal.customer_id).where(
+                    _deal.customer_id.in_(ids),
+                    _deal.stage == WON_STAGE,
+                    _deal.deleted == False,  # noqa: E712
+                )
+            ).scalars()
+        )
+        for r in batch:
+            terms[r.id] = Term(
+                r.owner_id,
+                False,
+                taken_at=_aware(taken.get((r.id, r.owner_id)) or r.first_contact_at),
+                protection_until=r.protection_until,
+                last_followup_at=_aware(followups.get(r.id)),
+                won=r.id in won,
+            )
+    return terms

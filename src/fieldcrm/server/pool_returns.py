@@ -11,16 +11,16 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, or_, select
+from sqlalchemy import Connection, Engine, or_, select
 from sqlalchemy.orm import Session
 
 from fieldcrm.domain import pool_counts
-from fieldcrm.domain.pool import CLEARED_ON_RETURN, Return, Term, goes_back
+from fieldcrm.domain.pool import CLEARED_ON_RETURN, Return, goes_back
 from fieldcrm.domain.protection import rules_for_team
-from fieldcrm.models import Customer, OwnershipEvent, User, Visit
+from fieldcrm.models import Customer, OwnershipEvent, User
 from fieldcrm.models.codec import encode_value
 from fieldcrm.models.registry import CUSTOMER_SCOPED, SYNCED_TABLES, party_of
 from fieldcrm.server.auth import Principal
@@ -29,10 +29,6 @@ from fieldcrm.server.writes import Touched, record_changes, touched_row
 
 #: Who a return is recorded as made by: head office's rules, no person.
 HEAD_OFFICE = "head-office"
-#: Changes of owner that start a holding (the time the current owner took the customer).
-TAKES = ("first_contact", "claim", "assignment", "handover", "arbitration")
-#: Customers looked at per batch (one statement binds at most 65,535 parameters on PostgreSQL).
-BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -45,19 +41,11 @@ class Due:
     due: Return
 
 
-def _aware(value: datetime | None) -> datetime | None:
-    return value if value is None or value.tzinfo else value.replace(tzinfo=UTC)
-
-
 def find_due(session: Session, now: datetime, owners: Collection[str] | None = None) -> list[Due]:
     """Held customers (of `owners`, or everyone's) whose return day has come at `now`. Only customers whose
     protection has ended (or never ran) can be due: the rest are never read further."""
     c = Customer.__table__.c
-    query = select(c.id, c.name, c.owner_id, c.protection_until, c.first_contact_at).where(
-        c.owner_id.is_not(None),
-        c.in_public_pool == False,
-        c.deleted == False,  # noqa: E712
-    )
+    query = pool_counts.held_query_rows()
     if owners is not None:
         query = query.where(c.owner_id.in_(sorted(owners)))
     u = User.__table__.c
@@ -65,51 +53,10 @@ def find_due(session: Session, now: datetime, owners: Collection[str] | None = N
     earliest = min((rules_for_team(t).day_of(now) for t in {*teams.values(), None}), default=now.date())
     query = query.where(or_(c.protection_until.is_(None), c.protection_until < earliest))
     rows = list(session.execute(query.order_by(c.id)).all())
-    found: list[Due] = []
-    for start in range(0, len(rows), BATCH):
-        found += _judge(session, rows[start : start + BATCH], teams, now)
-    return found
-
-
-def _judge(session: Session, rows: list[Any], teams: dict[str, str | None], now: datetime) -> list[Due]:
-    ids = [r.id for r in rows]
-    v, e = Visit.__table__.c, OwnershipEvent.__table__.c
-    followups = dict(
-        session.execute(
-            select(v.customer_id, func.max(v.started_at))
-            .where(v.customer_id.in_(ids), v.deleted == False)  # noqa: E712
-            .group_by(v.customer_id)
-        ).all()
-    )
-    taken: dict[tuple[str, str], datetime] = {}
-    for customer_id, to_owner, at in session.execute(
-        select(e.customer_id, e.to_owner_id, func.max(e.at))
-        .where(e.customer_id.in_(ids), e.kind.in_(TAKES), e.deleted == False)  # noqa: E712
-        .group_by(e.customer_id, e.to_owner_id)
-    ):
-        taken[(customer_id, to_owner)] = at
-    o = SYNCED_TABLES["opportunity"].__table__.c
-    won = set(
-        session.execute(
-            select(o.customer_id).where(
-                o.customer_id.in_(ids),
-                o.stage == pool_counts.WON_STAGE,
-                o.deleted == False,  # noqa: E712
-            )
-        ).scalars()
-    )
+    terms = pool_counts.held_terms(session.execute, rows)
     due: list[Due] = []
     for r in rows:
-        rules = rules_for_team(teams.get(r.owner_id))
-        term = Term(
-            r.owner_id,
-            False,
-            taken_at=_aware(taken.get((r.id, r.owner_id)) or r.first_contact_at),
-            protection_until=r.protection_until,
-            last_followup_at=_aware(followups.get(r.id)),
-            won=r.id in won,
-        )
-        back = goes_back(rules, term, now)
+        back = goes_back(rules_for_team(teams.get(r.owner_id)), terms[r.id], now)
         if back is not None:
             due.append(Due(r.id, r.name, r.owner_id, back))
     return due

@@ -12,6 +12,7 @@ from fieldcrm.models import Customer, OwnershipEvent, User
 from fieldcrm.models.codec import encode_value
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.refusals import refused_reasons
+from fieldcrm.services.returns import return_fields, return_of
 
 
 def ownership_history(session: Session, customer_id: str) -> list[dict[str, Any]]:
@@ -47,7 +48,9 @@ def ownership_history(session: Session, customer_id: str) -> list[dict[str, Any]
 
 def protection_of(session: Session, customer: Customer, now: Any) -> dict[str, Any]:
     """The customer's protection period as of `now` by its owner's team's rules: its last day, whether it still
-    holds, the whole days left after today, and whether it lapses within the days its owner is reminded."""
+    holds, the whole days left after today, and whether it lapses within the days its owner is reminded; and the
+    day it goes back to the public pool if nothing changes, by which rule, and whether its owner is reminded of it
+    now (`returns.return_fields`)."""
     owner = session.get(User, customer.owner_id) if customer.owner_id else None
     rules = rules_for_team(owner.team_id if owner is not None else None)
     until = customer.protection_until
@@ -57,6 +60,7 @@ def protection_of(session: Session, customer: Customer, now: Any) -> dict[str, A
         "protected": is_protected(rules, until, now),
         "days_left": left,
         "lapsing_soon": left is not None and left < rules.remind_days_before,
+        **return_fields(rules, return_of(session, customer, rules), now),
     }
 
 

@@ -67,6 +67,13 @@ OWNERSHIP_RULES = {
     "appeal": QT_TRANSLATE_NOOP("fields", "an appeal upheld by the supervisor"),
 }
 
+#: Why a held customer will go back to the pool (`domain.pool.ReturnRule`), said of what is to come.
+RETURN_RULES = {
+    "no_followup": QT_TRANSLATE_NOOP("fields", "no follow-up in time"),
+    "no_deal": QT_TRANSLATE_NOOP("fields", "no deal in time"),
+    "protection_ended": QT_TRANSLATE_NOOP("fields", "protection ends without a deal"),
+}
+
 #: How a rep lost a customer (`domain.appeals.LOST_SENTENCES`), as an appeal names it.
 LOSSES = {
     "claim": QT_TRANSLATE_NOOP("fields", "Another rep's claim came first"),
@@ -126,6 +133,10 @@ def ownership_kind_name(kind: str) -> str:
 
 def ownership_rule_name(rule: str | None) -> str:
     return tr(OWNERSHIP_RULES.get(rule, rule)) if rule else ""
+
+
+def return_rule_name(rule: str | None) -> str:
+    return tr(RETURN_RULES.get(rule, rule)) if rule else ""
 
 
 def loss_name(how: str) -> str:

@@ -537,13 +537,13 @@
     </message>
     <message>
         <location filename="../../ui/customers/page.py" line="39"/>
-        <location filename="../../ui/customers/page.py" line="153"/>
+        <location filename="../../ui/customers/page.py" line="155"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
         <location filename="../../ui/customers/page.py" line="40"/>
-        <location filename="../../ui/customers/page.py" line="154"/>
+        <location filename="../../ui/customers/page.py" line="156"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
@@ -630,178 +630,188 @@
         <translation>预计成交</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="100"/>
+        <location filename="../../ui/customers/page.py" line="102"/>
         <source>Mobile numbers are masked: this customer is not yours.</source>
         <translation>手机号已脱敏：这不是您的客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="103"/>
+        <location filename="../../ui/customers/page.py" line="105"/>
         <source>Reveal numbers</source>
         <translation>显示号码</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="104"/>
+        <location filename="../../ui/customers/page.py" line="106"/>
         <source>Show the mobile numbers in full; head office is told that you looked</source>
         <translation>显示完整手机号；总部会收到您查看的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="111"/>
+        <location filename="../../ui/customers/page.py" line="113"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="112"/>
+        <location filename="../../ui/customers/page.py" line="114"/>
         <source>Log visit</source>
         <translation>记录拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="113"/>
+        <location filename="../../ui/customers/page.py" line="115"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="114"/>
+        <location filename="../../ui/customers/page.py" line="116"/>
         <source>Release to pool…</source>
         <translation>放回公海…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="115"/>
+        <location filename="../../ui/customers/page.py" line="117"/>
         <source>Give this customer back to the public pool, with a reason</source>
         <translation>将此客户放回公海（需填写原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="117"/>
+        <location filename="../../ui/customers/page.py" line="119"/>
         <source>Hand over…</source>
         <translation>交接…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="118"/>
+        <location filename="../../ui/customers/page.py" line="120"/>
         <source>Hand this customer to a teammate, with a reason</source>
         <translation>把此客户交接给同组同事（需填写原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="131"/>
+        <location filename="../../ui/customers/page.py" line="133"/>
         <source>Appeal…</source>
         <translation>申诉…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="132"/>
+        <location filename="../../ui/customers/page.py" line="134"/>
         <source>Ask your supervisor to decide who should hold this customer</source>
         <translation>请主管裁决此客户应归谁</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="152"/>
+        <location filename="../../ui/customers/page.py" line="154"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="155"/>
+        <location filename="../../ui/customers/page.py" line="157"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="188"/>
+        <location filename="../../ui/customers/page.py" line="191"/>
         <source>No visits, calls or meetings yet. Click “Log visit” after you contact this customer.</source>
         <translation>还没有拜访、电话或会议记录。联系客户后点击“记录拜访”。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="194"/>
+        <location filename="../../ui/customers/page.py" line="197"/>
         <source>Timeline</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="195"/>
+        <location filename="../../ui/customers/page.py" line="198"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="196"/>
+        <location filename="../../ui/customers/page.py" line="199"/>
         <source>Opportunities</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="197"/>
+        <location filename="../../ui/customers/page.py" line="200"/>
         <source>Ownership</source>
         <translation>归属记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="252"/>
+        <location filename="../../ui/customers/page.py" line="255"/>
         <source>You lost this customer: {0}.</source>
         <translation>您已失去此客户：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="267"/>
+        <location filename="../../ui/customers/page.py" line="270"/>
         <source>{0}&apos;s appeal against {1}, filed {2}, waits for the supervisor&apos;s decision.</source>
         <translation>{0} 对 {1} 的申诉（{2} 提交）正在等待主管裁决。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="270"/>
+        <location filename="../../ui/customers/page.py" line="273"/>
         <source>upheld</source>
         <translation>裁定成立</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="270"/>
+        <location filename="../../ui/customers/page.py" line="273"/>
         <source>rejected</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="271"/>
+        <location filename="../../ui/customers/page.py" line="274"/>
         <source>{0}&apos;s appeal against {1} was {2} by {3} on {4}: “{5}”</source>
         <translation>{0} 对 {1} 的申诉已由 {3} 于 {4} {2}：“{5}”</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="301"/>
+        <location filename="../../ui/customers/page.py" line="304"/>
         <source>nobody (public pool)</source>
         <translation>无（公海）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="302"/>
+        <location filename="../../ui/customers/page.py" line="305"/>
         <source>Owner: {0}</source>
         <translation>负责人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="307"/>
+        <location filename="../../ui/customers/page.py" line="310"/>
         <source>Not accepted by head office: {0}. It stays on this laptop: correct it and save to send it again; on the Sync screen you can also send it as it is or discard it.</source>
         <translation>总部未接受：{0}。它仍保留在本机：修改后保存即可重新发送；也可在“同步”页面原样重新发送或放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="328"/>
+        <location filename="../../ui/customers/page.py" line="331"/>
         <source>Protected through today ({0})</source>
         <translation>保护期今天到期（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="330"/>
+        <location filename="../../ui/customers/page.py" line="333"/>
         <source>Protected for 1 more day (until {0})</source>
         <translation>保护期还剩 1 天（至 {0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="332"/>
+        <location filename="../../ui/customers/page.py" line="335"/>
         <source>Protected for {0} more days (until {1})</source>
         <translation>保护期还剩 {0} 天（至 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="334"/>
+        <location filename="../../ui/customers/page.py" line="337"/>
         <source>Protection ended on {0}</source>
         <translation>保护期已于 {0} 结束</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="336"/>
+        <location filename="../../ui/customers/page.py" line="339"/>
         <source>Not protected</source>
         <translation>不在保护期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="265"/>
-        <location filename="../../ui/customers/page.py" line="343"/>
+        <location filename="../../ui/customers/page.py" line="268"/>
+        <location filename="../../ui/customers/page.py" line="362"/>
         <source>public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="391"/>
+        <location filename="../../ui/customers/page.py" line="354"/>
+        <source>Goes back to the public pool on {0} ({1}): log a visit or win a deal to keep it</source>
+        <translation>将于 {0} 退回公海（{1}）：拜访一次或赢单即可保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="356"/>
+        <source>Goes back to the public pool on {0} if nothing changes ({1})</source>
+        <translation>如无变化，将于 {0} 退回公海（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/page.py" line="410"/>
         <source>Nothing to save.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="398"/>
+        <location filename="../../ui/customers/page.py" line="417"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2944,220 +2954,251 @@
 <context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../../ui/today/screen.py" line="26"/>
+        <location filename="../../ui/today/screen.py" line="27"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="27"/>
-        <location filename="../../ui/today/screen.py" line="37"/>
+        <location filename="../../ui/today/screen.py" line="28"/>
+        <location filename="../../ui/today/screen.py" line="38"/>
+        <location filename="../../ui/today/screen.py" line="44"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="28"/>
+        <location filename="../../ui/today/screen.py" line="29"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="29"/>
+        <location filename="../../ui/today/screen.py" line="30"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="30"/>
+        <location filename="../../ui/today/screen.py" line="31"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="36"/>
+        <location filename="../../ui/today/screen.py" line="37"/>
+        <source>Goes back on</source>
+        <translation>退回日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="39"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="43"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="38"/>
+        <location filename="../../ui/today/screen.py" line="45"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="39"/>
+        <location filename="../../ui/today/screen.py" line="46"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="40"/>
+        <location filename="../../ui/today/screen.py" line="47"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="59"/>
+        <location filename="../../ui/today/screen.py" line="68"/>
         <source>Log the selected stop&apos;s visit (Ctrl+L)</source>
         <translation>记录所选拜访（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="62"/>
+        <location filename="../../ui/today/screen.py" line="71"/>
         <location filename="../../ui/today/screen.py" line="72"/>
+        <location filename="../../ui/today/screen.py" line="82"/>
         <source>Log visit</source>
         <translation>记录拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="64"/>
+        <location filename="../../ui/today/screen.py" line="74"/>
         <source>No stops planned for today. Open Plans to plan your visits, or log a visit from a customer.</source>
         <translation>今天没有计划拜访。打开“计划”安排拜访，或从客户页面记录拜访。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="67"/>
+        <location filename="../../ui/today/screen.py" line="77"/>
         <source>Plan visits</source>
         <translation>安排拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="69"/>
+        <location filename="../../ui/today/screen.py" line="79"/>
         <source>No follow-ups due. Set a follow-up date when you log a visit.</source>
         <translation>没有到期的跟进。记录拜访时可以设置跟进日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="73"/>
+        <location filename="../../ui/today/screen.py" line="83"/>
         <source>Next stop</source>
         <translation>下一站</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="76"/>
+        <location filename="../../ui/today/screen.py" line="86"/>
         <source>Open report</source>
         <translation>打开日报</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="77"/>
+        <location filename="../../ui/today/screen.py" line="87"/>
         <source>Daily report</source>
         <translation>销售日报</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="81"/>
+        <location filename="../../ui/today/screen.py" line="91"/>
         <source>Open Sync</source>
         <translation>打开同步</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="82"/>
+        <location filename="../../ui/today/screen.py" line="92"/>
         <source>Since the last sync</source>
         <translation>上次同步以来</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="88"/>
+        <location filename="../../ui/today/screen.py" line="98"/>
         <source>Planned stops</source>
         <translation>计划拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="98"/>
+        <location filename="../../ui/today/screen.py" line="109"/>
+        <source>Going back to the public pool</source>
+        <translation>即将退回公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/screen.py" line="114"/>
         <source>Follow-ups due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="182"/>
+        <location filename="../../ui/today/screen.py" line="203"/>
         <source>Stop {0} of {1}</source>
         <translation>第 {0} 站，共 {1} 站</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="187"/>
+        <location filename="../../ui/today/screen.py" line="208"/>
         <source>All stops done</source>
         <translation>今日拜访已全部完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="188"/>
+        <location filename="../../ui/today/screen.py" line="209"/>
         <source>%n stop(s) visited today</source>
         <translation>
             <numerusform>今日已拜访 %n 站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="190"/>
+        <location filename="../../ui/today/screen.py" line="211"/>
         <source>Nothing planned</source>
         <translation>今日未计划拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="191"/>
+        <location filename="../../ui/today/screen.py" line="212"/>
         <source>Plan today&apos;s stops on the Plans screen.</source>
         <translation>请在“计划”页面安排今天的拜访。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="196"/>
+        <location filename="../../ui/today/screen.py" line="217"/>
         <source>%n customer(s) to follow up</source>
         <translation>
             <numerusform>%n 位客户待跟进</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="197"/>
+        <location filename="../../ui/today/screen.py" line="218"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 位已逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="197"/>
+        <location filename="../../ui/today/screen.py" line="218"/>
         <source>None overdue</source>
         <translation>无逾期</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/screen.py" line="227"/>
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>共 %n 个客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/today/screen.py" line="230"/>
+        <source>The first goes back in %n day(s): a visit keeps it</source>
+        <translation>
+            <numerusform>最早的一个 %n 天后退回：拜访一次即可保留</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="204"/>
+        <location filename="../../ui/today/screen.py" line="244"/>
         <source>Returned: {0}</source>
         <translation>已退回：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="206"/>
+        <location filename="../../ui/today/screen.py" line="246"/>
         <source>Submitted {0}; waiting for your supervisor</source>
         <translation>{0} 已提交，等待主管会签</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="208"/>
+        <location filename="../../ui/today/screen.py" line="248"/>
         <source>Countersigned {0}</source>
         <translation>{0} 已会签</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="210"/>
+        <location filename="../../ui/today/screen.py" line="250"/>
         <source>Draft saved, not submitted yet</source>
         <translation>草稿已保存，尚未提交</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="212"/>
+        <location filename="../../ui/today/screen.py" line="252"/>
         <source>%n visit(s) to report</source>
         <translation>
             <numerusform>%n 次拜访待写入日报</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="221"/>
+        <location filename="../../ui/today/screen.py" line="261"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条修改</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="223"/>
+        <location filename="../../ui/today/screen.py" line="263"/>
         <source>Not connected: kept on this computer</source>
         <translation>未连接总部：保存在本机</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="225"/>
+        <location filename="../../ui/today/screen.py" line="265"/>
         <source>Waiting to sync · last sync {0}</source>
         <translation>等待同步 · 上次同步：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="226"/>
-        <location filename="../../ui/today/screen.py" line="230"/>
+        <location filename="../../ui/today/screen.py" line="266"/>
+        <location filename="../../ui/today/screen.py" line="270"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="229"/>
+        <location filename="../../ui/today/screen.py" line="269"/>
         <source>All sent · last sync {0}</source>
         <translation>已全部发送 · 上次同步：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="142"/>
+        <location filename="../../ui/today/screen.py" line="162"/>
         <source>{0} · {1} of {2} stops done</source>
         <translation>{0} · 已完成 {1}/{2} 个拜访</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="144"/>
+        <location filename="../../ui/today/screen.py" line="164"/>
         <source>%n visit(s) logged today</source>
         <translation>
             <numerusform>今日记录 %n 次</numerusform>
@@ -3376,7 +3417,7 @@
     </message>
     <message>
         <location filename="../../ui/fields.py" line="55"/>
-        <location filename="../../ui/fields.py" line="74"/>
+        <location filename="../../ui/fields.py" line="81"/>
         <source>Returned to the public pool</source>
         <translation>自动回收至公海</translation>
     </message>
@@ -3387,7 +3428,7 @@
     </message>
     <message>
         <location filename="../../ui/fields.py" line="57"/>
-        <location filename="../../ui/fields.py" line="76"/>
+        <location filename="../../ui/fields.py" line="83"/>
         <source>Handed over</source>
         <translation>交接</translation>
     </message>
@@ -3404,11 +3445,14 @@
     </message>
     <message>
         <location filename="../../ui/fields.py" line="64"/>
+        <location filename="../../ui/fields.py" line="72"/>
         <source>no follow-up in time</source>
+        <extracomment>Why a held customer will go back to the pool (`domain.pool.ReturnRule`), said of what is to come.</extracomment>
         <translation>未按时跟进</translation>
     </message>
     <message>
         <location filename="../../ui/fields.py" line="65"/>
+        <location filename="../../ui/fields.py" line="73"/>
         <source>no deal in time</source>
         <translation>未按时成交</translation>
     </message>
@@ -3423,138 +3467,143 @@
         <translation>主管裁定申诉成立</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="72"/>
+        <location filename="../../ui/fields.py" line="74"/>
+        <source>protection ends without a deal</source>
+        <translation>保护期结束仍未成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="79"/>
         <source>Another rep&apos;s claim came first</source>
         <extracomment>How a rep lost a customer (`domain.appeals.LOST_SENTENCES`), as an appeal names it.</extracomment>
         <translation>其他销售先认领</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="73"/>
+        <location filename="../../ui/fields.py" line="80"/>
         <source>Another rep registered it first</source>
         <translation>其他销售先登记</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="75"/>
+        <location filename="../../ui/fields.py" line="82"/>
         <source>Assigned away</source>
         <translation>被分给他人</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="80"/>
+        <location filename="../../ui/fields.py" line="87"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="81"/>
+        <location filename="../../ui/fields.py" line="88"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="82"/>
+        <location filename="../../ui/fields.py" line="89"/>
         <source>Countersigned</source>
         <translation>已会签</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="83"/>
+        <location filename="../../ui/fields.py" line="90"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="84"/>
+        <location filename="../../ui/fields.py" line="91"/>
         <source>Planned</source>
         <translation>计划中</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="85"/>
+        <location filename="../../ui/fields.py" line="92"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="86"/>
+        <location filename="../../ui/fields.py" line="93"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="88"/>
+        <location filename="../../ui/fields.py" line="95"/>
         <source>Requested</source>
         <translation>待接收</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="89"/>
+        <location filename="../../ui/fields.py" line="96"/>
         <source>Accepted</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="90"/>
+        <location filename="../../ui/fields.py" line="97"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="91"/>
+        <location filename="../../ui/fields.py" line="98"/>
         <source>Declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="92"/>
+        <location filename="../../ui/fields.py" line="99"/>
         <source>Open</source>
         <translation>待裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="93"/>
+        <location filename="../../ui/fields.py" line="100"/>
         <source>Upheld</source>
         <translation>成立</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="94"/>
+        <location filename="../../ui/fields.py" line="101"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="98"/>
+        <location filename="../../ui/fields.py" line="105"/>
         <source>Sales rep</source>
         <translation>销售代表</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="99"/>
+        <location filename="../../ui/fields.py" line="106"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="100"/>
+        <location filename="../../ui/fields.py" line="107"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="104"/>
+        <location filename="../../ui/fields.py" line="111"/>
         <source>same credit code</source>
         <translation>信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="105"/>
+        <location filename="../../ui/fields.py" line="112"/>
         <source>same company name</source>
         <translation>公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="106"/>
+        <location filename="../../ui/fields.py" line="113"/>
         <source>same phone</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="107"/>
+        <location filename="../../ui/fields.py" line="114"/>
         <source>similar name</source>
         <translation>名称相似</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="145"/>
+        <location filename="../../ui/fields.py" line="156"/>
         <source>no owner</source>
         <translation>无负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="147"/>
+        <location filename="../../ui/fields.py" line="158"/>
         <source>{name} ({reason}; owner: {owner})</source>
         <translation>{name}（{reason}；负责人：{owner}）</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="158"/>
+        <location filename="../../ui/fields.py" line="169"/>
         <source>Possible duplicate of an existing customer:</source>
         <translation>可能与已有客户重复：</translation>
     </message>
@@ -4456,7 +4505,7 @@
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="160"/>
+        <location filename="../../ui/fields.py" line="171"/>
         <location filename="../../ui/reasons.py" line="277"/>
         <source>: </source>
         <translation>：</translation>

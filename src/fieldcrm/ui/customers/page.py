@@ -25,7 +25,7 @@ from fieldcrm.ui.common.chips import StatusChip
 from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.form import CustomerForm
-from fieldcrm.ui.fields import kind_name, ownership_kind_name, ownership_rule_name
+from fieldcrm.ui.fields import kind_name, ownership_kind_name, ownership_rule_name, return_rule_name
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.icons import icon
 from fieldcrm.ui.ops import appeals as appeals_ops
@@ -96,6 +96,8 @@ class CustomerPage(QWidget):
         self.title.setProperty("role", "title")
         self.owner_line = QLabel(objectName="ownerLine")
         self.protection_line = QLabel(objectName="protectionLine")
+        self.return_line = QLabel(objectName="returnLine")  # when the pool's rules take it back, if nothing changes
+        self.return_line.setWordWrap(True)
         self.masked_note = QLabel(
             self.tr("Mobile numbers are masked: this customer is not yours."), objectName="maskedNote"
         )
@@ -168,6 +170,7 @@ class CustomerPage(QWidget):
         left_box.addWidget(lost_row)
         left_box.addWidget(self.owner_line)
         left_box.addWidget(self.protection_line)
+        left_box.addWidget(self.return_line)
         left_box.addWidget(masked_row)
         left_box.addWidget(self.form)
         left_box.addWidget(self.message)
@@ -337,6 +340,22 @@ class CustomerPage(QWidget):
         self.protection_line.setText(text)
         tone = "warning" if protection.get("lapsing_soon") else ("danger" if until and left is None else None)
         set_tone(self.protection_line, tone)
+        self._show_return(protection)
+
+    def _show_return(self, protection: dict[str, Any]) -> None:
+        """The day the pool's rules take the customer back if nothing changes, and why; a warning within the days its
+        owner is reminded (head office's clock decides: this is what it will do)."""
+        on = protection.get("returns_on")
+        self.return_line.setVisible(bool(on))
+        if not on:
+            return
+        why = return_rule_name(protection.get("return_rule"))
+        if protection.get("return_soon"):
+            text = self.tr("Goes back to the public pool on {0} ({1}): log a visit or win a deal to keep it")
+        else:
+            text = self.tr("Goes back to the public pool on {0} if nothing changes ({1})")
+        self.return_line.setText(text.format(on, why))
+        set_tone(self.return_line, "warning" if protection.get("return_soon") else "muted")
 
     def _ownership_row(self, event: dict[str, Any]) -> dict[str, Any]:
         """One change of owner as the timeline reads it: from whom to whom, and why (the reason, else the rule)."""

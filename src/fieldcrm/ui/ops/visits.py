@@ -22,8 +22,9 @@ def log_visit(parent: QWidget | None, worker: DbWorker, customer_id: str, values
 
 
 def today(parent: QWidget | None, worker: DbWorker, day: date, paths: AppPaths | None = None) -> QueryOp:
-    """The day's stops in order, the follow-ups due on or before it, the day's report (or its preview) and, given
-    the profile's `paths`, the sync state (the Today screen's cards)."""
+    """The day's stops in order, the follow-ups due on or before it, the customers going back to the pool within
+    the reminder days, the day's report (or its preview) and, given the profile's `paths`, the sync state (the Today
+    screen's cards)."""
 
     def work(s: Any) -> dict[str, Any]:
         me = s.profile.current()
@@ -31,6 +32,9 @@ def today(parent: QWidget | None, worker: DbWorker, day: date, paths: AppPaths |
             CustomerQuery(follow_up_due=day, owner_id=me.id if me else None, sort="next_follow_up", limit=200)
         )
         due = s.masking.customer_rows(due)  # own customers as a rule; masked like the list if not
+        from fieldcrm.services.returns import ReturnsService  # on the worker: the services load there
+
+        returning = ReturnsService(s.store, s.user_id).returning_soon() if me is not None else []
         report = report_or_preview(s, day)
         sync = None
         if paths is not None:
@@ -40,6 +44,7 @@ def today(parent: QWidget | None, worker: DbWorker, day: date, paths: AppPaths |
         return {
             "stops": s.plans.day(day),
             "due": [r.to_json() for r in due],
+            "returning": returning,
             "visits": s.visits.for_day(day),
             "report": {k: report.get(k) for k in ("id", "status", "return_comment", "submitted_at", "signed_at")},
             "sync": sync,

@@ -1,5 +1,6 @@
 """Today (今日): a few cards (the next stop, the daily report's state, what is waiting since the last sync), the
-day's planned stops in order with their status chips, and the follow-ups due with how many are overdue."""
+day's planned stops in order with their status chips, the rep's customers going back to the public pool within the
+reminder days (公海回收提醒), and the follow-ups due with how many are overdue."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from fieldcrm.ui.common.chips import StatusChip, chip_column
 from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.common.timefmt import local_time
 from fieldcrm.ui.customers.page import table
-from fieldcrm.ui.fields import status_name
+from fieldcrm.ui.fields import return_rule_name, status_name
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.icons import icon
 from fieldcrm.ui.ops import visits as ops
@@ -32,6 +33,12 @@ STOP_COLUMNS = [
 STOP_STATUS_COLUMN = 4  # shown as chips
 FIT_STOPS = 8  # a day with more stops than this scrolls its list
 DUE_MIN_HEIGHT = 130  # the follow-ups list: its header and three rows
+RETURN_COLUMNS = [
+    Column("returns_on", QT_TRANSLATE_NOOP("TodayScreen", "Goes back on")),
+    Column("name", QT_TRANSLATE_NOOP("TodayScreen", "Customer")),
+    Column("return_rule", QT_TRANSLATE_NOOP("TodayScreen", "Why"), return_rule_name),
+]
+FIT_RETURNS = 5  # the reminders list shows this many rows, then scrolls
 DUE_COLUMNS = [
     Column("next_follow_up", QT_TRANSLATE_NOOP("TodayScreen", "Due"), tone=due_tone),
     Column("name", QT_TRANSLATE_NOOP("TodayScreen", "Customer")),
@@ -53,6 +60,8 @@ class TodayScreen(Screen):
         self.heading.setProperty("role", "title")
         self.stops = DictTableModel("TodayScreen", STOP_COLUMNS, self)
         self.due = DictTableModel("TodayScreen", DUE_COLUMNS, self)
+        self.returns = DictTableModel("TodayScreen", RETURN_COLUMNS, self)
+        self.returns_view = table(self.returns, "todayReturns")
         self.stop_view = table(self.stops, "todayStops")
         self.due_view = table(self.due, "todayDue", 1)
         self.log_stop = QPushButton(
@@ -60,6 +69,7 @@ class TodayScreen(Screen):
         )
         self.log_stop.setEnabled(False)  # until a planned stop is selected
         self.log_due = QPushButton(icon("log-visit"), self.tr("Log visit"), objectName="logDue")
+        self.log_return = QPushButton(icon("log-visit"), self.tr("Log visit"), objectName="logReturning")
         self.stops_hint = QLabel(
             self.tr("No stops planned for today. Open Plans to plan your visits, or log a visit from a customer."),
             objectName="emptyHint",
@@ -95,6 +105,12 @@ class TodayScreen(Screen):
         self.stops_card.add(empty_row)
         self.stops_card.add(self.stop_view, 1)
         self.stops_card.finish()
+        # Customers the pool's rules take back soon: hidden while there are none.
+        self.returns_card = Card("returnsCard", self.tr("Going back to the public pool"), self.log_return)
+        self.returns_card.line_beside_figure()
+        self.returns_card.add(self.returns_view, 1)
+        self.returns_card.finish()
+        self.returns_card.hide()
         self.due_card = Card("dueCard", self.tr("Follow-ups due"), self.log_due)
         # the follow-ups take the height left (their list's usual preferred height would make the cards scroll
         # early), never less than a few rows
@@ -110,6 +126,7 @@ class TodayScreen(Screen):
         body.setContentsMargins(0, 0, 0, 0)
         body.addLayout(cards)
         body.addWidget(self.stops_card, 0)  # as tall as the day's stops (see `_fit_stops`); the follow-ups get the rest
+        body.addWidget(self.returns_card, 0)
         body.addWidget(self.due_card, 1)
         self.cards_scroll = scroll = QScrollArea(
             objectName="todayScroll", widgetResizable=True, frameShape=QFrame.Shape.NoFrame
@@ -123,6 +140,9 @@ class TodayScreen(Screen):
         self.open_sync.clicked.connect(lambda: self.show_screen_requested.emit("sync"))
         self.log_stop.clicked.connect(self.log_selected_stop)
         self.log_due.clicked.connect(self._log_due)
+        self.log_return.clicked.connect(self._log_returning)
+        self.returns_view.doubleClicked.connect(self._log_returning)
+        self.returns_view.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.stop_view.doubleClicked.connect(self._log_double_clicked)
         self.stop_view.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.due_view.selectionModel().currentRowChanged.connect(self._update_buttons)
@@ -158,6 +178,7 @@ class TodayScreen(Screen):
             self.due_view.selectRow(0)  # the most overdue: the list is in follow-up order
         self._show_next_stop(stops)
         self._show_due(data["due"])
+        self._show_returns(data.get("returning", []))
         self._show_report(data["report"], len(data["visits"]))
         self._show_sync(data["sync"])
         self._update_buttons()
@@ -196,6 +217,25 @@ class TodayScreen(Screen):
         self.due_card.figure.setText(self.tr("%n customer(s) to follow up", "", len(due)))
         self.due_card.line.setText(self.tr("%n overdue", "", overdue) if overdue else self.tr("None overdue"))
         set_tone(self.due_card.line, "danger" if overdue else "muted")
+
+    def _show_returns(self, returning: list[dict[str, Any]]) -> None:
+        """The reminders: customers going back to the pool within the reminder days, soonest first (none: no card)."""
+        self.returns.set_rows(returning)
+        self.returns_card.setVisible(bool(returning))
+        if not returning:
+            return
+        self.returns_card.figure.setText(self.tr("%n customer(s)", "", len(returning)))
+        soonest = returning[0]
+        self.returns_card.line.setText(
+            self.tr("The first goes back in %n day(s): a visit keeps it", "", soonest["days_left"])
+        )
+        set_tone(self.returns_card.line, "warning")
+        view = self.returns_view
+        rows = min(len(returning), FIT_RETURNS)
+        height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+        view.setMaximumHeight(height + rows * view.verticalHeader().defaultSectionSize())
+        if not view.currentIndex().isValid():
+            view.selectRow(0)
 
     def _show_report(self, report: dict[str, Any], visits: int) -> None:
         status = report.get("status")
@@ -245,6 +285,7 @@ class TodayScreen(Screen):
         stop = self.selected_stop()
         self.log_stop.setEnabled(stop is not None and stop["status"] == "planned")
         self.log_due.setEnabled(self.due_view.currentIndex().isValid())
+        self.log_return.setEnabled(self.returns_view.currentIndex().isValid())
 
     def selected_stop(self) -> dict[str, Any] | None:
         index = self.stop_view.currentIndex()
@@ -267,5 +308,12 @@ class TodayScreen(Screen):
     def _log_due(self) -> None:
         index = self.due_view.currentIndex()
         row = self.due.row(index.row()) if index.isValid() else None
+        if row:
+            self.log_visit_requested.emit(row["id"], row["name"], None)
+
+    def _log_returning(self) -> None:
+        """Log a visit to the selected customer going back to the pool: a follow-up keeps it."""
+        index = self.returns_view.currentIndex()
+        row = self.returns.row(index.row()) if index.isValid() else None
         if row:
             self.log_visit_requested.emit(row["id"], row["name"], None)
