@@ -17,6 +17,7 @@ from fieldcrm.excel import ImportJob
 from fieldcrm.models import Customer, OutboxEntry, OwnershipEvent
 from fieldcrm.services import Services
 from fieldcrm.services.customers import CustomerService
+from fieldcrm.services.opportunities import OpportunityService
 from fieldcrm.services.ownership import OwnershipService
 from fieldcrm.services.visits import VisitService
 from waiting import ManualClock
@@ -174,3 +175,21 @@ def test_imported_customers_get_their_first_contact_and_protection(services: Ser
     assert sorted((e.customer_id, e.kind, e.to_owner_id, e.at) for e in events) == sorted(
         (c.id, "first_contact", services.user_id, c.first_contact_at) for c in customers
     )
+
+
+def test_a_won_deal_protects_its_customer_longer_at_once_and_head_office_decides(
+    services: Services, clock: ManualClock
+) -> None:
+    customer_id = _customers(services, clock).create(name="绍兴黄酒集团有限公司")
+    deals = OpportunityService(services.store, services.user_id, clock=clock)
+    deal = deals.create(customer_id, "年度采购", stage="谈判签约")
+    clock.now = T0 + timedelta(days=5)  # won on 15 January in Shanghai
+    sent_before = len(_outbox(services))
+    deals.move(deal, "赢单")
+    assert _until(services, customer_id) == date(2027, 7, 14)  # 180 days from the day it was won
+    sent = _outbox(services)[sent_before:]
+    assert [(e.table_name, sorted(json.loads(e.fields))) for e in sent] == [
+        ("opportunity", ["closed_at", "stage"])
+    ]  # the protection is head office's to decide: shown here, never sent
+    shown = OwnershipService(services.store, services.user_id, clock=clock).protection(customer_id)
+    assert (shown["until"], shown["returns_on"]) == ("2027-07-14", None)  # won customers stay

@@ -8,8 +8,10 @@ from typing import Any
 from sqlmodel import select
 
 from fieldcrm.domain.errors import InvalidStateError, ValidationError
-from fieldcrm.models import CLOSED_STAGES, OPPORTUNITY_STAGES, Customer, Opportunity
+from fieldcrm.domain.protection import protection_after_won_deal, rules_for_team
+from fieldcrm.models import CLOSED_STAGES, OPPORTUNITY_STAGES, Customer, Opportunity, User
 from fieldcrm.models.codec import row_to_dict
+from fieldcrm.models.opportunity import WON_STAGE
 from fieldcrm.services.base import BaseService, get_live
 from fieldcrm.services.changes import unit_of_work
 from fieldcrm.services.validation import check_length, clean_date, clean_text
@@ -53,7 +55,9 @@ class OpportunityService(BaseService):
             return opp.id
 
     def move(self, opportunity_id: str, stage: str, *, lost_reason: str | None = None) -> dict[str, Any]:
-        """Move to any stage. Closing as lost needs a reason; a closed one reopens by moving it to an open stage."""
+        """Move to any stage. Closing as lost needs a reason; a closed one reopens by moving it to an open stage.
+        A won deal protects its customer for its owner longer (`won_extends_days`): shown here at once, decided by
+        head office when the deal arrives (never sent from here)."""
         if stage not in OPPORTUNITY_STAGES:
             raise ValidationError(f"'{stage}' is not a stage; use one of {'/'.join(OPPORTUNITY_STAGES)}", "stage")
         with unit_of_work(self.store) as uow:
@@ -69,6 +73,12 @@ class OpportunityService(BaseService):
             else:
                 changes.update(closed_at=None, lost_reason=None)
             uow.update(opp, changes)
+            customer = uow.session.get(Customer, opp.customer_id)
+            if stage == WON_STAGE and customer is not None and customer.owner_id and not customer.in_public_pool:
+                owner = uow.session.get(User, customer.owner_id)
+                rules = rules_for_team(owner.team_id if owner is not None else None)
+                until = protection_after_won_deal(rules, customer.protection_until, changes["closed_at"])
+                uow.provisional(customer, {"protection_until": until})
             return row_to_dict(opp)
 
     def update(
