@@ -11,6 +11,7 @@ import pytest
 
 from fieldcrm.domain.actors import Actor
 from fieldcrm.domain.handover import (
+    ALREADY_ACCEPTED,
     ALREADY_PENDING,
     CHANGED_HANDS,
     FIXED,
@@ -19,7 +20,6 @@ from fieldcrm.domain.handover import (
     ONLY_RECEIVER,
     OTHER_TEAM,
     STARTS_REQUESTED,
-    WRONG_STATE,
     check_op,
 )
 from fieldcrm.domain.ops import OpView
@@ -82,7 +82,7 @@ def test_the_step_follows_the_sent_status_whatever_the_op_kind_and_head_office_n
     assert _step(LI, _row(), {**accept, "decline_reason": "x"}, kind, action)[0] is not None  # not this step's field
     # Sent again to a handover already accepted: judged as the step (refused), not let through as changing nothing.
     again = _row(status="accepted", accepted_by="li")
-    assert _step(LI, again, accept, kind, action)[0] == WRONG_STATE.format("accepted", "accepted")
+    assert _step(LI, again, accept, kind, action)[0] == ALREADY_ACCEPTED
 
 
 def test_what_it_is_about_never_changes_and_it_is_never_deleted() -> None:

@@ -38,9 +38,17 @@ OTHER_TEAM = "a customer can be handed over only to a rep of the same team"
 ONLY_RECEIVER = "only the rep receiving the customer can accept the handover"
 ONLY_SUPERVISOR = "only the supervisor of both reps can approve the handover"
 NOT_YOURS_TO_DECLINE = "only the receiving rep or the supervisor can decline the handover"
-WRONG_STATE = "this handover is {0}; it cannot be {1} now"
-#: How WRONG_STATE names each step.
-STEP_DONE = {"accept": "accepted", "approve": "approved", "decline": "declined"}
+NOT_ACCEPTED_YET = "this handover waits for the receiving rep to accept it; it can be approved after that"
+ALREADY_ACCEPTED = "this handover was already accepted; it waits for the supervisor's approval"
+ALREADY_APPROVED = "this handover was already approved; the customer has moved"
+WAS_DECLINED = "this handover was declined; ask for a new one if the customer should still move"
+#: Why a step cannot be taken from a handover's status (each step's own starting states: `STEPS`).
+WRONG_STATE: dict[str, str] = {
+    "requested": NOT_ACCEPTED_YET,
+    "accepted": ALREADY_ACCEPTED,
+    "approved": ALREADY_APPROVED,
+    "declined": WAS_DECLINED,
+}
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,7 @@ def refuse_step(actor: Actor, handing: Handing, step: Step, same_team: bool, rea
     (for a supervisor's approval or decline)."""
     starts, _ = STEPS[step]
     if handing.status not in starts:
-        return WRONG_STATE.format(handing.status, STEP_DONE[step])
+        return WRONG_STATE[handing.status]
     supervising = actor.role in ("supervisor", "admin") and same_team and actor.id != handing.from_rep_id
     if step == "accept":
         return None if actor.id == handing.to_rep_id else ONLY_RECEIVER

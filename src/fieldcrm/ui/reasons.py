@@ -73,7 +73,12 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("reasons", "only the rep receiving the customer can accept the handover"),
     QT_TRANSLATE_NOOP("reasons", "only the supervisor of both reps can approve the handover"),
     QT_TRANSLATE_NOOP("reasons", "only the receiving rep or the supervisor can decline the handover"),
-    QT_TRANSLATE_NOOP("reasons", "this handover is {0}; it cannot be {1} now"),
+    QT_TRANSLATE_NOOP(
+        "reasons", "this handover waits for the receiving rep to accept it; it can be approved after that"
+    ),
+    QT_TRANSLATE_NOOP("reasons", "this handover was already accepted; it waits for the supervisor's approval"),
+    QT_TRANSLATE_NOOP("reasons", "this handover was already approved; the customer has moved"),
+    QT_TRANSLATE_NOOP("reasons", "this handover was declined; ask for a new one if the customer should still move"),
     QT_TRANSLATE_NOOP("reasons", "a handover starts as requested; accept, approve and decline are its steps"),
     QT_TRANSLATE_NOOP("reasons", "a handover changes only through accept, approve or decline"),
     QT_TRANSLATE_NOOP("reasons", "what a handover is about (customer, reps, reason) is fixed once it is asked for"),
