@@ -23,6 +23,7 @@ from fieldcrm.models import OPPORTUNITY_STAGES
 from fieldcrm.normalize import normalise_company_name
 from fieldcrm.services import CustomerQuery, Services
 from fieldcrm.services.appeals import AppealService
+from fieldcrm.services.handover import HandoverService
 from fieldcrm.services.validation import clean_contact_fields, clean_customer_fields, credit_code_is_valid
 from fieldcrm.store import Store
 from waiting import HANG_GUARD
@@ -235,6 +236,13 @@ def test_demo_for_a_supervisor_adds_reps_with_data(_template_store: Path, tmp_pa
         assert (case["appellant"], case["holder"], case["lost_how"]) == ("李娜", "王强", "assignment")
         assert case["appellant_side"]["visits"] and case["statement"]
         assert summary.counts["appeals open"] == 1
+        # Handovers wait in the team: 刘洋 hands two customers to 李娜 (one accepted: the supervisor approves next)
+        # and one to 王强.
+        waiting = HandoverService(store, users["王经理"].id).handovers()
+        moves = sorted((h["from_rep"], h["to_rep"], h["status"]) for h in waiting)
+        assert moves == [("刘洋", "李娜", "accepted"), ("刘洋", "李娜", "requested"), ("刘洋", "王强", "requested")]
+        assert all(h["reason"] for h in waiting)
+        assert summary.counts["handovers waiting"] == 3
     finally:
         store.close()
 

@@ -487,6 +487,27 @@ def _open_appeal(store: Store, rng: random.Random, boss: UserInfo, reps: list[Us
     return 1
 
 
+def _open_handovers(store: Store, rng: random.Random, reps: list[UserInfo], owned: dict[str, list[str]]) -> int:
+    """Handovers waiting in the team (客户交接): the third rep hands two customers to the first (one accepted, so it
+    waits for the supervisor's approval; one still waiting for the receiving rep) and one to the second. How many
+    were asked for (none if the demo already has handovers waiting)."""
+    from fieldcrm.services.handover import HandoverService  # the demo's other writers do not need it
+
+    giver, first, second = reps[2], reps[0], reps[1]
+    if any(h["status"] in ("requested", "accepted") for h in HandoverService(store, giver.id).handovers()):
+        return 0
+    held = sorted(owned[giver.id])
+    if len(held) < 3:
+        return 0
+    chosen = rng.sample(held, 3)
+    asked = HandoverService(store, giver.id).request(chosen[:2], first.id, words.HANDOVER_REASONS[0])
+    to_second = HandoverService(store, giver.id).request(chosen[2:], second.id, words.HANDOVER_REASONS[1])
+    made = [h["id"] for h in asked["requested"]]
+    if made:
+        HandoverService(store, first.id).accept(made[0])
+    return len(made) + len(to_second["requested"])
+
+
 def _local_time(day: date, at: clock) -> datetime:
     """`at` o'clock on `day` on this computer's clock, as an aware time."""
     return datetime.combine(day, at).astimezone(UTC)
@@ -567,7 +588,10 @@ def generate_demo(
     reps = [p for p in people if p.role == "rep"]
     if me.role == "supervisor" and len(reps) >= 2:
         counts["appeals open"] = _open_appeal(store, rng, me, reps[:2], built)
-        summary.timed("appeals", tick)
+        tick = summary.timed("appeals", tick)
+        if len(reps) >= 3:
+            counts["handovers waiting"] = _open_handovers(store, rng, reps[:3], owned)
+            summary.timed("handovers", tick)
     summary.counts = counts
     summary.seconds = time.perf_counter() - started
     return summary

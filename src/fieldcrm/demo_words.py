@@ -238,6 +238,12 @@ DEMO_REPS = ("李娜", "王强", "刘洋", "陈静", "赵磊")
 
 #: Why a supervisor moved a customer, and what the rep who lost it says in their appeal (申诉).
 APPEAL_MOVES = ("区域调整，按新辖区重新分配",)
+#: Why a demo rep hands customers to a teammate (客户交接).
+HANDOVER_REASONS = (
+    "调往华南区负责新市场，客户交给同组同事继续跟进",
+    "客户总部迁到同事负责的片区，就近服务更方便",
+)
+
 APPEAL_STATEMENTS = (
     "这个客户是我先接触的，已经拜访过多次，采购经理认可我们的方案，请求归还",
     "客户是我开发的，样品刚送过去，正在等试用反馈，中途换人会影响成单",
