@@ -111,6 +111,7 @@ class GuiApp:
         self.collector = GarbageCollector(self.worker)
         self.window: Any = None
         self.first_run: Any = None
+        self._closed = False
         self.lock: Any = None  # the idle lock (ui.app_lock.IdleLock), from the first main window on
         self.wipe_box: Any = None  # the sentence saying why the data is gone, once head office ordered it erased
         self.worker.wipe_ordered.connect(self.worker, self.wipe)
@@ -244,13 +245,22 @@ class GuiApp:
                 self._reader_closed = True
 
     def close(self) -> None:
+        """Stop everything the app runs (once; closing again does nothing)."""
+        if self._closed:
+            return
+        self._closed = True
         if self.lock is not None:
             self.lock.stop()
         if self.window is not None:
             self.window.save_state()
             self.window.close()
         self._close_store()
+        self.guard.stop()
         self.collector.stop()
+        # The worker (and the timers it parents) goes at the GUI thread's next pass: left to the cycle collector,
+        # which runs on whichever thread allocates once the GUI's collector is off, it could be destroyed on
+        # another thread, leaving its timers registered with this one.
+        self.worker.deleteLater()
 
 
 def run_gui(data_dir: str | None = None, verbose: int = 0) -> int:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtWidgets import QApplication
 
 from fieldcrm.paths import resolve_paths
 from fieldcrm.services import Services
@@ -31,6 +33,21 @@ def _bool_headroom() -> None:
     protect_singletons()
 
 
+@pytest.fixture(autouse=True)
+def _no_window_outlives_its_test(qapp: object) -> Iterator[None]:
+    """Every window a test leaves (the app's own, rebuilt on a language switch, dialogs) is closed and deleted when
+    the test ends, and the cycles it leaves are collected here, on the GUI thread: left alone, a later test's event
+    loop (pytest-qt runs one after every test, GUI or not) would deliver events to them, and a collection on a server
+    thread would destroy Qt objects off the GUI thread."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+    gc.collect()
+
+
 @pytest.fixture
 def worker(team_services: dict[str, Services], qapp: object) -> Iterator[DbWorker]:
     """The database worker acting as the rep 张伟."""
@@ -39,8 +56,9 @@ def worker(team_services: dict[str, Services], qapp: object) -> Iterator[DbWorke
     collector = GarbageCollector(db)  # as the app does: cycles are collected on the GUI thread only
     yield db
     db.shutdown()
+    guard.stop()
     collector.stop()
-    del guard
+    db.deleteLater()  # with its timers, on this (the GUI) thread: see `_no_window_outlives_its_test`
 
 
 @pytest.fixture

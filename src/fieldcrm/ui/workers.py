@@ -52,6 +52,9 @@ class SingletonGuard(QObject):
         self._timer.timeout.connect(protect_singletons)
         self._timer.start()
 
+    def stop(self) -> None:
+        self._timer.stop()
+
 
 class GarbageCollector(QObject):
     """Python's cycle collector runs on whichever thread happens to allocate; collecting a widget on the database
