@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from fieldcrm.domain import pool_counts
 from fieldcrm.domain.pool import CLEARED_ON_RETURN, Return, Term, goes_back
-from fieldcrm.domain.protection import rules_for_team
+from fieldcrm.domain.protection import PoolRules
+from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.models import Customer, OwnershipEvent, User, Visit
 from fieldcrm.models.codec import encode_value
 from fieldcrm.models.registry import CUSTOMER_SCOPED, SYNCED_TABLES, party_of
@@ -62,16 +63,23 @@ def find_due(session: Session, now: datetime, owners: Collection[str] | None = N
         query = query.where(c.owner_id.in_(sorted(owners)))
     u = User.__table__.c
     teams: dict[str, str | None] = {row[0]: row[1] for row in session.execute(select(u.id, u.team_id))}
-    earliest = min((rules_for_team(t).day_of(now) for t in {*teams.values(), None}), default=now.date())
+    by_team = {t: team_rules(session, t) for t in {*teams.values(), None}}
+    earliest = min((rules.day_of(now) for rules in by_team.values()), default=now.date())
     query = query.where(or_(c.protection_until.is_(None), c.protection_until < earliest))
     rows = list(session.execute(query.order_by(c.id)).all())
     found: list[Due] = []
     for start in range(0, len(rows), BATCH):
-        found += _judge(session, rows[start : start + BATCH], teams, now)
+        found += _judge(session, rows[start : start + BATCH], teams, by_team, now)
     return found
 
 
-def _judge(session: Session, rows: list[Any], teams: dict[str, str | None], now: datetime) -> list[Due]:
+def _judge(
+    session: Session,
+    rows: list[Any],
+    teams: dict[str, str | None],
+    by_team: dict[str | None, PoolRules],
+    now: datetime,
+) -> list[Due]:
     ids = [r.id for r in rows]
     v, e = Visit.__table__.c, OwnershipEvent.__table__.c
     followups = dict(
@@ -100,7 +108,7 @@ def _judge(session: Session, rows: list[Any], teams: dict[str, str | None], now:
     )
     due: list[Due] = []
     for r in rows:
-        rules = rules_for_team(teams.get(r.owner_id))
+        rules = by_team[teams.get(r.owner_id)]
         term = Term(
             r.owner_id,
             False,

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from fieldcrm.domain.protection import lapses_soon, rules_for_team
+from fieldcrm.domain.protection import PoolRules, lapses_soon
 from fieldcrm.services.search import CustomerRow
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.reasons import localize
@@ -72,7 +72,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._clock = clock
         # Rows whose protection lapses within the owner's reminder days are tinted; the team's day is read when the
         # list is (re)loaded, not for every painted cell.
-        self._rules = rules_for_team(None)
+        self._rules = PoolRules()
         self._today: date = self._rules.day_of(clock())
         self._ids: list[str] = []
         self._windows: OrderedDict[int, dict[str, CustomerRow]] = OrderedDict()
