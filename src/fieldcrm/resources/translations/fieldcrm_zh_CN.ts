@@ -423,107 +423,107 @@
 <context>
     <name>CustomerListScreen</name>
     <message>
-        <location filename="../../ui/customers/screen.py" line="68"/>
+        <location filename="../../ui/customers/screen.py" line="69"/>
         <source>Search name, contact, phone or address (Ctrl+F)</source>
         <extracomment>`when_painted` callbacks run at the latest this long after they were asked for (a hidden screen never paints).</extracomment>
         <translation>搜索名称、联系人、电话或地址（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="70"/>
+        <location filename="../../ui/customers/screen.py" line="71"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="71"/>
+        <location filename="../../ui/customers/screen.py" line="72"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="72"/>
+        <location filename="../../ui/customers/screen.py" line="73"/>
         <source>Import customers from an Excel or CSV file</source>
         <translation>从 Excel 或 CSV 文件导入客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="73"/>
+        <location filename="../../ui/customers/screen.py" line="74"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="74"/>
+        <location filename="../../ui/customers/screen.py" line="75"/>
         <source>Export the customers shown, with the current filter, to Excel</source>
         <translation>将当前筛选显示的客户导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="75"/>
+        <location filename="../../ui/customers/screen.py" line="76"/>
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="76"/>
+        <location filename="../../ui/customers/screen.py" line="77"/>
         <source>Give the selected customers to reps of your team</source>
         <translation>把选中的客户分配给本团队的销售</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="79"/>
+        <location filename="../../ui/customers/screen.py" line="80"/>
         <source>Hand over…</source>
         <translation>交接…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="80"/>
+        <location filename="../../ui/customers/screen.py" line="81"/>
         <source>Hand the selected customers to a teammate (e.g. when you leave)</source>
         <translation>把选中的客户交接给同组同事（例如离职或调岗时）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="82"/>
+        <location filename="../../ui/customers/screen.py" line="83"/>
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="83"/>
+        <location filename="../../ui/customers/screen.py" line="84"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="84"/>
+        <location filename="../../ui/customers/screen.py" line="85"/>
         <source>All regions</source>
         <translation>全部地区</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="85"/>
+        <location filename="../../ui/customers/screen.py" line="86"/>
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="86"/>
+        <location filename="../../ui/customers/screen.py" line="87"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="87"/>
+        <location filename="../../ui/customers/screen.py" line="88"/>
         <source>Follow-up due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="90"/>
+        <location filename="../../ui/customers/screen.py" line="91"/>
         <source>No customers yet. Click “New customer” (Ctrl+N) to add your first one, or import an Excel list.</source>
         <translation>还没有客户。点击“新建客户”（Ctrl+N）添加第一个客户，或导入 Excel 客户名单。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customers/screen.py" line="319"/>
+        <location filename="../../ui/customers/screen.py" line="322"/>
         <source>More than %n customer(s)…</source>
         <translation>
             <numerusform>超过 %n 个客户…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/customers/screen.py" line="338"/>
+        <location filename="../../ui/customers/screen.py" line="341"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>共 %n 个客户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/customers/screen.py" line="349"/>
+        <location filename="../../ui/customers/screen.py" line="352"/>
         <source>No customer matches. Check the spelling, or clear the filters.</source>
         <translation>没有匹配的客户。请检查输入，或清除筛选条件。</translation>
     </message>
