@@ -21,7 +21,7 @@ from sqlalchemy import text
 
 from fieldcrm import demo_words as words
 from fieldcrm.domain.errors import PermissionDeniedError, ValidationError
-from fieldcrm.domain.protection import protection_from_first_contact, rules_for_team
+from fieldcrm.domain.protection import PoolRules, protection_from_first_contact
 from fieldcrm.ids import uuid7
 from fieldcrm.models import Opportunity, OwnershipEvent, PlannedStop, Team, User, Visit, VisitPlan
 from fieldcrm.normalize import normalise_company_name, normalise_phone
@@ -112,7 +112,7 @@ class CustomerFactory:
         self.today = today
         # Protection dates draw from a generator of their own, so the rest of a seed's demo stays as it was.
         self.spread = spread or random.Random(0)
-        self.rules = rules_for_team(None)
+        self.rules = PoolRules()  # the demo's people are made after these customers: the defaults
         self.names, self.phones, self.codes = taken["names"], taken["phones"], taken["codes"]
         self.city_weights = list(itertools.accumulate(c.weight for c in words.CITIES))
         self.industry_words = list(words.INDUSTRY_WORDS)

@@ -11,6 +11,7 @@ from fieldcrm.domain.protection import PoolRules
 from fieldcrm.models import utcnow
 from fieldcrm.services import Services
 from fieldcrm.services.customers import CustomerService
+from fieldcrm.services.team_rules import TeamRulesService
 from fieldcrm.ui.customers.model import COL_NAME, COL_PHONE
 from fieldcrm.ui.customers.page import OWNERSHIP_COLUMNS
 from fieldcrm.ui.theme import colours
@@ -102,3 +103,17 @@ def test_the_list_tints_customers_whose_protection_lapses_within_the_reminder_da
     }
     assert tints["嘉兴丝绸有限公司"] is not None and tints["嘉兴丝绸有限公司"].name() == colours()["hint_back"]
     assert tints["湖州湖笔有限公司"] is None and tints["舟山海产有限公司"] is None
+
+
+def test_the_tint_follows_the_teams_own_reminder_days(qtbot, make_window, team_services, services, idle) -> None:
+    boss = team_services["supervisor"]
+    TeamRulesService(boss.store, boss.user_id).set({"remind_days_before": 10})
+    _first_contacted(services, "温州鞋业有限公司", 24)  # 6 days left: tinted for a team reminded 10 days ahead
+    window = make_window()
+    screen = window.show_screen("customers")
+    idle()
+    model = screen.model
+    model.data(model.index(0, COL_NAME))
+    idle()
+    tint = model.data(model.index(0, COL_PHONE), Qt.ItemDataRole.BackgroundRole)
+    assert tint is not None and tint.name() == colours()["hint_back"]

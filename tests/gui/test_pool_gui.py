@@ -51,7 +51,7 @@ def test_the_pool_screen_claims_a_customer(qtbot, make_window, team_services, id
 
 
 def test_a_cap_refusal_reads_in_plain_words(qtbot, make_window, team_services, idle, monkeypatch) -> None:
-    monkeypatch.setattr("fieldcrm.services.pool.rules_for_team", lambda team: PoolRules(holding_cap=1))
+    monkeypatch.setattr("fieldcrm.services.pool.team_rules", lambda session, team: PoolRules(holding_cap=1))
     rep = team_services["rep"]
     rep.customers.create(name="已持有客户有限公司")
     _pooled(team_services["supervisor"], ["台州公海药业有限公司"])

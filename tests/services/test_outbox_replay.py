@@ -50,6 +50,7 @@ from fieldcrm.services.exports import ExportService
 from fieldcrm.services.handover import HandoverService
 from fieldcrm.services.plans import plan_id_for
 from fieldcrm.services.pool import PoolService
+from fieldcrm.services.team_rules import TeamRulesService
 from fieldcrm.sync.conflicts import resolve
 from fieldcrm.sync.protocol import CONFLICT_TABLE
 
@@ -81,6 +82,15 @@ class Case:
 
 
 # -- setups ------------------------------------------------------------------------------------------------------
+def _team_rules(team: Team) -> TeamRulesService:
+    return TeamRulesService(team["supervisor"].store, team["supervisor"].customers.user_id)
+
+
+def _team_rules_set(team: Team, folder: Path) -> dict[str, Any]:
+    _team_rules(team).set({"protection_days": 45})
+    return {}
+
+
 def _customer(team: Team, folder: Path, contacts: int = 0) -> dict[str, Any]:
     people = [{"name": n, "mobile": m} for n, m in (("王经理", "13812345678"), ("李会计", "13987654321"))][:contacts]
     cid = team["rep"].customers.create(
@@ -557,6 +567,15 @@ CASES: dict[str, Case] = {
         lambda t, c: ExportService(t["rep"].store, t["rep"].user_id).reveal(c["customer"]),
         lambda t, f: {"customer": t["other"].customers.create(name="丙机械有限公司", phone="13812345678")},
     ),
+    # a team's own settings
+    "team rules: first set": Case(
+        ("TeamRulesService.set",), lambda t, c: _team_rules(t).set({"protection_days": 45, "lockout_days": 10})
+    ),
+    "team rules: changed": Case(
+        ("TeamRulesService.set",),
+        lambda t, c: _team_rules(t).set({"return_without_deal_days": None}),
+        _team_rules_set,
+    ),
     # bulk writes, imports, demo data
     "bulk: plans, stops, visits, opportunities": Case(("BulkWriter.insert_many",), _bulk_history, _stops),
     "bulk: customers with few columns": Case(
@@ -695,6 +714,7 @@ READS = {
     "AppealService.appeals", "AppealService.get", "AppealService.lost", "appeals.loss_of",
     "PoolService.pool_customers", "PoolService.rules", "pool.term_of", "pool.load_of",
     "ReturnsService.returning_soon", "returns.return_of", "returns.return_fields",
+    "TeamRulesService.show", "TeamRulesView.settings",
     "dedupe.find_duplicates",
     "plans.plan_id_for", "refusals.refused_count", "refusals.refused_reasons", "reports.canonical_content",
     "reports.content_digest", "reports.may_countersign", "reports.report_id_for", "reports.report_state",

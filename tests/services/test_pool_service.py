@@ -121,7 +121,7 @@ def test_a_claim_at_the_cap_is_refused_and_won_customers_do_not_count(
     team_services: dict[str, Services], clock: ManualClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rep = team_services["rep"]
-    monkeypatch.setattr("fieldcrm.services.pool.rules_for_team", lambda team: PoolRules(holding_cap=2))
+    monkeypatch.setattr("fieldcrm.services.pool.team_rules", lambda session, team: PoolRules(holding_cap=2))
     customers = CustomerService(rep.store, rep.user_id, clock=clock)
     held = [customers.create(name=f"持有{i}号有限公司") for i in range(2)]
     (pool_id,) = _pooled(team_services["supervisor"], 1)

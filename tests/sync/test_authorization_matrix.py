@@ -32,6 +32,7 @@ from handmade import read_row
 from fieldcrm.domain.handover import STEPS as HANDOVER_STEPS
 from fieldcrm.domain.protection import PoolRules
 from fieldcrm.domain.reports import STEPS
+from fieldcrm.domain.team_rules import rules_id
 from fieldcrm.ids import stable_id, uuid7
 from fieldcrm.models.registry import SPECS
 from fieldcrm.server.policy import set_export_policy
@@ -253,6 +254,20 @@ _APPEAL = {
     },
 }
 
+# A team's own settings: set (made, changed, or deleted back to the defaults) only by the team's supervisor or an
+# admin, on the team's own row (its id follows from the team), the whole JSON valid. Targets: a team made for the
+# cell led by the owner's supervisor (`owner`) or by the other team's (`other_team`).
+_TEAM_RULES_CHANGE = {
+    "plain": {"owner": "nnnYnY", "other_team": "nnnnYY"},
+    "invalid": {"owner": "nnnnnn"},  # a protection of -5 days
+}
+_TEAM_RULES = {
+    "insert": {"plain": {"owner": "nnnYnY", "other_team": "nnnnYY"}, "wrong_row": {"owner": "nnnnnn"}},
+    "update": _TEAM_RULES_CHANGE,
+    "delete": {"plain": {"owner": "nnnYnY", "other_team": "nnnnYY"}},
+    "action": _TEAM_RULES_CHANGE,
+}
+
 EXPECTED: dict[str, dict[str, dict[str, dict[str, str]]]] = {
     "team": {**_HEAD_OFFICE, "update": _HEAD_OFFICE_UPDATE, "action": _HEAD_OFFICE_UPDATE},
     "app_user": {**_HEAD_OFFICE, "update": _ACCOUNT_UPDATE, "action": _ACCOUNT_UPDATE},
@@ -268,6 +283,7 @@ EXPECTED: dict[str, dict[str, dict[str, dict[str, str]]]] = {
     "ownership_event": _EVENT,
     "appeal": _APPEAL,
     "handover": _HANDOVER,
+    "team_rules": _TEAM_RULES,
 }
 
 
@@ -362,6 +378,29 @@ def _policy(world: World, case: Case) -> None:
     set_export_policy(world.server.engine, "rep", "own", 2000)
     case.row_id = stable_id("export_policy", "rep")
     return _change(case, {} if case.kind == "delete" else {"scope": "visible"})
+
+
+def _team_rules(world: World, case: Case) -> None:
+    """The settings of a team made for the cell (led by the target's supervisor): new (insert), or set by the admin
+    at setup (changes)."""
+    team_id = uuid7()
+    leader = "supervisor" if case.target == "owner" else "other_supervisor"
+    world.setup(
+        0, "admin", op("team", team_id, "insert", {"name": world.unique("规则组"), "supervisor_id": world.ids[leader]})
+    )
+    fields = {"team_id": team_id, "rules": '{"protection_days": 40}', "owner_id": world.ids[case.actor]}
+    if case.kind == "insert":
+        _insert(case, fields)
+        if case.variant == "plain":
+            case.row_id = rules_id(team_id)
+            case.make = lambda _s: op("team_rules", rules_id(team_id), "insert", fields)
+            case.watch = [("team_rules", case.row_id)]
+        case.effect = {"rules": fields["rules"]}
+        return None
+    case.row_id = rules_id(team_id)
+    world.setup(1, "admin", op("team_rules", case.row_id, "insert", {**fields, "owner_id": world.ids[leader]}))
+    rules = '{"protection_days": -5}' if case.variant == "invalid" else '{"protection_days": 50}'
+    return _change(case, {} if case.kind == "delete" else {"rules": rules})
 
 
 def _audit(world: World, case: Case) -> None:
@@ -652,6 +691,8 @@ def build_cases(world: World) -> list[Case]:
                             _policy(world, case)
                         elif table == "audit_event":
                             _audit(world, case)
+                        elif table == "team_rules":
+                            _team_rules(world, case)
                         elif table == "ownership_event":
                             _ownership(world, case)
                         elif table == "handover":
@@ -717,7 +758,7 @@ def test_authorization_matrix(server, team, monkeypatch: pytest.MonkeyPatch) -> 
     # Who may claim, not how many: the world gives each actor hundreds of customers, past the pool's holding cap
     # and daily limit (those have tests of their own: tests/sync/test_pool_claims.py).
     unlimited = PoolRules(holding_cap=1_000_000, claims_per_day=1_000_000)
-    monkeypatch.setattr("fieldcrm.server.checks.rules_for_team", lambda team_id: unlimited)
+    monkeypatch.setattr("fieldcrm.server.checks.team_rules", lambda session, team_id: unlimited)
     failures = run_matrix(World(server, team))
     assert not failures, f"{len(failures)} cases went against the rules:\n" + "\n".join(failures)
 

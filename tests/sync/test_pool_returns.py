@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from fieldcrm.server.cli import main as server_main
 from fieldcrm.server.pool_returns import run_returns
+from fieldcrm.server.team_rules import set_team_rules
 
 pytestmark = pytest.mark.server_threads(1)
 
@@ -87,3 +88,17 @@ def test_the_daily_job_returns_only_what_is_due_and_the_dry_run_changes_nothing(
     assert local_count(zhang, f"SELECT count(*) FROM customer WHERE id = '{old}' AND in_public_pool = 1") == 1
     kinds = [e["kind"] for e in zhang.cli_json("ownership", "history", old)["events"]]
     assert kinds == ["return_to_pool", "first_contact"]
+
+
+def test_the_daily_job_judges_by_the_teams_own_day_counts(server, team, laptop_factory) -> None:
+    own = {"protection_days": 20, "return_when_protection_ends": False, "return_without_followup_days": 50}
+    set_team_rules(server.engine, "华东一组", own)
+    zhang = laptop_factory("zhang", "张伟")
+    zhang.sync()
+    customer_id = zhang.services().customers.create(name="常州慢热客户有限公司")
+    assert zhang.sync().rejected == 0
+    # Protection lapsed after 20 days; by the defaults (30 days without a follow-up, or protection's end) it would be
+    # due after 34 days, but the team allows 50 without a follow-up and keeps customers past protection.
+    assert run_returns(server.engine, datetime.now(UTC) + timedelta(days=34)) == []
+    done = run_returns(server.engine, datetime.now(UTC) + timedelta(days=54))
+    assert [(d.customer_id, d.due.rule) for d in done] == [(customer_id, "no_followup")]

@@ -34,6 +34,10 @@ class Lookup(Protocol):
 
     def supervisor_of(self, rep_id: str) -> str | None: ...
 
+    def supervisor_of_team(self, team_id: str) -> str | None:
+        """The supervisor leading the team; None for no such team or none leading it."""
+        ...
+
     def team_of_rep(self, user_id: str) -> str | None:
         """The team of an active rep; None for anyone else."""
         ...

@@ -58,12 +58,6 @@ class PoolRules:
         return at.astimezone(ZoneInfo(self.timezone)).date()
 
 
-def rules_for_team(team_id: str | None) -> PoolRules:
-    """The ownership rules `team_id` works under (None: a user in no team). The defaults for every team until teams
-    get settings of their own: this is the one place those plug in, for the laptop, the importer and the server."""
-    return PoolRules()
-
-
 def protection_from_first_contact(rules: PoolRules, at: datetime) -> date:
     """The last protected day of a customer first contacted at `at`."""
     return rules.day_of(at) + timedelta(days=rules.protection_days)

@@ -11,6 +11,7 @@ from fieldcrm.models.ownership import OWNERSHIP_KINDS, OwnershipEvent
 from fieldcrm.models.registry import SYNCED_TABLES, TableSpec, spec_of  # noqa: E402 - after the models it lists
 from fieldcrm.models.report import REPORT_STATUSES, DailyReport
 from fieldcrm.models.syncmeta import ConflictRecord, OutboxEntry, SyncState
+from fieldcrm.models.team_rules import TeamRules
 from fieldcrm.models.user import ROLES, Team, User
 from fieldcrm.models.visit import STOP_STATUSES, VISIT_KINDS, PlannedStop, Visit, VisitPlan
 
@@ -49,6 +50,7 @@ __all__ = [
     "SyncedBase",
     "TableSpec",
     "Team",
+    "TeamRules",
     "User",
     "Visit",
     "VisitPlan",

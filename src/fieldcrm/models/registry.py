@@ -20,6 +20,7 @@ from fieldcrm.models.handover import HANDOVER_WORKFLOW, Handover
 from fieldcrm.models.opportunity import WON_STAGE, Opportunity
 from fieldcrm.models.ownership import OwnershipEvent
 from fieldcrm.models.report import DailyReport
+from fieldcrm.models.team_rules import TeamRules
 from fieldcrm.models.user import Team, User
 from fieldcrm.models.visit import PlannedStop, Visit, VisitPlan
 from fieldcrm.normalize import normalise_company_name, normalise_phone
@@ -105,6 +106,9 @@ class TableSpec:
     #: New rows may point at a customer their author does not hold (an appeal about one they lost): the table's own
     #: rule decides who may add one.
     by_outsiders: bool = False
+    #: The column naming the team whose members (and its supervisor) see the row, whoever owns it (a team's
+    #: settings). The table's own rule says who may change it.
+    team_field: str | None = None
 
     @cached_property
     def name(self) -> str:
@@ -211,6 +215,8 @@ SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec(ExportPolicy, "export policy", "profile", scope="directory", drafts=False, head_office_only=True),
     TableSpec(AuditEvent, "audit event", "audit", drafts=False),
+    # A team's own settings (domain/team_rules.py): its members see them; its supervisor or an admin sets them.
+    TableSpec(TeamRules, "team settings", "profile", team_field="team_id", drafts=False),
 )
 
 BY_NAME: dict[str, TableSpec] = {spec.name: spec for spec in SPECS}
@@ -245,9 +251,11 @@ def derived_for(table: str, fields: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def party_of(table: str, row: Any) -> str | None:
-    """The second user whose side sees a row of `table` (`TableSpec.party_field`), or None."""
+    """The second user whose side sees a row of `table` (`TableSpec.party_field`), or the team whose members see it
+    (`TableSpec.team_field`), or None. The feed keeps it as the row's party: user and team ids never collide."""
     spec = BY_NAME.get(table)
-    return getattr(row, spec.party_field) if spec is not None and spec.party_field else None
+    column = spec.party_field or spec.team_field if spec is not None else None
+    return getattr(row, column) if column else None
 
 
 def customer_of(table: str, row: Any) -> str | None:

@@ -28,7 +28,7 @@ from fieldcrm.domain.ownership import (
 )
 from fieldcrm.domain.pool import Load, Term, claimed_by, refuse_claim, worked_before_claim
 from fieldcrm.domain.pool_counts import CLAIM
-from fieldcrm.domain.protection import rules_for_team
+from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.models import Customer, Handover, Team, User, utcnow
 from fieldcrm.models.registry import BY_NAME, TableSpec
 from fieldcrm.server.merge import BadOp
@@ -124,7 +124,7 @@ class Checker:
         the customer as it stands: of two reps who claimed it offline, the first whose claim arrived has it, and
         the other is told who and when."""
         rep = self.session.get(User, self.actor.id)
-        rules = rules_for_team(rep.team_id if rep is not None else None)
+        rules = team_rules(self.session, rep.team_id if rep is not None else None)
         now = self.clock()
         run = self.session.execute
         term = Term(
@@ -160,6 +160,8 @@ class Checker:
         on the customer; someone's own work (plans, stops, visits, reports) by their side."""
         if spec.ownership_fields:  # a customer
             return refuse_work_on(self.actor, Holding(row.owner_id, row.in_public_pool))
+        if spec.team_field:
+            return None  # a team's settings: its own rule says who may change them (the supervisor, an admin)
         if any(getattr(row, name) == self.actor.id for name in spec.steps_by):
             return None  # a party to the row's steps (a handover's receiving rep): its table's rule decides
         if spec.party_field and self.actor.covers(getattr(row, spec.party_field)):
@@ -230,7 +232,10 @@ class Checker:
 
     def supervisor_of(self, rep_id: str) -> str | None:
         rep = self.session.get(User, rep_id)
-        team = self.session.get(Team, rep.team_id) if rep is not None and rep.team_id else None
+        return self.supervisor_of_team(rep.team_id) if rep is not None and rep.team_id else None
+
+    def supervisor_of_team(self, team_id: str) -> str | None:
+        team = self.session.get(Team, team_id)
         return team.supervisor_id if team is not None else None
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
 from fieldcrm.domain.errors import ServiceError
+from fieldcrm.domain.team_rules import CLI_SETTINGS
 from fieldcrm.models import EXPORT_SCOPES, ROLES
 from fieldcrm.server import access_log, accounts, processes
 from fieldcrm.server.access_log import ENV_ACCESS_LOG
@@ -95,6 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--cli", action=argparse.BooleanOptionalAction, help="commands that show customer data ask for the password"
     )
+    p = command("team-rules", "set a team's ownership settings (protection, pool rules); without options: show them")
+    p.add_argument("team", metavar="TEAM", help="the team's name (or id)")
+    for name in CLI_SETTINGS:
+        p.add_argument(f"--{name.replace('_', '-')}", dest=f"rule_{name}", metavar="VALUE")
+    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="any setting, e.g. caps=REP_ID:50")
+    p.add_argument("--format", choices=("text", "json"), default="text")
     p = command("pool-returns", "return held customers whose day has come to the public pool (a daily job)")
     p.add_argument("--dry-run", action="store_true", help="only list what would go back")
     p = command("purge-tombstones", "forget deletions older than the tombstone horizon")
@@ -184,6 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             run_export_policy(engine, args)
         elif args.command == "lock-policy":
             run_lock_policy(engine, args)
+        elif args.command == "team-rules":
+            run_team_rules(engine, args)
         elif args.command == "pool-returns":
             run_pool_returns(engine, args.dry_run)
         elif args.command == "purge-tombstones":
@@ -301,6 +310,25 @@ def run_lock_policy(engine: Engine, args: argparse.Namespace) -> None:
     for role, rule in lock_policy(engine).items():
         idle = "as the user sets it" if rule.minutes is None else f"locks after {rule.minutes} min"
         print(f"{role}\t{idle}\t{'command line asks too' if rule.cli else 'window only'}")
+
+
+def run_team_rules(engine: Engine, args: argparse.Namespace) -> None:
+    """Set some of a team's settings (its laptops follow them from their next sync), then show them all."""
+    from fieldcrm.domain.team_rules import parse_assignment, parse_setting, settings_of
+    from fieldcrm.server.team_rules import set_team_rules, show_team_rules
+
+    changes = {n: parse_setting(n, v) for n in CLI_SETTINGS if (v := getattr(args, f"rule_{n}")) is not None}
+    changes.update(parse_assignment(text) for text in args.set)
+    if changes:
+        set_team_rules(engine, args.team, changes)
+    team, rules = show_team_rules(engine, args.team)
+    settings = settings_of(rules)
+    if args.format == "json":
+        print(json.dumps({"team": team.name, "team_id": team.id, "rules": settings}, ensure_ascii=False, indent=2))
+        return
+    print(f"team: {team.name}")
+    for name, value in settings.items():
+        print(f"{name}\t{'off' if value is None else value}")
 
 
 def run_doctor(engine: Engine, url: str) -> int:

@@ -14,7 +14,7 @@ from fieldcrm.server.tables import row_seq
 from fieldcrm.server.visibility import DIRECTORY, Viewer, in_feed, row_visible, seen_via_customer
 
 #: The viewer a query is built for, once: its owner ids are a parameter, bound on each pull.
-_ANY_VIEWER = Viewer(None, bindparam("owners", expanding=True))  # type: ignore[arg-type]
+_ANY_VIEWER = Viewer(None, bindparam("owners", expanding=True), bindparam("teams", expanding=True))  # type: ignore[arg-type]
 _EVERYONE = Viewer(None, None)  # type: ignore[arg-type]
 
 rs = row_seq.c
@@ -36,9 +36,11 @@ def feed_rows(
         query = _scan(True, table is not None)
     else:
         params["owners"] = list(viewer.owners)
+        params["teams"] = list(viewer.teams)
         if session.get_bind().dialect.name == "postgresql":
-            query = _branches(len(viewer.owners), table is not None)
+            query = _branches(len(viewer.owners), table is not None, len(viewer.teams))
             params.update({f"owner{n}": owner for n, owner in enumerate(viewer.owners)})
+            params.update({f"team{n}": team for n, team in enumerate(viewer.teams)})
         else:
             query = _scan(False, table is not None)
     return list(session.execute(query, params).all())
@@ -64,7 +66,7 @@ def _scan(everyone: bool, one_table: bool) -> Select:
 
 
 @cache
-def _branches(owners: int, one_table: bool) -> Select:
+def _branches(owners: int, one_table: bool, teams: int = 0) -> Select:
     """PostgreSQL: the feed as the union of what each index holds for the viewer, merged in seq order.
 
     A pull then reads the viewer's own rows, the rows that left an owner, the rows naming them as a party, the rows
@@ -72,11 +74,13 @@ def _branches(owners: int, one_table: bool) -> Select:
     stopping at the limit, instead of every row of the range: in a busy hour most of those are other reps' private
     rows. One branch per owner (a supervisor's team), as an index walked for a list of owners does not come out in
     seq order.
-    Parameters: after, top, limit, owner0..owner{n-1} and owners (the same ids, for the probes), table."""
+    Parameters: after, top, limit, owner0..owner{n-1} and owners (the same ids, for the probes), team0..team{m-1}
+    and teams (the teams whose settings rows they see), table."""
     ids = [bindparam(f"owner{n}", type_=String(36)) for n in range(owners)]
+    ids_of_teams = [bindparam(f"team{n}", type_=String(36)) for n in range(teams)]
     parts = [_range(select(row_seq).where(rs.owner_id == owner), one_table) for owner in ids]
     parts += [_range(select(row_seq).where(rs.prev_owner_id == owner, MOVED_ROWS), one_table) for owner in ids]
-    parts += [_range(select(row_seq).where(rs.party_id == owner), one_table) for owner in ids]
+    parts += [_range(select(row_seq).where(rs.party_id == owner), one_table) for owner in ids + ids_of_teams]
     parts += [
         _range(select(row_seq).where(rs.prev_public == True), one_table),  # noqa: E712
         _range(select(row_seq).where(DIRECTORY_ROWS), one_table),

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from fieldcrm.domain import pool_counts
 from fieldcrm.domain.pool import CLEARED_ON_RETURN, Return, goes_back
-from fieldcrm.domain.protection import rules_for_team
+from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.models import Customer, OwnershipEvent, User
 from fieldcrm.models.codec import encode_value
 from fieldcrm.models.registry import CUSTOMER_SCOPED, SYNCED_TABLES, party_of
@@ -50,13 +50,14 @@ def find_due(session: Session, now: datetime, owners: Collection[str] | None = N
         query = query.where(c.owner_id.in_(sorted(owners)))
     u = User.__table__.c
     teams: dict[str, str | None] = {row[0]: row[1] for row in session.execute(select(u.id, u.team_id))}
-    earliest = min((rules_for_team(t).day_of(now) for t in {*teams.values(), None}), default=now.date())
+    by_team = {t: team_rules(session, t) for t in {*teams.values(), None}}
+    earliest = min((rules.day_of(now) for rules in by_team.values()), default=now.date())
     query = query.where(or_(c.protection_until.is_(None), c.protection_until < earliest))
     rows = list(session.execute(query.order_by(c.id)).all())
     terms = pool_counts.held_terms(session.execute, rows)
     due: list[Due] = []
     for r in rows:
-        back = goes_back(rules_for_team(teams.get(r.owner_id)), terms[r.id], now)
+        back = goes_back(by_team[teams.get(r.owner_id)], terms[r.id], now)
         if back is not None:
             due.append(Due(r.id, r.name, r.owner_id, back))
     return due

@@ -22,9 +22,9 @@ from fieldcrm.domain.protection import (
     protection_after_visit,
     protection_after_won_deal,
     protection_on_arrival,
-    rules_for_team,
     visit_counts_at,
 )
+from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.ids import uuid7
 from fieldcrm.models import SYNCED_TABLES, Customer, SyncedBase, User, utcnow
 from fieldcrm.models.codec import encode_value
@@ -556,7 +556,7 @@ class GroupApplier:
 
     def _rules_of(self, owner_id: str | None) -> PoolRules:
         owner = self.session.get(User, owner_id) if owner_id is not None else None
-        return rules_for_team(owner.team_id if owner is not None else None)
+        return team_rules(self.session, owner.team_id if owner is not None else None)
 
     def _server_change(self, customer: Any, field: str, before: Any, after: Any) -> None:
         """Head office's decision on a customer's field, not the sender's edit: recorded without a device, so the

@@ -31,10 +31,12 @@ _vis_v = _visit.alias("vis_v")
 
 @dataclass(frozen=True)
 class Viewer:
-    """A principal with the owner ids whose rows they see (None: an admin sees everything)."""
+    """A principal with the owner ids whose rows they see (None: an admin sees everything), and the teams whose
+    members' rows (`TableSpec.team_field`: a team's settings) they see: their own, and those they lead."""
 
     principal: Principal
     owners: tuple[str, ...] | None
+    teams: tuple[str, ...] = ()
 
     @property
     def user_id(self) -> str:
@@ -51,10 +53,13 @@ def viewer_for(session: Session, principal: Principal) -> Viewer:
     if principal.role == "admin":
         return Viewer(principal, None)
     owners = [principal.user_id]
+    own_team = session.execute(select(col(User.team_id)).where(col(User.id) == principal.user_id)).scalar()
+    teams = {own_team} if own_team else set()
     if principal.role == "supervisor":
-        teams = select(col(Team.id)).where(col(Team.supervisor_id) == principal.user_id)
-        owners += list(session.execute(select(col(User.id)).where(col(User.team_id).in_(teams))).scalars())
-    return Viewer(principal, tuple(sorted(set(owners))))
+        led = select(col(Team.id)).where(col(Team.supervisor_id) == principal.user_id)
+        owners += list(session.execute(select(col(User.id)).where(col(User.team_id).in_(led))).scalars())
+        teams.update(session.execute(led).scalars())
+    return Viewer(principal, tuple(sorted(set(owners))), tuple(sorted(teams)))
 
 
 def customer_visible(viewer: Viewer, customer_id: ColumnElement) -> ColumnElement[bool]:
@@ -84,10 +89,13 @@ def _seen_by_columns(
     viewer: Viewer, table_name: ColumnElement, owner_id: ColumnElement, party_id: ColumnElement | None
 ) -> ColumnElement[bool]:
     """The part of `row_visible` a row's own columns decide: the directory, one of the viewer's owners, or a party
-    of the row who is one of them (an appeal's holder: `TableSpec.party_field`). The callers have answered for
-    admins, who have none: `viewer.owners` is a tuple, or the feed query's parameter."""
+    of the row who is one of them (an appeal's holder: `TableSpec.party_field`) or is one of their teams (a team's
+    settings: `TableSpec.team_field`). The callers have answered for admins, who have none: `viewer.owners` is a
+    tuple, or the feed query's parameter."""
     seen = or_(table_name.in_(DIRECTORY), owner_id.in_(viewer.owners))  # type: ignore[arg-type]
-    return seen if party_id is None else or_(seen, party_id.in_(viewer.owners))  # type: ignore[arg-type]
+    if party_id is None:
+        return seen
+    return or_(seen, party_id.in_(viewer.owners), party_id.in_(viewer.teams))  # type: ignore[arg-type]
 
 
 def seen_via_customer(viewer: Viewer, customer_id: ColumnElement) -> ColumnElement[bool]:
@@ -148,7 +156,7 @@ def can_see(
 ) -> bool:
     if viewer.owners is None or table in DIRECTORY or owner_id in viewer.owners:
         return True
-    if party_id is not None and party_id in viewer.owners:
+    if party_id is not None and (party_id in viewer.owners or party_id in viewer.teams):
         return True
     if customer_id is None:
         return False

@@ -24,7 +24,7 @@ from fieldcrm.domain.appeals import (
 )
 from fieldcrm.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from fieldcrm.domain.ownership import Holding
-from fieldcrm.domain.protection import rules_for_team
+from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.models import Appeal, Customer, OwnershipEvent, User, Visit
 from fieldcrm.models.codec import encode_value
 from fieldcrm.services.assignment import give
@@ -56,7 +56,7 @@ def _when(session: Session, user_id: str | None, at: datetime | None) -> str:
     if at is None:
         return ""
     user = session.get(User, user_id) if user_id else None
-    zone = ZoneInfo(rules_for_team(user.team_id if user is not None else None).timezone)
+    zone = ZoneInfo(team_rules(session, user.team_id if user is not None else None).timezone)
     return (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 

@@ -21,7 +21,8 @@ from fieldcrm.domain.assignment import (
 )
 from fieldcrm.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from fieldcrm.domain.ownership import Holding, refuse_work_on
-from fieldcrm.domain.protection import protection_from_first_contact, rules_for_team
+from fieldcrm.domain.protection import protection_from_first_contact
+from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.models import Customer, Opportunity, OwnershipEvent, User
 from fieldcrm.models.opportunity import CLOSED_STAGES
 from fieldcrm.models.registry import SPECS
@@ -73,7 +74,7 @@ def candidates_of(session: Session, side: frozenset[str] | None) -> list[Candida
             r.id,
             r.name,
             held[r.id],
-            rules_for_team(r.team_id).cap_for(r.id),
+            team_rules(session, r.team_id).cap_for(r.id),
             dict(regions[r.id]),
             dict(industries[r.id]),
             won_by[r.id],
@@ -215,7 +216,7 @@ def give(
     `kind` in its history (`rule`: the rule that decided it, None for a handover)."""
     session = uow.session
     rep = session.get(User, rep_id)
-    rules = rules_for_team(rep.team_id if rep is not None else None)
+    rules = team_rules(session, rep.team_id if rep is not None else None)
     protected = protection_from_first_contact(rules, now)
     if customer.protection_until is not None and customer.protection_until > protected:
         protected = customer.protection_until

@@ -14,7 +14,8 @@ from typing import Any
 
 from sqlmodel import select
 
-from fieldcrm.domain.protection import PoolRules, protection_from_first_contact, rules_for_team
+from fieldcrm.domain.protection import PoolRules, protection_from_first_contact
+from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.ids import stable_id, uuid7_many
 from fieldcrm.models import Contact, Customer, OwnershipEvent, User, utcnow
 from fieldcrm.models.registry import derive_customer
@@ -50,7 +51,7 @@ def new_customer_values(
     }
     values.setdefault("owner_id", creator_id)
     if values["owner_id"] is not None and not values.get("in_public_pool") and not values.get("protection_until"):
-        values["protection_until"] = protection_from_first_contact(rules or rules_for_team(None), now)
+        values["protection_until"] = protection_from_first_contact(rules or PoolRules(), now)
     code_id = customer_id_for(fields.get("credit_code"))
     if code_id:
         values["id"] = code_id
@@ -118,7 +119,7 @@ class CustomerWriter:
         self.creator_id = creator_id
         self.bulk = BulkWriter(uow)
         creator = uow.session.get(User, creator_id)
-        self.rules = rules_for_team(creator.team_id if creator is not None else None)
+        self.rules = team_rules(uow.session, creator.team_id if creator is not None else None)
 
     def create_many(self, rows: Sequence[NewCustomer]) -> list[Written]:
         """New customers and their contacts in bulk (rows, outbox entries and one search document per customer)."""

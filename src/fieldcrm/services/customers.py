@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from fieldcrm.domain.errors import DuplicateError, DuplicateMatch, PermissionDeniedError, ValidationError
 from fieldcrm.domain.ownership import BY_THE_RULES, Holding, refuse_work_on
 from fieldcrm.domain.pool import RELEASE_NEEDS_REASON
-from fieldcrm.domain.protection import rules_for_team
+from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.models import Contact, Customer, Opportunity, OwnershipEvent, User, Visit
 from fieldcrm.models.codec import row_to_dict
 from fieldcrm.models.registry import derive_customer
@@ -60,7 +60,7 @@ class CustomerService(BaseService):
             return self._insert(uow, actor, fields, contacts or []).id
 
     def _insert(self, uow: UnitOfWork, actor: User, fields: dict[str, Any], contacts: list[dict[str, Any]]) -> Customer:
-        values = new_customer_values(actor.id, fields, self.clock(), rules=rules_for_team(actor.team_id))
+        values = new_customer_values(actor.id, fields, self.clock(), rules=team_rules(uow.session, actor.team_id))
         customer = Customer(**values)
         uow.insert(customer)
         uow.session.flush()

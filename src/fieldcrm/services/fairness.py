@@ -27,7 +27,7 @@ from fieldcrm.domain.fairness import (
     tally,
 )
 from fieldcrm.domain.pool_counts import WON_STAGE
-from fieldcrm.domain.protection import rules_for_team
+from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.models import Appeal, Opportunity, OwnershipEvent, User
 from fieldcrm.pinyin import name_pinyin
 from fieldcrm.services.base import BaseService
@@ -127,14 +127,14 @@ class FairnessService(BaseService):
     def this_month(self) -> Month:
         """The team's month now, by this service's clock."""
         with self.store.session() as session:
-            return Month.of(self.clock(), rules_for_team(self.actor(session).team_id).timezone)
+            return Month.of(self.clock(), team_rules(session, self.actor(session).team_id).timezone)
 
     def report(self, first: Month | None = None, last: Month | None = None) -> FairnessReport:
         """The report from `first` through `last` (default: this month) for the reps the acting user may see."""
         with self.store.session() as session:
             user = self.actor(session)
             actor = self.acting(session)
-            timezone = rules_for_team(user.team_id).timezone
+            timezone = team_rules(session, user.team_id).timezone
             first = first or Month.of(self.clock(), timezone)
             try:
                 months = months_between(first, last or first)

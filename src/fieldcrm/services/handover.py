@@ -27,7 +27,7 @@ from fieldcrm.domain.handover import (
     refuse_step,
 )
 from fieldcrm.domain.ownership import Holding
-from fieldcrm.domain.protection import rules_for_team
+from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.ids import uuid7
 from fieldcrm.models import Customer, Handover, PlannedStop, User, VisitPlan
 from fieldcrm.models.codec import encode_value
@@ -174,7 +174,7 @@ class HandoverService(BaseService):
         receiving rep's plan of the same day, after the stops already there."""
         session = uow.session
         rep = session.get(User, handover.to_rep_id)
-        today = now.astimezone(ZoneInfo(rules_for_team(rep.team_id if rep is not None else None).timezone)).date()
+        today = now.astimezone(ZoneInfo(team_rules(session, rep.team_id if rep is not None else None).timezone)).date()
         query = (
             select(PlannedStop, col(VisitPlan.plan_date))
             .join(VisitPlan, col(VisitPlan.id) == PlannedStop.plan_id)

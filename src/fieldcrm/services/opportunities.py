@@ -8,7 +8,8 @@ from typing import Any
 from sqlmodel import select
 
 from fieldcrm.domain.errors import InvalidStateError, ValidationError
-from fieldcrm.domain.protection import protection_after_won_deal, rules_for_team
+from fieldcrm.domain.protection import protection_after_won_deal
+from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.models import CLOSED_STAGES, OPPORTUNITY_STAGES, Customer, Opportunity, User
 from fieldcrm.models.codec import row_to_dict
 from fieldcrm.models.opportunity import WON_STAGE
@@ -76,7 +77,7 @@ class OpportunityService(BaseService):
             customer = uow.session.get(Customer, opp.customer_id)
             if stage == WON_STAGE and customer is not None and customer.owner_id and not customer.in_public_pool:
                 owner = uow.session.get(User, customer.owner_id)
-                rules = rules_for_team(owner.team_id if owner is not None else None)
+                rules = team_rules(uow.session, owner.team_id if owner is not None else None)
                 until = protection_after_won_deal(rules, customer.protection_until, changes["closed_at"])
                 uow.provisional(customer, {"protection_until": until})
             return row_to_dict(opp)

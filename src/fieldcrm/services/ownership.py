@@ -7,7 +7,8 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from fieldcrm.domain.protection import days_left, is_protected, rules_for_team
+from fieldcrm.domain.protection import days_left, is_protected
+from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.models import Customer, OwnershipEvent, User
 from fieldcrm.models.codec import encode_value
 from fieldcrm.services.base import BaseService, get_live
@@ -52,7 +53,7 @@ def protection_of(session: Session, customer: Customer, now: Any) -> dict[str, A
     day it goes back to the public pool if nothing changes, by which rule, and whether its owner is reminded of it
     now (`returns.return_fields`)."""
     owner = session.get(User, customer.owner_id) if customer.owner_id else None
-    rules = rules_for_team(owner.team_id if owner is not None else None)
+    rules = team_rules(session, owner.team_id if owner is not None else None)
     until = customer.protection_until
     left = days_left(rules, until, now)
     return {

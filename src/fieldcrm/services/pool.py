@@ -21,7 +21,8 @@ from fieldcrm.domain.pool import (
     refuse_claim,
     refuse_release,
 )
-from fieldcrm.domain.protection import PoolRules, protection_from_first_contact, rules_for_team
+from fieldcrm.domain.protection import PoolRules, protection_from_first_contact
+from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.models import Customer, OwnershipEvent, User
 from fieldcrm.models.codec import encode_value
 from fieldcrm.normalize import normalise_company_name
@@ -110,13 +111,13 @@ class PoolService(BaseService):
 
     def rules(self) -> PoolRules:
         with self.store.session() as session:
-            return rules_for_team(self.actor(session).team_id)
+            return team_rules(session, self.actor(session).team_id)
 
 
 def record_claim(uow: UnitOfWork, rep: User, customer: Customer, now: Any) -> None:
     """The claim of `customer` by `rep` in `uow`, refused by the pool's rules (`domain.pool.refuse_claim`)."""
     session = uow.session
-    rules = rules_for_team(rep.team_id)
+    rules = team_rules(session, rep.team_id)
     refusal = refuse_claim(rules, rep.id, term_of(session, customer, rules), load_of(session, rep.id, rules, now), now)
     if refusal is not None:
         if not customer.in_public_pool and customer.owner_id not in (None, rep.id):
@@ -144,7 +145,7 @@ def record_claim(uow: UnitOfWork, rep: User, customer: Customer, now: Any) -> No
 
 def record_release(uow: UnitOfWork, rep: User, customer: Customer, reason: str, now: Any) -> None:
     """The release of `customer` by its owner `rep` in `uow`, with `reason`."""
-    rules = rules_for_team(rep.team_id)
+    rules = team_rules(uow.session, rep.team_id)
     refusal = refuse_release(rep.id, term_of(uow.session, customer, rules), reason)
     if refusal is not None:
         raise PermissionDeniedError(refusal)

@@ -11,7 +11,8 @@ from sqlmodel import Session, col, or_
 
 from fieldcrm.domain import pool_counts
 from fieldcrm.domain.pool import Return, next_return, reminder
-from fieldcrm.domain.protection import PoolRules, rules_for_team
+from fieldcrm.domain.protection import PoolRules
+from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.models import Customer, User
 from fieldcrm.models.codec import encode_value
 from fieldcrm.services.base import BaseService
@@ -46,7 +47,7 @@ class ReturnsService(BaseService):
         now = self.clock()
         with self.store.session() as session:
             me: User = self.actor(session)
-            rules = rules_for_team(me.team_id)
+            rules = team_rules(session, me.team_id)
             horizon: date = rules.day_of(now) + timedelta(days=rules.remind_days_before)
             c = Customer.__table__.c
             query = pool_counts.held_query_rows().where(

@@ -9,7 +9,8 @@ from sqlmodel import Session, col, select
 
 from fieldcrm.domain.errors import InvalidStateError, PermissionDeniedError, ValidationError
 from fieldcrm.domain.ownership import Holding, refuse_work_on
-from fieldcrm.domain.protection import protection_after_visit, rules_for_team
+from fieldcrm.domain.protection import protection_after_visit
+from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.models import Customer, PlannedStop, User, Visit
 from fieldcrm.models.codec import row_to_dict
 from fieldcrm.services.base import BaseService, actor_of, get_live
@@ -86,7 +87,8 @@ class VisitService(BaseService):
             if clean["next_date"] is not None:
                 uow.update(customer, {"next_follow_up": clean["next_date"]})
             if customer.owner_id is not None and not customer.in_public_pool:
-                rules = rules_for_team(owner.team_id if (owner := uow.session.get(User, customer.owner_id)) else None)
+                owner = uow.session.get(User, customer.owner_id)
+                rules = team_rules(uow.session, owner.team_id if owner is not None else None)
                 until = protection_after_visit(rules, customer.protection_until, start, self.clock())
                 uow.provisional(customer, {"protection_until": until})
             return visit.id

@@ -47,6 +47,18 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("reasons", "cannot be changed once set; it identifies the company"),
     QT_TRANSLATE_NOOP("reasons", "must be at least 8 characters"),
     QT_TRANSLATE_NOOP("reasons", "is required, e.g. https://crm.example.com"),
+    # a team's own settings (domain/team_rules.py, services/team_rules.py)
+    QT_TRANSLATE_NOOP("reasons", "the team's settings must be a JSON object"),
+    QT_TRANSLATE_NOOP("reasons", "is not a team setting"),
+    QT_TRANSLATE_NOOP("reasons", "must be true or false"),
+    QT_TRANSLATE_NOOP("reasons", "must map rep ids to whole numbers from 0 to {0}"),
+    QT_TRANSLATE_NOOP("reasons", "must be a whole number from {0} to {1}, or off"),
+    QT_TRANSLATE_NOOP("reasons", "must be a whole number from {0} to {1}"),
+    QT_TRANSLATE_NOOP("reasons", "'{0}' is not a time zone"),
+    QT_TRANSLATE_NOOP("reasons", "only the team's supervisor or an admin may change the team's settings"),
+    QT_TRANSLATE_NOOP("reasons", "a team's settings row is the one of its team and cannot be moved to another"),
+    QT_TRANSLATE_NOOP("reasons", "you are in no team; a team's settings are set by its supervisor"),
+    QT_TRANSLATE_NOOP("reasons", "write each setting as key=value"),
     # customers, visits, plans, opportunities
     QT_TRANSLATE_NOOP("reasons", "this customer belongs to another rep; ask your supervisor to reassign it"),
     QT_TRANSLATE_NOOP("reasons", "is before the start of the visit"),

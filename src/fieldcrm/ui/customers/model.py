@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from fieldcrm.domain.protection import lapses_soon, rules_for_team
+from fieldcrm.domain.protection import PoolRules, lapses_soon
 from fieldcrm.services.search import CustomerRow
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.reasons import localize
@@ -70,9 +70,9 @@ class CustomerTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._fetcher = fetcher
         self._clock = clock
-        # Rows whose protection lapses within the owner's reminder days are tinted; the team's day is read when the
-        # list is (re)loaded, not for every painted cell.
-        self._rules = rules_for_team(None)
+        # Rows whose protection lapses within the team's reminder days are tinted (`set_rules`); the team's day is read
+        # when the list is (re)loaded, not for every painted cell.
+        self._rules = PoolRules()
         self._today: date = self._rules.day_of(clock())
         self._ids: list[str] = []
         self._windows: OrderedDict[int, dict[str, CustomerRow]] = OrderedDict()
@@ -168,6 +168,12 @@ class CustomerTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(start, 0), self.index(last, len(COLUMNS) - 1))
 
         self._fetcher(ids, deliver)
+
+    def set_rules(self, rules: PoolRules) -> None:
+        """The team's rules (its reminder days, its calendar) for the tint; the defaults until the screen loads them."""
+        if rules != self._rules:
+            self._rules = rules
+            self.refresh_rows()
 
     def set_ids(self, ids: list[str], first_rows: dict[str, CustomerRow] | None = None) -> None:
         """Show a new result list (after a search, filter or sort); `first_rows` fills the first window at once."""

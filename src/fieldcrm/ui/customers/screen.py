@@ -28,6 +28,7 @@ from fieldcrm.ui.customers.model import COL_GRADE, COL_NAME, COL_PHONE, WINDOW, 
 from fieldcrm.ui.icons import icon
 from fieldcrm.ui.ops import assignment as assign_ops
 from fieldcrm.ui.ops import customers as ops
+from fieldcrm.ui.ops import pool as pool_ops
 from fieldcrm.ui.screens import Screen, ScreenContext
 from fieldcrm.ui.workers import DbWorker
 from fieldcrm.vocabulary import GRADES, STAGES
@@ -214,7 +215,8 @@ class CustomerListScreen(Screen):
         return combo
 
     def activate(self) -> None:
-        """Called when the screen is shown: load the list, and once it is painted the filters' values."""
+        """Called when the screen is shown: load the list, and once it is painted the filters' values and the team's
+        rules."""
         if not self._filters_loaded:
             self._filters_loaded = True
             self.search()
@@ -224,6 +226,7 @@ class CustomerListScreen(Screen):
             def load_filters() -> None:
                 release()
                 ops.filter_values(self, self.worker).success(self._set_filter_values).run()
+                self._load_rules()  # after the first paint: it loads the services (the ORM)
                 assign_ops.may_assign(self, self.worker).success(self.assign_button.setVisible).run()
 
             self.when_painted(load_filters)
@@ -360,7 +363,14 @@ class CustomerListScreen(Screen):
         ops.fetch_rows(self, self.worker, ids).success(deliver).run()
 
     def reload(self) -> None:
+        self._load_rules()
         self.search()
+
+    def _load_rules(self) -> None:
+        """The team's rules for the list's tint. A user in no team keeps the defaults the model starts with."""
+        pool_ops.team_rules(self, self.worker).success(lambda view: self.model.set_rules(view.rules)).failure(
+            lambda *_: None
+        ).run()
 
     def log_visit_here(self) -> bool:
         """Ctrl+L with a customer's page open: log a visit to that customer."""
@@ -373,6 +383,7 @@ class CustomerListScreen(Screen):
     def changed(self, nouns: frozenset[str]) -> None:
         if self._filters_loaded:
             ops.filter_values(self, self.worker).success(self._set_filter_values).run()
+            self._load_rules()
             self.search()
 
     def _open_first(self) -> None:

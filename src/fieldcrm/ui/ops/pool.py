@@ -29,3 +29,18 @@ def claim(parent: QWidget | None, worker: DbWorker, customer_id: str) -> Op:
 
 def release(parent: QWidget | None, worker: DbWorker, customer_id: str, reason: str) -> Op:
     return Op(parent, worker, lambda s: _pool(s).release(customer_id, reason), POOL)
+
+
+def _team_rules(s: Any) -> Any:
+    from fieldcrm.services.team_rules import TeamRulesService  # on the worker: the services load there
+
+    return TeamRulesService(s.store, s.user_id)
+
+
+def team_rules(parent: QWidget | None, worker: DbWorker) -> QueryOp:
+    """The acting user's team's settings (`TeamRulesView`)."""
+    return QueryOp(parent, worker, lambda s: _team_rules(s).show())
+
+
+def set_team_rules(parent: QWidget | None, worker: DbWorker, changes: dict[str, Any]) -> Op:
+    return Op(parent, worker, lambda s: _team_rules(s).set(changes), {"profile", "customers"})

@@ -13,6 +13,7 @@ from fieldcrm.ui.customers.page import table
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.icons import icon
 from fieldcrm.ui.ops import pool as ops
+from fieldcrm.ui.pool.team_rules_dialog import TeamRulesDialog
 from fieldcrm.ui.screens import Screen
 from fieldcrm.ui.theme import set_tone
 from fieldcrm.ui.workers import DbWorker
@@ -50,11 +51,17 @@ class PoolScreen(Screen):
             objectName="poolIntro",
         )
         intro.setWordWrap(True)
+        self.rules = QLabel(objectName="poolTeamRulesSummary")
+        self.rules.setWordWrap(True)
+        self.team_rules = QPushButton(self.tr("Team rules…"), objectName="poolTeamRules")
+        self.team_rules.setToolTip(self.tr("Your team's protection and pool settings (set by its supervisor)"))
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.claim)
+        top.addWidget(self.team_rules)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.rules)
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.hint)
@@ -64,11 +71,40 @@ class PoolScreen(Screen):
         self._typing.timeout.connect(self.reload)
         self.search.textChanged.connect(self._typing.start)
         self.claim.clicked.connect(self.claim_selected)
+        self.team_rules.clicked.connect(self.open_team_rules)
         self.list.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
         self._enable()
 
     def reload(self) -> None:
         ops.pool_customers(self, self.worker, self.search.text()).success(self._fill).run()
+        ops.team_rules(self, self.worker).success(self._show_rules).failure(lambda *_: self.rules.hide()).run()
+
+    def _show_rules(self, view: Any) -> None:
+        """One line of the team's rules a rep works under: "your team's rules: protection 30 days, …"."""
+        r = view.rules
+
+        def after(days: int | None) -> str:
+            return self.tr("off") if days is None else self.tr("{0} days").format(days)
+
+        self.rules.setText(
+            self.tr(
+                "Your team's rules: protection {0} days; {1} claims a day; at most {2} customers held; back to the"
+                " pool without a visit: {3}, without a won deal: {4}."
+            ).format(
+                r.protection_days,
+                r.claims_per_day,
+                r.holding_cap,
+                after(r.return_without_followup_days),
+                after(r.return_without_deal_days),
+            )  # fmt: skip
+        )
+        self.rules.show()
+
+    def open_team_rules(self) -> TeamRulesDialog:
+        dialog = TeamRulesDialog(self.worker, self)
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        return dialog
 
     def _fill(self, rows: list[dict[str, Any]]) -> None:
         self.customers.set_rows(rows)
