@@ -10,6 +10,7 @@ import pytest
 from sqlmodel import select
 
 from fieldcrm.domain.errors import PermissionDeniedError, ValidationError
+from fieldcrm.domain.pool import CLAIMED_BY, IN_PROTECTION, RELEASE_NEEDS_REASON
 from fieldcrm.domain.protection import PoolRules
 from fieldcrm.models import Customer, OutboxEntry, OwnershipEvent
 from fieldcrm.services import Services
@@ -177,3 +178,88 @@ def test_the_pool_lists_its_customers_with_mobiles_masked(
     assert [r["id"] for r in _pool(rep, clock).pool_customers("公海1号")] == [ids[1]]
     _pool(rep, clock).claim(ids[0])
     assert ids[0] not in {r["id"] for r in _pool(rep, clock).pool_customers()}
+
+
+def test_the_pool_lists_in_pinyin_order_finds_by_name_region_or_industry_and_leaves_deleted_ones_out(
+    team_services: dict[str, Services], clock: ManualClock
+) -> None:
+    rep, boss = team_services["rep"], team_services["supervisor"]
+    customers = CustomerService(boss.store, boss.user_id)
+
+    def pooled(name: str, region: str, industry: str, phone: str) -> str:
+        return customers.create(
+            name=name, region=region, industry=industry, phone=phone, grade="B", owner_id=None, in_public_pool=True
+        )
+
+    silk = pooled("嘉兴丝绸有限公司", "华东", "纺织", "13800138001")
+    tea = pooled("杭州茶叶有限公司", "浙西", "食品", "13800138002")
+    brush = pooled("湖州湖笔有限公司", "浙北", "文具", "13800138003")
+    gone = pooled("安吉竹业有限公司", "浙北", "文具", "13800138004")
+    customers.delete(gone)
+    pool = _pool(rep, clock)
+    # 杭 (hang) before 湖 (hu) before 嘉 (jia): pinyin, not the characters' code order (嘉 < 杭 < 湖)
+    assert [r["id"] for r in pool.pool_customers()] == [tea, brush, silk]
+    assert [r["id"] for r in pool.pool_customers(limit=2)] == [tea, brush]
+    row = next(r for r in pool.pool_customers() if r["id"] == silk)
+    stored = _customer(rep, silk)
+    assert row == {
+        "id": silk,
+        "name": "嘉兴丝绸有限公司",
+        "phone": "138****8001",  # not hers: masked
+        "region": "华东",
+        "industry": "纺织",
+        "grade": "B",
+        "stage": stored.stage,
+        "updated_at": stored.updated_at.isoformat(),
+    }
+    assert [r["id"] for r in pool.pool_customers("丝绸有限")] == [silk]  # a part of the name as written
+    assert [r["id"] for r in pool.pool_customers("嘉兴丝绸股份有限公司")] == [silk]  # the same company, normalised
+    assert [r["id"] for r in pool.pool_customers("浙北")] == [brush]  # region (the deleted one left out)
+    assert [r["id"] for r in pool.pool_customers("食品")] == [tea]  # industry
+    admin = Services.for_store(rep.store, rep.profile.add_user("管理员", "admin", None).id)
+    assert {r["phone"] for r in PoolService(admin.store, admin.user_id, clock=clock).pool_customers()} == {
+        "13800138001",
+        "13800138002",
+        "13800138003",
+    }  # an admin sees every number in full
+
+
+def test_a_release_without_a_reason_names_the_reason_field(
+    team_services: dict[str, Services], clock: ManualClock
+) -> None:
+    rep = team_services["rep"]
+    mine = CustomerService(rep.store, rep.user_id, clock=clock).create(name="绍兴黄酒有限公司")
+    for reason in (None, "", "   "):
+        with pytest.raises(ValidationError) as refused:
+            _pool(rep, clock).release(mine, reason)  # type: ignore[arg-type]
+        assert (refused.value.field, refused.value.message) == ("reason", RELEASE_NEEDS_REASON)
+    assert _customer(rep, mine).owner_id == rep.user_id
+    _pool(rep, clock).release(mine, "客户已转向竞品")
+    release = _events(rep, mine)[-1]
+    assert (release.owner_id, release.by_user_id, release.rule) == (rep.user_id, rep.user_id, "release")
+
+
+def test_a_claim_of_a_customer_another_rep_registered_says_it_is_protected_not_claimed(
+    team_services: dict[str, Services], clock: ManualClock
+) -> None:
+    rep, other = team_services["rep"], team_services["other"]
+    theirs = CustomerService(other.store, other.user_id, clock=clock).create(name="温州鞋业有限公司")
+    with pytest.raises(PermissionDeniedError) as refused:
+        _pool(rep, clock).claim(theirs)
+    assert refused.value.message == IN_PROTECTION.format("2027-03-31")
+
+
+def test_a_lost_claim_names_the_time_head_office_accepted_the_winners_claim(
+    team_services: dict[str, Services], clock: ManualClock
+) -> None:
+    rep, other = team_services["rep"], team_services["other"]
+    (pool_id,) = _pooled(team_services["supervisor"], 1)
+    _pool(other, clock).claim(pool_id)  # 09:00 in Shanghai on 03-01, on 李娜's laptop
+    with rep.store.session() as session:  # head office accepted it at 10:30 (version 1: it came back from there)
+        claim = session.exec(select(OwnershipEvent).where(OwnershipEvent.kind == "claim")).one()
+        claim.created_at, claim.version = datetime(2027, 3, 1, 2, 30, tzinfo=UTC), 1
+        session.add(claim)
+        session.commit()
+    with pytest.raises(PermissionDeniedError) as refused:
+        _pool(rep, clock).claim(pool_id)
+    assert refused.value.message == CLAIMED_BY.format("李娜", "2027-03-01", "10:30")
