@@ -131,9 +131,8 @@ class PoolService(BaseService):
             if not rules.pools:
                 return [(DEFAULT_POOL, int(run(sa_select(sa_func.count()).where(*live)).scalar() or 0))]
             which = pool_column(rules, c.region, c.industry)
-            counts: dict[str, int] = dict(
-                run(sa_select(which, sa_func.count()).where(*live).group_by(which)).tuples().all()
-            )
+            grouped = run(sa_select(which, sa_func.count()).where(*live).group_by(which))
+            counts: dict[str, int] = {name: n for name, n in grouped}
             return [(name, int(counts.get(name, 0))) for name in pool_names(rules)]
 
     def rules(self) -> PoolRules:
