@@ -131,6 +131,24 @@ def pool_json(pool: NamedPool) -> dict[str, Any]:
     return out
 
 
+def pool_summary(pool: dict[str, Any]) -> str:
+    """One line of a named pool (its JSON) for a command line: its name, filter and overrides."""
+    parts = [f"{k} {', '.join(pool[k])}" for k in ("regions", "industries") if pool.get(k)]
+    rules = ", ".join(f"{k}={'off' if v is None else v}" for k, v in pool.get("rules", {}).items())
+    return f"{pool['name']}: {'; '.join(parts)}" + (f" ({rules})" if rules else "")
+
+
+def read_pools_file(path: str) -> Any:
+    """The pools a JSON file holds (a list, as the settings do), for `--pools-json FILE`; checked with the whole."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except OSError as exc:
+        raise ValidationError(f"cannot read {path}: {exc.strerror}", "pools") from None
+    except ValueError:
+        raise ValidationError(NOT_POOLS.format(MAX_POOLS), "pools") from None
+
+
 def rules_from(settings: Any) -> PoolRules:
     """A team's settings (decoded JSON) as `PoolRules`: every key known and every value in range, or a
     ValidationError naming the field; missing keys take the defaults."""
