@@ -66,6 +66,7 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("reasons", "pool {0}: '{1}' is not a pool's setting (name, regions, industries, rules)"),
     QT_TRANSLATE_NOOP("reasons", "pool {0}: '{1}' is not a rule a pool may set"),
+    QT_TRANSLATE_NOOP("reasons", "cannot read {0}: {1}"),
     QT_TRANSLATE_NOOP("reasons", "you are in no team; a team's settings are set by its supervisor"),
     QT_TRANSLATE_NOOP("reasons", "write each setting as key=value"),
     # customers, visits, plans, opportunities
