@@ -94,14 +94,19 @@ def test_reminders_and_return_days_follow_the_rules_of_the_customers_pool(
             },
         }
     ]
-    TeamRulesService(boss.store, boss.user_id).set({"pools": pools, "protection_days": 5})
+    TeamRulesService(boss.store, boss.user_id).set({"pools": pools, "protection_days": 10})
     customers = CustomerService(rep.store, rep.user_id, clock=clock)
     factory = customers.create(name="嘉兴精密制造有限公司", industry="制造业")
     shop = customers.create(name="嘉兴百货有限公司", industry="零售")
     ownership = OwnershipService(rep.store, rep.user_id, clock=clock)
-    # Protected through 01-15; the factory's pool: back after ten days without a follow-up (01-21), not when
-    # protection ends; the shop, the team's: back the day after protection ends (01-16).
-    assert [ownership.protection(c)["returns_on"] for c in (factory, shop)] == ["2027-01-21", "2027-01-16"]
-    clock.now = datetime(2027, 1, 15, 16, 0, tzinfo=UTC)  # 01-16 in Shanghai: five days before the factory's
+    # Both protected through 01-20 and back on 01-21: the factory by its pool's rule (ten days without a follow-up),
+    # the shop by the team's (protection ended without a deal).
+    shown = [ownership.protection(c) for c in (factory, shop)]
+    assert [(p["returns_on"], p["return_rule"]) for p in shown] == [
+        ("2027-01-21", "no_followup"),
+        ("2027-01-21", "protection_ended"),
+    ]
+    # 01-16 in Shanghai: five days before, the factory's pool reminds its owner; the team's three days do not yet.
+    clock.now = datetime(2027, 1, 15, 16, 0, tzinfo=UTC)
     returning = ReturnsService(rep.store, rep.user_id, clock=clock).returning_soon()
     assert [(r["id"], r["return_rule"]) for r in returning] == [(factory, "no_followup")]
