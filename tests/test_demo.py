@@ -24,6 +24,7 @@ from fieldcrm.normalize import normalise_company_name
 from fieldcrm.services import CustomerQuery, Services
 from fieldcrm.services.appeals import AppealService
 from fieldcrm.services.handover import HandoverService
+from fieldcrm.services.pool import PoolService
 from fieldcrm.services.validation import clean_contact_fields, clean_customer_fields, credit_code_is_valid
 from fieldcrm.store import Store
 from waiting import HANG_GUARD
@@ -243,6 +244,12 @@ def test_demo_for_a_supervisor_adds_reps_with_data(_template_store: Path, tmp_pa
         assert moves == [("刘洋", "李娜", "accepted"), ("刘洋", "李娜", "requested"), ("刘洋", "王强", "requested")]
         assert all(h["reason"] for h in waiting)
         assert summary.counts["handovers waiting"] == 3
+        # The team has two pools: 制造业公海 (manufacturing customers, back sooner) and the default 公海.
+        pool = PoolService(store, users["王经理"].id)
+        counts = dict(pool.pool_counts())
+        assert list(counts) == ["制造业公海", "公海"] and counts["制造业公海"] > 0 and counts["公海"] > 0
+        assert pool.rules().pools[0].rules["return_without_followup_days"] == 20
+        assert summary.counts["named pools"] == 1
     finally:
         store.close()
 

@@ -31,6 +31,7 @@ from fieldcrm.services.customer_writes import customer_id_for, first_contact_eve
 from fieldcrm.services.plans import plan_id_for
 from fieldcrm.services.profile import ProfileService, UserInfo
 from fieldcrm.services.reports import ReportService, report_id_for
+from fieldcrm.services.team_rules import TeamRulesService
 from fieldcrm.services.validation import credit_check_char
 from fieldcrm.store import Store
 
@@ -410,6 +411,26 @@ def _field_people(profile: ProfileService, me: UserInfo) -> tuple[list[UserInfo]
     return [me, *reps], added
 
 
+#: The demo team's named pool (公海 by industry): manufacturing customers, back to the pool sooner without a visit and
+#: claimed three a day at most; every other customer is in the default pool (公海) under the team's rules.
+DEMO_POOLS = [
+    {
+        "name": "制造业公海",
+        "industries": ["机械制造", "电子电器"],
+        "rules": {"return_without_followup_days": 20, "claims_per_day": 3},
+    }
+]
+
+
+def _team_pools(store: Store, supervisor_id: str) -> int:
+    """The supervisor's team gets the demo's pools, unless it has set pools of its own. How many were set."""
+    service = TeamRulesService(store, supervisor_id)
+    if service.show().rules.pools:
+        return 0
+    service.set({"pools": DEMO_POOLS})
+    return len(DEMO_POOLS)
+
+
 def _existing_stops(store: Store) -> dict[str, int]:
     with store.engine.connect() as conn:
         counts: dict[str, int] = dict(
@@ -586,6 +607,8 @@ def generate_demo(
                 counts[f"reports {status}"] = counts.get(f"reports {status}", 0) + n
     tick = summary.timed("reports", tick)
     reps = [p for p in people if p.role == "rep"]
+    if me.role == "supervisor":
+        counts["named pools"] = _team_pools(store, people[0].id)
     if me.role == "supervisor" and len(reps) >= 2:
         counts["appeals open"] = _open_appeal(store, rng, me, reps[:2], built)
         tick = summary.timed("appeals", tick)

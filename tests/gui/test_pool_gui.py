@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from fieldcrm.domain.protection import PoolRules
 from fieldcrm.services import Services
 from fieldcrm.services.ownership import OwnershipService
+from fieldcrm.services.team_rules import TeamRulesService
+from fieldcrm.ui.pool.screen import POOL_COLUMNS
 
 
 def _pooled(boss: Services, names: list[str]) -> list[str]:
@@ -94,3 +96,39 @@ def test_release_from_the_customer_page_asks_for_a_reason(qtbot, make_window, te
     assert not page.release.isVisible()
     assert page.owner_line.text() == "Owner: nobody (public pool)"
     assert rep.customers.get(mine)["ownership"][0]["reason"] == "客户暂无需求"
+
+
+def test_the_pool_picker_shows_one_pool_at_a_time_with_each_pools_count(
+    qtbot, make_window, team_services, idle
+) -> None:
+    boss = team_services["supervisor"]
+    pools = [{"name": "制造业公海", "industries": ["制造业"], "rules": {"return_without_followup_days": 15}}]
+    TeamRulesService(boss.store, boss.user_id).set({"pools": pools})
+    made = (("绍兴纺织制造有限公司", "制造业"), ("金华五金制造有限公司", "制造业"), ("衢州超市有限公司", "零售"))
+    for name, industry in made:
+        boss.customers.create(name=name, owner_id=None, in_public_pool=True, industry=industry)
+    window = make_window("rep")
+    screen = window.show_screen("pool")
+    idle()
+    picker = screen.picker
+    assert picker.isVisible()
+    assert [picker.itemText(i) for i in range(picker.count())] == ["All pools (3)", "制造业公海 (2)", "公海 (1)"]
+    assert len(_names(screen)) == 3
+    model = screen.customers
+    column = [c.key for c in POOL_COLUMNS].index("pool")
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Pool"
+    shown = {model.data(model.index(r, 0)): model.data(model.index(r, column)) for r in range(3)}
+    assert shown["衢州超市有限公司"] == "公海" and shown["绍兴纺织制造有限公司"] == "制造业公海"
+    picker.setCurrentIndex(1)
+    picker.activated.emit(1)  # as a user's pick does
+    qtbot.waitUntil(lambda: _names(screen) == ["金华五金制造有限公司", "绍兴纺织制造有限公司"])  # pinyin order
+    picker.setCurrentIndex(2)
+    picker.activated.emit(2)
+    qtbot.waitUntil(lambda: _names(screen) == ["衢州超市有限公司"])
+    screen.reload()  # a refresh keeps the pool chosen
+    idle()
+    assert picker.currentData() == "公海" and _names(screen) == ["衢州超市有限公司"]
+    dialog_pools = screen.open_team_rules()
+    idle()
+    assert dialog_pools.pools.text().splitlines()[0].startswith("制造业公海: industries: 制造业;")
+    dialog_pools.close()

@@ -712,7 +712,7 @@ READS = {
     "ownership.protection_of", "AssignmentService.candidates", "AssignmentService.preview",
     "assignment.candidates_of", "assignment.last_in_turn", "HandoverService.receivers", "HandoverService.handovers",
     "AppealService.appeals", "AppealService.get", "AppealService.lost", "appeals.loss_of",
-    "PoolService.pool_customers", "PoolService.rules", "pool.term_of", "pool.load_of",
+    "PoolService.pool_customers", "PoolService.pool_counts", "PoolService.rules", "pool.term_of", "pool.load_of",
     "ReturnsService.returning_soon", "returns.return_of", "returns.return_fields",
     "TeamRulesService.show", "TeamRulesView.settings",
     "dedupe.find_duplicates",

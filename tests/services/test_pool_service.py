@@ -16,6 +16,7 @@ from fieldcrm.models import Customer, OutboxEntry, OwnershipEvent
 from fieldcrm.services import Services
 from fieldcrm.services.customers import CustomerService
 from fieldcrm.services.pool import PoolService
+from fieldcrm.services.team_rules import TeamRulesService
 from waiting import ManualClock
 
 #: 2027-03-01 09:00 in Shanghai.
@@ -211,6 +212,7 @@ def test_the_pool_lists_in_pinyin_order_finds_by_name_region_or_industry_and_lea
         "grade": "B",
         "stage": stored.stage,
         "updated_at": stored.updated_at.isoformat(),
+        "pool": "公海",  # the team sets no pools of its own: the default one
     }
     assert [r["id"] for r in pool.pool_customers("丝绸有限")] == [silk]  # a part of the name as written
     assert [r["id"] for r in pool.pool_customers("嘉兴丝绸股份有限公司")] == [silk]  # the same company, normalised
@@ -263,3 +265,66 @@ def test_a_lost_claim_names_the_time_head_office_accepted_the_winners_claim(
     with pytest.raises(PermissionDeniedError) as refused:
         _pool(rep, clock).claim(pool_id)
     assert refused.value.message == CLAIMED_BY.format("李娜", "2027-03-01", "10:30")
+
+
+def _two_pools(supervisor: Services, claims: int) -> None:
+    """The team's pools: 制造业公海 (manufacturing, `claims` a day) and the default 公海 (the team's one a day)."""
+    pools = [{"name": "制造业公海", "industries": ["制造业"], "rules": {"claims_per_day": claims}}]
+    TeamRulesService(supervisor.store, supervisor.user_id).set({"claims_per_day": 1, "pools": pools})
+
+
+def _pooled_in(boss: Services, industry: str, count: int) -> list[str]:
+    customers = CustomerService(boss.store, boss.user_id)
+    return [
+        customers.create(name=f"{industry}{i}号有限公司", owner_id=None, in_public_pool=True, industry=industry)
+        for i in range(count)
+    ]
+
+
+def test_the_daily_limit_is_counted_per_pool_with_that_pools_limit(
+    team_services: dict[str, Services], clock: ManualClock
+) -> None:
+    rep, boss = team_services["rep"], team_services["supervisor"]
+    _two_pools(boss, claims=2)
+    factories = _pooled_in(boss, "制造业", 3)
+    shops = _pooled_in(boss, "零售", 2)
+    _pool(rep, clock).claim(shops[0])
+    with pytest.raises(PermissionDeniedError, match="claimed 1 customers today"):
+        _pool(rep, clock).claim(shops[1])  # the default pool's limit: the team's 1
+    _pool(rep, clock).claim(factories[0])  # at the limit in one pool, still free in another
+    _pool(rep, clock).claim(factories[1])
+    with pytest.raises(PermissionDeniedError, match="claimed 2 customers today"):
+        _pool(rep, clock).claim(factories[2])  # the manufacturing pool's own limit
+    clock.now = T0 + timedelta(days=1)
+    _pool(rep, clock).claim(factories[2])
+
+
+def test_the_pool_lists_each_customers_pool_filters_by_one_and_counts_them(
+    team_services: dict[str, Services], clock: ManualClock
+) -> None:
+    rep, boss = team_services["rep"], team_services["supervisor"]
+    _two_pools(boss, claims=2)
+    factories = _pooled_in(boss, "制造业", 2)
+    shops = _pooled_in(boss, "零售", 1)
+    service = _pool(rep, clock)
+    assert {r["id"]: r["pool"] for r in service.pool_customers()} == {
+        factories[0]: "制造业公海",
+        factories[1]: "制造业公海",
+        shops[0]: "公海",
+    }
+    assert sorted(r["id"] for r in service.pool_customers(pool="制造业公海")) == sorted(factories)
+    assert [r["id"] for r in service.pool_customers(pool="公海")] == shops
+    assert service.pool_customers(pool="没有这个池") == []
+    assert service.pool_counts() == [("制造业公海", 2), ("公海", 1)]
+    service.claim(factories[0])
+    assert service.pool_counts() == [("制造业公海", 1), ("公海", 1)]
+
+
+def test_a_team_without_pools_lists_everything_in_the_default_pool(
+    team_services: dict[str, Services], clock: ManualClock
+) -> None:
+    ids = _pooled(team_services["supervisor"], 2)
+    service = _pool(team_services["rep"], clock)
+    assert {r["pool"] for r in service.pool_customers(pool="公海")} == {"公海"}
+    assert len(service.pool_customers(pool="公海")) == 2 == len(ids)
+    assert service.pool_counts() == [("公海", 2)]

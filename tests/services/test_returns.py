@@ -13,6 +13,7 @@ from fieldcrm.services.customers import CustomerService
 from fieldcrm.services.ownership import OwnershipService
 from fieldcrm.services.pool import PoolService
 from fieldcrm.services.returns import ReturnsService
+from fieldcrm.services.team_rules import TeamRulesService
 from fieldcrm.services.visits import VisitService
 from waiting import ManualClock
 
@@ -76,3 +77,36 @@ def test_the_reps_reminders_list_only_her_customers_going_back_within_the_remind
     rows = ReturnsService(rep.store, rep.user_id, clock=clock).returning_soon()
     assert [r["id"] for r in rows] == [later]
     assert ReturnsService(other.store, other.user_id, clock=clock).returning_soon()[0]["name"] == "湖州竹业有限公司"
+
+
+def test_reminders_and_return_days_follow_the_rules_of_the_customers_pool(
+    team_services: dict[str, Services], clock: ManualClock
+) -> None:
+    rep, boss = team_services["rep"], team_services["supervisor"]
+    pools = [
+        {
+            "name": "制造业公海",
+            "industries": ["制造业"],
+            "rules": {
+                "return_without_followup_days": 10,
+                "remind_days_before": 5,
+                "return_when_protection_ends": False,
+            },
+        }
+    ]
+    TeamRulesService(boss.store, boss.user_id).set({"pools": pools, "protection_days": 10})
+    customers = CustomerService(rep.store, rep.user_id, clock=clock)
+    factory = customers.create(name="嘉兴精密制造有限公司", industry="制造业")
+    shop = customers.create(name="嘉兴百货有限公司", industry="零售")
+    ownership = OwnershipService(rep.store, rep.user_id, clock=clock)
+    # Both protected through 01-20 and back on 01-21: the factory by its pool's rule (ten days without a follow-up),
+    # the shop by the team's (protection ended without a deal).
+    shown = [ownership.protection(c) for c in (factory, shop)]
+    assert [(p["returns_on"], p["return_rule"]) for p in shown] == [
+        ("2027-01-21", "no_followup"),
+        ("2027-01-21", "protection_ended"),
+    ]
+    # 01-16 in Shanghai: five days before, the factory's pool reminds its owner; the team's three days do not yet.
+    clock.now = datetime(2027, 1, 15, 16, 0, tzinfo=UTC)
+    returning = ReturnsService(rep.store, rep.user_id, clock=clock).returning_soon()
+    assert [(r["id"], r["return_rule"]) for r in returning] == [(factory, "no_followup")]

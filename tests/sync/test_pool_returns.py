@@ -92,13 +92,18 @@ def test_the_daily_job_returns_only_what_is_due_and_the_dry_run_changes_nothing(
 
 def test_the_daily_job_judges_by_the_teams_own_day_counts(server, team, laptop_factory) -> None:
     own = {"protection_days": 20, "return_when_protection_ends": False, "return_without_followup_days": 50}
+    # Its manufacturing pool's customers go back after 25 days without a follow-up.
+    own["pools"] = [{"name": "制造业公海", "industries": ["制造业"], "rules": {"return_without_followup_days": 25}}]
     set_team_rules(server.engine, "华东一组", own)
     zhang = laptop_factory("zhang", "张伟")
     zhang.sync()
     customer_id = zhang.services().customers.create(name="常州慢热客户有限公司")
+    factory = zhang.services().customers.create(name="常州快节奏制造有限公司", industry="制造业")
     assert zhang.sync().rejected == 0
     # Protection lapsed after 20 days; by the defaults (30 days without a follow-up, or protection's end) it would be
-    # due after 34 days, but the team allows 50 without a follow-up and keeps customers past protection.
-    assert run_returns(server.engine, datetime.now(UTC) + timedelta(days=34)) == []
+    # due after 34 days, but the team allows 50 without a follow-up and keeps customers past protection; the
+    # factory goes by its pool's 25 days.
+    done = run_returns(server.engine, datetime.now(UTC) + timedelta(days=34))
+    assert [(d.customer_id, d.due.rule) for d in done] == [(factory, "no_followup")]
     done = run_returns(server.engine, datetime.now(UTC) + timedelta(days=54))
     assert [(d.customer_id, d.due.rule) for d in done] == [(customer_id, "no_followup")]

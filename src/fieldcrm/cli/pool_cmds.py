@@ -23,6 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p = pool.add_parser("list", help="the pool's customers, by name (mobile numbers masked)")
     p.add_argument("--search", default="", help="part of a name, a region or an industry")
+    p.add_argument("--pool", metavar="NAME", help="only the customers of this pool of your team's (e.g. 公海)")
     add_format(p)
     p.set_defaults(func=cmd_list)
     p = pool.add_parser(
@@ -45,16 +46,24 @@ def register_customer_commands(customers: argparse._SubParsersAction) -> None:
 
 def cmd_list(args: argparse.Namespace) -> int:
     with services_of(args) as services:
-        rows = PoolService(services.store, services.user_id).pool_customers(args.search)
+        rows = PoolService(services.store, services.user_id).pool_customers(args.search, pool=args.pool)
     if args.format == "json":
         print_json(rows)
         return 0
     if not rows:
-        print("The public pool is empty" + (f" for '{args.search}'" if args.search else ""))
+        where = f" {args.pool}" if args.pool else ""
+        print(f"The public pool{where} is empty" + (f" for '{args.search}'" if args.search else ""))
         return 0
     print_table(
         rows,
-        [("id", "id"), ("name", "name"), ("phone", "phone"), ("region", "region"), ("industry", "industry")],
+        [
+            ("id", "id"),
+            ("name", "name"),
+            ("phone", "phone"),
+            ("region", "region"),
+            ("industry", "industry"),
+            ("pool", "pool"),
+        ],
     )
     return 0
 

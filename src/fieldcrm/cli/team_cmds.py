@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from fieldcrm.cli.common import OneLineParser, print_json, services_of
-from fieldcrm.domain.team_rules import CLI_SETTINGS, parse_assignment, parse_setting
+from fieldcrm.domain.team_rules import CLI_SETTINGS, parse_assignment, parse_setting, pool_summary, read_pools_file
 from fieldcrm.services.team_rules import TeamRulesService, TeamRulesView
 
 
@@ -24,14 +24,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     for name in CLI_SETTINGS:
         p.add_argument(f"--{name.replace('_', '-')}", dest=f"rule_{name}", metavar="VALUE")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="any setting, e.g. caps=REP_ID:50")
+    p.add_argument(
+        "--pools-json",
+        metavar="FILE",
+        help="the team's named pools, a JSON list replacing them all, e.g."
+        ' [{"name": "制造业公海", "industries": ["制造业"], "rules": {"claims_per_day": 3}}];'
+        " [] for the default pool alone",
+    )
     p.set_defaults(func=cmd_set)
 
 
 def _show(view: TeamRulesView) -> None:
     print(f"Team {view.team_name}" + ("" if view.can_edit else " (read only: set by its supervisor)"))
     for name, value in view.settings().items():
+        if name == "pools":
+            continue
         shown: Any = "off" if value is None else value
         print(f"  {name:<30} {shown}")
+    print("  Pools (a customer is in the first whose filter matches its region and industry, else in 公海):")
+    for pool in view.settings()["pools"]:
+        print(f"    {pool_summary(pool)}")
+    print("    公海: every other customer (the team's rules)")
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -49,6 +62,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_set(args: argparse.Namespace) -> int:
     changes = {n: parse_setting(n, v) for n in CLI_SETTINGS if (v := getattr(args, f"rule_{n}")) is not None}
     changes.update(parse_assignment(text) for text in args.set)
+    if args.pools_json:
+        changes["pools"] = read_pools_file(args.pools_json)
     with services_of(args) as services:
         service = TeamRulesService(services.store, services.user_id)
         if changes:

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, exists, func, or_, select
 
 from fieldcrm.domain.pool import Term
+from fieldcrm.domain.pools import pool_column
 from fieldcrm.domain.protection import PoolRules
 from fieldcrm.models import Customer, Opportunity, OwnershipEvent, Visit
 from fieldcrm.models.opportunity import WON_STAGE
@@ -55,17 +56,23 @@ def day_start(rules: PoolRules, now: datetime) -> datetime:
     return datetime.combine(day, time.min, ZoneInfo(rules.timezone)).astimezone(UTC)
 
 
-def claimed_today_query(rules: PoolRules, rep_id: str, now: datetime) -> Select:
-    """How many customers the rep claimed since the team's day began, won ones left out. A claim counts by its own
-    time or by its arrival (`created_at`, head office's): a claim dated back is still today's."""
+def claimed_today_query(rules: PoolRules, rep_id: str, now: datetime, pool: str | None = None) -> Select:
+    """How many customers the rep claimed since the team's day began, won ones left out; with `pool`, only
+    customers of that pool of the team's (`domain.pools`: the daily limit is counted per pool). A claim counts by its
+    own time or by its arrival (`created_at`, head office's): a claim dated back is still today's."""
     start = day_start(rules, now)
-    return select(func.count()).where(
+    query = select(func.count()).where(
         _event.kind == CLAIM,
         _event.to_owner_id == rep_id,
         or_(_event.at >= start, _event.created_at >= start),
         _event.deleted == False,  # noqa: E712
         ~_won(_event.customer_id),
     )
+    if pool is None or not rules.pools:  # one pool: every claim is of it
+        return query
+    # A claimed customer this store no longer has counts in the default pool (no region, no industry).
+    joined = OwnershipEvent.__table__.outerjoin(Customer.__table__, _customer.id == _event.customer_id)
+    return query.select_from(joined).where(pool_column(rules, _customer.region, _customer.industry) == pool)
 
 
 def lapses_query(customer_id: str) -> Select:
@@ -108,10 +115,11 @@ def last_claim_query(customer_id: str) -> Select:
 
 
 def held_query_rows() -> Select:
-    """(id, name, owner_id, protection_until, first_contact_at) of the customers someone holds: what `held_terms`
-    reads further. The caller narrows it (whose, which protection)."""
+    """(id, name, owner_id, protection_until, first_contact_at, region, industry) of the customers someone holds:
+    what `held_terms` reads further (region and industry: the pool it would go back to). The caller narrows it
+    (whose, which protection)."""
     c = _customer
-    return select(c.id, c.name, c.owner_id, c.protection_until, c.first_contact_at).where(
+    return select(c.id, c.name, c.owner_id, c.protection_until, c.first_contact_at, c.region, c.industry).where(
         c.owner_id.is_not(None),
         c.in_public_pool == False,  # noqa: E712
         c.deleted == False,  # noqa: E712

@@ -9,7 +9,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
+
+
+@dataclass(frozen=True)
+class NamedPool:
+    """One of a team's named public pools (e.g. by region or industry): the customers its filter matches (see
+    `domain.pools.pool_of`) and the pool rules it sets differently from the team's (`domain.pools.OVERRIDES`)."""
+
+    name: str
+    #: Customers whose region is one of these (empty: any region).
+    regions: tuple[str, ...] = ()
+    #: Customers whose industry is one of these (empty: any industry).
+    industries: tuple[str, ...] = ()
+    #: The team's pool rules this pool overrides, by setting name.
+    rules: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -47,6 +62,8 @@ class PoolRules:
     offline_grace_hours: int = 72
     #: The team's calendar.
     timezone: str = "Asia/Shanghai"
+    #: The team's named pools, matched in order; a customer none matches is in the team's default pool (公海).
+    pools: tuple[NamedPool, ...] = ()
 
     def cap_for(self, rep_id: str) -> int:
         return self.caps.get(rep_id, self.holding_cap)

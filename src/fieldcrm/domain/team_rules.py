@@ -14,7 +14,8 @@ from sqlalchemy import Select, select
 from fieldcrm.domain.actors import Actor
 from fieldcrm.domain.errors import ValidationError
 from fieldcrm.domain.ops import Lookup, OpCheck, OpView
-from fieldcrm.domain.protection import PoolRules
+from fieldcrm.domain.pools import DEFAULT_POOL, MAX_POOLS, OVERRIDES
+from fieldcrm.domain.protection import NamedPool, PoolRules
 from fieldcrm.ids import stable_id
 from fieldcrm.models.team_rules import TeamRules
 
@@ -42,6 +43,11 @@ NOT_YES_NO = "must be true or false"
 BAD_CAPS = "must map rep ids to whole numbers from 0 to {0}"
 ONLY_SUPERVISOR = "only the team's supervisor or an admin may change the team's settings"
 WRONG_ROW = "a team's settings row is the one of its team and cannot be moved to another"
+NOT_POOLS = "must be a list of at most {0} pools, each an object with a name"
+POOL_NAME = "each pool needs a name of its own (not empty, not repeated, not the default pool's {0})"
+POOL_FILTER = "pool {0}: give its regions and/or industries, each a list of names that are not empty"
+POOL_KEY = "pool {0}: '{1}' is not a pool's setting (name, regions, industries, rules)"
+POOL_OVERRIDE = "pool {0}: '{1}' is not a rule a pool may set"
 
 
 def _number(name: str, value: Any) -> int | None:
@@ -74,6 +80,75 @@ def _timezone(value: Any) -> str:
     return value
 
 
+def _names(pool: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, (list, tuple)) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValidationError(POOL_FILTER.format(pool), "pools")
+    return tuple(dict.fromkeys(v.strip(" ") for v in value))
+
+
+def _pool(value: Any, taken: set[str]) -> NamedPool:
+    if not isinstance(value, dict) or not isinstance(value.get("name"), str):
+        raise ValidationError(NOT_POOLS.format(MAX_POOLS), "pools")
+    name = value["name"].strip()
+    if not name or name in taken or name == DEFAULT_POOL or len(name) > 40:
+        raise ValidationError(POOL_NAME.format(DEFAULT_POOL), "pools")
+    taken.add(name)
+    for key in value:
+        if key not in ("name", "regions", "industries", "rules"):
+            raise ValidationError(POOL_KEY.format(name, key), "pools")
+    if not value.get("regions") and not value.get("industries"):
+        raise ValidationError(POOL_FILTER.format(name), "pools")
+    regions = _names(name, value["regions"]) if "regions" in value else ()
+    industries = _names(name, value["industries"]) if "industries" in value else ()
+    overrides = value.get("rules") or {}
+    if not isinstance(overrides, dict):
+        raise ValidationError(POOL_OVERRIDE.format(name, "rules"), "pools")
+    for key in overrides:
+        if key not in OVERRIDES:
+            raise ValidationError(POOL_OVERRIDE.format(name, key), "pools")
+    checked = rules_from(overrides)  # each override in range, as the team's own
+    return NamedPool(name, regions, industries, {k: getattr(checked, k) for k in sorted(overrides)})
+
+
+def _pools(value: Any) -> tuple[NamedPool, ...]:
+    """A team's named pools, each checked: names unique and not the default pool's, a filter of non-empty lists of
+    names, overrides only of the rules a pool may set and in range."""
+    if not isinstance(value, (list, tuple)) or len(value) > MAX_POOLS:
+        raise ValidationError(NOT_POOLS.format(MAX_POOLS), "pools")
+    taken: set[str] = set()
+    return tuple(_pool(v, taken) for v in value)
+
+
+def pool_json(pool: NamedPool) -> dict[str, Any]:
+    """A named pool as the settings JSON holds it (the lists it does not filter on left out)."""
+    out: dict[str, Any] = {"name": pool.name}
+    if pool.regions:
+        out["regions"] = list(pool.regions)
+    if pool.industries:
+        out["industries"] = list(pool.industries)
+    if pool.rules:
+        out["rules"] = dict(pool.rules)
+    return out
+
+
+def pool_summary(pool: dict[str, Any]) -> str:
+    """One line of a named pool (its JSON) for a command line: its name, filter and overrides."""
+    parts = [f"{k} {', '.join(pool[k])}" for k in ("regions", "industries") if pool.get(k)]
+    rules = ", ".join(f"{k}={'off' if v is None else v}" for k, v in pool.get("rules", {}).items())
+    return f"{pool['name']}: {'; '.join(parts)}" + (f" ({rules})" if rules else "")
+
+
+def read_pools_file(path: str) -> Any:
+    """The pools a JSON file holds (a list, as the settings do), for `--pools-json FILE`; checked with the whole."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except OSError as exc:
+        raise ValidationError(f"cannot read {path}: {exc.strerror}", "pools") from None
+    except ValueError:
+        raise ValidationError(NOT_POOLS.format(MAX_POOLS), "pools") from None
+
+
 def rules_from(settings: Any) -> PoolRules:
     """A team's settings (decoded JSON) as `PoolRules`: every key known and every value in range, or a
     ValidationError naming the field; missing keys take the defaults."""
@@ -92,6 +167,8 @@ def rules_from(settings: Any) -> PoolRules:
             values[name] = value
         elif name == "caps":
             values[name] = _caps(value)
+        elif name == "pools":
+            values[name] = _pools(value)
         else:
             values[name] = _timezone(value)
     return PoolRules(**values)
@@ -111,13 +188,14 @@ def parse_rules(text: str | None) -> PoolRules:
 def dump_rules(rules: PoolRules) -> str:
     """The settings as the row stores them: only what differs from the defaults, keys sorted (the same settings
     always give the same text)."""
-    changed = {k: v for k, v in asdict(rules).items() if v != getattr(_DEFAULTS, k)}
+    defaults = settings_of(_DEFAULTS)
+    changed = {k: v for k, v in settings_of(rules).items() if v != defaults[k]}
     return json.dumps(changed, sort_keys=True, ensure_ascii=False)
 
 
 def settings_of(rules: PoolRules) -> dict[str, Any]:
-    """Every setting with its value (defaults included), for showing."""
-    return asdict(rules)
+    """Every setting with its value (defaults included), for showing; as `rules_from` reads them back."""
+    return {**asdict(rules), "pools": [pool_json(p) for p in rules.pools]}
 
 
 #: The settings a command line sets one by one (`--protection-days 45`, `--set lockout_days=off`); per-rep caps
@@ -140,6 +218,11 @@ def parse_setting(name: str, text: str) -> Any:
         return _YES[text.lower()]
     if name == "timezone":
         return text
+    if name == "pools":  # the list as JSON, checked with the whole
+        try:
+            return json.loads(text)
+        except ValueError:
+            raise ValidationError(NOT_POOLS.format(MAX_POOLS), name) from None
     if name == "caps":
         caps: dict[str, Any] = {}
         for part in filter(None, (p.strip() for p in text.split(","))):

@@ -27,7 +27,8 @@ from fieldcrm.domain.ownership import (
     refuse_work_on,
 )
 from fieldcrm.domain.pool import Load, Term, claimed_by, refuse_claim, worked_before_claim
-from fieldcrm.domain.pool_counts import CLAIM
+from fieldcrm.domain.pools import pool_of, rules_of_pool
+from fieldcrm.domain.protection import PoolRules
 from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.models import Customer, Handover, Team, User, utcnow
 from fieldcrm.models.registry import BY_NAME, TableSpec
@@ -64,7 +65,8 @@ class Checker:
         self.co_created: set[str] = set()
         self.clock = clock
         # Claim events this push has accepted but not written yet (new rows written together at the push's end,
-        # see `server.drafts`): the stored count does not hold them, so the daily limit adds them.
+        # see `server.drafts`), per pool of the team's: the stored count does not hold them, so the daily limit
+        # adds them.
         self.unwritten: Counter[str] = unwritten if unwritten is not None else Counter()
 
     def check(self, target: OpView) -> None:
@@ -123,8 +125,9 @@ class Checker:
         """The pool's rules on a claim, with head office's counts (customers held, claims today, the lockouts) and
         the customer as it stands: of two reps who claimed it offline, the first whose claim arrived has it, and
         the other is told who and when."""
-        rep = self.session.get(User, self.actor.id)
-        rules = team_rules(self.session, rep.team_id if rep is not None else None)
+        team = self._rep_rules()
+        pool = pool_of(team, customer.region, customer.industry)
+        rules = rules_of_pool(team, pool)  # the customer's pool's rules; the daily limit is counted per pool
         now = self.clock()
         run = self.session.execute
         term = Term(
@@ -135,8 +138,8 @@ class Checker:
             lapsed=pool_counts.lapsed_days(rules, [tuple(r) for r in run(pool_counts.lapses_query(customer.id))]),
         )
         held = run(pool_counts.held_query(self.actor.id)).scalar() or 0
-        today = run(pool_counts.claimed_today_query(rules, self.actor.id, now)).scalar() or 0
-        today += self.unwritten[CLAIM]
+        today = run(pool_counts.claimed_today_query(rules, self.actor.id, now, pool)).scalar() or 0
+        today += self.unwritten[pool]
         refusal = refuse_claim(rules, self.actor.id, term, Load(held, today), now)
         if refusal is not None and not term.in_pool and term.owner_id is not None:
             last = run(pool_counts.last_claim_query(customer.id)).first()
@@ -144,6 +147,16 @@ class Checker:
                 holder = self.session.get(User, last[0])
                 refusal = claimed_by(holder.name if holder is not None else last[0], last[2], rules)
         return refusal
+
+    def _rep_rules(self) -> PoolRules:
+        rep = self.session.get(User, self.actor.id)
+        return team_rules(self.session, rep.team_id if rep is not None else None)
+
+    def claim_unwritten(self, customer_id: str) -> None:
+        """Count a claim event this push accepted but has not written yet, in the pool of its customer."""
+        customer = self.session.get(Customer, customer_id)
+        team = self._rep_rules()
+        self.unwritten[pool_of(team, *((customer.region, customer.industry) if customer else (None, None)))] += 1
 
     def _before_its_claim(self, t: OpView) -> bool:
         """A rep's visit to a pool customer, made before another rep's claim of it arrived: it stays (the rep who

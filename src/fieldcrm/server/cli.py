@@ -101,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name in CLI_SETTINGS:
         p.add_argument(f"--{name.replace('_', '-')}", dest=f"rule_{name}", metavar="VALUE")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="any setting, e.g. caps=REP_ID:50")
+    p.add_argument("--pools-json", metavar="FILE", help="the team's named pools, a JSON list replacing them all")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p = command("pool-returns", "return held customers whose day has come to the public pool (a daily job)")
     p.add_argument("--dry-run", action="store_true", help="only list what would go back")
@@ -314,11 +315,13 @@ def run_lock_policy(engine: Engine, args: argparse.Namespace) -> None:
 
 def run_team_rules(engine: Engine, args: argparse.Namespace) -> None:
     """Set some of a team's settings (its laptops follow them from their next sync), then show them all."""
-    from fieldcrm.domain.team_rules import parse_assignment, parse_setting, settings_of
+    from fieldcrm.domain.team_rules import parse_assignment, parse_setting, pool_summary, read_pools_file, settings_of
     from fieldcrm.server.team_rules import set_team_rules, show_team_rules
 
     changes = {n: parse_setting(n, v) for n in CLI_SETTINGS if (v := getattr(args, f"rule_{n}")) is not None}
     changes.update(parse_assignment(text) for text in args.set)
+    if args.pools_json:
+        changes["pools"] = read_pools_file(args.pools_json)
     if changes:
         set_team_rules(engine, args.team, changes)
     team, rules = show_team_rules(engine, args.team)
@@ -328,7 +331,10 @@ def run_team_rules(engine: Engine, args: argparse.Namespace) -> None:
         return
     print(f"team: {team.name}")
     for name, value in settings.items():
-        print(f"{name}\t{'off' if value is None else value}")
+        if name != "pools":
+            print(f"{name}\t{'off' if value is None else value}")
+    for pool in settings["pools"]:
+        print(f"pool\t{pool_summary(pool)}")
 
 
 def run_doctor(engine: Engine, url: str) -> int:

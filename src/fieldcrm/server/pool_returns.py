@@ -1,9 +1,9 @@
 """Automatic returns to the public pool (公海), by head office's clock: held customers whose return day has come
-(`domain.pool.next_return`, the owner's team calendar) and whose offline grace window has passed (`goes_back`) go
-back with no owner and their owner-specific data cleared (`domain.pool.CLEARED_ON_RETURN`: protection and the next
-follow-up), and a `return_to_pool` event naming the rule is recorded; both reach the laptops with their next pull.
-Run daily (`fieldcrm-server pool-returns`) and, for the puller's side only, at the start of a round of pulls
-(`PullReturns`)."""
+(`domain.pool.next_return`, the owner's team calendar, the rules of the team's pool the customer would go back to)
+and whose offline grace window has passed (`goes_back`) go back with no owner and their owner-specific data cleared
+(`domain.pool.CLEARED_ON_RETURN`: protection and the next follow-up), and a `return_to_pool` event naming the rule
+is recorded; both reach the laptops with their next pull. Run daily (`fieldcrm-server pool-returns`) and, for the
+puller's side only, at the start of a round of pulls (`PullReturns`)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from fieldcrm.domain import pool_counts
 from fieldcrm.domain.pool import CLEARED_ON_RETURN, Return, goes_back
+from fieldcrm.domain.pools import rules_for
 from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.models import Customer, OwnershipEvent, User
 from fieldcrm.models.codec import encode_value
@@ -57,7 +58,8 @@ def find_due(session: Session, now: datetime, owners: Collection[str] | None = N
     terms = pool_counts.held_terms(session.execute, rows)
     due: list[Due] = []
     for r in rows:
-        back = goes_back(by_team[teams.get(r.owner_id)], terms[r.id], now)
+        rules = rules_for(by_team[teams.get(r.owner_id)], r.region, r.industry)  # the pool it would go back to
+        back = goes_back(rules, terms[r.id], now)
         if back is not None:
             due.append(Due(r.id, r.name, r.owner_id, back))
     return due

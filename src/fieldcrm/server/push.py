@@ -261,7 +261,7 @@ def _push_all(
     lone: set[str] = set()
     drafts: list[Draft] = []
     twins: TwinCache | None = None
-    unwritten: Counter[str] = Counter()  # claim events made as drafts so far (the daily limit counts them)
+    unwritten: Counter[str] = Counter()  # claim events made as drafts so far, per pool (the daily limit counts them)
     if fast:
         todo = [o for group in groups for o in group]
         locked, customers = _prefetch(session, todo, not is_sqlite(session.get_bind()))
@@ -518,7 +518,7 @@ class GroupApplier:
         if isinstance(row, Draft):
             self.drafts.append(row)  # type: ignore[union-attr]
             if op.table == "ownership_event" and row.kind == CLAIM and row.to_owner_id == self.principal.user_id:
-                self.checker.unwritten[CLAIM] += 1
+                self.checker.claim_unwritten(row.customer_id)
         else:
             self.session.add(row)
             self._added(row)

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from fieldcrm.domain.pools import rules_for
 from fieldcrm.domain.protection import days_left, is_protected
 from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.models import Customer, OwnershipEvent, User
@@ -48,12 +49,14 @@ def ownership_history(session: Session, customer_id: str) -> list[dict[str, Any]
 
 
 def protection_of(session: Session, customer: Customer, now: Any) -> dict[str, Any]:
-    """The customer's protection period as of `now` by its owner's team's rules: its last day, whether it still
+    """The customer's protection period as of `now` by its owner's team's rules (of the team's pool it would go back
+    to): its last day, whether it still
     holds, the whole days left after today, and whether it lapses within the days its owner is reminded; and the
     day it goes back to the public pool if nothing changes, by which rule, and whether its owner is reminded of it
     now (`returns.return_fields`)."""
     owner = session.get(User, customer.owner_id) if customer.owner_id else None
-    rules = team_rules(session, owner.team_id if owner is not None else None)
+    team = team_rules(session, owner.team_id if owner is not None else None)
+    rules = rules_for(team, customer.region, customer.industry)  # the rules of the pool it would go back to
     until = customer.protection_until
     left = days_left(rules, until, now)
     return {

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import func as sa_func
+from sqlalchemy import select as sa_select
 from sqlalchemy import text
 from sqlmodel import Session, col, or_, select
 
@@ -21,6 +23,7 @@ from fieldcrm.domain.pool import (
     refuse_claim,
     refuse_release,
 )
+from fieldcrm.domain.pools import DEFAULT_POOL, pool_column, pool_names, pool_of, rules_of_pool
 from fieldcrm.domain.protection import PoolRules, protection_from_first_contact
 from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.models import Customer, OwnershipEvent, User
@@ -44,10 +47,11 @@ def term_of(session: Session, customer: Customer, rules: PoolRules) -> Term:
     )
 
 
-def load_of(session: Session, rep_id: str, rules: PoolRules, now: Any) -> Load:
-    """The rep's load as this store counts it: customers held and claims made today, won ones left out."""
+def load_of(session: Session, rep_id: str, rules: PoolRules, now: Any, pool: str | None = None) -> Load:
+    """The rep's load as this store counts it: customers held and claims made today (of `pool`'s customers, when
+    given: the daily limit is per pool), won ones left out."""
     held = session.exec(pool_counts.held_query(rep_id)).one()[0]  # type: ignore[call-overload]
-    today = session.exec(pool_counts.claimed_today_query(rules, rep_id, now)).one()[0]  # type: ignore[call-overload]
+    today = session.exec(pool_counts.claimed_today_query(rules, rep_id, now, pool)).one()[0]  # type: ignore[call-overload]
     return Load(held, today)
 
 
@@ -76,12 +80,19 @@ class PoolService(BaseService):
             customer = get_live(uow.session, Customer, customer_id)
             record_release(uow, self.actor(uow.session), customer, reason.strip(), self.clock())
 
-    def pool_customers(self, query: str = "", limit: int = POOL_PAGE) -> list[dict[str, Any]]:
+    def pool_customers(self, query: str = "", limit: int = POOL_PAGE, pool: str | None = None) -> list[dict[str, Any]]:
         """The pool's customers matching `query` (name, region or industry), in pinyin order (湖州 before 嘉兴), their
-        mobile numbers masked for those who do not hold them."""
+        mobile numbers masked for those who do not hold them; each with the name of the team's pool it is in
+        (`domain.pools`), and only those of `pool` when given."""
         with self.store.session() as session:
-            actor = actor_of(session, self.actor(session))
+            me = self.actor(session)
+            actor = actor_of(session, me)
+            rules = team_rules(session, me.team_id)
             stmt = select(Customer).where(Customer.in_public_pool == True, Customer.deleted == False)  # noqa: E712
+            if pool is not None and rules.pools:
+                stmt = stmt.where(pool_column(rules, col(Customer.region), col(Customer.industry)) == pool)
+            elif pool is not None and pool != DEFAULT_POOL:
+                return []  # a pool the team does not have
             text = (query or "").strip()
             if text:
                 like = f"%{text}%"
@@ -104,10 +115,25 @@ class PoolService(BaseService):
                     "industry": c.industry,
                     "grade": c.grade,
                     "stage": c.stage,
+                    "pool": pool_of(rules, c.region, c.industry),
                     "updated_at": encode_value(c.updated_at),
                 }
                 out.append(row if sees_numbers(actor, c.owner_id) else mask_row("customer", row))
             return out
+
+    def pool_counts(self) -> list[tuple[str, int]]:
+        """The team's pools in order (the default last), each with how many customers it holds now."""
+        with self.store.session() as session:
+            rules = team_rules(session, self.actor(session).team_id)
+            c = Customer.__table__.c
+            live = (c.in_public_pool == True, c.deleted == False)  # noqa: E712
+            run = session.connection().execute
+            if not rules.pools:
+                return [(DEFAULT_POOL, int(run(sa_select(sa_func.count()).where(*live)).scalar() or 0))]
+            which = pool_column(rules, c.region, c.industry)
+            grouped = run(sa_select(which, sa_func.count()).where(*live).group_by(which))
+            counts: dict[str, int] = {name: n for name, n in grouped}
+            return [(name, int(counts.get(name, 0))) for name in pool_names(rules)]
 
     def rules(self) -> PoolRules:
         with self.store.session() as session:
@@ -117,8 +143,11 @@ class PoolService(BaseService):
 def record_claim(uow: UnitOfWork, rep: User, customer: Customer, now: Any) -> None:
     """The claim of `customer` by `rep` in `uow`, refused by the pool's rules (`domain.pool.refuse_claim`)."""
     session = uow.session
-    rules = team_rules(session, rep.team_id)
-    refusal = refuse_claim(rules, rep.id, term_of(session, customer, rules), load_of(session, rep.id, rules, now), now)
+    team = team_rules(session, rep.team_id)
+    pool = pool_of(team, customer.region, customer.industry)
+    rules = rules_of_pool(team, pool)
+    load = load_of(session, rep.id, rules, now, pool)
+    refusal = refuse_claim(rules, rep.id, term_of(session, customer, rules), load, now)
     if refusal is not None:
         if not customer.in_public_pool and customer.owner_id not in (None, rep.id):
             refusal = _claimed_by(session, customer, rules) or refusal

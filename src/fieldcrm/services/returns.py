@@ -11,6 +11,7 @@ from sqlmodel import Session, col, or_
 
 from fieldcrm.domain import pool_counts
 from fieldcrm.domain.pool import Return, next_return, reminder
+from fieldcrm.domain.pools import rules_for
 from fieldcrm.domain.protection import PoolRules
 from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.models import Customer, User
@@ -19,7 +20,8 @@ from fieldcrm.services.base import BaseService
 
 
 def return_of(session: Session, customer: Customer, rules: PoolRules) -> Return | None:
-    """The day `customer` goes back to the pool if nothing changes, and the rule sending it (None: it stays)."""
+    """The day `customer` goes back to the pool if nothing changes, and the rule sending it (None: it stays).
+    `rules` are its pool's (`domain.pools.rules_for`)."""
     if customer.owner_id is None or customer.in_public_pool:
         return None
     terms = pool_counts.held_terms(session.connection().execute, [customer])
@@ -43,12 +45,14 @@ class ReturnsService(BaseService):
     def returning_soon(self) -> list[dict[str, Any]]:
         """The acting user's customers going back to the pool within the reminder days (as of this service's clock),
         soonest first: id, name, the day and the rule. A customer never goes back before its protection ends, so
-        only those whose protection ends within the reminder days (or has none) are read further."""
+        only those whose protection ends within the reminder days (or has none) are read further. Each customer
+        goes by the rules of the team's pool it would go back to (its reminder days, its return rules)."""
         now = self.clock()
         with self.store.session() as session:
             me: User = self.actor(session)
-            rules = team_rules(session, me.team_id)
-            horizon: date = rules.day_of(now) + timedelta(days=rules.remind_days_before)
+            team = team_rules(session, me.team_id)
+            most = max([team.remind_days_before, *(p.rules.get("remind_days_before", 0) for p in team.pools)])
+            horizon: date = team.day_of(now) + timedelta(days=most)
             c = Customer.__table__.c
             query = pool_counts.held_query_rows().where(
                 c.owner_id == me.id, or_(col(c.protection_until).is_(None), c.protection_until < horizon)
@@ -58,6 +62,7 @@ class ReturnsService(BaseService):
             terms = pool_counts.held_terms(execute, rows)
             out = []
             for r in rows:
+                rules = rules_for(team, r.region, r.industry)
                 back = reminder(rules, terms[r.id], now)
                 if back is not None:
                     out.append(

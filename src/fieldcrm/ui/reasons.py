@@ -57,6 +57,16 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("reasons", "'{0}' is not a time zone"),
     QT_TRANSLATE_NOOP("reasons", "only the team's supervisor or an admin may change the team's settings"),
     QT_TRANSLATE_NOOP("reasons", "a team's settings row is the one of its team and cannot be moved to another"),
+    QT_TRANSLATE_NOOP("reasons", "must be a list of at most {0} pools, each an object with a name"),
+    QT_TRANSLATE_NOOP(
+        "reasons", "each pool needs a name of its own (not empty, not repeated, not the default pool's {0})"
+    ),
+    QT_TRANSLATE_NOOP(
+        "reasons", "pool {0}: give its regions and/or industries, each a list of names that are not empty"
+    ),
+    QT_TRANSLATE_NOOP("reasons", "pool {0}: '{1}' is not a pool's setting (name, regions, industries, rules)"),
+    QT_TRANSLATE_NOOP("reasons", "pool {0}: '{1}' is not a rule a pool may set"),
+    QT_TRANSLATE_NOOP("reasons", "cannot read {0}: {1}"),
     QT_TRANSLATE_NOOP("reasons", "you are in no team; a team's settings are set by its supervisor"),
     QT_TRANSLATE_NOOP("reasons", "write each setting as key=value"),
     # customers, visits, plans, opportunities

@@ -2435,92 +2435,117 @@
 <context>
     <name>PoolScreen</name>
     <message>
-        <location filename="../../ui/pool/screen.py" line="22"/>
+        <location filename="../../ui/pool/screen.py" line="23"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/screen.py" line="23"/>
+        <location filename="../../ui/pool/screen.py" line="24"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/screen.py" line="24"/>
+        <location filename="../../ui/pool/screen.py" line="25"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/screen.py" line="25"/>
+        <location filename="../../ui/pool/screen.py" line="26"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/screen.py" line="26"/>
+        <location filename="../../ui/pool/screen.py" line="27"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/screen.py" line="35"/>
+        <location filename="../../ui/pool/screen.py" line="28"/>
+        <source>Pool</source>
+        <translation>公海池</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/screen.py" line="37"/>
         <source>Search the pool by name, region…</source>
         <translation>按名称、区域等搜索公海…</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/screen.py" line="42"/>
+        <location filename="../../ui/pool/screen.py" line="40"/>
+        <source>Show all of the pool, or one of your team&apos;s pools</source>
+        <translation>显示全部公海，或团队的某一个公海池</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/screen.py" line="41"/>
+        <source>All pools</source>
+        <translation>全部公海池</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/screen.py" line="47"/>
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/screen.py" line="43"/>
+        <location filename="../../ui/pool/screen.py" line="48"/>
         <source>Make the selected customer yours, protected for you from today</source>
         <translation>领取所选客户，自今日起为您保护</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/screen.py" line="48"/>
+        <location filename="../../ui/pool/screen.py" line="53"/>
         <source>Customers nobody holds. Claim one to work it: it counts against your holding cap and today&apos;s claims; customers you let go back cannot be claimed again for a while.</source>
         <translation>无人跟进的客户。领取后即可跟进：计入您的持有上限和今日领取数；您放回或被收回的客户，一段时间内不能再次领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/screen.py" line="56"/>
+        <location filename="../../ui/pool/screen.py" line="61"/>
         <source>Team rules…</source>
         <translation>团队规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/screen.py" line="57"/>
+        <location filename="../../ui/pool/screen.py" line="62"/>
         <source>Your team&apos;s protection and pool settings (set by its supervisor)</source>
         <translation>本团队的保护期与公海设置（由主管设定）</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/screen.py" line="87"/>
+        <location filename="../../ui/pool/screen.py" line="99"/>
+        <source>All pools ({0})</source>
+        <translation>全部公海池（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/screen.py" line="101"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/screen.py" line="114"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/screen.py" line="87"/>
+        <location filename="../../ui/pool/screen.py" line="114"/>
         <source>{0} days</source>
         <translation>{0} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/screen.py" line="91"/>
+        <location filename="../../ui/pool/screen.py" line="118"/>
         <source>Your team&apos;s rules: protection {0} days; {1} claims a day; at most {2} customers held; back to the pool without a visit: {3}, without a won deal: {4}.</source>
         <translation>本团队规则：保护期 {0} 天；每天可领取 {1} 个；最多持有 {2} 个客户；未跟进退回公海：{3}，未成交退回公海：{4}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/screen.py" line="116"/>
+        <location filename="../../ui/pool/screen.py" line="143"/>
         <source>No pool customer matches your search.</source>
         <translation>没有符合搜索条件的公海客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/screen.py" line="119"/>
+        <location filename="../../ui/pool/screen.py" line="146"/>
         <source>The public pool is empty. Customers come here when their owners release them or head office returns them.</source>
         <translation>公海暂无客户。负责人放回或总部按规则收回的客户会出现在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/screen.py" line="142"/>
+        <location filename="../../ui/pool/screen.py" line="169"/>
         <source>{0} is yours now, protected until {1}.</source>
         <translation>{0} 已归您跟进，保护至 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/screen.py" line="147"/>
+        <location filename="../../ui/pool/screen.py" line="174"/>
         <source>Not claimed: {0}</source>
         <translation>未能领取：{0}</translation>
     </message>
@@ -2979,100 +3004,132 @@
 <context>
     <name>TeamRulesDialog</name>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="26"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="28"/>
         <source>Protection from first contact</source>
         <extracomment>The settings the dialog shows, in order: (key, label, unit).</extracomment>
         <translation>首次接触起的保护期</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="27"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="29"/>
         <source>Each visit protects for</source>
         <translation>每次拜访延长保护</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="28"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="30"/>
         <source>A won deal protects for</source>
         <translation>成交后保护</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="29"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="31"/>
         <source>Claims from the pool per day</source>
         <translation>每天可从公海领取</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="30"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="32"/>
         <source>Customers a rep may hold</source>
         <translation>每位销售最多持有</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="33"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="35"/>
         <source>Back to the pool without a visit after</source>
         <translation>未跟进多久退回公海</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="38"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="40"/>
         <source>Back to the pool without a won deal after</source>
         <translation>未成交多久退回公海</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="41"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="43"/>
         <source>Remind the owner before a return</source>
         <translation>退回前提前提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="42"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="44"/>
         <source>A rep who let it go may not claim it again for</source>
         <translation>退回后原负责人不能再领取</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="45"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="47"/>
         <source>Back to the pool when protection ends</source>
         <translation>保护期结束即退回公海</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="46"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="48"/>
         <source>Won customers never go back on their own</source>
         <translation>已成交客户不自动退回</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="58"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="62"/>
         <source>Your team&apos;s rules</source>
+        <extracomment>Each setting&apos;s label, for a pool&apos;s overrides.</extracomment>
         <translation>本团队规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="68"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="72"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="138"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="69"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="73"/>
         <source>days</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="69"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="73"/>
         <source>customers</source>
         <translation>个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="78"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="82"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="82"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="86"/>
+        <source>Pools</source>
+        <translation>公海池</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="90"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="109"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="118"/>
         <source>Team {0}: what you set here applies to every rep of the team.</source>
         <translation>团队 {0}：此处的设置适用于本团队每位销售。</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="112"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="121"/>
         <source>Team {0}: set by your supervisor (read only).</source>
         <translation>团队 {0}：由主管设定（只读）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="131"/>
+        <source>regions: {0}</source>
+        <translation>地区：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="133"/>
+        <source>industries: {0}</source>
+        <translation>行业：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="136"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="136"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="141"/>
+        <source>{0}: every other customer, under the rules above</source>
+        <translation>{0}：其余所有客户，按以上规则</translation>
     </message>
 </context>
 <context>
@@ -3894,813 +3951,843 @@
     </message>
     <message>
         <location filename="../../ui/reasons.py" line="60"/>
+        <source>must be a list of at most {0} pools, each an object with a name</source>
+        <translation>应为最多 {0} 个公海池的列表，每个都要有名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="61"/>
+        <source>each pool needs a name of its own (not empty, not repeated, not the default pool&apos;s {0})</source>
+        <translation>每个公海池需要自己的名称（不能为空、不能重复，也不能是默认公海的名称“{0}”）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="64"/>
+        <source>pool {0}: give its regions and/or industries, each a list of names that are not empty</source>
+        <translation>公海池 {0}：请填写其地区和/或行业，每项为非空名称的列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="67"/>
+        <source>pool {0}: &apos;{1}&apos; is not a pool&apos;s setting (name, regions, industries, rules)</source>
+        <translation>公海池 {0}：“{1}”不是公海池的设置项（name、regions、industries、rules）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="68"/>
+        <source>pool {0}: &apos;{1}&apos; is not a rule a pool may set</source>
+        <translation>公海池 {0}：“{1}”不是公海池可以单独设置的规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="69"/>
+        <source>cannot read {0}: {1}</source>
+        <translation>无法读取 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="70"/>
         <source>you are in no team; a team&apos;s settings are set by its supervisor</source>
         <translation>您不属于任何团队；团队设置由其主管设定</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="61"/>
+        <location filename="../../ui/reasons.py" line="71"/>
         <source>write each setting as key=value</source>
         <translation>每项设置请写成 键=值</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="63"/>
+        <location filename="../../ui/reasons.py" line="73"/>
         <source>this customer belongs to another rep; ask your supervisor to reassign it</source>
         <translation>该客户属于其他销售；如需接手请让主管重新分配</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="64"/>
+        <location filename="../../ui/reasons.py" line="74"/>
         <source>is before the start of the visit</source>
         <translation>早于拜访开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="65"/>
+        <location filename="../../ui/reasons.py" line="75"/>
         <source>cannot be edited on a visit</source>
         <translation>拜访记录中不能修改此项</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="66"/>
+        <location filename="../../ui/reasons.py" line="76"/>
         <source>only the rep who logged a visit can correct it</source>
         <translation>只有记录该拜访的销售可以修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="67"/>
+        <location filename="../../ui/reasons.py" line="77"/>
         <source>belongs to another customer</source>
         <translation>属于另一个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="68"/>
+        <location filename="../../ui/reasons.py" line="78"/>
         <source>this planned stop was cancelled</source>
         <translation>该计划拜访已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="69"/>
+        <location filename="../../ui/reasons.py" line="79"/>
         <source>must list every stop of the day exactly once</source>
         <translation>必须列出当天每个拜访点且各一次</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="70"/>
+        <location filename="../../ui/reasons.py" line="80"/>
         <source>this stop is {0} and can no longer be moved</source>
         <translation>该拜访点状态为 {0}，不能再移动</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="71"/>
+        <location filename="../../ui/reasons.py" line="81"/>
         <source>this stop is already done; a logged visit cannot be cancelled</source>
         <translation>该拜访点已完成；已记录的拜访不能取消</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="72"/>
+        <location filename="../../ui/reasons.py" line="82"/>
         <source>&apos;{0}&apos; is not an amount of money</source>
         <translation>“{0}”不是金额</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="73"/>
+        <location filename="../../ui/reasons.py" line="83"/>
         <source>cannot be negative</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="74"/>
+        <location filename="../../ui/reasons.py" line="84"/>
         <source>&apos;{0}&apos; is not an open stage; use one of {1}</source>
         <translation>“{0}”不是进行中的阶段；请使用 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="75"/>
+        <location filename="../../ui/reasons.py" line="85"/>
         <source>&apos;{0}&apos; is not a stage; use one of {1}</source>
         <translation>“{0}”不是商机阶段；请使用 {1} 之一</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="76"/>
+        <location filename="../../ui/reasons.py" line="86"/>
         <source>the opportunity is already at {0}</source>
         <translation>该商机已处于 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="77"/>
+        <location filename="../../ui/reasons.py" line="87"/>
         <source>is required when an opportunity is lost</source>
         <translation>输单时为必填项</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="79"/>
+        <location filename="../../ui/reasons.py" line="89"/>
         <source>say why the customer is handed over</source>
         <translation>请填写交接原因</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="80"/>
+        <location filename="../../ui/reasons.py" line="90"/>
         <source>say why the handover is declined</source>
         <translation>请填写拒绝交接的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="81"/>
+        <location filename="../../ui/reasons.py" line="91"/>
         <source>only the rep who holds a customer, or their supervisor, can hand it over</source>
         <translation>只有客户的负责销售或其主管可以发起交接</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="82"/>
+        <location filename="../../ui/reasons.py" line="92"/>
         <source>only a customer a rep holds can be handed over; assign pool customers instead</source>
         <translation>只能交接有负责销售的客户；公海客户请改用分配</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="83"/>
+        <location filename="../../ui/reasons.py" line="93"/>
         <source>a customer cannot be handed over to the rep who holds it</source>
         <translation>不能把客户交接给其当前负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="84"/>
+        <location filename="../../ui/reasons.py" line="94"/>
         <source>a customer can be handed over only to a rep of the same team</source>
         <translation>客户只能交接给同组的销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="85"/>
+        <location filename="../../ui/reasons.py" line="95"/>
         <source>only the rep receiving the customer can accept the handover</source>
         <translation>只有接收客户的销售可以接收此交接</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="86"/>
+        <location filename="../../ui/reasons.py" line="96"/>
         <source>only the supervisor of both reps can approve the handover</source>
         <translation>只有双方销售共同的主管可以审批此交接</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="87"/>
+        <location filename="../../ui/reasons.py" line="97"/>
         <source>only the receiving rep or the supervisor can decline the handover</source>
         <translation>只有接收人或主管可以拒绝此交接</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="88"/>
+        <location filename="../../ui/reasons.py" line="98"/>
         <source>this handover waits for the receiving rep to accept it; it can be approved after that</source>
         <translation>此交接尚待接收人接受，接受后才能批准</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="91"/>
+        <location filename="../../ui/reasons.py" line="101"/>
         <source>this handover was already accepted; it waits for the supervisor&apos;s approval</source>
         <translation>此交接已被接受，正等待主管批准</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="92"/>
+        <location filename="../../ui/reasons.py" line="102"/>
         <source>this handover was already approved; the customer has moved</source>
         <translation>此交接已批准，客户已转移</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="93"/>
+        <location filename="../../ui/reasons.py" line="103"/>
         <source>this handover was declined; ask for a new one if the customer should still move</source>
         <translation>此交接已被拒绝；如仍需转移客户，请重新发起交接</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="94"/>
+        <location filename="../../ui/reasons.py" line="104"/>
         <source>a handover starts as requested; accept, approve and decline are its steps</source>
         <translation>交接必须以“待接收”状态发起；接收、审批和拒绝是它的后续步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="95"/>
+        <location filename="../../ui/reasons.py" line="105"/>
         <source>a handover changes only through accept, approve or decline</source>
         <translation>交接只能通过接收、审批或拒绝来改变</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="96"/>
+        <location filename="../../ui/reasons.py" line="106"/>
         <source>what a handover is about (customer, reps, reason) is fixed once it is asked for</source>
         <translation>交接一经发起，其客户、双方销售和原因都不能再改</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="97"/>
+        <location filename="../../ui/reasons.py" line="107"/>
         <source>a handover is never deleted; decline it instead</source>
         <translation>交接不能删除；请改为拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="98"/>
+        <location filename="../../ui/reasons.py" line="108"/>
         <source>this customer is already being handed over</source>
         <translation>此客户已在交接中</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="99"/>
+        <location filename="../../ui/reasons.py" line="109"/>
         <source>the customer changed hands since the handover was asked for; decline it instead</source>
         <translation>发起交接后客户的归属已发生变化；请拒绝此交接</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="100"/>
+        <location filename="../../ui/reasons.py" line="110"/>
         <source>a {0} step sets only its own fields and leads to {1}</source>
         <translation>{0} 步骤只能修改它自己的字段，并且只能进入 {1} 状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="102"/>
+        <location filename="../../ui/reasons.py" line="112"/>
         <source>&apos;{0}&apos; is not a month; write it as YYYY-MM, e.g. 2026-11</source>
         <translation>“{0}”不是有效的月份；请写成 YYYY-MM，例如 2026-11</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="103"/>
+        <location filename="../../ui/reasons.py" line="113"/>
         <source>the range of months ends before it starts</source>
         <translation>月份范围的结束早于开始</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="104"/>
+        <location filename="../../ui/reasons.py" line="114"/>
         <source>a fairness report covers at most 24 months at once; choose a shorter range</source>
         <translation>分配公平性报表一次最多涵盖 24 个月；请选择更短的范围</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="105"/>
+        <location filename="../../ui/reasons.py" line="115"/>
         <source>a fairness report you export may hold only your own side&apos;s reps</source>
         <translation>您导出的分配公平性报表只能包含您所管辖的销售代表</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="106"/>
+        <location filename="../../ui/reasons.py" line="116"/>
         <source>give one month, or a range of months from/to, not both</source>
         <translation>请给出一个月份，或一个起止月份范围，不能同时给出</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="108"/>
+        <location filename="../../ui/reasons.py" line="118"/>
         <source>only a supervisor or an admin can assign customers</source>
         <translation>只有主管或管理员可以分配客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="109"/>
+        <location filename="../../ui/reasons.py" line="119"/>
         <source>there is no rep on your team to assign customers to</source>
         <translation>您的团队中没有可以分配客户的销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="110"/>
+        <location filename="../../ui/reasons.py" line="120"/>
         <source>choose the rep to give the customers to</source>
         <translation>请选择要分给哪位销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="111"/>
+        <location filename="../../ui/reasons.py" line="121"/>
         <source>{0} is not a rep on your team</source>
         <translation>{0} 不是您团队的销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="112"/>
+        <location filename="../../ui/reasons.py" line="122"/>
         <source>{0} already holds this customer</source>
         <translation>{0} 已经拥有这个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="113"/>
+        <location filename="../../ui/reasons.py" line="123"/>
         <source>{0} already holds {1} customers, their limit</source>
         <translation>{0} 已有 {1} 个客户，达到上限</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="114"/>
+        <location filename="../../ui/reasons.py" line="124"/>
         <source>every rep is at their limit of customers</source>
         <translation>所有销售的客户数都已达上限</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="115"/>
+        <location filename="../../ui/reasons.py" line="125"/>
         <source>there is no other rep on your team to give this customer to</source>
         <translation>您的团队中没有其他销售可以接手这个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="116"/>
+        <location filename="../../ui/reasons.py" line="126"/>
         <source>this customer has no region</source>
         <translation>这个客户没有填写区域</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="117"/>
+        <location filename="../../ui/reasons.py" line="127"/>
         <source>no rep works in {0}</source>
         <translation>没有销售负责{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="118"/>
+        <location filename="../../ui/reasons.py" line="128"/>
         <source>this customer has no industry</source>
         <translation>这个客户没有填写行业</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="119"/>
+        <location filename="../../ui/reasons.py" line="129"/>
         <source>no rep holds customers in {0}</source>
         <translation>没有销售拥有{0}行业的客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="121"/>
+        <location filename="../../ui/reasons.py" line="131"/>
         <source>this report is countersigned and can no longer be changed</source>
         <translation>该日报已会签，不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="122"/>
+        <location filename="../../ui/reasons.py" line="132"/>
         <source>this report is submitted; it can be changed only after the supervisor returns it</source>
         <translation>该日报已提交；只有主管退回后才能修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="123"/>
+        <location filename="../../ui/reasons.py" line="133"/>
         <source>is longer than 10,000 characters</source>
         <translation>超过 10,000 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="124"/>
+        <location filename="../../ui/reasons.py" line="134"/>
         <source>only the rep&apos;s own supervisor or an admin can countersign or return a report</source>
         <translation>只有该销售的直属主管或管理员可以会签或退回日报</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="125"/>
+        <location filename="../../ui/reasons.py" line="135"/>
         <source>this report is {0}, not submitted</source>
         <translation>该日报状态为 {0}，不是已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="126"/>
+        <location filename="../../ui/reasons.py" line="136"/>
         <source>the report changed since you opened it; reload it before deciding</source>
         <translation>打开后该日报已被修改；请重新加载后再处理</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="127"/>
+        <location filename="../../ui/reasons.py" line="137"/>
         <source>is required: tell the rep what to change</source>
         <translation>为必填项：请告诉销售需要修改什么</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="128"/>
+        <location filename="../../ui/reasons.py" line="138"/>
         <source>a report with no visits needs a summary of the day</source>
         <translation>没有拜访记录的日报需要填写当日总结</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="129"/>
+        <location filename="../../ui/reasons.py" line="139"/>
         <source>{0} has no report for {1}</source>
         <translation>{0} 没有 {1} 的日报</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="132"/>
+        <location filename="../../ui/reasons.py" line="142"/>
         <source>Head office reported this laptop lost, so FieldCRM has erased its data here without sending anything.</source>
         <translation>总部已报告这台电脑丢失，因此 FieldCRM 已清除本机上的数据，未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="136"/>
+        <location filename="../../ui/reasons.py" line="146"/>
         <source>Head office ended your use of FieldCRM on this laptop, so FieldCRM sent your work to head office and erased its data here.</source>
         <translation>总部已停止您在这台电脑上使用 FieldCRM，因此 FieldCRM 已将您的工作发送到总部，并清除了本机上的数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="141"/>
+        <location filename="../../ui/reasons.py" line="151"/>
         <source>only customer fields can be edited here; keep one of the two values</source>
         <translation>此处只能编辑客户字段；请保留两个值中的一个</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="142"/>
+        <location filename="../../ui/reasons.py" line="152"/>
         <source>use mine or theirs</source>
         <translation>请选择保留我的或对方的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="143"/>
+        <location filename="../../ui/reasons.py" line="153"/>
         <source>no conflict with id {0}</source>
         <translation>没有编号为 {0} 的冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="144"/>
+        <location filename="../../ui/reasons.py" line="154"/>
         <source>this conflict is {0} already</source>
         <translation>该冲突已{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="145"/>
+        <location filename="../../ui/reasons.py" line="155"/>
         <source>this record is no longer on this laptop; there is nothing to send again</source>
         <translation>本机已没有这条记录，无可重新发送的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="146"/>
+        <location filename="../../ui/reasons.py" line="156"/>
         <source>this profile belongs to {0} and holds {1} change(s) head office has not received; log in as {2} to send them, or give {3} a profile of their own (--data-dir DIR)</source>
         <translation>此档案属于 {0}，其中有 {1} 项修改总部尚未收到；请以 {2} 登录后发送，或为 {3} 另建档案（--data-dir 目录）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="151"/>
+        <location filename="../../ui/reasons.py" line="161"/>
         <source>this profile also holds {0} change(s) of {1}, made on this laptop, which head office cannot accept from {2}; keep this profile for working offline (a demo) and give {3} a profile of their own (--data-dir DIR)</source>
         <translation>此档案还包含在本机为 {1} 建立的 {0} 项修改，总部无法以 {2} 的身份接收；请把此档案留作离线使用（演示），并为 {3} 另建档案（--data-dir 目录）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="157"/>
+        <location filename="../../ui/reasons.py" line="167"/>
         <source>rejected with its group: {0}</source>
         <translation>与同一操作中的其他修改一起被拒绝：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="158"/>
+        <location filename="../../ui/reasons.py" line="168"/>
         <source>you cannot create rows for another owner</source>
         <translation>您不能为其他负责人创建记录</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="159"/>
+        <location filename="../../ui/reasons.py" line="169"/>
         <source>this row belongs to another rep; ask your supervisor</source>
         <translation>该记录属于其他销售代表，请联系您的主管</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="160"/>
+        <location filename="../../ui/reasons.py" line="170"/>
         <source>customer {0} is not on the server</source>
         <translation>客户 {0} 不在服务器上</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="161"/>
+        <location filename="../../ui/reasons.py" line="171"/>
         <source>contains a NUL character</source>
         <translation>包含空字符（NUL）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="162"/>
+        <location filename="../../ui/reasons.py" line="172"/>
         <source>longer than {0} characters</source>
         <translation>超过 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="163"/>
+        <location filename="../../ui/reasons.py" line="173"/>
         <source>you cannot give a customer to someone outside your team</source>
         <translation>不能把客户交给本团队以外的人</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="164"/>
+        <location filename="../../ui/reasons.py" line="174"/>
         <source>ownership of a customer is decided by head office rules (first contact, protection period)</source>
         <translation>客户归属由总部规则决定（首次联系、保护期）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="167"/>
+        <location filename="../../ui/reasons.py" line="177"/>
         <source>users and teams are managed by head office</source>
         <translation>用户和团队由总部管理</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="169"/>
+        <location filename="../../ui/reasons.py" line="179"/>
         <source>this customer is protected for its owner until {0}; it cannot be claimed before then</source>
         <translation>该客户在保护期内，归其负责人所有至 {0}；在此之前不能领取</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="172"/>
+        <location filename="../../ui/reasons.py" line="182"/>
         <source>this customer is not in the public pool; ask your supervisor to assign it</source>
         <translation>该客户不在公海中；请联系主管分配</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="173"/>
+        <location filename="../../ui/reasons.py" line="183"/>
         <source>this customer is already yours</source>
         <translation>该客户已归您跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="174"/>
+        <location filename="../../ui/reasons.py" line="184"/>
         <source>you let this customer go back to the pool on {0}; you can claim it again from {1}</source>
         <translation>您于 {0} 让该客户回到了公海；自 {1} 起才能再次领取</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="175"/>
+        <location filename="../../ui/reasons.py" line="185"/>
         <source>you hold {0} customers and your limit is {1}; release one before claiming another</source>
         <translation>您已持有 {0} 个客户，上限为 {1} 个；请先放回一个客户再领取</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="176"/>
+        <location filename="../../ui/reasons.py" line="186"/>
         <source>you have claimed {0} customers today, the daily limit; claim more tomorrow</source>
         <translation>您今天已领取 {0} 个客户，达到每日上限；请明天再领取</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="177"/>
+        <location filename="../../ui/reasons.py" line="187"/>
         <source>already claimed by {0} on {1} at {2}, when head office accepted it; it is no longer in the public pool</source>
         <translation>已被 {0} 认领（总部于 {1} {2} 接受）；该客户已不在公海</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="181"/>
+        <location filename="../../ui/reasons.py" line="191"/>
         <source>give a reason for releasing this customer to the public pool</source>
         <translation>请填写将该客户放回公海的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="182"/>
+        <location filename="../../ui/reasons.py" line="192"/>
         <source>only its owner can release this customer to the public pool</source>
         <translation>只有该客户的负责人才能将其放回公海</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="184"/>
+        <location filename="../../ui/reasons.py" line="194"/>
         <source>only reps appeal about customers they lost</source>
         <translation>只有销售可以对失去的客户提出申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="185"/>
+        <location filename="../../ui/reasons.py" line="195"/>
         <source>an appeal is filed by the rep who lost the customer, for themselves</source>
         <translation>申诉须由失去客户的销售本人提出</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="186"/>
+        <location filename="../../ui/reasons.py" line="196"/>
         <source>say why the customer should be yours</source>
         <translation>请说明客户为什么应归您</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="187"/>
+        <location filename="../../ui/reasons.py" line="197"/>
         <source>a new appeal starts open, without a decision</source>
         <translation>新申诉必须是待裁决状态，不能带裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="188"/>
+        <location filename="../../ui/reasons.py" line="198"/>
         <source>this customer is yours; there is nothing to appeal</source>
         <translation>此客户已归您，无需申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="189"/>
+        <location filename="../../ui/reasons.py" line="199"/>
         <source>you can appeal only about a customer you lost: another rep&apos;s claim or registration came first, or it was returned to the pool, assigned or handed over away from you</source>
         <translation>只能对您失去的客户提出申诉：其他销售的认领或登记先到，或客户被退回公海、分配或交接给他人</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="194"/>
+        <location filename="../../ui/reasons.py" line="204"/>
         <source>you have an open appeal about this customer already; wait for its decision</source>
         <translation>您对此客户已有一条待裁决的申诉；请等待裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="195"/>
+        <location filename="../../ui/reasons.py" line="205"/>
         <source>the customer changed hands since this appeal was written; look again and file it anew</source>
         <translation>写这条申诉后客户已易手；请重新查看后再提交</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="198"/>
+        <location filename="../../ui/reasons.py" line="208"/>
         <source>this appeal was decided already ({0}); a decision is final</source>
         <translation>此申诉已裁决（{0}）；裁决为最终结果</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="199"/>
+        <location filename="../../ui/reasons.py" line="209"/>
         <source>you are a party to this appeal; the supervisor of both reps decides it</source>
         <translation>您是此申诉的当事人；由双方的主管裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="200"/>
+        <location filename="../../ui/reasons.py" line="210"/>
         <source>only the supervisor of both reps, or an admin, decides an appeal</source>
         <translation>只有双方销售的主管或管理员可以裁决申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="201"/>
+        <location filename="../../ui/reasons.py" line="211"/>
         <source>write the reason for your decision; both reps will read it</source>
         <translation>请写明裁决理由；双方销售都会看到</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="202"/>
+        <location filename="../../ui/reasons.py" line="212"/>
         <source>an appeal is decided by upholding or rejecting it</source>
         <translation>申诉只能裁定成立或驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="203"/>
+        <location filename="../../ui/reasons.py" line="213"/>
         <source>an appeal is written once and changes only by its decision</source>
         <translation>申诉提交后不能修改，只能被裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="204"/>
+        <location filename="../../ui/reasons.py" line="214"/>
         <source>{0}&apos;s claim reached head office first, accepted on {1}; your visits stay with the customer</source>
         <translation>{0} 的认领先到达总部（{1} 接受）；您的拜访记录仍保留在该客户名下</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="207"/>
+        <location filename="../../ui/reasons.py" line="217"/>
         <source>{0} registered this company first, accepted by head office on {1}; your first contact and visits stay with it</source>
         <translation>{0} 先登记了这家公司（总部于 {1} 接受）；您的首次接触和拜访记录仍保留在该客户名下</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="211"/>
+        <location filename="../../ui/reasons.py" line="221"/>
         <source>head office returned it to the public pool on {0}</source>
         <translation>总部已于 {0} 将其退回公海</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="212"/>
+        <location filename="../../ui/reasons.py" line="222"/>
         <source>assigned to {0} on {1}</source>
         <translation>已于 {1} 分配给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="213"/>
+        <location filename="../../ui/reasons.py" line="223"/>
         <source>handed over to {0} on {1}</source>
         <translation>已于 {1} 交接给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="215"/>
+        <location filename="../../ui/reasons.py" line="225"/>
         <source>no local profile yet; run `fieldcrm init` or log in to a server first</source>
         <translation>尚无本机档案；请先运行 `fieldcrm init` 或登录服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="216"/>
+        <location filename="../../ui/reasons.py" line="226"/>
         <source>the current user {0} is not in this store</source>
         <translation>当前用户 {0} 不在本机数据中</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="217"/>
+        <location filename="../../ui/reasons.py" line="227"/>
         <source>no {0} with id {1}</source>
         <translation>没有编号为 {1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="218"/>
+        <location filename="../../ui/reasons.py" line="228"/>
         <source>no user named &apos;{0}&apos; in this store</source>
         <translation>本机数据中没有名为“{0}”的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="220"/>
+        <location filename="../../ui/reasons.py" line="230"/>
         <source>{0} is not a FieldCRM backup or is damaged ({1})</source>
         <translation>{0} 不是 FieldCRM 备份，或已损坏（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="221"/>
+        <location filename="../../ui/reasons.py" line="231"/>
         <source>{0} is not a FieldCRM backup (it has no customer store in it)</source>
         <translation>{0} 不是 FieldCRM 备份（其中没有客户数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="222"/>
+        <location filename="../../ui/reasons.py" line="232"/>
         <source>{0} is not a FieldCRM backup, or it was encrypted on another computer or with another passphrase</source>
         <translation>{0} 不是 FieldCRM 备份，或是在另一台电脑上或用另一个口令加密的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="226"/>
+        <location filename="../../ui/reasons.py" line="236"/>
         <source>{0} is damaged ({1}); choose another backup</source>
         <translation>{0} 已损坏（{1}），请选择其他备份</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="227"/>
+        <location filename="../../ui/reasons.py" line="237"/>
         <source>{0} was made by a newer FieldCRM (schema {1}); update FieldCRM before restoring it</source>
         <translation>{0} 由更新版本的 FieldCRM 创建（结构 {1}），请先升级 FieldCRM 再还原</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="228"/>
+        <location filename="../../ui/reasons.py" line="238"/>
         <source>the copy of the store failed its integrity check ({0}); nothing was kept</source>
         <translation>数据副本未通过完整性检查（{0}），未保留任何副本</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="230"/>
+        <location filename="../../ui/reasons.py" line="240"/>
         <source>import {0} was already undone on {1}</source>
         <translation>导入 {0} 已于 {1} 撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="231"/>
+        <location filename="../../ui/reasons.py" line="241"/>
         <source>is a total row, not a customer</source>
         <translation>是合计行，不是客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="232"/>
+        <location filename="../../ui/reasons.py" line="242"/>
         <source>needs a contact name ({0}) in the same row</source>
         <translation>需要在同一行填写联系人姓名（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="233"/>
+        <location filename="../../ui/reasons.py" line="243"/>
         <source>a merged customer already has this credit code</source>
         <translation>已合并的客户已使用该信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="234"/>
+        <location filename="../../ui/reasons.py" line="244"/>
         <source>same credit code as an existing customer</source>
         <translation>与现有客户的信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="235"/>
+        <location filename="../../ui/reasons.py" line="245"/>
         <source>same company name as an existing customer</source>
         <translation>与现有客户的公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="236"/>
+        <location filename="../../ui/reasons.py" line="246"/>
         <source>same phone as an existing customer</source>
         <translation>与现有客户的电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="237"/>
+        <location filename="../../ui/reasons.py" line="247"/>
         <source>same credit code as row {0} of this file</source>
         <translation>与本文件第 {0} 行的信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="238"/>
+        <location filename="../../ui/reasons.py" line="248"/>
         <source>same company name as row {0} of this file</source>
         <translation>与本文件第 {0} 行的公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="239"/>
+        <location filename="../../ui/reasons.py" line="249"/>
         <source>same phone as row {0} of this file</source>
         <translation>与本文件第 {0} 行的电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="240"/>
+        <location filename="../../ui/reasons.py" line="250"/>
         <source>{0}, already matched by row {1}</source>
         <translation>{0}，已与第 {1} 行匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="241"/>
+        <location filename="../../ui/reasons.py" line="251"/>
         <source>it belongs to another rep</source>
         <translation>该客户属于其他销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="242"/>
+        <location filename="../../ui/reasons.py" line="252"/>
         <source>nothing to change</source>
         <translation>没有需要修改的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="244"/>
+        <location filename="../../ui/reasons.py" line="254"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="245"/>
+        <location filename="../../ui/reasons.py" line="255"/>
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="246"/>
+        <location filename="../../ui/reasons.py" line="256"/>
         <source>the file is larger than the import limit of {0} MB</source>
         <translation>文件超过导入上限 {0} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="247"/>
+        <location filename="../../ui/reasons.py" line="257"/>
         <source>this is a web page or XML file with a spreadsheet name; open it in Excel or WPS and save as .xlsx</source>
         <translation>这是带有表格文件名的网页或 XML 文件；请用 Excel 或 WPS 打开并另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="251"/>
+        <location filename="../../ui/reasons.py" line="261"/>
         <source>this is not a spreadsheet (it is neither .xlsx, .xls nor a CSV text file)</source>
         <translation>这不是电子表格（既不是 .xlsx、.xls，也不是 CSV 文本文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="252"/>
+        <location filename="../../ui/reasons.py" line="262"/>
         <source>it unpacks to {0} MB, over the import limit of {1} MB</source>
         <translation>解压后为 {0} MB，超过导入上限 {1} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="253"/>
+        <location filename="../../ui/reasons.py" line="263"/>
         <source>this is a Word or PowerPoint file, not a spreadsheet</source>
         <translation>这是 Word 或 PowerPoint 文件，不是电子表格</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="254"/>
+        <location filename="../../ui/reasons.py" line="264"/>
         <source>this is a zip archive without an Excel workbook in it</source>
         <translation>这是一个不含 Excel 工作簿的压缩包</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="255"/>
+        <location filename="../../ui/reasons.py" line="265"/>
         <source>the workbook is damaged (its zip structure cannot be read)</source>
         <translation>工作簿已损坏（无法读取其压缩结构）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="256"/>
+        <location filename="../../ui/reasons.py" line="266"/>
         <source>the workbook is encrypted with a password; save an unprotected copy and import that</source>
         <translation>工作簿已用密码加密；请另存一份未加密的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="257"/>
+        <location filename="../../ui/reasons.py" line="267"/>
         <source>the workbook is protected with a password; save an unprotected copy and import that</source>
         <translation>工作簿受密码保护；请另存一份未加密的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="258"/>
+        <location filename="../../ui/reasons.py" line="268"/>
         <source>the workbook is damaged or in an unsupported format ({0})</source>
         <translation>工作簿已损坏或格式不受支持（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="259"/>
+        <location filename="../../ui/reasons.py" line="269"/>
         <source>the workbook is damaged ({0})</source>
         <translation>工作簿已损坏（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="260"/>
+        <location filename="../../ui/reasons.py" line="270"/>
         <source>the sheet has more than {0} rows, the import limit</source>
         <translation>工作表超过导入上限 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="261"/>
+        <location filename="../../ui/reasons.py" line="271"/>
         <source>the workbook has no sheets</source>
         <translation>工作簿中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="262"/>
+        <location filename="../../ui/reasons.py" line="272"/>
         <source>there is no sheet named &apos;{0}&apos;; it has {1}</source>
         <translation>没有名为“{0}”的工作表；现有工作表：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="263"/>
+        <location filename="../../ui/reasons.py" line="273"/>
         <source>the text is neither UTF-8 nor GBK/GB18030; save it as UTF-8 CSV</source>
         <translation>文本既不是 UTF-8 也不是 GBK/GB18030 编码；请另存为 UTF-8 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="264"/>
+        <location filename="../../ui/reasons.py" line="274"/>
         <source>row {0} cannot be read as CSV ({1})</source>
         <translation>第 {0} 行无法按 CSV 读取（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="265"/>
+        <location filename="../../ui/reasons.py" line="275"/>
         <source>no header row found in the first rows of sheet &apos;{0}&apos;; a column headed 客户名称 / 公司名称 / Company is needed</source>
         <translation>在工作表“{0}”的前几行中没有找到表头；需要一列名为 客户名称 / 公司名称 / Company</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="269"/>
+        <location filename="../../ui/reasons.py" line="279"/>
         <source>two columns are mapped to the same field; map each once</source>
         <translation>有两列对应到了同一个字段；每个字段只能对应一列</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="271"/>
+        <location filename="../../ui/reasons.py" line="281"/>
         <source>your role may not export customers; ask head office</source>
         <translation>您的角色不能导出客户；请联系总部</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="272"/>
+        <location filename="../../ui/reasons.py" line="282"/>
         <source>this export holds {0} customers, more than the {1} your role may export at once; narrow the filter</source>
         <translation>本次导出包含 {0} 个客户，超过您的角色单次可导出的 {1} 个；请缩小筛选范围</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="275"/>
+        <location filename="../../ui/reasons.py" line="285"/>
         <source>this workbook contains macros; only its data is read and the macros are never run</source>
         <translation>该工作簿包含宏；只读取数据，不会运行宏</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="277"/>
+        <location filename="../../ui/reasons.py" line="287"/>
         <source>this customer&apos;s numbers are kept at head office for its owner; connect to the server and reveal them again</source>
         <translation>该客户的号码由总部为其负责人保管；请连接服务器后再次查看完整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="281"/>
+        <location filename="../../ui/reasons.py" line="291"/>
         <source>the numbers are kept at head office and could not be fetched: {0}</source>
         <translation>号码由总部保管，未能取回：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="282"/>
+        <location filename="../../ui/reasons.py" line="292"/>
         <source>head office asks for your password before FieldCRM shows customer data, and there is no terminal to ask it on; run the command in a terminal</source>
         <translation>总部要求在 FieldCRM 显示客户数据前输入您的密码，但当前没有可输入密码的终端；请在终端中运行该命令</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="287"/>
+        <location filename="../../ui/reasons.py" line="297"/>
         <source>that is not your password (the one you log in to head office with); nothing was shown</source>
         <translation>密码不正确（应为您登录总部时使用的密码）；未显示任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="290"/>
+        <location filename="../../ui/reasons.py" line="300"/>
         <source>the idle time must be between 1 and 1440 minutes (a day)</source>
         <translation>无操作时长必须在 1 到 1440 分钟（一天）之间</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="294"/>
+        <location filename="../../ui/reasons.py" line="304"/>
         <source>; </source>
         <extracomment>How parts are joined (Chinese uses full-width punctuation).</extracomment>
         <translation>；</translation>
     </message>
     <message>
         <location filename="../../ui/fields.py" line="171"/>
-        <location filename="../../ui/reasons.py" line="294"/>
+        <location filename="../../ui/reasons.py" line="304"/>
         <source>: </source>
         <translation>：</translation>
     </message>

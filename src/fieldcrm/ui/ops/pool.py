@@ -19,8 +19,14 @@ def _pool(s: Any) -> Any:
     return PoolService(s.store, s.user_id)
 
 
-def pool_customers(parent: QWidget | None, worker: DbWorker, query: str) -> QueryOp:
-    return QueryOp(parent, worker, lambda s: _pool(s).pool_customers(query))
+def pool_customers(parent: QWidget | None, worker: DbWorker, query: str, pool: str | None = None) -> QueryOp:
+    """The pool's customers matching `query`, of the team's pool `pool` (None: all of them)."""
+    return QueryOp(parent, worker, lambda s: _pool(s).pool_customers(query, pool=pool))
+
+
+def pool_counts(parent: QWidget | None, worker: DbWorker) -> QueryOp:
+    """The team's pools in order, each with its customers' count."""
+    return QueryOp(parent, worker, lambda s: _pool(s).pool_counts())
 
 
 def claim(parent: QWidget | None, worker: DbWorker, customer_id: str) -> Op:

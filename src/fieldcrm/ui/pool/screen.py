@@ -1,12 +1,13 @@
-"""`PoolScreen`: the public pool (公海): browse and search its customers (mobile numbers masked), claim one; a
-refusal (the holding cap, the day's limit, a lockout, someone else's claim) reads in plain words."""
+"""`PoolScreen`: the public pool (公海): browse and search its customers (mobile numbers masked), all of them or one
+of the team's pools at a time, claim one; a refusal (the holding cap, the day's limit, a lockout, someone else's
+claim) reads in plain words."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from fieldcrm.ui.common.dict_model import Column, DictTableModel
 from fieldcrm.ui.customers.page import table
@@ -24,6 +25,7 @@ POOL_COLUMNS = [
     Column("region", QT_TRANSLATE_NOOP("PoolScreen", "Region")),
     Column("industry", QT_TRANSLATE_NOOP("PoolScreen", "Industry")),
     Column("grade", QT_TRANSLATE_NOOP("PoolScreen", "Grade")),
+    Column("pool", QT_TRANSLATE_NOOP("PoolScreen", "Pool")),
 ]
 
 
@@ -34,6 +36,9 @@ class PoolScreen(Screen):
         super().__init__(worker, parent)
         self.search = QLineEdit(objectName="poolSearch", placeholderText=self.tr("Search the pool by name, region…"))
         self.search.setClearButtonEnabled(True)
+        self.picker = QComboBox(objectName="poolPicker")
+        self.picker.setToolTip(self.tr("Show all of the pool, or one of your team's pools"))
+        self.picker.addItem(self.tr("All pools"), None)
         self.customers = DictTableModel("PoolScreen", POOL_COLUMNS, self)
         self.list = table(self.customers, "poolTable", 0)
         self.list.setSortingEnabled(False)
@@ -56,6 +61,7 @@ class PoolScreen(Screen):
         self.team_rules = QPushButton(self.tr("Team rules…"), objectName="poolTeamRules")
         self.team_rules.setToolTip(self.tr("Your team's protection and pool settings (set by its supervisor)"))
         top = QHBoxLayout()
+        top.addWidget(self.picker)
         top.addWidget(self.search, 1)
         top.addWidget(self.claim)
         top.addWidget(self.team_rules)
@@ -70,14 +76,35 @@ class PoolScreen(Screen):
         self._typing = QTimer(self, singleShot=True, interval=250)  # search once typing pauses
         self._typing.timeout.connect(self.reload)
         self.search.textChanged.connect(self._typing.start)
+        self.picker.activated.connect(lambda _i: self._load_customers())
         self.claim.clicked.connect(self.claim_selected)
         self.team_rules.clicked.connect(self.open_team_rules)
         self.list.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
         self._enable()
 
     def reload(self) -> None:
-        ops.pool_customers(self, self.worker, self.search.text()).success(self._fill).run()
+        self._load_customers()
+        ops.pool_counts(self, self.worker).success(self._fill_picker).run()
         ops.team_rules(self, self.worker).success(self._show_rules).failure(lambda *_: self.rules.hide()).run()
+
+    def _load_customers(self) -> None:
+        ops.pool_customers(self, self.worker, self.search.text(), self.picker.currentData()).success(self._fill).run()
+
+    def _fill_picker(self, counts: list[tuple[str, int]]) -> None:
+        """All pools, then each of the team's with its customers' count; the pool chosen stays chosen while the team
+        still has it (else: all)."""
+        chosen = self.picker.currentData()
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        self.picker.addItem(self.tr("All pools ({0})").format(sum(n for _name, n in counts)), None)
+        for name, n in counts:
+            self.picker.addItem(self.tr("{0} ({1})").format(name, n), name)
+        index = self.picker.findData(chosen) if chosen is not None else 0
+        self.picker.setCurrentIndex(max(index, 0))
+        self.picker.setVisible(len(counts) > 1)  # a team with the default pool alone has nothing to pick
+        self.picker.blockSignals(False)
+        if chosen is not None and index < 0:
+            self._load_customers()
 
     def _show_rules(self, view: Any) -> None:
         """One line of the team's rules a rep works under: "your team's rules: protection 30 days, …"."""
@@ -111,7 +138,7 @@ class PoolScreen(Screen):
         if rows:
             self.hint.hide()
         else:
-            searched = bool(self.search.text().strip())
+            searched = bool(self.search.text().strip()) or self.picker.currentData() is not None
             self.hint.setText(
                 self.tr("No pool customer matches your search.")
                 if searched

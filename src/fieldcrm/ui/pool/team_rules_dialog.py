@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldcrm.domain.pools import DEFAULT_POOL
 from fieldcrm.domain.team_rules import LIMITS, SWITCHABLE
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
 from fieldcrm.ui.ops import pool as ops
@@ -45,6 +47,8 @@ SWITCH_LABELS = (
     ("return_when_protection_ends", QT_TRANSLATE_NOOP("TeamRulesDialog", "Back to the pool when protection ends")),
     ("won_stay", QT_TRANSLATE_NOOP("TeamRulesDialog", "Won customers never go back on their own")),
 )
+#: Each setting's label, for a pool's overrides.
+RULE_LABELS: dict[str, str] = {key: label for key, label, _unit in NUMBERS} | dict(SWITCH_LABELS)
 
 
 class TeamRulesDialog(QDialog):
@@ -76,6 +80,10 @@ class TeamRulesDialog(QDialog):
             form.addRow(check)
         self.timezone = QLineEdit(objectName="rule_timezone")
         form.addRow(self.tr("Time zone"), self.timezone)
+        self.pools = QLabel(objectName="teamRulesPools")
+        self.pools.setWordWrap(True)
+        self.pools.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(self.tr("Pools"), self.pools)
         self.message = QLabel(objectName="teamRulesMessage")
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -104,6 +112,7 @@ class TeamRulesDialog(QDialog):
         for key, check in self.switches.items():
             check.setChecked(bool(settings[key]))
         self.timezone.setText(settings["timezone"])
+        self.pools.setText(self._pools_text(settings["pools"]))
         if view.can_edit:
             self.heading.setText(
                 self.tr("Team {0}: what you set here applies to every rep of the team.").format(view.team_name)
@@ -111,6 +120,26 @@ class TeamRulesDialog(QDialog):
         else:
             self.heading.setText(self.tr("Team {0}: set by your supervisor (read only).").format(view.team_name))
         self._set_editable(view.can_edit)
+
+    def _pools_text(self, pools: list[dict[str, Any]]) -> str:
+        """The team's named pools, one a line (name, filter, what it sets differently), then the default pool. They
+        are set from the command line (`fieldcrm team rules set --pools-json FILE`)."""
+        lines = []
+        for pool in pools:
+            parts = []
+            if pool.get("regions"):
+                parts.append(self.tr("regions: {0}").format("、".join(pool["regions"])))
+            if pool.get("industries"):
+                parts.append(self.tr("industries: {0}").format("、".join(pool["industries"])))
+            for key, value in pool.get("rules", {}).items():
+                if isinstance(value, bool):
+                    shown = self.tr("yes") if value else self.tr("no")
+                else:
+                    shown = self.tr("off") if value is None else str(value)
+                parts.append(f"{self.tr(RULE_LABELS.get(key, key))} {shown}")
+            lines.append(f"{pool['name']}: {'; '.join(parts)}")
+        lines.append(self.tr("{0}: every other customer, under the rules above").format(DEFAULT_POOL))
+        return "\n".join(lines)
 
     def _set_editable(self, editable: bool) -> None:
         self.editable = editable
