@@ -236,23 +236,24 @@ class _Acts:
 def test_a_months_first_instant_counts_deleted_and_lost_things_do_not(
     team_services: dict[str, Services], clock: ManualClock
 ) -> None:
-    """张伟's November: a claim and a won deal at its first instant, an appeal filed in October and upheld at that
-    instant (which gives the customer back: an arbitration), one filed then and rejected; a lost deal, and a claim,
-    a won deal and an appeal that were deleted, count nothing."""
+    """张伟's November: a claim, a won deal and an appeal filed (still open) at its first instant; an appeal filed
+    in October and upheld at that instant (which gives the customer back: an arbitration), one filed in October and
+    rejected in November; a lost deal, and a claim, a won deal and an appeal that were deleted, count nothing."""
     acts = _Acts(team_services, clock)
     clock.now = MID_OCT
     pooled = _pooled(acts.sup, clock, "甲公司", "乙公司")
-    october_appeal = acts.lose_and_appeal("张伟", "杭州一号有限公司")
-    rejected_customer = acts.register("张伟", "杭州二号有限公司")
-    acts.assign(rejected_customer, "李娜")
-    deleted_customer = acts.register("张伟", "杭州三号有限公司")
+    upheld = acts.lose_and_appeal("张伟", "杭州一号有限公司")
+    rejected = acts.lose_and_appeal("张伟", "杭州二号有限公司")
+    open_customer = acts.register("张伟", "杭州三号有限公司")
+    acts.assign(open_customer, "李娜")
+    deleted_customer = acts.register("张伟", "杭州四号有限公司")
     acts.assign(deleted_customer, "李娜")
-    own = acts.register("张伟", "杭州四号有限公司")
+    own = acts.register("张伟", "杭州五号有限公司")
     clock.now = FIRST_OF_NOV
     acts.claim("张伟", pooled[0])
     acts.deal("张伟", own)
-    acts.decide(october_appeal, True)
-    rejected = acts.file("张伟", rejected_customer)
+    acts.decide(upheld, True)
+    acts.file("张伟", open_customer)
     clock.now = FIRST_OF_NOV + timedelta(days=3)
     acts.decide(rejected, False)
     acts.deal("张伟", own, "输单")
