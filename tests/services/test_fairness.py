@@ -4,7 +4,7 @@ a supervisor sees the team, an admin everyone, a rep their own row; nothing is w
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,14 +12,16 @@ from sqlmodel import select
 
 from fieldcrm.domain.errors import PermissionDeniedError, ValidationError
 from fieldcrm.domain.exports import MAY_NOT_EXPORT
-from fieldcrm.domain.fairness import ABOVE, Month
-from fieldcrm.models import ExportPolicy, OutboxEntry
+from fieldcrm.domain.fairness import ABOVE, FIGURES, FLAG_RULE, Month
+from fieldcrm.models import Appeal, ExportPolicy, Opportunity, OutboxEntry, OwnershipEvent, User
 from fieldcrm.services import Services
+from fieldcrm.services.appeals import AppealService
 from fieldcrm.services.assignment import AssignmentService
 from fieldcrm.services.customers import CustomerService
-from fieldcrm.services.fairness import FairnessService, parse_months
+from fieldcrm.services.fairness import FairnessReport, FairnessService, parse_months
 from fieldcrm.services.opportunities import OpportunityService
 from fieldcrm.services.pool import PoolService
+from fieldcrm.services.team_rules import TeamRulesService
 from waiting import ManualClock
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -168,5 +170,216 @@ def test_parse_months_names_the_option_at_fault() -> None:
 
 def test_a_range_that_ends_before_it_starts_is_refused(november: dict[str, Services], clock: ManualClock) -> None:
     sup = november["supervisor"]
-    with pytest.raises(ValidationError, match="ends before it starts"):
+    with pytest.raises(ValidationError, match="ends before it starts") as caught:
         FairnessService(sup.store, sup.user_id, clock=clock).report(DEC, NOV)
+    assert caught.value.field == "to"
+
+
+OCT = Month(2026, 10)
+#: The first instant of November and a day inside October, on Shanghai's clock.
+FIRST_OF_NOV = datetime(2026, 11, 1, 0, 0, 0, tzinfo=SHANGHAI).astimezone(UTC)
+MID_OCT = datetime(2026, 10, 15, 10, 0, tzinfo=SHANGHAI).astimezone(UTC)
+NONE_OF_IT = dict.fromkeys(FIGURES, 0)
+
+
+class _Acts:
+    """Real services acting as the team's people on the test's clock."""
+
+    def __init__(self, team: dict[str, Services], clock: ManualClock) -> None:
+        self.sup, self.clock = team["supervisor"], clock
+        self.ids = _ids(self.sup)
+
+    def register(self, rep: str, name: str) -> str:
+        return CustomerService(self.sup.store, self.ids[rep], clock=self.clock).create(name=name)
+
+    def claim(self, rep: str, customer_id: str) -> None:
+        PoolService(self.sup.store, self.ids[rep], clock=self.clock).claim(customer_id)
+
+    def release(self, rep: str, customer_id: str) -> None:
+        PoolService(self.sup.store, self.ids[rep], clock=self.clock).release(customer_id, "客户暂无需求")
+
+    def assign(self, customer_id: str, rep: str) -> None:
+        AssignmentService(self.sup.store, self.sup.user_id, clock=self.clock).assign(
+            [customer_id], "by_hand", rep_id=self.ids[rep]
+        )
+
+    def deal(self, rep: str, customer_id: str, stage: str = "赢单") -> str:
+        deals = OpportunityService(self.sup.store, self.ids[rep], clock=self.clock)
+        deal = deals.create(customer_id, "年度采购")
+        deals.move(deal, stage, lost_reason="预算取消" if stage == "输单" else None)
+        return deal
+
+    def lose_and_appeal(self, rep: str, name: str) -> str:
+        """`rep` registers a customer, the supervisor assigns it to 李娜, and `rep` appeals: the appeal's id."""
+        customer_id = self.register(rep, name)
+        self.assign(customer_id, "李娜")
+        return self.file(rep, customer_id)
+
+    def file(self, rep: str, customer_id: str) -> str:
+        return AppealService(self.sup.store, self.ids[rep], clock=self.clock).file(customer_id, "客户是我开发的")["id"]
+
+    def decide(self, appeal_id: str, uphold: bool) -> None:
+        AppealService(self.sup.store, self.sup.user_id, clock=self.clock).decide(appeal_id, uphold, "拜访在先")
+
+    def mark(self, model: type, row_id: str, **values: object) -> None:
+        """A row as head office's latest version has it (a tombstone, a user no longer active)."""
+        with self.sup.store.transaction() as session:
+            row = session.get(model, row_id)
+            for name, value in values.items():
+                setattr(row, name, value)
+            session.add(row)
+
+    def report(self, first: Month, last: Month | None = None) -> FairnessReport:
+        return FairnessService(self.sup.store, self.sup.user_id, clock=self.clock).report(first, last)
+
+
+def test_a_months_first_instant_counts_deleted_and_lost_things_do_not(
+    team_services: dict[str, Services], clock: ManualClock
+) -> None:
+    """张伟's November: a claim, a won deal and an appeal filed (still open) at its first instant; an appeal filed
+    in October and upheld at that instant (which gives the customer back: an arbitration), one filed in October and
+    rejected in November; a lost deal, and a claim, a won deal and an appeal that were deleted, count nothing."""
+    acts = _Acts(team_services, clock)
+    clock.now = MID_OCT
+    pooled = _pooled(acts.sup, clock, "甲公司", "乙公司")
+    upheld = acts.lose_and_appeal("张伟", "杭州一号有限公司")
+    rejected = acts.lose_and_appeal("张伟", "杭州二号有限公司")
+    open_customer = acts.register("张伟", "杭州三号有限公司")
+    acts.assign(open_customer, "李娜")
+    deleted_customer = acts.register("张伟", "杭州四号有限公司")
+    acts.assign(deleted_customer, "李娜")
+    own = acts.register("张伟", "杭州五号有限公司")
+    clock.now = FIRST_OF_NOV
+    acts.claim("张伟", pooled[0])
+    acts.deal("张伟", own)
+    acts.decide(upheld, True)
+    acts.file("张伟", open_customer)
+    clock.now = FIRST_OF_NOV + timedelta(days=3)
+    acts.decide(rejected, False)
+    acts.deal("张伟", own, "输单")
+    acts.mark(Opportunity, acts.deal("张伟", own), deleted=True)
+    acts.mark(Appeal, acts.file("张伟", deleted_customer), deleted=True)
+    acts.claim("张伟", pooled[1])
+    with acts.sup.store.session() as session:
+        (claimed,) = session.exec(
+            select(OwnershipEvent.id).where(OwnershipEvent.customer_id == pooled[1], OwnershipEvent.kind == "claim")
+        ).all()
+    acts.mark(OwnershipEvent, claimed, deleted=True)
+
+    zhang = _rows(acts.report(NOV), NOV)["张伟"]
+    assert {f: zhang[f] for f in FIGURES} == {
+        **NONE_OF_IT,
+        "claim": 1,
+        "arbitration": 1,
+        "received": 2,
+        "won": 1,
+        "appeals_filed": 1,
+        "appeals_upheld": 1,
+    }
+
+
+def test_a_rep_no_longer_active_is_shown_only_in_ranges_they_had_something_in(
+    team_services: dict[str, Services], clock: ManualClock
+) -> None:
+    """Three reps have left: 陈静 was assigned a customer in November, 孙丽 released one then; 刘洋 registered,
+    won deals, lost customers and appealed in October and at the first instant of December, never in November.
+    A deleted rep is never listed."""
+    acts = _Acts(team_services, clock)
+    for name in ("陈静", "孙丽", "刘洋", "周敏"):
+        acts.sup.profile.add_user(name, "rep", "华东一组")
+    acts.ids = _ids(acts.sup)
+    clock.now = MID_OCT
+    (pooled,) = _pooled(acts.sup, clock, "甲公司")
+    released = acts.register("孙丽", "宁波一号有限公司")
+    rejected = acts.lose_and_appeal("刘洋", "温州一号有限公司")
+    acts.decide(rejected, False)
+    acts.deal("刘洋", acts.register("刘洋", "温州二号有限公司"))
+    clock.now = FIRST_OF_NOV + timedelta(days=10)
+    acts.assign(pooled, "陈静")
+    acts.release("孙丽", released)
+    clock.now = FIRST_OF_DEC
+    acts.deal("刘洋", acts.register("刘洋", "温州三号有限公司"))
+    acts.decide(acts.lose_and_appeal("刘洋", "温州四号有限公司"), True)
+    for name in ("陈静", "孙丽", "刘洋"):
+        acts.mark(User, acts.ids[name], active=False)
+    acts.mark(User, acts.ids["周敏"], deleted=True)
+
+    november = _rows(acts.report(NOV), NOV)
+    assert list(november) == ["陈静", "李娜", "孙丽", "张伟"]
+    assert (november["陈静"]["assignment"], november["孙丽"]["released"]) == (1, 1)
+    for month in (OCT, DEC):
+        assert "刘洋" in _rows(acts.report(month), month)
+
+
+def test_reps_are_listed_by_the_pinyin_of_their_names_as_people(
+    team_services: dict[str, Services], clock: ManualClock
+) -> None:
+    """单 as a surname reads Shan (not dan), so 单明 comes after 李娜; ids (the order the reps were added in) do
+    not decide."""
+    sup = team_services["supervisor"]
+    for name in ("邓丽", "单明"):
+        sup.profile.add_user(name, "rep", "华东一组")
+    report = FairnessService(sup.store, sup.user_id, clock=clock).report(NOV)
+    assert list(_rows(report, NOV)) == ["邓丽", "李娜", "单明", "张伟"]
+
+
+def test_this_month_and_the_report_use_the_teams_own_time_zone(
+    team_services: dict[str, Services], clock: ManualClock
+) -> None:
+    """The team works on Urumqi's clock (UTC+6): the first instant of December in Shanghai is still 30 November."""
+    acts = _Acts(team_services, clock)
+    TeamRulesService(acts.sup.store, acts.sup.user_id).set({"timezone": "Asia/Urumqi"})
+    (pooled,) = _pooled(acts.sup, clock, "甲公司")
+    clock.now = FIRST_OF_DEC
+    acts.claim("张伟", pooled)
+    service = FairnessService(acts.sup.store, acts.sup.user_id, clock=clock)
+    assert service.this_month() == NOV
+    report = service.report()
+    assert (report.timezone, [m.month for m in report.months]) == ("Asia/Urumqi", [NOV])
+    assert _rows(report, NOV)["张伟"]["claim"] == 1
+
+
+def test_the_reports_json_is_the_contract_scripts_read(team_services: dict[str, Services], clock: ManualClock) -> None:
+    """Every key as scripts and the window read them; the mean rounded to one decimal (1 of 3 reps: 0.3)."""
+    acts = _Acts(team_services, clock)
+    acts.sup.profile.add_user("陈静", "rep", "华东一组")
+    acts.ids = _ids(acts.sup)
+    acts.register("张伟", "杭州一号有限公司")
+    one = {**NONE_OF_IT, "first_contact": 1, "received": 1}
+    assert acts.report(NOV).to_json() == {
+        "timezone": "Asia/Shanghai",
+        "flag_rule": FLAG_RULE,
+        "months": [
+            {
+                "month": "2026-11",
+                "reps": [
+                    {"rep_id": acts.ids["陈静"], "rep": "陈静", **NONE_OF_IT, "flag": None},
+                    {"rep_id": acts.ids["李娜"], "rep": "李娜", **NONE_OF_IT, "flag": None},
+                    {"rep_id": acts.ids["张伟"], "rep": "张伟", **one, "flag": None},
+                ],
+                "total": one,
+                "mean": {**NONE_OF_IT, "first_contact": 0.3, "received": 0.3},
+            }
+        ],
+    }
+
+
+def test_the_export_covers_the_range_asked_for(november: dict[str, Services], clock: ManualClock) -> None:
+    sup = november["supervisor"]
+    report = FairnessService(sup.store, sup.user_id, clock=clock).for_export(OCT, DEC)
+    assert [m.month for m in report.months] == [OCT, NOV, DEC]
+
+
+@pytest.mark.parametrize(
+    ("args", "field", "message"),
+    [
+        ({"month": "2026-13"}, "month", "'2026-13' is not a month; write it as YYYY-MM, e.g. 2026-11"),
+        ({"first": "2026/10"}, "from", "'2026/10' is not a month; write it as YYYY-MM, e.g. 2026-11"),
+        ({"first": "2026-10", "last": "10-2026"}, "to", "'10-2026' is not a month; write it as YYYY-MM, e.g. 2026-11"),
+        ({"month": "2026-11", "last": "2026-12"}, "month", "give one month, or a range of months from/to, not both"),
+    ],
+)
+def test_a_bad_month_names_the_option_at_fault(args: dict, field: str, message: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        parse_months(**args)
+    assert (caught.value.field, caught.value.message) == (field, message)
