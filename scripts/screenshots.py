@@ -81,6 +81,9 @@ def seed(store: Store, customers: int) -> dict[str, Services]:
         )
     services["lost"] = {"customer": lose_one(store, services)}  # type: ignore[dict-item]
     seed_handovers(store, services)
+    from fieldcrm.demo import _team_pools
+
+    _team_pools(store, supervisor.id)  # the demo's named pool beside the default one, as a supervisor's demo has
     return services
 
 
@@ -240,6 +243,15 @@ def capture_language(language: str, store: Store, services: dict[str, Services],
     boss.show_screen("fairness")
     settle(worker)
     shot(boss, folder / "fairness.png")
+    pool = boss.show_screen("pool")
+    settle(worker)
+    shot(boss, folder / "supervisor-pool.png")
+    pool.team_rules.click()
+    settle(worker)
+    rules = pool.findChild(QWidget, "teamRulesDialog")
+    if rules is not None:
+        shot(rules, folder / "team-rules.png")
+        rules.close()
     capture_arbitration(boss, worker, folder)
     boss.close()
     capture_handovers(services, worker, settings, paths, folder)

@@ -6,7 +6,16 @@ from datetime import UTC, datetime, timedelta
 
 from fieldcrm.domain import appeals
 from fieldcrm.domain.actors import Actor
-from fieldcrm.domain.appeals import Case, EventFact, Filing, Loss, how_lost, refuse_decision, refuse_filing
+from fieldcrm.domain.appeals import (
+    Case,
+    EventFact,
+    Filing,
+    Loss,
+    how_lost,
+    lost_sentence,
+    refuse_decision,
+    refuse_filing,
+)
 from fieldcrm.domain.ownership import Holding
 
 REP, OTHER, SUP, ADMIN, STRANGER = "rep", "other", "sup", "admin", "stranger"
@@ -87,4 +96,20 @@ def test_the_sentence_says_who_won_and_when() -> None:
     loss = Loss("claim", OTHER, T0)
     assert appeals.lost_sentence(loss, "张伟", "2026-12-07 09:00") == (
         "张伟's claim reached head office first, accepted on 2026-12-07 09:00; your visits stay with the customer"
+    )
+
+
+def test_a_loss_whose_time_this_laptop_does_not_know_is_told_without_one() -> None:
+    assert lost_sentence(Loss("registration", "li", None), "李娜", "") == (
+        "李娜 registered this company first; your first contact and visits stay with it"
+    )
+    assert lost_sentence(Loss("claim", "li", None), "李娜", "") == (
+        "李娜's claim reached head office first; your visits stay with the customer"
+    )
+    assert lost_sentence(Loss("return_to_pool", None, None), "", "") == "head office returned it to the public pool"
+    assert lost_sentence(Loss("assignment", "li", None), "李娜", "") == "assigned to 李娜"
+    assert lost_sentence(Loss("handover", "li", None), "李娜", "") == "handed over to 李娜"
+    assert (
+        lost_sentence(Loss("handover", "li", None), "李娜", "2027-03-01 09:00")
+        == "handed over to 李娜 on 2027-03-01 09:00"
     )

@@ -231,7 +231,7 @@ def test_a_loss_without_a_known_winner_name_or_time(team_services: dict[str, Ser
     registered = team.appeals("rep").lost(theirs)
     assert registered is not None
     assert (registered["how"], registered["winner"], registered["at"]) == ("registration", "李娜", None)
-    assert registered["sentence"] == rules.LOST_BY_REGISTRATION.format("李娜", "")
+    assert registered["sentence"] == "李娜 registered this company first; your first contact and visits stay with it"
 
     returned = team.register("宁波二号有限公司")
     with team.store.transaction() as session:

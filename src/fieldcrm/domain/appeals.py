@@ -43,6 +43,14 @@ LOST_BY_REGISTRATION = (
 LOST_BY_RETURN = "head office returned it to the public pool on {0}"
 LOST_BY_ASSIGNMENT = "assigned to {0} on {1}"
 LOST_BY_HANDOVER = "handed over to {0} on {1}"
+#: The same, when this laptop does not know when head office accepted the change (it holds no event of it).
+UNDATED_SENTENCES = {
+    "claim": "{0}'s claim reached head office first; your visits stay with the customer",
+    "registration": "{0} registered this company first; your first contact and visits stay with it",
+    "return_to_pool": "head office returned it to the public pool",
+    "assignment": "assigned to {0}",
+    "handover": "handed over to {0}",
+}
 LOST_SENTENCES = {
     "claim": LOST_BY_CLAIM,
     "registration": LOST_BY_REGISTRATION,
@@ -105,7 +113,10 @@ def how_lost(rep_id: str, customer: Holding, events: Sequence[EventFact], worked
 
 
 def lost_sentence(loss: Loss, winner: str, at: str) -> str:
-    """Why the rep lost the customer, in one sentence (`winner`: the name of who has it; `at`: the time, shown)."""
+    """Why the rep lost the customer, in one sentence (`winner`: the name of who has it; `at`: the time, shown, or
+    empty when unknown)."""
+    if not at:
+        return UNDATED_SENTENCES[loss.how].format(winner)
     if loss.how == "return_to_pool":
         return LOST_BY_RETURN.format(at)
     return LOST_SENTENCES[loss.how].format(winner, at)

@@ -221,6 +221,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("reasons", "head office returned it to the public pool on {0}"),
     QT_TRANSLATE_NOOP("reasons", "assigned to {0} on {1}"),
     QT_TRANSLATE_NOOP("reasons", "handed over to {0} on {1}"),
+    QT_TRANSLATE_NOOP("reasons", "{0}'s claim reached head office first; your visits stay with the customer"),
+    QT_TRANSLATE_NOOP("reasons", "{0} registered this company first; your first contact and visits stay with it"),
+    QT_TRANSLATE_NOOP("reasons", "head office returned it to the public pool"),
+    QT_TRANSLATE_NOOP("reasons", "assigned to {0}"),
+    QT_TRANSLATE_NOOP("reasons", "handed over to {0}"),
     # the store
     QT_TRANSLATE_NOOP("reasons", "no local profile yet; run `fieldcrm init` or log in to a server first"),
     QT_TRANSLATE_NOOP("reasons", "the current user {0} is not in this store"),
