@@ -60,6 +60,7 @@ class TeamRulesDialog(QDialog):
         self.setObjectName("teamRulesDialog")
         self.worker = worker
         self.setWindowTitle(self.tr("Your team's rules"))
+        self.setMinimumWidth(480)  # room for the labels beside their boxes and for the pools' lines
         self.heading = QLabel(objectName="teamRulesHeading")
         self.heading.setWordWrap(True)
         form = QFormLayout()
@@ -80,10 +81,12 @@ class TeamRulesDialog(QDialog):
             form.addRow(check)
         self.timezone = QLineEdit(objectName="rule_timezone")
         form.addRow(self.tr("Time zone"), self.timezone)
+        # The pools under the form, the dialog's whole width: a line each (name, filter, its own rules) wraps there.
+        pools_title = QLabel(self.tr("Pools"), objectName="teamRulesPoolsTitle")
+        pools_title.setProperty("role", "section")
         self.pools = QLabel(objectName="teamRulesPools")
         self.pools.setWordWrap(True)
         self.pools.setTextFormat(Qt.TextFormat.PlainText)
-        form.addRow(self.tr("Pools"), self.pools)
         self.message = QLabel(objectName="teamRulesMessage")
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -93,6 +96,8 @@ class TeamRulesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
+        layout.addWidget(pools_title)
+        layout.addWidget(self.pools)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.submit)
