@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 import httpx
 import pytest
-from handmade import add_second_team, pull_all, read_row, token_of
+from handmade import TLS, add_second_team, pull_all, read_row, token_of
 from sqlalchemy import text
 
 from fieldcrm.ids import stable_id
@@ -378,7 +378,8 @@ def _views(server, world: World, tokens: dict[str, dict]) -> list[str]:
             if shown != (key in expected):
                 problems.append(f"{name}: GET /rows/{key[0]}/{key[1]} {'answered' if shown else '404'}")
         params = {"after": _top(server), "checksums": "true"}
-        answer = httpx.get(f"{server.url}/sync/pull", params=params, headers=tokens[name], timeout=HANG_GUARD)
+        url = f"{server.url}/sync/pull"
+        answer = httpx.get(url, params=params, headers=tokens[name], timeout=HANG_GUARD, verify=TLS)
         sums = answer.json()["checksums"]
         for table in SYNCED_TABLES:
             live = [key for key in expected if key[0] == table and not world.rows[key].deleted]
