@@ -173,3 +173,19 @@ def test_a_handover_to_another_team_is_refused_and_a_declined_one_leaves_the_rec
     (row,) = zhang.cli_json("handovers", "list")
     assert (row["status"], row["declined_by"], row["decline_reason"]) == ("declined", "李娜", "区域太远")
     assert zhang.cli_json("customers", "show", customer)["owner_id"] == team["rep"]
+
+
+def test_a_customer_registered_and_handed_over_in_one_sync_reaches_the_receiver(server, team, laptop_factory) -> None:
+    """张伟 registers a customer and hands it to 李娜 before his laptop syncs: one push holds the new customer and the
+    handover. Her next pull must bring the customer and the handover waiting for her (found failing: head office
+    takes a customer created in the push, with every row under it 张伟's, for private to his side and leaves its
+    feed rows' `shared` flag lowered, so her pull never probes them)."""
+    zhang, li = laptop_factory("zhang", "张伟"), laptop_factory("li", "李娜")
+    for laptop in (zhang, li):
+        laptop.sync()  # the team's directory on his laptop, her cursor at the top
+    customer = zhang.services().customers.create(name="嘉兴新登记即交接有限公司", contacts=[{"name": "冯经理"}])
+    (asked,) = HandoverService(zhang.store).request([customer], team["other"], "调往华南区")["requested"]
+    assert zhang.sync().rejected == 0
+    assert read_row(server, token_of(server, "李娜"), "customer", customer) is not None  # the full rule: she sees it
+    li.sync()
+    assert _has(li, "customer", customer) and _has(li, "handover", asked["id"])
