@@ -13,7 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from fieldcrm.models import SYNCED_TABLES, Customer, SyncedBase, Visit
-from fieldcrm.models.registry import customer_of, party_of
+from fieldcrm.models.registry import BY_NAME, customer_of, party_of
 from fieldcrm.server.db import json_param
 from fieldcrm.server.drafts import Draft, set_version
 from fieldcrm.server.pending_views import pending_showing
@@ -117,15 +117,26 @@ def record_changes(session: Session, items: Sequence[Touched]) -> Sequence[Touch
 
 def _private_new_customers(items: Sequence[Touched]) -> set[str]:
     """Customers created in this transaction that only their owner's side may see: not in the public pool, and every
-    row recorded under them belongs to their owner. Nothing else can hang off a customer before the transaction that
-    creates it commits, so these rows are all there is, and `share` need not look."""
+    row recorded under them belongs to their owner and names no other party (a handover asked for in the same push
+    names the receiving rep, who sees the customer while it waits). Nothing else can hang off a customer before the
+    transaction that creates it commits, so these rows are all there is, and `share` need not look."""
     new = {i.row_id: i for i in items if i.table == "customer" and i.created}
     private = {cid for cid, item in new.items() if item.row is not None and not item.row.in_public_pool}  # type: ignore[union-attr]
     for item in items:
         customer = new.get(item.customer_id or "")
-        if customer is not None and item.owner_id != customer.owner_id:
+        if customer is not None and (
+            item.owner_id != customer.owner_id or not {item.party_id, _shown_to(item)} <= {None, customer.owner_id}
+        ):
             private.discard(customer.row_id)
     return private
+
+
+def _shown_to(item: Touched) -> str | None:
+    """The rep a row of `item` shows its customer to while it waits (`TableSpec.shows_customer_to`), or None."""
+    spec = BY_NAME.get(item.table)
+    if spec is None or spec.shows_customer_to is None or item.row is None:
+        return None
+    return getattr(item.row, spec.shows_customer_to, None)
 
 
 def _record_in_steps(session: Session, items: Sequence[Touched]) -> None:
