@@ -22,6 +22,7 @@ from fieldcrm.domain.team_rules import (
     parse_setting,
     rules_from,
     rules_id,
+    team_rules,
 )
 from fieldcrm.models import TeamRules
 
@@ -127,3 +128,43 @@ def test_a_pushed_change_is_validated_whole_and_kept_on_its_teams_row() -> None:
     refusal = check_op(boss, _op('{"protection_days": 99999}'), _Lookup())  # type: ignore[arg-type]
     assert refusal is not None and refusal.startswith("protection_days: must be a whole number")
     assert check_op(boss, _op(row_id="made-up"), _Lookup()) == WRONG_ROW  # type: ignore[arg-type]
+
+
+def test_a_stored_row_a_newer_version_wrote_keeps_the_settings_this_one_knows() -> None:
+    newer = {
+        "protection_days": 45,
+        "visit_grace_weekends": True,  # a setting this version does not know
+        "pools": [
+            {
+                "name": "制造业公海",
+                "industries": ["机械制造"],
+                "colour": "blue",  # nor this
+                "rules": {"claims_per_day": 3, "claim_window_hours": 8},  # nor this override
+            }
+        ],
+    }
+    text = json.dumps(newer, ensure_ascii=False)
+    with pytest.raises(ValidationError):
+        parse_rules(text)  # written by this version: refused, naming the key
+    read = parse_rules(text, lenient=True)  # read from the store: the rest holds
+    assert read.protection_days == 45
+    ((pool),) = read.pools
+    assert (pool.name, pool.industries, pool.rules) == ("制造业公海", ("机械制造",), {"claims_per_day": 3})
+    with pytest.raises(ValidationError):
+        parse_rules('{"protection_days": -1, "visit_grace_weekends": true}', lenient=True)  # known keys still checked
+
+
+def test_a_teams_rules_are_read_leniently_from_its_row() -> None:
+    class Stored:  # a session holding one row's text
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+        def execute(self, _statement: Any, /) -> Any:
+            return self
+
+        def scalar(self) -> str:
+            return self.text
+
+    assert team_rules(Stored('{"protection_days": 45, "visit_grace_weekends": true}'), TEAM).protection_days == 45
+    assert team_rules(Stored('{"protection_days": -1}'), TEAM) == PoolRules()  # broken: the defaults, not a stop
+    assert team_rules(Stored('{"protection_days": 45}'), None) == PoolRules()  # no team

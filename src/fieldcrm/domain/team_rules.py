@@ -86,7 +86,7 @@ def _names(pool: str, value: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v.strip(" ") for v in value))
 
 
-def _pool(value: Any, taken: set[str]) -> NamedPool:
+def _pool(value: Any, taken: set[str], lenient: bool = False) -> NamedPool:
     if not isinstance(value, dict) or not isinstance(value.get("name"), str):
         raise ValidationError(NOT_POOLS.format(MAX_POOLS), "pools")
     name = value["name"].strip()
@@ -94,7 +94,7 @@ def _pool(value: Any, taken: set[str]) -> NamedPool:
         raise ValidationError(POOL_NAME.format(DEFAULT_POOL), "pools")
     taken.add(name)
     for key in value:
-        if key not in ("name", "regions", "industries", "rules"):
+        if key not in ("name", "regions", "industries", "rules") and not lenient:
             raise ValidationError(POOL_KEY.format(name, key), "pools")
     if not value.get("regions") and not value.get("industries"):
         raise ValidationError(POOL_FILTER.format(name), "pools")
@@ -103,6 +103,8 @@ def _pool(value: Any, taken: set[str]) -> NamedPool:
     overrides = value.get("rules") or {}
     if not isinstance(overrides, dict):
         raise ValidationError(POOL_OVERRIDE.format(name, "rules"), "pools")
+    if lenient:
+        overrides = {k: v for k, v in overrides.items() if k in OVERRIDES}
     for key in overrides:
         if key not in OVERRIDES:
             raise ValidationError(POOL_OVERRIDE.format(name, key), "pools")
@@ -110,13 +112,13 @@ def _pool(value: Any, taken: set[str]) -> NamedPool:
     return NamedPool(name, regions, industries, {k: getattr(checked, k) for k in sorted(overrides)})
 
 
-def _pools(value: Any) -> tuple[NamedPool, ...]:
+def _pools(value: Any, lenient: bool = False) -> tuple[NamedPool, ...]:
     """A team's named pools, each checked: names unique and not the default pool's, a filter of non-empty lists of
     names, overrides only of the rules a pool may set and in range."""
     if not isinstance(value, (list, tuple)) or len(value) > MAX_POOLS:
         raise ValidationError(NOT_POOLS.format(MAX_POOLS), "pools")
     taken: set[str] = set()
-    return tuple(_pool(v, taken) for v in value)
+    return tuple(_pool(v, taken, lenient) for v in value)
 
 
 def pool_json(pool: NamedPool) -> dict[str, Any]:
@@ -149,15 +151,18 @@ def read_pools_file(path: str) -> Any:
         raise ValidationError(NOT_POOLS.format(MAX_POOLS), "pools") from None
 
 
-def rules_from(settings: Any) -> PoolRules:
+def rules_from(settings: Any, lenient: bool = False) -> PoolRules:
     """A team's settings (decoded JSON) as `PoolRules`: every key known and every value in range, or a
-    ValidationError naming the field; missing keys take the defaults."""
+    ValidationError naming the field; missing keys take the defaults. `lenient` (reading a stored row) passes over
+    the keys this version does not know, which a newer one wrote: its other settings still hold."""
     if not isinstance(settings, dict):
         raise ValidationError(NOT_AN_OBJECT, "rules")
     known = {f.name for f in fields(PoolRules)}
     values: dict[str, Any] = {}
     for name, value in settings.items():
         if name not in known:
+            if lenient:
+                continue
             raise ValidationError(NOT_A_SETTING, str(name))
         if name in LIMITS:
             values[name] = _number(name, value)
@@ -168,21 +173,21 @@ def rules_from(settings: Any) -> PoolRules:
         elif name == "caps":
             values[name] = _caps(value)
         elif name == "pools":
-            values[name] = _pools(value)
+            values[name] = _pools(value, lenient)
         else:
             values[name] = _timezone(value)
     return PoolRules(**values)
 
 
-def parse_rules(text: str | None) -> PoolRules:
-    """The settings a row holds (its JSON text; empty: the defaults)."""
+def parse_rules(text: str | None, lenient: bool = False) -> PoolRules:
+    """The settings a row holds (its JSON text; empty: the defaults); `lenient` as `rules_from`."""
     if not text:
         return PoolRules()
     try:
         decoded = json.loads(text)
     except ValueError:
         raise ValidationError(NOT_AN_OBJECT, "rules") from None
-    return rules_from(decoded)
+    return rules_from(decoded, lenient)
 
 
 def dump_rules(rules: PoolRules) -> str:
@@ -264,13 +269,14 @@ class Runs(Protocol):
 
 def team_rules(session: Runs, team_id: str | None) -> PoolRules:
     """The ownership rules `team_id` works under, as its settings row holds them; the defaults for a team without
-    one and for a user in no team (None). A stored row that no longer validates (written by a newer version) gives
-    the defaults rather than stopping every rule that needs them."""
+    one and for a user in no team (None). Settings a newer version wrote that this one does not know are passed over
+    (the rest hold); a stored row that still does not validate gives the defaults rather than stopping every rule
+    that needs them."""
     if team_id is None:
         return PoolRules()
     text = session.execute(rules_query(team_id)).scalar()
     try:
-        return parse_rules(text)
+        return parse_rules(text, lenient=True)
     except ValidationError:
         return PoolRules()
 
