@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from fieldcrm.domain.errors import ValidationError
-from fieldcrm.models import ConflictRecord, Contact, Customer, OutboxEntry
+from fieldcrm.models import ConflictRecord, Contact, Customer, OutboxEntry, Visit
 from fieldcrm.services import CustomerQuery, Services
 
 
@@ -108,3 +108,37 @@ def test_editing_a_refused_customer_sends_it_again_whole_with_its_refused_rows(s
     assert state[closed] == ("resolved", "discarded", old)
     for untouched in (field, same_id_other_table, others):
         assert state[untouched] == ("open", None, None)
+
+
+def test_deleting_a_refused_customer_discards_it_and_its_refused_rows_unsent(services: Services) -> None:
+    refused = services.customers.create(name="甲精密机械有限公司", contacts=[{"name": "钱经理"}])
+    visit = services.visits.log(refused, outcome="初访")  # refused with it; the customer's delete leaves visits
+    with services.store.transaction() as session:
+        contact = session.exec(select(Contact)).one().id
+        records = [
+            ConflictRecord(kind="rejected", table_name=t, row_id=i, op="insert")
+            for t, i in (("customer", refused), ("contact", contact), ("visit", visit))
+        ]
+        session.add_all(records)
+        ids = [r.id for r in records]
+    before = len(_entries(services))
+    services.customers.delete(refused)
+    assert _entries(services)[before:] == []  # head office never had them: nothing to tell it
+    with services.store.session() as session:
+        assert session.get(Contact, contact).deleted and session.get(Visit, visit).deleted
+        for record_id in ids:
+            record = session.get(ConflictRecord, record_id)
+            assert (record.status, record.resolution) == ("resolved", "discarded") and record.resolved_at is not None
+
+
+def test_a_unit_of_work_starts_a_new_group_once_the_current_one_holds_enough(services: Services) -> None:
+    from fieldcrm.services.changes import unit_of_work
+
+    with unit_of_work(services.store) as uow:
+        actor = services.user_id
+        for n in range(5):
+            uow.split_group(2)
+            uow.insert(Customer(name=f"客户{n}", owner_id=actor))
+    groups = [e.group_id for e in uow.entries]
+    assert all(groups) and groups[0] == groups[1] != groups[2] == groups[3] != groups[4]
+    assert len(set(groups)) == 3

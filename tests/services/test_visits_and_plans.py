@@ -84,7 +84,7 @@ def test_logging_from_a_stop_marks_it_done(services: Services, customers: list[s
     vid = services.visits.log(customers[0], outcome="完成拜访", stop_id=stop)
     done = services.plans.day(today)[0]
     assert (done["status"], done["visit_id"]) == ("done", vid)
-    with pytest.raises(InvalidStateError):
+    with pytest.raises(InvalidStateError, match="^this stop is already done; a logged visit cannot be cancelled$"):
         services.plans.cancel_stop(stop)
     other = services.plans.add_stop(today, customers[1])
     with pytest.raises(ValidationError):
