@@ -84,7 +84,7 @@ def test_logging_from_a_stop_marks_it_done(services: Services, customers: list[s
     vid = services.visits.log(customers[0], outcome="完成拜访", stop_id=stop)
     done = services.plans.day(today)[0]
     assert (done["status"], done["visit_id"]) == ("done", vid)
-    with pytest.raises(InvalidStateError):
+    with pytest.raises(InvalidStateError, match="^this stop is already done; a logged visit cannot be cancelled$"):
         services.plans.cancel_stop(stop)
     other = services.plans.add_stop(today, customers[1])
     with pytest.raises(ValidationError):
@@ -92,3 +92,42 @@ def test_logging_from_a_stop_marks_it_done(services: Services, customers: list[s
     services.plans.cancel_stop(other)
     with pytest.raises(InvalidStateError):
         services.visits.log(customers[1], outcome="x", stop_id=other)
+
+
+def test_moving_stops_keeps_positions_dense(services: Services, customers: list[str], today: date) -> None:
+    a, b, c = (services.plans.add_stop(today, customer) for customer in customers)
+    services.plans.move_stop(b, -5)  # to the top, however far it is asked to go
+    assert [s["id"] for s in services.plans.day(today)] == [b, a, c]
+    services.plans.move_stop(b, 5)  # to the bottom
+    assert [(s["id"], s["position"]) for s in services.plans.day(today)] == [(a, 0), (c, 1), (b, 2)]
+    with pytest.raises(ValidationError) as err:
+        services.plans.reorder(today, [a, b, b])
+    assert (err.value.field, err.value.message) == ("stop_ids", "must list every stop of the day exactly once")
+    tomorrow = today + timedelta(days=1)
+    there = services.plans.add_stop(tomorrow, customers[0])
+    services.plans.move_to_day(a, tomorrow)  # after the stop already there; the day it left closes up
+    assert [(s["id"], s["position"]) for s in services.plans.day(tomorrow)] == [(there, 0), (a, 1)]
+    assert [(s["id"], s["position"]) for s in services.plans.day(today)] == [(c, 0), (b, 1)]
+    services.visits.log(customers[1], outcome="完成拜访", stop_id=b)
+    with pytest.raises(InvalidStateError, match="^this stop is done and can no longer be moved$"):
+        services.plans.move_to_day(b, tomorrow)
+
+
+def test_a_day_and_a_week_show_each_stop_with_its_customer(
+    team_services: dict[str, Services], customers: list[str]
+) -> None:
+    rep, boss = team_services["rep"], team_services["supervisor"]
+    rep.customers.update(customers[0], address="上海市浦东新区世纪大道100号")
+    monday = date(2027, 3, 1)
+    wednesday = rep.plans.add_stop(monday + timedelta(days=2), customers[0], purpose="送样品")
+    first = rep.plans.add_stop(monday, customers[1])
+    week = boss.plans.week(monday, rep.user_id)  # the supervisor looks at the rep's week
+    assert list(week) == [(monday + timedelta(days=i)).isoformat() for i in range(7)]
+    assert [[s["id"] for s in stops] for stops in week.values()] == [[first], [], [wednesday], [], [], [], []]
+    (stop,) = week["2027-03-03"]
+    assert (stop["id"], stop["customer_name"], stop["address"], stop["purpose"]) == (
+        wednesday,
+        "甲商贸有限公司",
+        "上海市浦东新区世纪大道100号",
+        "送样品",
+    )
