@@ -4,10 +4,14 @@ duplicate case for one customer gives no one rows under another."""
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from fieldcrm.ids import uuid7
+from fieldcrm.models import Customer
 from fieldcrm.server import auth
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.push import push
+from fieldcrm.server.tables import sync_conflict
 from fieldcrm.services.customer_writes import customer_id_for
 from fieldcrm.sync.protocol import WireOp
 from server_fixtures import PASSWORD, wire_op
@@ -88,3 +92,32 @@ def test_an_edit_queued_against_a_customer_merged_into_its_twin_lands_on_the_twi
     # nobody else's edit is let in that way: the same edit on 张伟's own id is hers to make no more than before
     status, reason = send(server_engine, second, "customer", kept, "update", {"address": "南京市鼓楼区"}, base=0)
     assert (status, reason) == ("rejected", "this customer belongs to another rep; ask your supervisor to reassign it")
+
+
+def test_the_same_company_registered_with_another_phone_merges_into_the_first(server_engine, team) -> None:
+    """Two reps register one company offline, each with the number they were given: it is one company (its
+    normalised name), so the second registration merges into the first; its phone is kept in the duplicate case.
+    Another company of a similar name (another city in it) stays its own."""
+    owner, second = signed_in(server_engine, "张伟"), signed_in(server_engine, "李娜")
+    first, again, other = uuid7(), uuid7(), uuid7()
+    fields = {"id": first, "name": "无锡精密机床有限公司", "phone": "0510-66001122"}
+    assert send(server_engine, owner, "customer", first, "insert", fields)[0] == "applied"
+    twin = {"id": again, "name": "无锡精密机床(有限公司)", "phone": "13912345678", "address": "无锡市新吴区"}
+    assert send(server_engine, second, "customer", again, "insert", twin)[0] == "conflict"
+    branch = {"id": other, "name": "常州精密机床有限公司", "phone": "0519-66001122"}
+    assert send(server_engine, second, "customer", other, "insert", branch)[0] == "applied"
+    with server_engine.connect() as conn:
+        rows = {r.id: r for r in conn.execute(select(Customer.__table__))}
+    assert (rows[first].owner_id, rows[first].phone, rows[first].address) == (
+        owner.user_id,
+        "0510-66001122",
+        "无锡市新吴区",
+    )
+    assert (rows[again].deleted, rows[again].merged_into) == (True, first)
+    assert (rows[other].deleted, rows[other].owner_id) == (False, second.user_id)
+    duplicate = select(sync_conflict.c.offered_value).where(
+        sync_conflict.c.kind == "duplicate", sync_conflict.c.row_id == first
+    )
+    with server_engine.connect() as conn:
+        case = conn.execute(duplicate).scalar_one()
+    assert "13912345678" in case  # the second rep's number, kept for the supervisor

@@ -72,7 +72,7 @@ class TableSpec:
     #: Times the server stamps when a row arrives (the laptop's clock is never trusted for them).
     stamped_on_arrival: frozenset[str] = frozenset()
     #: Rows two laptops may create independently offline: the second creation merges into the first (same id, or
-    #: a twin by normalised name and phone), leaving a `merged_into` marker that later ops follow.
+    #: a twin by normalised name), leaving a `merged_into` marker that later ops follow.
     twins: bool = False
     #: A new row extends its customer's protection period (保护期) from the time in this field, as head office judges
     #: it on the row's arrival (a visit: its start, counted only within the grace window if it arrives late).

@@ -188,7 +188,7 @@ class Checker:
 
     def _points_at(self, t: OpView) -> str | None:
         """A row may hang off a customer the actor may work on, or one their side created a second time (offline,
-        by its credit code or name and phone: the case went to the supervisor, and nothing they typed is lost)."""
+        by its credit code or normalised name: the case went to the supervisor, and nothing they typed is lost)."""
         if t.customer is None:
             return f"customer {t.customer_id} is not on the server"
         if refuse_work_on(self.actor, Holding(t.customer.owner_id, t.customer.in_public_pool)) is None:

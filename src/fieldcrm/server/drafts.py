@@ -76,7 +76,7 @@ def _columns(model: type[SyncedBase]) -> tuple[str, ...]:
 def lone_inserts(ops: Iterable[WireOp], existing: dict[tuple[type[SyncedBase], str], Any]) -> set[str]:
     """Op ids of inserts that may be drafts: a row the server does not have, in a draft table, that no other op of
     the push names (as its row, or in any field, such as a visit's customer_id), and, for a customer, that no other
-    customer of the push could merge with (same normalised name and phone)."""
+    customer of the push could merge with (the same normalised name)."""
     ops = list(ops)
     named: dict[str, int] = defaultdict(int)
     for op in ops:
@@ -84,7 +84,7 @@ def lone_inserts(ops: Iterable[WireOp], existing: dict[tuple[type[SyncedBase], s
         for value in op.fields.values():
             if isinstance(value, str) and value != op.row_id:
                 named[value] += 1
-    twins: dict[tuple[str, str], int] = defaultdict(int)
+    twins: dict[str, int] = defaultdict(int)
     for op in ops:
         if op.table == "customer" and op.op == "insert":
             twins[twin_key(op.fields)] += 1
@@ -95,17 +95,17 @@ def lone_inserts(ops: Iterable[WireOp], existing: dict[tuple[type[SyncedBase], s
             continue
         if (model, op.row_id) in existing and existing[(model, op.row_id)] is not None:
             continue
-        key = twin_key(op.fields) if op.table == "customer" else ("", "")
-        if all(key) and twins[key] > 1:
+        key = twin_key(op.fields) if op.table == "customer" else ""
+        if key and twins[key] > 1:
             continue
         lone.add(op.op_id)
     return lone
 
 
-def twin_key(fields: dict[str, Any]) -> tuple[str, str]:
-    """Normalised name and phone, as the customer will store them (values of the wrong type are refused later)."""
-    derived = derive_customer({k: fields[k] for k in ("name", "phone") if isinstance(fields.get(k), str)})
-    return derived.get("name_norm") or "", derived.get("phone_norm") or ""
+def twin_key(fields: dict[str, Any]) -> str:
+    """The normalised name, as the customer will store it (a value of the wrong type is refused later)."""
+    derived = derive_customer({"name": fields["name"]} if isinstance(fields.get("name"), str) else {})
+    return derived.get("name_norm") or ""
 
 
 def draft_rows(drafts: list[Draft]) -> dict[Table, list[dict[str, Any]]]:

@@ -11,7 +11,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, Select, bindparam, select, text, tuple_
+from sqlalchemy import Connection, Engine, Select, bindparam, select, text
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session
 
@@ -47,7 +47,7 @@ _sqlite_writer = threading.Lock()
 T = TypeVar("T")
 RowCache = dict[tuple[type[SyncedBase], str], SyncedBase | None]
 #: The earliest live customer with a normalised (name, phone), or None where there is none.
-TwinCache = dict[tuple[str, str], Customer | None]
+TwinCache = dict[str, Customer | None]
 
 
 class GroupRejected(Exception):
@@ -213,12 +213,13 @@ def _prefetch(session: Session, ops: list[WireOp], lock: bool) -> tuple[RowCache
     return locked, {**seen, **{k: v for k, v in locked.items() if k[0] is Customer}}
 
 
-#: The table whose rows are matched as twins (customers: by normalised name and phone).
+#: The table whose rows are matched as twins (customers: by normalised name, as a company's registered name is its
+#: own: 无锡精密机床(有限公司) and 无锡精密机床有限公司 are one company, 华润万家(深圳) and 华润万家(上海) two).
 TWINS = next(spec for spec in SPECS if spec.twins)
 _TWINS = (
     select(Customer)
     .where(
-        tuple_(Customer.name_norm, Customer.phone_norm).in_(bindparam("keys", expanding=True)),
+        Customer.name_norm.in_(bindparam("keys", expanding=True)),  # type: ignore[attr-defined]
         Customer.deleted == False,  # type: ignore[arg-type]  # noqa: E712
         Customer.merged_into.is_(None),  # type: ignore[union-attr]
     )
@@ -232,12 +233,12 @@ def _prefetch_twins(session: Session, ops: list[WireOp], lone: set[str]) -> Twin
     if any(o.table == TWINS.name and o.op != "insert" for o in ops):
         return None
     keys = {twin_key(o.fields) for o in ops if o.op_id in lone and o.table == TWINS.name}
-    keys = {key for key in keys if all(key)}
+    keys = {key for key in keys if key}
     twins: TwinCache = dict.fromkeys(keys)
     for chunk in chunks(sorted(keys)):  # each key's twins are all in its chunk's answer
         for row in session.execute(_TWINS, {"keys": chunk}).scalars():
-            if twins[(row.name_norm, row.phone_norm)] is None:  # the first in the order `_twin` takes
-                twins[(row.name_norm, row.phone_norm)] = row
+            if twins[row.name_norm] is None:  # the first in the order `_twin` takes
+                twins[row.name_norm] = row
     return twins
 
 
@@ -604,14 +605,18 @@ class GroupApplier:
         return customer_id, self.session.get(Customer, customer_id)
 
     def _twin(self, row: Customer) -> Customer | None:
-        """The customer this new one duplicates: same normalised name and phone (credit codes share an id)."""
-        if not row.name_norm or not row.phone_norm:
+        """The customer this new one duplicates: the same company by its normalised name, whatever phone either
+        gave (credit codes share an id). The first registered keeps it; the second's values fill its gaps and the
+        rest are kept in a `duplicate` conflict."""
+        if not row.name_norm:
             return None
-        if self.twins is not None and (row.name_norm, row.phone_norm) in self.twins:
-            return self.twins[(row.name_norm, row.phone_norm)]
+        if self.twins is not None and row.name_norm in self.twins:
+            cached = self.twins[row.name_norm]
+            if cached is None or cached.id != row.id:
+                return cached
+            # The row itself (a credit code's id, created on two laptops) is no twin of itself: look past it.
         query = select(Customer).where(
             Customer.name_norm == row.name_norm,  # type: ignore[arg-type]
-            Customer.phone_norm == row.phone_norm,  # type: ignore[arg-type]
             Customer.deleted == False,  # type: ignore[arg-type]
             Customer.merged_into.is_(None),  # type: ignore[union-attr]
             Customer.id != row.id,  # type: ignore[arg-type]
