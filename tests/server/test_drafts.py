@@ -38,13 +38,14 @@ def test_which_inserts_become_drafts() -> None:
     twin_a = _customer("南京紫金科技有限公司", "025-83333333")
     twin_b = _customer("南京紫金科技（有限公司）", "02583333333")  # the same after normalising
     no_phone_a = _customer("苏州工业园区某某公司")
-    no_phone_b = _customer("苏州工业园区某某公司")  # no phone: never merged, so both may be drafts
+    no_phone_b = _customer("苏州工业园区某某公司")  # no phone: the same company all the same, so neither is a draft
+    other_city = _customer("无锡工业园区某某公司")  # another company
     known = _customer("已在服务器上的客户有限公司")
     report = _op("daily_report", {"id": uuid7(), "rep_id": "rep"})
     edit = _op("customer", {"notes": "改"}, kind="update", row_id=lone.row_id)
-    ops = [visited, visit, lone, twin_a, twin_b, no_phone_a, no_phone_b, known, report]
+    ops = [visited, visit, lone, twin_a, twin_b, no_phone_a, no_phone_b, other_city, known, report]
     existing = {(Customer, known.row_id): object()}
-    assert lone_inserts(ops, existing) == {visit.op_id, lone.op_id, no_phone_a.op_id, no_phone_b.op_id}
+    assert lone_inserts(ops, existing) == {visit.op_id, lone.op_id, other_city.op_id}
     # A later op on the same row keeps it an ORM object.
     assert lone.op_id not in lone_inserts([*ops, edit], existing)
 
