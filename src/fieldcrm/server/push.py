@@ -227,13 +227,23 @@ _TWINS = (
 )
 
 
+def _queryable(name: str) -> bool:
+    """Whether a name can be looked up at all: not empty, and text a database can take (no half surrogate, no NUL;
+    a row holding one is refused by the field checks, with its reason, after the lookup is passed over)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return bool(name) and "\x00" not in name
+
+
 def _prefetch_twins(session: Session, ops: list[WireOp], lone: set[str]) -> TwinCache | None:
     """The twins of the push's new lone customers, in one query instead of one per customer. Only where the push
     changes no existing customer: a change of name or phone could make one the twin of a new customer."""
     if any(o.table == TWINS.name and o.op != "insert" for o in ops):
         return None
     keys = {twin_key(o.fields) for o in ops if o.op_id in lone and o.table == TWINS.name}
-    keys = {key for key in keys if key}
+    keys = {key for key in keys if _queryable(key)}
     twins: TwinCache = dict.fromkeys(keys)
     for chunk in chunks(sorted(keys)):  # each key's twins are all in its chunk's answer
         for row in session.execute(_TWINS, {"keys": chunk}).scalars():
@@ -608,7 +618,7 @@ class GroupApplier:
         """The customer this new one duplicates: the same company by its normalised name, whatever phone either
         gave (credit codes share an id). The first registered keeps it; the second's values fill its gaps and the
         rest are kept in a `duplicate` conflict."""
-        if not row.name_norm:
+        if not _queryable(row.name_norm):
             return None
         if self.twins is not None and row.name_norm in self.twins:
             cached = self.twins[row.name_norm]
