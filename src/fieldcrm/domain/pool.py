@@ -158,13 +158,16 @@ def goes_back(rules: PoolRules, term: Term, now: datetime) -> Return | None:
     return due if now >= began + timedelta(hours=rules.offline_grace_hours) else None
 
 
-def reminder(rules: PoolRules, term: Term, now: datetime) -> Return | None:
-    """The return its owner is warned of at `now`: within `remind_days_before` days of it, and not yet due."""
-    upcoming = next_return(rules, term)
-    if upcoming is None:
-        return None
+def reminded(rules: PoolRules, upcoming: Return, now: datetime) -> bool:
+    """Whether the owner is warned of `upcoming` at `now`: within `remind_days_before` days of it, and not yet due."""
     today = rules.day_of(now)
-    return upcoming if today < upcoming.on <= today + timedelta(days=rules.remind_days_before) else None
+    return today < upcoming.on <= today + timedelta(days=rules.remind_days_before)
+
+
+def reminder(rules: PoolRules, term: Term, now: datetime) -> Return | None:
+    """The return its owner is warned of at `now` (`reminded`), or None."""
+    upcoming = next_return(rules, term)
+    return upcoming if upcoming is not None and reminded(rules, upcoming, now) else None
 
 
 def lapse(term: Term, rules: PoolRules, now: datetime) -> Term:

@@ -10,7 +10,7 @@ from typing import Any
 from sqlmodel import Session, col, or_
 
 from fieldcrm.domain import pool_counts
-from fieldcrm.domain.pool import Return, next_return, reminder
+from fieldcrm.domain.pool import Return, next_return, reminded, reminder
 from fieldcrm.domain.pools import rules_for
 from fieldcrm.domain.protection import PoolRules
 from fieldcrm.domain.team_rules import team_rules
@@ -33,12 +33,7 @@ def return_fields(rules: PoolRules, back: Return | None, now: datetime) -> dict[
     (within `remind_days_before` days of it)."""
     if back is None:
         return {"returns_on": None, "return_rule": None, "return_soon": False}
-    today = rules.day_of(now)
-    return {
-        "returns_on": encode_value(back.on),
-        "return_rule": back.rule,
-        "return_soon": today < back.on <= today + timedelta(days=rules.remind_days_before),
-    }
+    return {"returns_on": encode_value(back.on), "return_rule": back.rule, "return_soon": reminded(rules, back, now)}
 
 
 class ReturnsService(BaseService):
