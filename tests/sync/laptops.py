@@ -147,6 +147,14 @@ def add_customers(laptop: Laptop, owner_id: str, count: int, groups: int = 1, pr
     return ids
 
 
+def pooled(admin: Laptop, names: list[str], **fields: Any) -> list[str]:
+    """Customers in the public pool, made on `admin`'s laptop and sent to head office (none refused)."""
+    create = admin.services().customers.create
+    ids = [create(name=name, owner_id=None, in_public_pool=True, **fields) for name in names]
+    assert admin.sync().rejected == 0
+    return ids
+
+
 def customer_with_a_nul(laptop: Laptop, owner: str) -> tuple[str, str]:
     """A customer and its contact stored as an older version let them be: a NUL character in the notes, which no
     head-office database stores. Returns (customer id, contact id)."""

@@ -9,7 +9,7 @@ from datetime import timedelta
 import httpx
 import pytest
 from handmade import read_row, token_of
-from laptops import local_count, server_count
+from laptops import local_count, pooled, server_count
 from sqlalchemy import text
 
 from fieldcrm.domain.errors import PermissionDeniedError
@@ -70,11 +70,7 @@ def test_two_offline_claims_the_earliest_wins_and_the_other_rep_keeps_her_visit(
 
 def test_head_office_counts_the_daily_limit_whatever_a_laptop_let_through(server, team, laptop_factory) -> None:
     admin = laptop_factory("admin", "管理员")
-    ids = [
-        admin.services().customers.create(name=f"盐城公海{i}号有限公司", owner_id=None, in_public_pool=True)
-        for i in range(6)
-    ]
-    assert admin.sync().rejected == 0
+    ids = pooled(admin, [f"盐城公海{i}号有限公司" for i in range(6)])
     zhang = laptop_factory("zhang", "张伟")
     zhang.sync()
     for customer_id in ids[:5]:
@@ -111,11 +107,7 @@ def test_six_claims_in_one_push_are_counted_one_by_one(server, team, laptop_fact
     """The daily limit holds within a single push too: each claim is judged with the claims before it in the same
     push counted (a modified client that hides its own count sends six at once)."""
     admin = laptop_factory("admin", "管理员")
-    ids = [
-        admin.services().customers.create(name=f"淮安公海{i}号有限公司", owner_id=None, in_public_pool=True)
-        for i in range(6)
-    ]
-    assert admin.sync().rejected == 0
+    ids = pooled(admin, [f"淮安公海{i}号有限公司" for i in range(6)])
     zhang = laptop_factory("zhang", "张伟")
     zhang.sync()
     for customer_id in ids[:5]:
@@ -134,11 +126,7 @@ def test_claims_dated_back_still_count_today_by_their_arrival(server, team, lapt
     """A modified client dates its claim events to yesterday: head office counts a claim by its arrival too, so the
     sixth claim of the day is refused all the same."""
     admin = laptop_factory("admin", "管理员")
-    ids = [
-        admin.services().customers.create(name=f"连云港公海{i}号有限公司", owner_id=None, in_public_pool=True)
-        for i in range(6)
-    ]
-    assert admin.sync().rejected == 0
+    ids = pooled(admin, [f"连云港公海{i}号有限公司" for i in range(6)])
     rep = token_of(server, "张伟")
     yesterday = (utcnow() - timedelta(days=1)).isoformat()
     answers = []

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from laptops import server_count
+from laptops import pooled, server_count
 
 pytestmark = pytest.mark.server_threads(1)
 
@@ -18,13 +18,8 @@ def test_a_supervisors_pools_reach_a_rep_and_head_office_refuses_a_claim_past_th
     server, team, laptop_factory, tmp_path
 ) -> None:
     admin = laptop_factory("admin", "管理员")
-    create = admin.services().customers.create
-    factories = [
-        create(name=f"常州{i}号机械制造有限公司", owner_id=None, in_public_pool=True, industry="制造业")
-        for i in range(2)
-    ]
-    shop = create(name="常州百货有限公司", owner_id=None, in_public_pool=True, industry="零售")
-    assert admin.sync().rejected == 0
+    factories = pooled(admin, [f"常州{i}号机械制造有限公司" for i in range(2)], industry="制造业")
+    (shop,) = pooled(admin, ["常州百货有限公司"], industry="零售")
     boss = laptop_factory("wang", "王经理")
     boss.sync()
     pools_file = tmp_path / "pools.json"

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 import pytest
 from handmade import add_second_team, push_one, read_row, token_of
-from laptops import server_count
+from laptops import pooled, server_count
 from sqlalchemy import text
 
 from fieldcrm.domain.errors import PermissionDeniedError
@@ -30,11 +30,7 @@ def _team_id(server) -> str:
 
 def test_the_supervisors_settings_decide_his_reps_next_registration_and_claim(server, team, laptop_factory) -> None:
     admin = laptop_factory("admin", "管理员")
-    pooled = [
-        admin.services().customers.create(name=f"无锡公海{i}号有限公司", owner_id=None, in_public_pool=True)
-        for i in range(2)
-    ]
-    assert admin.sync().rejected == 0
+    in_pool = pooled(admin, [f"无锡公海{i}号有限公司" for i in range(2)])
     boss = laptop_factory("wang", "王经理")
     boss.sync()
     boss.cli("team", "rules", "set", "--protection-days", "45", "--claims-per-day", "1", "--set", "lockout_days=7")
@@ -60,8 +56,8 @@ def test_the_supervisors_settings_decide_his_reps_next_registration_and_claim(se
         until = conn.execute(text("SELECT protection_until FROM customer WHERE id = :i"), {"i": customer_id}).scalar()
     assert held == 1 and until is not None and (date.fromisoformat(str(until)[:10]) - date.today()).days == 45
     # One claim a day: the second is refused on his laptop already.
-    zhang.cli("customers", "claim", pooled[0])
-    zhang.cli("customers", "claim", pooled[1], expect=1)
+    zhang.cli("customers", "claim", in_pool[0])
+    zhang.cli("customers", "claim", in_pool[1], expect=1)
     assert "claimed 1 customer" in zhang.last_stderr
     assert zhang.sync().rejected == 0
 
