@@ -7,7 +7,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldcrm.paths import AppPaths
 from fieldcrm.ui.common.chips import StatusChip, chip_column
@@ -46,6 +56,17 @@ DUE_COLUMNS = [
     Column("grade", QT_TRANSLATE_NOOP("TodayScreen", "Grade")),
     Column("stage", QT_TRANSLATE_NOOP("TodayScreen", "Stage")),
 ]
+
+
+def fit_rows(view: QTableView, most: int) -> None:
+    """`view` as tall as its rows, whole, up to `most` of them (then it scrolls), and one row's height when empty."""
+    count = view.model().rowCount()
+    height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+    height += sum(
+        view.rowHeight(r) if r < count else view.verticalHeader().defaultSectionSize()
+        for r in range(min(max(count, 1), most))
+    )
+    view.setMaximumHeight(height)
 
 
 class TodayScreen(Screen):
@@ -186,14 +207,7 @@ class TodayScreen(Screen):
     def _fit_stops(self) -> None:
         """The stops list shows its rows whole, up to `FIT_STOPS` of them, then scrolls; no empty block under a short
         day."""
-        view = self.stop_view
-        rows = min(max(self.stops.rowCount(), 1), FIT_STOPS)
-        height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
-        height += sum(
-            view.rowHeight(r) if r < self.stops.rowCount() else view.verticalHeader().defaultSectionSize()
-            for r in range(rows)
-        )
-        view.setMaximumHeight(height)
+        fit_rows(self.stop_view, FIT_STOPS)
 
     def _show_next_stop(self, stops: list[dict[str, Any]]) -> None:
         card = self.next_card
@@ -230,12 +244,9 @@ class TodayScreen(Screen):
             self.tr("The first goes back in %n day(s): a visit keeps it", "", soonest["days_left"])
         )
         set_tone(self.returns_card.line, "warning")
-        view = self.returns_view
-        rows = min(len(returning), FIT_RETURNS)
-        height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
-        view.setMaximumHeight(height + rows * view.verticalHeader().defaultSectionSize())
-        if not view.currentIndex().isValid():
-            view.selectRow(0)
+        fit_rows(self.returns_view, FIT_RETURNS)
+        if not self.returns_view.currentIndex().isValid():
+            self.returns_view.selectRow(0)
 
     def _show_report(self, report: dict[str, Any], visits: int) -> None:
         status = report.get("status")
