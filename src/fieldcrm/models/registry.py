@@ -116,6 +116,12 @@ class TableSpec:
         asks for it for every pushed op."""
         return self.model.__tablename__
 
+    def shown_to(self, row: Any) -> str | None:
+        """The user a row of this table shows its customer to while it is pending (`shows_customer_to`), or None."""
+        if self.shows_customer_to is None or row.status not in self.pending_statuses:
+            return None
+        return getattr(row, self.shows_customer_to)
+
     @property
     def never_from_client(self) -> frozenset[str]:
         """Fields a pushed op may not set: the server's own, and the derived (recomputed from their sources)."""

@@ -18,7 +18,7 @@ Dependants = Callable[[str], Iterator[tuple[str, SyncedBase]]]
 
 
 def is_pending(spec: TableSpec, row: Any) -> bool:
-    return spec.shows_customer_to is not None and row.status in spec.pending_statuses
+    return spec.shown_to(row) is not None
 
 
 def _customer_rows(session: Session, spec: TableSpec, row: Any, dependants: Dependants) -> Iterable[Touched]:

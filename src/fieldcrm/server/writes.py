@@ -132,11 +132,9 @@ def _private_new_customers(items: Sequence[Touched]) -> set[str]:
 
 
 def _shown_to(item: Touched) -> str | None:
-    """The rep a row of `item` shows its customer to while it waits (`TableSpec.shows_customer_to`), or None."""
+    """The rep a row of `item` shows its customer to while it waits (`TableSpec.shown_to`), or None."""
     spec = BY_NAME.get(item.table)
-    if spec is None or spec.shows_customer_to is None or item.row is None:
-        return None
-    return getattr(item.row, spec.shows_customer_to, None)
+    return spec.shown_to(item.row) if spec is not None and item.row is not None else None
 
 
 def _record_in_steps(session: Session, items: Sequence[Touched]) -> None:
