@@ -19,9 +19,9 @@ from fieldcrm.ui.theme import colours
 RULES = PoolRules()
 
 
-def _first_contacted(services: Services, name: str, days_ago: int) -> str:
+def _first_contacted(services: Services, name: str, days_ago: int, **values: str) -> str:
     when = utcnow() - timedelta(days=days_ago)
-    return CustomerService(services.store, services.user_id, clock=lambda: when).create(name=name)
+    return CustomerService(services.store, services.user_id, clock=lambda: when).create(name=name, **values)
 
 
 def _cells(page, row: int) -> dict[str, str]:
@@ -117,3 +117,25 @@ def test_the_tint_follows_the_teams_own_reminder_days(qtbot, make_window, team_s
     idle()
     tint = model.data(model.index(0, COL_PHONE), Qt.ItemDataRole.BackgroundRole)
     assert tint is not None and tint.name() == colours()["hint_back"]
+
+
+def test_the_tint_follows_the_reminder_days_of_the_customers_pool(
+    qtbot, make_window, team_services, services, idle
+) -> None:
+    boss = team_services["supervisor"]
+    pool = {"name": "宁波公海", "regions": ["宁波"], "rules": {"remind_days_before": 10}}
+    TeamRulesService(boss.store, boss.user_id).set({"remind_days_before": 2, "pools": [pool]})
+    _first_contacted(services, "宁波港务有限公司", 24, region="宁波")  # 6 days left, its pool reminds 10 days ahead
+    _first_contacted(services, "温州鞋业有限公司", 24, region="温州")  # 6 days left, the team reminds 2 days ahead
+    window = make_window()
+    screen = window.show_screen("customers")
+    idle()
+    model = screen.model
+    model.data(model.index(0, COL_NAME))
+    idle()
+    tints = {
+        model.data(model.index(r, COL_NAME)): model.data(model.index(r, COL_PHONE), Qt.ItemDataRole.BackgroundRole)
+        for r in range(model.rowCount())
+    }
+    assert tints["宁波港务有限公司"] is not None and tints["宁波港务有限公司"].name() == colours()["hint_back"]
+    assert tints["温州鞋业有限公司"] is None

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from fieldcrm.domain.pools import rules_for
 from fieldcrm.domain.protection import PoolRules, lapses_soon
 from fieldcrm.services.search import CustomerRow
 from fieldcrm.ui.i18n import QT_TRANSLATE_NOOP
@@ -70,9 +71,10 @@ class CustomerTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._fetcher = fetcher
         self._clock = clock
-        # Rows whose protection lapses within the team's reminder days are tinted (`set_rules`); the team's day is read
-        # when the list is (re)loaded, not for every painted cell.
+        # Rows whose protection lapses within their pool's reminder days are tinted (`set_rules`); the team's day is
+        # read when the list is (re)loaded, not for every painted cell, and a pool's rules once per region and industry.
         self._rules = PoolRules()
+        self._pool_rules: dict[tuple[str | None, str | None], PoolRules] = {}
         self._today: date = self._rules.day_of(clock())
         self._ids: list[str] = []
         self._windows: OrderedDict[int, dict[str, CustomerRow]] = OrderedDict()
@@ -127,7 +129,13 @@ class CustomerTableModel(QAbstractTableModel):
         """A soft amber behind a row whose protection lapses soon: the theme's hint background, which keeps the
         default text and the tones readable in the light and in the dark palette."""
         until = row.protection_until
-        if not until or not lapses_soon(self._rules, date.fromisoformat(until[:10]), self._today):
+        if not until:
+            return None
+        key = (row.region, row.industry)
+        rules = self._pool_rules.get(key)
+        if rules is None:
+            rules = self._pool_rules[key] = rules_for(self._rules, row.region, row.industry)
+        if not lapses_soon(rules, date.fromisoformat(until[:10]), self._today):
             return None
         return QColor(colours()["hint_back"])
 
@@ -170,9 +178,11 @@ class CustomerTableModel(QAbstractTableModel):
         self._fetcher(ids, deliver)
 
     def set_rules(self, rules: PoolRules) -> None:
-        """The team's rules (its reminder days, its calendar) for the tint; the defaults until the screen loads them."""
+        """The team's rules (its pools' reminder days, its calendar) for the tint; the defaults until the screen loads
+        them."""
         if rules != self._rules:
             self._rules = rules
+            self._pool_rules.clear()
             self.refresh_rows()
 
     def set_ids(self, ids: list[str], first_rows: dict[str, CustomerRow] | None = None) -> None:
