@@ -41,15 +41,6 @@ def first_visit_query(rep_id: str, customer_id: str) -> Select:
     )
 
 
-def visits_query(rep_id: str, customer_id: str) -> Select:
-    """(id, started_at) of the rep's visits to the customer, oldest first."""
-    return (
-        select(_visit.id, _visit.started_at)
-        .where(_visit.customer_id == customer_id, _visit.owner_id == rep_id, _visit.deleted == False)  # noqa: E712
-        .order_by(_visit.started_at)
-    )
-
-
 def open_appeal_query(customer_id: str, rep_id: str, except_id: str = "") -> Select:
     """The rep's open appeals about the customer other than `except_id`: at most one is allowed."""
     return select(_appeal.id).where(
