@@ -20,8 +20,10 @@ from waiting import HANG_GUARD
 os.environ.setdefault("FIELDCRM_ARGON2_PROFILE", "cheapest")  # before the server modules make their hasher
 
 from fieldcrm.ids import uuid7  # noqa: E402
-from fieldcrm.server import accounts  # noqa: E402
+from fieldcrm.server import accounts, auth  # noqa: E402
 from fieldcrm.server.db import make_engine, migrate  # noqa: E402
+from fieldcrm.server.push import push  # noqa: E402
+from fieldcrm.sync.protocol import WireOp  # noqa: E402
 
 #: The password of every account the tests create.
 PASSWORD = "secret-pass-1"
@@ -193,3 +195,15 @@ def feed_mismatches(engine: Engine) -> dict[str, tuple[set[int], set[int]]]:
             if got != expected or seen != visible & got:
                 wrong[user.name] = (expected - got, (got - expected) | (seen ^ (visible & got)))
     return wrong
+
+
+def signed_in(engine: Engine, name: str) -> Any:
+    """A login on a device of its own (edits from two logins are concurrent to each other): its principal."""
+    token, *_ = auth.login(engine, name, PASSWORD, uuid7())
+    return auth.authenticate(engine, token)
+
+
+def send(engine: Engine, who: Any, table: str, row_id: str, kind: str, fields: dict, **extra: Any) -> tuple[str, str]:
+    """One op pushed in-process as `who`: its status and the reason it was refused (or "")."""
+    (result,) = push(engine, who, [WireOp.model_validate(wire_op(table, row_id, kind, fields, **extra))])
+    return result.status, result.reason or ""

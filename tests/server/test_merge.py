@@ -15,25 +15,16 @@ from sqlmodel import Session
 
 from fieldcrm.ids import uuid7
 from fieldcrm.models import Customer, Visit
-from fieldcrm.server import auth
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.merge import decode_fields
-from fieldcrm.server.push import push
 from fieldcrm.server.tables import sync_conflict
 from fieldcrm.services.customer_writes import customer_id_for
-from fieldcrm.sync.protocol import WireOp
-from server_fixtures import PASSWORD, wire_op
-
-
-def signed_in(engine, name: str) -> Principal:
-    """A login on a device of its own: edits from two logins are concurrent to each other."""
-    token, *_ = auth.login(engine, name, PASSWORD, uuid7())
-    return auth.authenticate(engine, token)
+from server_fixtures import send as send_op
+from server_fixtures import signed_in
 
 
 def send(engine, who: Principal, row_id: str, kind: str, fields: dict, base: int = 0) -> tuple[str, str]:
-    (result,) = push(engine, who, [WireOp.model_validate(wire_op("customer", row_id, kind, fields, base=base))])
-    return result.status, result.reason or ""
+    return send_op(engine, who, "customer", row_id, kind, fields, base=base)
 
 
 def customer(engine, row_id: str) -> Customer:
@@ -210,8 +201,7 @@ def test_numbers_past_64_bits_are_refused_before_the_database_sees_them(server_e
 
     def deal(amount: int) -> tuple[str, str]:
         fields = {"customer_id": cid, "title": "年度采购", "amount_cents": amount}
-        (result,) = push(server_engine, rep, [WireOp.model_validate(wire_op("opportunity", uuid7(), "insert", fields))])
-        return result.status, result.reason or ""
+        return send_op(server_engine, rep, "opportunity", uuid7(), "insert", fields)
 
     for amount in (2**63 - 1, -(2**63)):  # amount_cents is 64-bit on both databases: it holds the extremes
         assert deal(amount) == ("applied", ""), amount

@@ -11,21 +11,8 @@ from sqlmodel import Session
 from fieldcrm.domain.reports import digest
 from fieldcrm.ids import uuid7
 from fieldcrm.models import DailyReport
-from fieldcrm.server import auth
 from fieldcrm.server.auth import Principal
-from fieldcrm.server.push import push
-from fieldcrm.sync.protocol import WireOp
-from server_fixtures import PASSWORD, wire_op
-
-
-def signed_in(engine, name: str) -> Principal:
-    token, *_ = auth.login(engine, name, PASSWORD, uuid7())
-    return auth.authenticate(engine, token)
-
-
-def send(engine, who: Principal, table: str, row_id: str, kind: str, fields: dict, **extra: Any) -> tuple[str, str]:
-    (result,) = push(engine, who, [WireOp.model_validate(wire_op(table, row_id, kind, fields, **extra))])
-    return result.status, result.reason or ""
+from server_fixtures import send, signed_in
 
 
 def new_report(rep: Principal, **fields: Any) -> dict:

@@ -8,25 +8,11 @@ from sqlalchemy import select
 
 from fieldcrm.ids import uuid7
 from fieldcrm.models import Customer
-from fieldcrm.server import auth
-from fieldcrm.server.auth import Principal
-from fieldcrm.server.push import push
 from fieldcrm.server.tables import sync_conflict
 from fieldcrm.services.customer_writes import customer_id_for
-from fieldcrm.sync.protocol import WireOp
-from server_fixtures import PASSWORD, wire_op
+from server_fixtures import send, signed_in
 
 CODE = "91350100M000100Y43"
-
-
-def signed_in(engine, name: str) -> Principal:
-    token, *_ = auth.login(engine, name, PASSWORD, uuid7())
-    return auth.authenticate(engine, token)
-
-
-def send(engine, who: Principal, table: str, row_id: str, kind: str, fields: dict, base: int = 0) -> tuple[str, str]:
-    (result,) = push(engine, who, [WireOp.model_validate(wire_op(table, row_id, kind, fields, base=base))])
-    return result.status, result.reason or ""
 
 
 def test_rows_the_second_creator_added_are_theirs_and_the_owners_to_work_on(server_engine, team) -> None:

@@ -6,17 +6,11 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from fieldcrm.ids import uuid7
-from fieldcrm.server import auth
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.push import push
 from fieldcrm.server.visibility import can_see, viewer_for
 from fieldcrm.sync.protocol import WireOp
-from server_fixtures import PASSWORD, wire_op
-
-
-def signed_in(engine, name: str) -> Principal:
-    token, *_ = auth.login(engine, name, PASSWORD, uuid7())
-    return auth.authenticate(engine, token)
+from server_fixtures import signed_in, wire_op
 
 
 def made(engine, who: Principal, table: str, fields: dict) -> str:
