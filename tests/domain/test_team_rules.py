@@ -168,3 +168,56 @@ def test_a_teams_rules_are_read_leniently_from_its_row() -> None:
     assert team_rules(Stored('{"protection_days": 45, "visit_grace_weekends": true}'), TEAM).protection_days == 45
     assert team_rules(Stored('{"protection_days": -1}'), TEAM) == PoolRules()  # broken: the defaults, not a stop
     assert team_rules(Stored('{"protection_days": 45}'), None) == PoolRules()  # no team
+
+
+# -- settings typed on a command line, written out by hand ----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "text", "value"),
+    [
+        ("protection_days", " 45 ", 45),
+        ("won_stay", "YES", True),
+        ("won_stay", "On", True),
+        ("won_stay", "1", True),
+        ("won_stay", "true", True),
+        ("return_when_protection_ends", "False", False),
+        ("return_when_protection_ends", "0", False),
+        ("return_when_protection_ends", "off", False),
+        ("timezone", "  Asia/Urumqi ", "Asia/Urumqi"),
+        ("return_without_followup_days", "None", None),
+        ("return_without_followup_days", "OFF", None),
+        ("return_without_followup_days", "  ", None),
+        ("return_without_followup_days", "30", 30),
+        ("caps", "", {}),
+        ("caps", " rep-1 : 10 , , rep:2:5 ", {"rep-1": 10, "rep:2": 5}),  # spaces around either side
+        ("caps", "rep-1:many", {"rep-1": "many"}),  # kept as typed: the whole's check names it (BAD_CAPS)
+        ("pools", '[{"name": "宁波", "regions": ["宁波"]}]', [{"name": "宁波", "regions": ["宁波"]}]),
+    ],
+)
+def test_a_setting_typed_as_text_is_read_as_the_json_holds_it(name: str, text: str, value: Any) -> None:
+    assert parse_setting(name, text) == value
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("shoe_size", "42", "is not a team setting"),
+        ("won_stay", "maybe", "must be true or false"),
+        ("won_stay", "", "must be true or false"),
+        ("pools", "[{'name': 宁波", "must be a list of at most 20 pools, each an object with a name"),
+        ("protection_days", "off", "must be a whole number from 1 to 3650"),
+        ("protection_days", "4.5", "must be a whole number from 1 to 3650"),
+        ("return_without_deal_days", "soon", "must be a whole number from 1 to 3650, or off"),
+    ],
+)
+def test_a_setting_typed_wrong_is_refused_naming_it(name: str, text: str, message: str) -> None:
+    with pytest.raises(ValidationError) as refused:
+        parse_setting(name, text)
+    assert (refused.value.field, refused.value.message) == (name, message)
+
+
+def test_an_assignment_is_key_equals_value_with_dashes_for_underscores() -> None:
+    assert parse_assignment(" remind-days-before = 5") == ("remind_days_before", 5)
+    assert parse_assignment("timezone=Asia/Shanghai=x") == ("timezone", "Asia/Shanghai=x")
+    with pytest.raises(ValidationError) as refused:
+        parse_assignment("lockout_days 7")
+    assert (refused.value.field, refused.value.message) == ("set", "write each setting as key=value")

@@ -231,7 +231,7 @@ def parse_setting(name: str, text: str) -> Any:
     if name == "caps":
         caps: dict[str, Any] = {}
         for part in filter(None, (p.strip() for p in text.split(","))):
-            rep, _, number = part.rpartition(":")
+            rep, _, number = (p.strip() for p in part.rpartition(":"))
             caps[rep] = int(number) if number.isdigit() else number
         return caps
     if name in SWITCHABLE and text.lower() in ("off", "none", ""):
