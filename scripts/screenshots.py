@@ -165,6 +165,19 @@ def capture_appeal(window: MainWindow, worker: DbWorker, folder: Path, customer_
     settle(worker)
 
 
+def capture_pool(rules: QWidget, worker: DbWorker, folder: Path) -> None:
+    """The Team rules dialog's first named pool open in its editor (name, filter, the rules it sets itself)."""
+    editor = rules.pools  # type: ignore[attr-defined]
+    if not editor.pools():
+        return
+    editor.list.selectRow(0)
+    pool = editor.edit_selected()
+    settle(worker)
+    if pool is not None:
+        shot(pool, folder / "team-pool.png")
+        pool.close()
+
+
 def capture_arbitration(boss: MainWindow, worker: DbWorker, folder: Path) -> None:
     """The supervisor's Arbitration screen: the open appeal with both sides' evidence, a decision being written."""
     screen = boss.show_screen("arbitration")
@@ -251,6 +264,7 @@ def capture_language(language: str, store: Store, services: dict[str, Services],
     rules = pool.findChild(QWidget, "teamRulesDialog")
     if rules is not None:
         shot(rules, folder / "team-rules.png")
+        capture_pool(rules, worker, folder)
         rules.close()
     capture_arbitration(boss, worker, folder)
     boss.close()

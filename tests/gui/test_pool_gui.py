@@ -130,5 +130,6 @@ def test_the_pool_picker_shows_one_pool_at_a_time_with_each_pools_count(
     assert picker.currentData() == "公海" and _names(screen) == ["衢州超市有限公司"]
     dialog_pools = screen.open_team_rules()
     idle()
-    assert dialog_pools.pools.text().splitlines()[0].startswith("制造业公海: industries: 制造业;")
+    rows = dialog_pools.pools.model.rows()
+    assert [(r["name"], r["industries"]) for r in rows] == [("制造业公海", "制造业"), ("公海", "")]
     dialog_pools.close()

@@ -2229,6 +2229,24 @@
     </message>
 </context>
 <context>
+    <name>NamesEdit</name>
+    <message>
+        <location filename="../../ui/pool/pool_dialog.py" line="49"/>
+        <source>Any (names separated by commas or 、)</source>
+        <translation>不限（多个名称用逗号或顿号“、”分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_dialog.py" line="50"/>
+        <source>Pick…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_dialog.py" line="51"/>
+        <source>The values your team&apos;s customers have</source>
+        <translation>本团队客户中已有的取值</translation>
+    </message>
+</context>
+<context>
     <name>NewCustomerDialog</name>
     <message>
         <location filename="../../ui/customers/new_dialog.py" line="33"/>
@@ -2430,6 +2448,117 @@
         <location filename="../../ui/plans/screen.py" line="190"/>
         <source>Select a stop first.</source>
         <translation>请先选择一个拜访。</translation>
+    </message>
+</context>
+<context>
+    <name>PoolDialog</name>
+    <message>
+        <location filename="../../ui/pool/pool_dialog.py" line="101"/>
+        <source>Edit pool</source>
+        <translation>编辑公海池</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_dialog.py" line="101"/>
+        <source>New pool</source>
+        <translation>新建公海池</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_dialog.py" line="107"/>
+        <source>e.g. 华南公海</source>
+        <translation>例如：华南公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_dialog.py" line="113"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_dialog.py" line="114"/>
+        <source>Regions</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_dialog.py" line="115"/>
+        <source>Industries</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_dialog.py" line="118"/>
+        <source>A customer is in the first pool whose regions and industries it matches (a list left empty: any).</source>
+        <translation>客户归入其地区和行业都符合的第一个公海池（留空的列表表示不限）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_dialog.py" line="123"/>
+        <source>Rules this pool sets differently (unticked: the team&apos;s)</source>
+        <translation>本公海池单独设置的规则（未勾选：沿用团队规则）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_dialog.py" line="130"/>
+        <source>Own value</source>
+        <translation>单独设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_dialog.py" line="133"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>PoolListEditor</name>
+    <message>
+        <location filename="../../ui/pool/pool_list.py" line="23"/>
+        <source>Pool</source>
+        <translation>公海池</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_list.py" line="24"/>
+        <source>Regions</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_list.py" line="25"/>
+        <source>Industries</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_list.py" line="26"/>
+        <source>Sets differently</source>
+        <translation>单独设置的规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_list.py" line="46"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_list.py" line="47"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_list.py" line="48"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_list.py" line="49"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_list.py" line="50"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_list.py" line="51"/>
+        <source>A customer is in the first pool that matches it</source>
+        <translation>客户归入第一个符合条件的公海池</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_list.py" line="87"/>
+        <source>Every other customer, under the team&apos;s rules</source>
+        <translation>其余所有客户，按团队规则</translation>
     </message>
 </context>
 <context>
@@ -3004,382 +3133,366 @@
 <context>
     <name>TeamRulesDialog</name>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="28"/>
+        <location filename="../../ui/pool/rule_fields.py" line="18"/>
         <source>Protection from first contact</source>
         <extracomment>The settings the dialog shows, in order: (key, label, unit).</extracomment>
         <translation>首次接触起的保护期</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="29"/>
+        <location filename="../../ui/pool/rule_fields.py" line="19"/>
         <source>Each visit protects for</source>
         <translation>每次拜访延长保护</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="30"/>
+        <location filename="../../ui/pool/rule_fields.py" line="20"/>
         <source>A won deal protects for</source>
         <translation>成交后保护</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="31"/>
+        <location filename="../../ui/pool/rule_fields.py" line="21"/>
         <source>Claims from the pool per day</source>
         <translation>每天可从公海领取</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="32"/>
+        <location filename="../../ui/pool/rule_fields.py" line="22"/>
         <source>Customers a rep may hold</source>
         <translation>每位销售最多持有</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="35"/>
+        <location filename="../../ui/pool/rule_fields.py" line="25"/>
         <source>Back to the pool without a visit after</source>
         <translation>未跟进多久退回公海</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="40"/>
+        <location filename="../../ui/pool/rule_fields.py" line="30"/>
         <source>Back to the pool without a won deal after</source>
         <translation>未成交多久退回公海</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="43"/>
+        <location filename="../../ui/pool/rule_fields.py" line="33"/>
         <source>Remind the owner before a return</source>
         <translation>退回前提前提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="44"/>
+        <location filename="../../ui/pool/rule_fields.py" line="34"/>
         <source>A rep who let it go may not claim it again for</source>
         <translation>退回后原负责人不能再领取</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="47"/>
+        <location filename="../../ui/pool/rule_fields.py" line="37"/>
         <source>Back to the pool when protection ends</source>
         <translation>保护期结束即退回公海</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="48"/>
+        <location filename="../../ui/pool/rule_fields.py" line="38"/>
         <source>Won customers never go back on their own</source>
         <translation>已成交客户不自动退回</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="62"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="33"/>
         <source>Your team&apos;s rules</source>
-        <extracomment>Each setting&apos;s label, for a pool&apos;s overrides.</extracomment>
         <translation>本团队规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="72"/>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="138"/>
+        <location filename="../../ui/pool/rule_fields.py" line="47"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="73"/>
+        <location filename="../../ui/pool/rule_fields.py" line="44"/>
         <source>days</source>
+        <extracomment>Each setting&apos;s label, for a pool&apos;s overrides.</extracomment>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="73"/>
+        <location filename="../../ui/pool/rule_fields.py" line="45"/>
         <source>customers</source>
         <translation>个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="82"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="49"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="86"/>
-        <source>Pools</source>
-        <translation>公海池</translation>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="52"/>
+        <source>Pools (a customer is in the first that matches it)</source>
+        <translation>公海池（客户归入第一个符合条件的公海池）</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="90"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="59"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="118"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="88"/>
         <source>Team {0}: what you set here applies to every rep of the team.</source>
         <translation>团队 {0}：此处的设置适用于本团队每位销售。</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="121"/>
+        <location filename="../../ui/pool/team_rules_dialog.py" line="91"/>
         <source>Team {0}: set by your supervisor (read only).</source>
         <translation>团队 {0}：由主管设定（只读）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="131"/>
-        <source>regions: {0}</source>
-        <translation>地区：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="133"/>
-        <source>industries: {0}</source>
-        <translation>行业：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="136"/>
+        <location filename="../../ui/pool/rule_fields.py" line="48"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="136"/>
+        <location filename="../../ui/pool/rule_fields.py" line="48"/>
         <source>no</source>
         <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pool/team_rules_dialog.py" line="141"/>
-        <source>{0}: every other customer, under the rules above</source>
-        <translation>{0}：其余所有客户，按以上规则</translation>
     </message>
 </context>
 <context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../../ui/today/screen.py" line="27"/>
+        <location filename="../../ui/today/screen.py" line="37"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="28"/>
         <location filename="../../ui/today/screen.py" line="38"/>
-        <location filename="../../ui/today/screen.py" line="44"/>
+        <location filename="../../ui/today/screen.py" line="48"/>
+        <location filename="../../ui/today/screen.py" line="54"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="29"/>
+        <location filename="../../ui/today/screen.py" line="39"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="30"/>
+        <location filename="../../ui/today/screen.py" line="40"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="31"/>
+        <location filename="../../ui/today/screen.py" line="41"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="37"/>
+        <location filename="../../ui/today/screen.py" line="47"/>
         <source>Goes back on</source>
         <translation>退回日期</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="39"/>
+        <location filename="../../ui/today/screen.py" line="49"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="43"/>
+        <location filename="../../ui/today/screen.py" line="53"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="45"/>
+        <location filename="../../ui/today/screen.py" line="55"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="46"/>
+        <location filename="../../ui/today/screen.py" line="56"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="47"/>
+        <location filename="../../ui/today/screen.py" line="57"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="68"/>
+        <location filename="../../ui/today/screen.py" line="89"/>
         <source>Log the selected stop&apos;s visit (Ctrl+L)</source>
         <translation>记录所选拜访（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="71"/>
-        <location filename="../../ui/today/screen.py" line="72"/>
-        <location filename="../../ui/today/screen.py" line="82"/>
+        <location filename="../../ui/today/screen.py" line="92"/>
+        <location filename="../../ui/today/screen.py" line="93"/>
+        <location filename="../../ui/today/screen.py" line="103"/>
         <source>Log visit</source>
         <translation>记录拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="74"/>
+        <location filename="../../ui/today/screen.py" line="95"/>
         <source>No stops planned for today. Open Plans to plan your visits, or log a visit from a customer.</source>
         <translation>今天没有计划拜访。打开“计划”安排拜访，或从客户页面记录拜访。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="77"/>
+        <location filename="../../ui/today/screen.py" line="98"/>
         <source>Plan visits</source>
         <translation>安排拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="79"/>
+        <location filename="../../ui/today/screen.py" line="100"/>
         <source>No follow-ups due. Set a follow-up date when you log a visit.</source>
         <translation>没有到期的跟进。记录拜访时可以设置跟进日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="83"/>
+        <location filename="../../ui/today/screen.py" line="104"/>
         <source>Next stop</source>
         <translation>下一站</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="86"/>
+        <location filename="../../ui/today/screen.py" line="107"/>
         <source>Open report</source>
         <translation>打开日报</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="87"/>
+        <location filename="../../ui/today/screen.py" line="108"/>
         <source>Daily report</source>
         <translation>销售日报</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="91"/>
+        <location filename="../../ui/today/screen.py" line="112"/>
         <source>Open Sync</source>
         <translation>打开同步</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="92"/>
+        <location filename="../../ui/today/screen.py" line="113"/>
         <source>Since the last sync</source>
         <translation>上次同步以来</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="98"/>
+        <location filename="../../ui/today/screen.py" line="119"/>
         <source>Planned stops</source>
         <translation>计划拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="109"/>
+        <location filename="../../ui/today/screen.py" line="130"/>
         <source>Going back to the public pool</source>
         <translation>即将退回公海</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="114"/>
+        <location filename="../../ui/today/screen.py" line="135"/>
         <source>Follow-ups due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="203"/>
+        <location filename="../../ui/today/screen.py" line="217"/>
         <source>Stop {0} of {1}</source>
         <translation>第 {0} 站，共 {1} 站</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="208"/>
+        <location filename="../../ui/today/screen.py" line="222"/>
         <source>All stops done</source>
         <translation>今日拜访已全部完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="209"/>
+        <location filename="../../ui/today/screen.py" line="223"/>
         <source>%n stop(s) visited today</source>
         <translation>
             <numerusform>今日已拜访 %n 站</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="211"/>
+        <location filename="../../ui/today/screen.py" line="225"/>
         <source>Nothing planned</source>
         <translation>今日未计划拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="212"/>
+        <location filename="../../ui/today/screen.py" line="226"/>
         <source>Plan today&apos;s stops on the Plans screen.</source>
         <translation>请在“计划”页面安排今天的拜访。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="217"/>
+        <location filename="../../ui/today/screen.py" line="231"/>
         <source>%n customer(s) to follow up</source>
         <translation>
             <numerusform>%n 位客户待跟进</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="218"/>
+        <location filename="../../ui/today/screen.py" line="232"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 位已逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="218"/>
+        <location filename="../../ui/today/screen.py" line="232"/>
         <source>None overdue</source>
         <translation>无逾期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="227"/>
+        <location filename="../../ui/today/screen.py" line="241"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>共 %n 个客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="230"/>
+        <location filename="../../ui/today/screen.py" line="244"/>
         <source>The first goes back in %n day(s): a visit keeps it</source>
         <translation>
             <numerusform>最早的一个 %n 天后退回：拜访一次即可保留</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="244"/>
+        <location filename="../../ui/today/screen.py" line="255"/>
         <source>Returned: {0}</source>
         <translation>已退回：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="246"/>
+        <location filename="../../ui/today/screen.py" line="257"/>
         <source>Submitted {0}; waiting for your supervisor</source>
         <translation>{0} 已提交，等待主管会签</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="248"/>
+        <location filename="../../ui/today/screen.py" line="259"/>
         <source>Countersigned {0}</source>
         <translation>{0} 已会签</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="250"/>
+        <location filename="../../ui/today/screen.py" line="261"/>
         <source>Draft saved, not submitted yet</source>
         <translation>草稿已保存，尚未提交</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="252"/>
+        <location filename="../../ui/today/screen.py" line="263"/>
         <source>%n visit(s) to report</source>
         <translation>
             <numerusform>%n 次拜访待写入日报</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="261"/>
+        <location filename="../../ui/today/screen.py" line="272"/>
         <source>%n change(s)</source>
         <translation>
             <numerusform>%n 条修改</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="263"/>
+        <location filename="../../ui/today/screen.py" line="274"/>
         <source>Not connected: kept on this computer</source>
         <translation>未连接总部：保存在本机</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="265"/>
+        <location filename="../../ui/today/screen.py" line="276"/>
         <source>Waiting to sync · last sync {0}</source>
         <translation>等待同步 · 上次同步：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="266"/>
-        <location filename="../../ui/today/screen.py" line="270"/>
+        <location filename="../../ui/today/screen.py" line="277"/>
+        <location filename="../../ui/today/screen.py" line="281"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="269"/>
+        <location filename="../../ui/today/screen.py" line="280"/>
         <source>All sent · last sync {0}</source>
         <translation>已全部发送 · 上次同步：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/screen.py" line="162"/>
+        <location filename="../../ui/today/screen.py" line="183"/>
         <source>{0} · {1} of {2} stops done</source>
         <translation>{0} · 已完成 {1}/{2} 个拜访</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/today/screen.py" line="164"/>
+        <location filename="../../ui/today/screen.py" line="185"/>
         <source>%n visit(s) logged today</source>
         <translation>
             <numerusform>今日记录 %n 次</numerusform>
