@@ -6,6 +6,7 @@
 #   scripts/mutation.sh                                   # every mutant not checked yet (results are kept in mutants/)
 #   scripts/mutation.sh 'fieldcrm.domain.*' 'fieldcrm.server.checks.*'   # these again, checked or not
 #   rm -rf mutants && scripts/mutation.sh                 # from scratch
+#   scripts/mutation.sh $(cat sample.txt)                 # a random sample (scripts/mutation_scores.py --draw)
 #
 # Then: `uv run mutmut results` lists the survivors, `uv run mutmut show NAME` shows one, `uv run mutmut apply NAME`
 # writes it into src/ (revert with git).
@@ -14,5 +15,5 @@ cd "$(dirname "$0")/.."
 export FIELDCRM_ARGON2_PROFILE=cheapest QT_QPA_PLATFORM=offscreen
 start=$(date +%s)
 uv run mutmut run "$@"
-uv run python scripts/mutation_scores.py
+uv run python scripts/mutation_scores.py ${MUTATION_SAMPLE:+--sample "$MUTATION_SAMPLE"}
 echo "took $(( ($(date +%s) - start) / 60 )) minutes"
