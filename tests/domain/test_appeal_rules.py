@@ -42,6 +42,27 @@ def test_a_claim_lost_counts_by_the_visit_made_before_the_winning_claim_was_acce
     assert how_lost(REP, held, events, naive) is not None
 
 
+def _claim_lost(rep_id: str, made: int, accepted: int = 30) -> EventFact:
+    """A claim of `rep_id`'s head office refused: made at T0 + `made` minutes by her laptop, recorded at `accepted`."""
+    return EventFact("claim_lost", None, None, T0 + timedelta(minutes=accepted), rep_id, T0 + timedelta(minutes=made))
+
+
+def test_a_claim_head_office_recorded_as_lost_is_evidence_without_a_visit() -> None:
+    held = Holding(OTHER)
+    won = _event("claim", None, OTHER, 10)
+    lost = Loss("claim", OTHER, T0 + timedelta(minutes=10))
+    assert how_lost(REP, held, [won, _claim_lost(REP, 5)], None) == lost
+    assert how_lost(REP, held, [won, _claim_lost(REP, 10)], None) == lost  # the same instant still counts
+    assert how_lost(REP, held, [won, _claim_lost(REP, 11)], None) is None  # made after the winner's was accepted
+    assert how_lost(REP, held, [won, _claim_lost(STRANGER, 5)], None) is None  # another rep's lost claim
+    # The earlier of her visit and her lost claim is the evidence.
+    assert how_lost(REP, held, [won, _claim_lost(REP, 11)], T0 + timedelta(minutes=5)) == lost
+    assert how_lost(REP, held, [won, _claim_lost(REP, 5)], T0 + timedelta(minutes=11)) == lost
+    naive = EventFact("claim_lost", None, None, T0, REP, (T0 + timedelta(minutes=5)).replace(tzinfo=None))
+    assert how_lost(REP, held, [won, naive], None) == lost  # SQLite hands back naive UTC
+    assert how_lost(REP, Holding(REP), [won, _claim_lost(REP, 5)], None) is None  # she holds it now
+
+
 def test_a_registration_lost_keeps_the_first_contact_as_evidence() -> None:
     events = [_event("first_contact", None, OTHER, 1), _event("first_contact", None, REP, 3)]
     assert how_lost(REP, Holding(OTHER), events, None) == Loss("registration", OTHER, T0 + timedelta(minutes=1))

@@ -12,6 +12,7 @@ from fieldcrm.domain.ownership import Holding
 from fieldcrm.domain.ownership_history import (
     BY_HEAD_OFFICE,
     EVENTS_ARE_FINAL,
+    LOST_BY_HEAD_OFFICE,
     NOT_AS_IT_STANDS,
     NOT_YOUR_EVENT,
     Change,
@@ -38,6 +39,16 @@ def test_a_rep_may_not_record_a_change_only_others_may_make() -> None:
     assert refuse_event(rep, Change("return_to_pool", REP, None, REP), Holding(None, True)) == BY_HEAD_OFFICE
     assert refuse_event(rep, Change("claim", None, REP, OTHER), Holding(REP)) == NOT_YOUR_EVENT
     assert "kind of ownership change" in (refuse_event(rep, Change("steal", None, REP, REP), Holding(REP)) or "")
+
+
+def test_a_claim_lost_is_recorded_by_head_office_never_from_a_laptop() -> None:
+    """Nobody sends a `claim_lost` event: not the rep it would name, not her supervisor, not an admin (each with the
+    customer standing as such an event would leave it, so no other rule refuses it first)."""
+    for actor, who in ((rep, REP), (boss, BOSS), (admin, "admin")):
+        for customer in (Holding(None), Holding(OTHER), Holding(None, True)):
+            assert refuse_event(actor, Change("claim_lost", None, None, who), customer) == LOST_BY_HEAD_OFFICE
+    unknown = refuse_event(rep, Change("steal", None, REP, REP), Holding(REP)) or ""
+    assert "claim" in unknown and "claim_lost" not in unknown  # the kinds a laptop may send, without it
 
 
 def test_the_customer_must_stand_as_the_event_says() -> None:

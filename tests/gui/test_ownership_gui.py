@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 
+from fieldcrm.domain.pool import claimed_by
 from fieldcrm.domain.protection import PoolRules
-from fieldcrm.models import utcnow
+from fieldcrm.models import OwnershipEvent, utcnow
 from fieldcrm.services import Services
 from fieldcrm.services.customers import CustomerService
 from fieldcrm.services.team_rules import TeamRulesService
 from fieldcrm.ui.customers.model import COL_NAME, COL_PHONE
 from fieldcrm.ui.customers.page import OWNERSHIP_COLUMNS
+from fieldcrm.ui.i18n import install_language
 from fieldcrm.ui.theme import colours
 
 RULES = PoolRules()
@@ -139,3 +142,38 @@ def test_the_tint_follows_the_reminder_days_of_the_customers_pool(
     }
     assert tints["宁波港务有限公司"] is not None and tints["宁波港务有限公司"].name() == colours()["hint_back"]
     assert tints["温州鞋业有限公司"] is None
+
+
+@pytest.fixture
+def chinese(qapp, tmp_path):
+    install_language("zh_CN", tmp_path / "qm")
+    yield
+    install_language("en")
+
+
+def test_a_claim_lost_reads_as_who_came_first_not_as_a_move(qtbot, chinese, make_window, services, idle) -> None:
+    """Head office's record of the rep's claim that lost (pulled as any event): no one moved, and why is the
+    refusal, in the user's language."""
+    customer_id = services.customers.create(name="南通公海无拜访机械有限公司", owner_id=None, in_public_pool=True)
+    accepted = utcnow() - timedelta(hours=1)
+    with services.store.transaction() as session:  # as a pull writes it: head office's row, not in the outbox
+        session.add(
+            OwnershipEvent(
+                customer_id=customer_id,
+                kind="claim_lost",
+                by_user_id=services.user_id,
+                owner_id=services.user_id,
+                reason=claimed_by("李娜", accepted, RULES),
+                rule="earliest_claim",
+                version=7,
+            )
+        )
+    window = make_window()
+    screen = window.show_screen("customers")
+    idle()
+    screen.open_customer(customer_id)
+    idle()
+    lost = next(_cells(screen.page, r) for r in range(screen.page.ownership.rowCount()) if
+                _cells(screen.page, r)["by"] == "张伟" and _cells(screen.page, r)["moved"] == "—")  # fmt: skip
+    assert lost["kind"] == "认领未成功：其他销售的认领先到达总部"
+    assert lost["why"].startswith("已被 李娜 认领（总部于 ") and lost["why"].endswith("该客户已不在公海")

@@ -76,8 +76,9 @@ def test_a_pool_customer_reaches_everyone_and_a_claim_takes_it_from_the_others(s
         laptop.sync()
     row = _on_server(server, pool_id)
     assert row["owner_id"] == team["rep"] and row["in_public_pool"] is False and row["deleted"] is False
-    # His and his supervisor's; 赵强 keeps what he visited (and so his supervisor); gone for the others.
-    sees = {"张伟": True, "王经理": True, "赵强": True, "陈主管": True, "李娜": False, "孙丽": False}
+    # His and his supervisor's; 赵强 keeps what he visited (and so his supervisor), 李娜 what she lost a claim of
+    # (head office recorded it: she may appeal); gone for the others.
+    sees = {"张伟": True, "王经理": True, "赵强": True, "陈主管": True, "李娜": True, "孙丽": False}
     for name, expected in sees.items():
         assert _customer_and_contacts(people[name], pool_id, contacts) == [expected] * 3, name
     assert people["张伟"].cli_json("customers", "show", pool_id)["owner"] == "张伟"

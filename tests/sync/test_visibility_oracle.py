@@ -18,7 +18,8 @@ from datetime import date, timedelta
 
 import httpx
 import pytest
-from handmade import TLS, add_second_team, pull_all, read_row, token_of
+from handmade import TLS, add_second_team, pull_all, push_one, read_row, token_of
+from laptops import server_count
 from sqlalchemy import text
 
 from fieldcrm.ids import stable_id
@@ -29,6 +30,7 @@ from fieldcrm.services.handover import HandoverService
 from fieldcrm.services.pool import PoolService
 from fieldcrm.services.team_rules import TeamRulesService
 from fieldcrm.sync.protocol import CONFLICT_TABLE
+from server_fixtures import wire_op
 from waiting import HANG_GUARD
 
 # As a busy server runs (`--threads 1`): push and pull are answered on the event loop itself.
@@ -50,6 +52,7 @@ class Row:
     party: str | None = None  # an appeal: the rep who held the customer when it was filed
     team: str | None = None  # a team's settings: the team's name
     waiting_for: str | None = None  # a handover, while requested or accepted: the receiving rep
+    lost_claim: bool = False  # an ownership event: head office's record of its owner's claim that lost
 
 
 @dataclass
@@ -80,6 +83,12 @@ class World:
     def handover(self, row_id: str, owner: str, customer: str, to: str) -> str:
         self.add("handover", row_id, owner, customer)
         self.rows[("handover", row_id)].waiting_for = to
+        return row_id
+
+    def lost_claim(self, row_id: str, owner: str, customer: str) -> str:
+        """Head office refused `owner`'s claim of `customer` (another rep's came first) and recorded it for them."""
+        self.add("ownership_event", row_id, owner, customer)
+        self.rows[("ownership_event", row_id)].lost_claim = True
         return row_id
 
     def settle(self, handover_id: str) -> None:
@@ -143,7 +152,11 @@ class World:
             t == "handover" and h.customer == row.customer and h.waiting_for in side and not h.deleted
             for (t, _id), h in self.rows.items()
         )
-        return customer.owner in side or customer.pool or visited or handed
+        lost = any(
+            t == "ownership_event" and e.lost_claim and e.customer == row.customer and e.owner in side and not e.deleted
+            for (t, _id), e in self.rows.items()
+        )
+        return customer.owner in side or customer.pool or visited or handed or lost
 
     def visible(self, name: str) -> set[tuple[str, str]]:
         return {key for key in self.rows if self.sees(name, *key)}
@@ -318,9 +331,11 @@ def _build(server, laptop_factory) -> tuple[World, dict, dict[str, str], int]:
     return world, laps, {"pool": p1, "team": z3, "released": l3, **handed}, _top(server)
 
 
-def _after_checkpoint(world: World, laps: dict, moved: dict[str, str]) -> None:
-    """The rest: a claim from the pool, a reassignment by the supervisor, a claim of a released customer; 李娜
-    declines the handover of 张伟's customer; 王经理 upholds her appeal (the customer leaves 张伟, the appeal stays)."""
+def _after_checkpoint(server, world: World, laps: dict, moved: dict[str, str]) -> None:
+    """The rest: a claim from the pool, a reassignment by the supervisor, a claim of a released customer; 李娜's
+    claim of the pool customer 张伟 took, refused (head office records it as lost, and she keeps the customer in
+    view; 孙丽, who only left a deleted visit and a stop on it, does not); 李娜 declines the handover of 张伟's
+    customer; 王经理 upholds her appeal (the customer leaves 张伟, the appeal stays)."""
     me = world.id
     for who, customer_id, owner in (
         ("张伟", moved["pool"], "张伟"),  # with 赵强's visit and 孙丽's contact, stop and deleted visit on it
@@ -334,6 +349,18 @@ def _after_checkpoint(world: World, laps: dict, moved: dict[str, str]) -> None:
             if ("ownership_event", event_id) not in world.rows:  # a rep's claim records its event, theirs
                 world.add("ownership_event", event_id, me(who), customer_id)
         assert laps[who].sync().rejected == 0
+    pool = moved["pool"]
+    version = server_count(server, f"SELECT version FROM customer WHERE id = '{pool}'")
+    claim = wire_op("customer", pool, "update", {"owner_id": me("李娜"), "in_public_pool": False}, base=version)
+    assert push_one(server, token_of(server, "李娜"), claim)["status"] == "rejected"
+    lost = server_count(server, f"SELECT count(*) FROM ownership_event WHERE customer_id = '{pool}'"
+                        " AND kind = 'claim_lost'")  # fmt: skip
+    assert lost == 1
+    with server.engine.connect() as conn:
+        (lost_id,) = conn.execute(
+            text("SELECT id FROM ownership_event WHERE customer_id = :c AND kind = 'claim_lost'"), {"c": pool}
+        ).one()
+    world.lost_claim(lost_id, me("李娜"), pool)
     li, boss = laps["李娜"], laps["王经理"]
     HandoverService(li.store).decline(moved["declining"], "区域太远")
     world.settle(moved["declining"])
@@ -401,7 +428,7 @@ def test_each_person_sees_what_the_rule_says(server, team, laptop_factory) -> No
         assert _laptop_rows(laps[name]) == world.visible(name), name
     before = copy.deepcopy(world)
 
-    _after_checkpoint(world, laps, moved)
+    _after_checkpoint(server, world, laps, moved)
     assert _views(server, world, tokens) == []
     for name in VIEWERS:
         # From the checkpoint on: every row that left the person's view is announced as gone, none they still see.
@@ -417,6 +444,10 @@ def test_each_person_sees_what_the_rule_says(server, team, laptop_factory) -> No
     # Nor for the party-scoped rows: the declined handover left 李娜 with its customer's rows; the appeal is seen by
     # both reps and their supervisor only, by its holder without its customer; each team's settings by its own.
     assert ("handover", moved["declining"]) in before.visible("李娜") - world.visible("李娜")
+    # The pool customer 张伟 claimed: 李娜, whose claim of it lost, still sees it; 孙丽, who worked on it too (her
+    # visit deleted) but never claimed it, no longer does.
+    pool = ("customer", moved["pool"])
+    assert pool in world.visible("李娜") and pool in before.visible("孙丽") and pool not in world.visible("孙丽")
     assert {t for t, _id in before.visible("李娜") - world.visible("李娜")} >= HANGING - {"appeal"}
     appeal, appealed = ("appeal", moved["appeal"]), ("customer", moved["appealed"])
     assert {n for n in VIEWERS if appeal in world.visible(n)} == {"管理员", "王经理", "张伟", "李娜"}

@@ -19,6 +19,7 @@ from fieldcrm.cli.common import (
 from fieldcrm.cli.lookup import resolve_customer
 from fieldcrm.cli.pool_cmds import RETURN_WORDS
 from fieldcrm.domain.fairness import FIGURES, FLAG_RULE
+from fieldcrm.models.ownership import CLAIM_LOST
 from fieldcrm.services.fairness import FairnessService, parse_months
 from fieldcrm.services.ownership import OwnershipService
 from fieldcrm.times import for_people
@@ -32,6 +33,7 @@ KIND_WORDS = {
     "assignment": "assigned",
     "handover": "handed over",
     "arbitration": "arbitration",
+    "claim_lost": "claim lost (another's came first)",
 }
 
 
@@ -57,6 +59,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     f.set_defaults(func=cmd_fairness)
 
 
+def _moved(event: dict) -> str:
+    """From whom to whom; a claim lost moved nothing."""
+    if event["kind"] == CLAIM_LOST:
+        return "-"
+    return f"{event['from_owner'] or '-'} -> {event['to_owner'] or 'public pool'}"
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     with services_of(args) as services:
         customer_id = resolve_customer(services, args.customer, "CUSTOMER")
@@ -80,7 +89,7 @@ def cmd_history(args: argparse.Namespace) -> int:
             **e,
             "when": for_people(e["at"]),
             "what": KIND_WORDS.get(e["kind"], e["kind"]),
-            "moved": f"{e['from_owner'] or '-'} -> {e['to_owner'] or 'public pool'}",
+            "moved": _moved(e),
             "why": e["reason"] or e["rule"] or "",
         }
         for e in events

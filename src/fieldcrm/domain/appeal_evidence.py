@@ -1,5 +1,6 @@
 """The records an appeal's rules read (申诉的证据), the same on the laptop and at head office: a customer's ownership
-events in the order head office accepted them, a rep's first visit to it, and their open appeals. Statements only:
+events in the order head office accepted them (a rep's claim it recorded as lost among them), a rep's first visit to
+it, and their open appeals. Statements only:
 the caller runs them on its own session."""
 
 from __future__ import annotations
@@ -18,10 +19,18 @@ _appeal = Appeal.__table__.c
 
 
 def events_query(customer_id: str) -> Select:
-    """(id, kind, from, to, accepted) of the customer's live ownership events, in the order head office accepted
-    them: an event's `created_at` is stamped by head office when it arrives (never taken from a laptop)."""
+    """(id, kind, from, to, accepted, by, at) of the customer's live ownership events, in the order head office
+    accepted them: an event's `created_at` is stamped by head office when it arrives (never taken from a laptop)."""
     return (
-        select(_event.id, _event.kind, _event.from_owner_id, _event.to_owner_id, _event.created_at)
+        select(
+            _event.id,
+            _event.kind,
+            _event.from_owner_id,
+            _event.to_owner_id,
+            _event.created_at,
+            _event.by_user_id,
+            _event.at,
+        )
         .where(_event.customer_id == customer_id, _event.deleted == False)  # noqa: E712
         .order_by(_event.created_at, _event.id)
     )
@@ -29,7 +38,7 @@ def events_query(customer_id: str) -> Select:
 
 def event_facts(rows: Iterable[Any], leave_out: set[str] = frozenset()) -> list[EventFact]:  # type: ignore[assignment]
     """`events_query`'s rows as the rules read them, without the events in `leave_out` (a laptop's refused ones)."""
-    return [EventFact(r[1], r[2], r[3], r[4]) for r in rows if r[0] not in leave_out]
+    return [EventFact(r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows if r[0] not in leave_out]
 
 
 def first_visit_query(rep_id: str, customer_id: str) -> Select:

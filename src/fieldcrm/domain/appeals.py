@@ -1,11 +1,12 @@
 """Appeals (申诉) and arbitration (仲裁): who lost a customer and how, who may appeal, who decides, and the sentences.
 
-A rep lost a customer when another rep's claim or registration of it reached head office first (their visits or
-first contact, made before, are the evidence kept), or when it was returned to the pool, assigned or handed over
-away from them. Such a rep may file one open appeal about it; the supervisor of both reps (or an admin), never a
-party, decides it with a written reason: upheld, the customer goes to the appellant (an `arbitration` ownership
-event whose reason is the decision); rejected, nothing moves. An appeal is written once and changes only by its
-decision. Pure rules over what the caller read (`EventFact`, `Loss`)."""
+A rep lost a customer when another rep's claim or registration of it reached head office first (their visits, their
+claim head office refused and recorded as lost, or their first contact, made before, are the evidence kept), or
+when it was returned to the pool, assigned or handed over away from them. Such a rep may file one open appeal about
+it; the supervisor of both reps (or an admin), never a party, decides it with a written reason: upheld, the
+customer goes to the appellant (an `arbitration` ownership event whose reason is the decision); rejected, nothing
+moves. An appeal is written once and changes only by its decision. Pure rules over what the caller read
+(`EventFact`, `Loss`)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from datetime import UTC, datetime
 from fieldcrm.domain.actors import Actor
 from fieldcrm.domain.ops import Lookup, OpCheck, OpView
 from fieldcrm.domain.ownership import Holding
+from fieldcrm.models.ownership import CLAIM_LOST
 
 ONLY_REPS = "only reps appeal about customers they lost"
 FOR_YOURSELF = "an appeal is filed by the rep who lost the customer, for themselves"
@@ -67,12 +69,15 @@ DECISION_FIELDS = frozenset({"status", "decision", "decided_by", "decided_at"})
 
 @dataclass(frozen=True)
 class EventFact:
-    """One ownership event of the customer, with the time head office accepted it."""
+    """One ownership event of the customer, with the time head office accepted it; who made it and when they say
+    they did (for a claim lost: the rep whose claim it was, and when her laptop made it)."""
 
     kind: str
     from_owner_id: str | None
     to_owner_id: str | None
     accepted_at: datetime
+    by_user_id: str | None = None
+    at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -89,12 +94,24 @@ def _aware(t: datetime) -> datetime:
     return t if t.tzinfo else t.replace(tzinfo=UTC)
 
 
+def _evidence(rep_id: str, events: Sequence[EventFact], worked_at: datetime | None) -> datetime | None:
+    """When the rep first worked on the customer while it was in the pool: their first visit, or a claim of theirs
+    head office recorded as lost, whichever came first (None: neither)."""
+    times = [e.at for e in events if e.kind == CLAIM_LOST and e.by_user_id == rep_id and e.at is not None]
+    if worked_at is not None:
+        times.append(worked_at)
+    return min((_aware(t) for t in times), default=None)
+
+
 def how_lost(rep_id: str, customer: Holding, events: Sequence[EventFact], worked_at: datetime | None) -> Loss | None:
     """How `rep_id` lost the customer that now stands as `customer`, or None if they did not. `events` are its
-    ownership events in the order head office accepted them; `worked_at` is the rep's first visit to it, if any."""
+    ownership events in the order head office accepted them; `worked_at` is the rep's first visit to it, if any
+    (their claims recorded as lost count as that evidence too)."""
     if customer.owner_id == rep_id and not customer.in_public_pool:
         return None
     held_by = None if customer.in_public_pool else customer.owner_id
+    evidence = _evidence(rep_id, events, worked_at)
+    events = [e for e in events if e.kind != CLAIM_LOST]  # no change of owner
     mine = [e for e in events if rep_id in (e.from_owner_id, e.to_owner_id)]
     if mine:
         last = mine[-1]
@@ -105,9 +122,9 @@ def how_lost(rep_id: str, customer: Holding, events: Sequence[EventFact], worked
             return Loss("registration", held_by, won[-1].accepted_at if won else None)
         if last.kind != "first_contact":
             return None  # they released it, or hold a claim head office accepted
-    if worked_at is not None and held_by is not None:
+    if evidence is not None and held_by is not None:
         claims = [e for e in events if e.kind == "claim" and e.to_owner_id == held_by]
-        if claims and _aware(worked_at) <= _aware(claims[-1].accepted_at):
+        if claims and evidence <= _aware(claims[-1].accepted_at):
             return Loss("claim", held_by, claims[-1].accepted_at)
     return None
 

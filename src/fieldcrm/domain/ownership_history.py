@@ -2,7 +2,8 @@
 
 An event is its author's account of a change of owner they made: a rep records their own first contacts, claims
 and releases; a supervisor also assignments, handovers and arbitrations within their side; returns to the pool are
-head office's (its rules, by its clock). Except for a first contact (whose evidence is kept even when another
+head office's (its rules, by its clock), and so is a claim lost (head office refused a rep's claim because another
+rep's reached it first, and records it for her). Except for a first contact (whose evidence is kept even when another
 rep's registration of the same company came first), the customer must stand as the event says it was left.
 Events are written once: any later change or delete is refused."""
 
@@ -13,13 +14,14 @@ from dataclasses import dataclass
 from fieldcrm.domain.actors import Actor
 from fieldcrm.domain.ops import Lookup, OpCheck, OpView
 from fieldcrm.domain.ownership import Holding, refuse_create_for, refuse_ownership_change
-from fieldcrm.models.ownership import OWNERSHIP_KINDS
+from fieldcrm.models.ownership import CLAIM_LOST, OWNERSHIP_KINDS
 
 EVENTS_ARE_FINAL = "ownership events are written once and never changed"
 NOT_YOUR_EVENT = "an ownership event records a change its own author made"
 BY_HEAD_OFFICE = "customers go back to the public pool by head office's rules, never from a laptop"
 NOT_AS_IT_STANDS = "this ownership event does not match who holds the customer"
 FIRST_CONTACT_FROM = "a first contact takes the customer from nobody"
+LOST_BY_HEAD_OFFICE = "a lost claim is recorded by head office, never from a laptop"
 #: Kinds that leave the customer in the public pool (公海).
 TO_POOL = frozenset({"release", "return_to_pool"})
 
@@ -45,7 +47,10 @@ class Change:
 def refuse_event(actor: Actor, change: Change, customer: Holding | None) -> str | None:
     """Why `actor` may not record `change` of a customer that now stands as `customer`, or None."""
     if change.kind not in OWNERSHIP_KINDS:
-        return f"'{change.kind}' is not a kind of ownership change; use one of {', '.join(OWNERSHIP_KINDS)}"
+        kinds = ", ".join(k for k in OWNERSHIP_KINDS if k != CLAIM_LOST)
+        return f"'{change.kind}' is not a kind of ownership change; use one of {kinds}"
+    if change.kind == CLAIM_LOST:
+        return LOST_BY_HEAD_OFFICE
     if change.by_user_id != actor.id:
         return NOT_YOUR_EVENT
     if change.kind == "first_contact":

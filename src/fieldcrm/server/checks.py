@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -32,6 +32,7 @@ from fieldcrm.domain.protection import PoolRules
 from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.models import Customer, Handover, Team, User, utcnow
 from fieldcrm.models.registry import BY_NAME, TableSpec
+from fieldcrm.server.lost_claims import LostClaim, claimed_at
 from fieldcrm.server.merge import BadOp
 from fieldcrm.server.tables import sync_conflict
 from fieldcrm.server.visibility import Viewer
@@ -58,6 +59,7 @@ class Checker:
         viewer: Viewer,
         clock: Callable[[], datetime] = utcnow,
         unwritten: Counter[str] | None = None,
+        lost: list[LostClaim] | None = None,
     ) -> None:
         self.session = session
         self.viewer = viewer
@@ -68,6 +70,11 @@ class Checker:
         # see `server.drafts`), per pool of the team's: the stored count does not hold them, so the daily limit
         # adds them.
         self.unwritten: Counter[str] = unwritten if unwritten is not None else Counter()
+        # Claims this push lost to another rep's that reached head office first: recorded for their rep when the
+        # push ends (`server.lost_claims`), outside the refused groups' effects.
+        self.lost: list[LostClaim] = lost if lost is not None else []
+        #: The ops of the group being checked (a refused claim's own event says when it was made).
+        self.group: Sequence[Any] = ()
 
     def check(self, target: OpView) -> None:
         """Both halves at once: for ops whose changes are known before anything is merged."""
@@ -146,6 +153,8 @@ class Checker:
             if last is not None and last[0] == term.owner_id:
                 holder = self.session.get(User, last[0])
                 refusal = claimed_by(holder.name if holder is not None else last[0], last[2], rules)
+                at = claimed_at(self.group, customer.id, self.actor.id, now)
+                self.lost.append(LostClaim(customer.id, self.actor.id, refusal, at))
         return refusal
 
     def _rep_rules(self) -> PoolRules:
@@ -229,8 +238,9 @@ class Checker:
         return self.session.execute(query.limit(1)).first() is not None
 
     def loss_of(self, rep_id: str, customer_id: str) -> Loss | None:
-        """How the rep lost the customer, by head office's records: its ownership events as accepted here, and the
-        rep's first visit to it (the evidence of a claim that lost: the claim itself was never stored)."""
+        """How the rep lost the customer, by head office's records: its ownership events as accepted here (a claim
+        of the rep's it refused is among them as `claim_lost`), and the rep's first visit to it (the evidence of a
+        claim that lost)."""
         customer = self.session.get(Customer, customer_id)
         if customer is None:
             return None

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import datetime
-from functools import cache
+from functools import cache, partial
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, Select, bindparam, select, text
@@ -34,6 +34,7 @@ from fieldcrm.server.auth import Principal
 from fieldcrm.server.checks import Checker
 from fieldcrm.server.db import insert_rows, is_sqlite
 from fieldcrm.server.drafts import Draft, draft_rows, lone_inserts, twin_key
+from fieldcrm.server.lost_claims import LostClaim, record_lost_claims
 from fieldcrm.server.merge import BadOp, decode_fields, merge_update
 from fieldcrm.server.tables import applied_op, sync_conflict
 from fieldcrm.server.visibility import Viewer, can_see, viewer_for
@@ -273,6 +274,7 @@ def _push_all(
     drafts: list[Draft] = []
     twins: TwinCache | None = None
     unwritten: Counter[str] = Counter()  # claim events made as drafts so far, per pool (the daily limit counts them)
+    lost: list[LostClaim] = []  # claims refused because another rep's came first: recorded for their reps at the end
     if fast:
         todo = [o for group in groups for o in group]
         locked, customers = _prefetch(session, todo, not is_sqlite(session.get_bind()))
@@ -282,7 +284,9 @@ def _push_all(
         if all(o.op_id in stored for o in group):
             results += [stored[o.op_id] for o in group]  # a retry: the first answer, nothing applied twice
             continue
-        applier = GroupApplier(session, principal, viewer, locked, customers, lone, drafts, twins, clock, unwritten)
+        applier = GroupApplier(
+            session, principal, viewer, locked, customers, lone, drafts, twins, clock, unwritten, lost
+        )
         if fast:
             try:
                 answers = applier.apply(group)
@@ -304,6 +308,8 @@ def _push_all(
             answers = [_rejected(o, f"the server refused the data: {_short(exc)}") for o in group]
         fresh += zip(group, answers, strict=True)
         results += answers
+    # Claims refused because another rep's came first, recorded for their reps outside the refused groups' effects.
+    touched += record_lost_claims(session, lost, partial(dependants_of, session))
     # The new rows and the answers, in one statement. The session is flushed first: a draft may refer to a row the
     # push made as an ORM object (a visit to a customer created in the same push).
     session.flush()
@@ -356,6 +362,15 @@ def _remembered(principal: Principal, ops: list[WireOp], results: list[OpResult]
     ]
 
 
+def dependants_of(session: Session, customer_id: str) -> Iterator[tuple[str, SyncedBase]]:
+    """The rows hanging off a customer, which are seen wherever it is (and no longer where it is not)."""
+    for table in CUSTOMER_SCOPED:
+        model = SYNCED_TABLES[table]
+        query = select(model).where(model.customer_id == customer_id)  # type: ignore[attr-defined]
+        for dep in session.execute(query).scalars():
+            yield table, dep
+
+
 class GroupApplier:
     """Applies one group inside one transaction; any rejected op rejects the whole group (all or nothing)."""
 
@@ -371,6 +386,7 @@ class GroupApplier:
         twins: TwinCache | None = None,
         clock: Callable[[], datetime] = utcnow,
         unwritten: Counter[str] | None = None,
+        lost: list[LostClaim] | None = None,
     ) -> None:
         self.session = session
         self.principal = principal
@@ -386,12 +402,13 @@ class GroupApplier:
         self.lone = lone or set()
         self.drafts = drafts
         self.twins = twins  # looked up up front for the push's lone new customers
-        self.checker = Checker(session, self.viewer, clock, unwritten)
+        self.checker = Checker(session, self.viewer, clock, unwritten, lost)
         #: Rows that stopped showing their customer to someone in this group (a handover declined).
         self.unshown: list[tuple[TableSpec, SyncedBase]] = []
 
     def apply(self, ops: list[WireOp]) -> list[OpResult]:
         results = []
+        self.checker.group = ops
         for op in ops:
             try:
                 results.append(self._apply_op(op))
@@ -765,12 +782,7 @@ class GroupApplier:
         return OpResult(op_id=op.op_id, client_seq=op.client_seq, status=status, conflict_ids=ids)  # type: ignore[arg-type]
 
     def _dependants(self, customer_id: str) -> Iterator[tuple[str, SyncedBase]]:
-        """The rows hanging off a customer, which are seen wherever it is (and no longer where it is not)."""
-        for table in CUSTOMER_SCOPED:
-            model = SYNCED_TABLES[table]
-            query = select(model).where(model.customer_id == customer_id)  # type: ignore[attr-defined]
-            for dep in self.session.execute(query).scalars():
-                yield table, dep
+        return dependants_of(self.session, customer_id)
 
     def _touch_dependants(self, customer: Customer, prev_owner: str | None, prev_public: bool) -> None:
         """The customer moved between views: its dependants move with it (new seqs, old view remembered)."""

@@ -23,7 +23,13 @@ def is_pending(spec: TableSpec, row: Any) -> bool:
 
 def _customer_rows(session: Session, spec: TableSpec, row: Any, dependants: Dependants) -> Iterable[Touched]:
     """The row's customer and everything hanging off it, as feed entries (their owners unchanged)."""
-    customer = session.get(Customer, getattr(row, spec.customer_field or ""))
+    return customer_rows(session, getattr(row, spec.customer_field or ""), dependants)
+
+
+def customer_rows(session: Session, customer_id: str, dependants: Dependants) -> list[Touched]:
+    """A customer and everything hanging off it, as feed entries (their owners unchanged): sent again to someone
+    who newly sees it (their cursor is past them)."""
+    customer = session.get(Customer, customer_id)
     if customer is None:
         return []
     found = [touched_row(customer, {})]

@@ -1,5 +1,6 @@
 """Who may see what: reps their own and public-pool customers (and what hangs off them), supervisors their team;
-and a rep the customer a pending handover would give them (read-only until it is approved).
+a rep the customers they visited or lost a claim of; and a rep the customer a pending handover would give them
+(read-only until it is approved).
 
 The same predicate filters the pull feed, answers single-row reads, and builds the per-table checksums.
 """
@@ -15,7 +16,8 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from fieldcrm.domain.actors import Actor
-from fieldcrm.models import Customer, Team, User, Visit
+from fieldcrm.models import Customer, OwnershipEvent, Team, User, Visit
+from fieldcrm.models.ownership import CLAIM_LOST
 from fieldcrm.models.registry import DIRECTORY  # noqa: E402 - tables every signed-in user sees whole
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.pending_views import pending_showing
@@ -27,6 +29,7 @@ _visit = Visit.__table__
 # this was done per request).
 _vis_c = _customer.alias("vis_c")
 _vis_v = _visit.alias("vis_v")
+_vis_e = OwnershipEvent.__table__.alias("vis_e")
 
 
 @dataclass(frozen=True)
@@ -64,12 +67,12 @@ def viewer_for(session: Session, principal: Principal) -> Viewer:
 
 def customer_visible(viewer: Viewer, customer_id: ColumnElement) -> ColumnElement[bool]:
     """The customer with this id is owned by one of the viewer's owners, is in the public pool (公海), the
-    viewer's side logged a visit to it (so a merged duplicate stays visible to the rep who visited it), or a pending
-    handover would give it to one of them."""
+    viewer's side logged a visit to it (so a merged duplicate stays visible to the rep who visited it) or lost a
+    claim of it (head office recorded it: `server.lost_claims`), or a pending handover would give it to one of them."""
     if viewer.owners is None:
         return true()
     owners = viewer.owners
-    c, v = _vis_c, _vis_v
+    c, v, e = _vis_c, _vis_v, _vis_e
     # OFFSET 0 keeps each EXISTS a per-row index probe: without it PostgreSQL may plan it as a hashed subplan,
     # which reads every customer (or every visit of the viewer) on each pull, however few rows the page holds.
     return or_(
@@ -79,6 +82,10 @@ def customer_visible(viewer: Viewer, customer_id: ColumnElement) -> ColumnElemen
         .exists(),
         select(literal(1))
         .where(v.c.customer_id == customer_id, v.c.owner_id.in_(owners), v.c.deleted == False)
+        .offset(0)
+        .exists(),
+        select(literal(1))
+        .where(e.c.customer_id == customer_id, e.c.kind == CLAIM_LOST, e.c.owner_id.in_(owners), e.c.deleted == False)
         .offset(0)
         .exists(),
         *pending_showing(customer_id, owners),

@@ -56,6 +56,7 @@ OWNERSHIP_KINDS = {
     "assignment": QT_TRANSLATE_NOOP("fields", "Assigned"),
     "handover": QT_TRANSLATE_NOOP("fields", "Handed over"),
     "arbitration": QT_TRANSLATE_NOOP("fields", "Decided by arbitration"),
+    "claim_lost": QT_TRANSLATE_NOOP("fields", "Claim lost: another rep's claim reached head office first"),
 }
 
 #: The rules an ownership change may name (`domain.pool.ReturnRule` and the first-contact rule).

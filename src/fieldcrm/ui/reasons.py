@@ -190,6 +190,8 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("reasons", "give a reason for releasing this customer to the public pool"),
     QT_TRANSLATE_NOOP("reasons", "only its owner can release this customer to the public pool"),
+    # ownership history (domain/ownership_history.py)
+    QT_TRANSLATE_NOOP("reasons", "a lost claim is recorded by head office, never from a laptop"),
     # appeals and arbitration (domain/appeals.py)
     QT_TRANSLATE_NOOP("reasons", "only reps appeal about customers they lost"),
     QT_TRANSLATE_NOOP("reasons", "an appeal is filed by the rep who lost the customer, for themselves"),

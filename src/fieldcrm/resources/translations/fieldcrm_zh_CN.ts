@@ -531,287 +531,287 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../ui/customers/page.py" line="38"/>
+        <location filename="../../ui/customers/page.py" line="39"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="39"/>
-        <location filename="../../ui/customers/page.py" line="155"/>
+        <location filename="../../ui/customers/page.py" line="40"/>
+        <location filename="../../ui/customers/page.py" line="156"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="40"/>
-        <location filename="../../ui/customers/page.py" line="156"/>
+        <location filename="../../ui/customers/page.py" line="41"/>
+        <location filename="../../ui/customers/page.py" line="157"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="41"/>
+        <location filename="../../ui/customers/page.py" line="42"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="42"/>
+        <location filename="../../ui/customers/page.py" line="43"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="43"/>
+        <location filename="../../ui/customers/page.py" line="44"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="46"/>
-        <location filename="../../ui/customers/page.py" line="54"/>
+        <location filename="../../ui/customers/page.py" line="47"/>
+        <location filename="../../ui/customers/page.py" line="55"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="47"/>
+        <location filename="../../ui/customers/page.py" line="48"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="48"/>
-        <location filename="../../ui/customers/page.py" line="57"/>
+        <location filename="../../ui/customers/page.py" line="49"/>
+        <location filename="../../ui/customers/page.py" line="58"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="49"/>
+        <location filename="../../ui/customers/page.py" line="50"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="50"/>
+        <location filename="../../ui/customers/page.py" line="51"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="51"/>
+        <location filename="../../ui/customers/page.py" line="52"/>
         <source>Follow-up date</source>
         <translation>跟进日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="55"/>
+        <location filename="../../ui/customers/page.py" line="56"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="56"/>
+        <location filename="../../ui/customers/page.py" line="57"/>
         <source>From → to</source>
         <translation>从 → 到</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="58"/>
+        <location filename="../../ui/customers/page.py" line="59"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="61"/>
+        <location filename="../../ui/customers/page.py" line="62"/>
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="62"/>
+        <location filename="../../ui/customers/page.py" line="63"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="63"/>
+        <location filename="../../ui/customers/page.py" line="64"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="64"/>
+        <location filename="../../ui/customers/page.py" line="65"/>
         <source>Expected close</source>
         <translation>预计成交</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="102"/>
+        <location filename="../../ui/customers/page.py" line="103"/>
         <source>Mobile numbers are masked: this customer is not yours.</source>
         <translation>手机号已脱敏：这不是您的客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="105"/>
+        <location filename="../../ui/customers/page.py" line="106"/>
         <source>Reveal numbers</source>
         <translation>显示号码</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="106"/>
+        <location filename="../../ui/customers/page.py" line="107"/>
         <source>Show the mobile numbers in full; head office is told that you looked</source>
         <translation>显示完整手机号；总部会收到您查看的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="113"/>
+        <location filename="../../ui/customers/page.py" line="114"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="114"/>
+        <location filename="../../ui/customers/page.py" line="115"/>
         <source>Log visit</source>
         <translation>记录拜访</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="115"/>
+        <location filename="../../ui/customers/page.py" line="116"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="116"/>
+        <location filename="../../ui/customers/page.py" line="117"/>
         <source>Release to pool…</source>
         <translation>放回公海…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="117"/>
+        <location filename="../../ui/customers/page.py" line="118"/>
         <source>Give this customer back to the public pool, with a reason</source>
         <translation>将此客户放回公海（需填写原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="119"/>
+        <location filename="../../ui/customers/page.py" line="120"/>
         <source>Hand over…</source>
         <translation>交接…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="120"/>
+        <location filename="../../ui/customers/page.py" line="121"/>
         <source>Hand this customer to a teammate, with a reason</source>
         <translation>把此客户交接给同组同事（需填写原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="133"/>
+        <location filename="../../ui/customers/page.py" line="134"/>
         <source>Appeal…</source>
         <translation>申诉…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="134"/>
+        <location filename="../../ui/customers/page.py" line="135"/>
         <source>Ask your supervisor to decide who should hold this customer</source>
         <translation>请主管裁决此客户应归谁</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="154"/>
+        <location filename="../../ui/customers/page.py" line="155"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="157"/>
+        <location filename="../../ui/customers/page.py" line="158"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="191"/>
+        <location filename="../../ui/customers/page.py" line="192"/>
         <source>No visits, calls or meetings yet. Click “Log visit” after you contact this customer.</source>
         <translation>还没有拜访、电话或会议记录。联系客户后点击“记录拜访”。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="197"/>
+        <location filename="../../ui/customers/page.py" line="198"/>
         <source>Timeline</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="198"/>
+        <location filename="../../ui/customers/page.py" line="199"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="199"/>
+        <location filename="../../ui/customers/page.py" line="200"/>
         <source>Opportunities</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="200"/>
+        <location filename="../../ui/customers/page.py" line="201"/>
         <source>Ownership</source>
         <translation>归属记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="255"/>
+        <location filename="../../ui/customers/page.py" line="256"/>
         <source>You lost this customer: {0}.</source>
         <translation>您已失去此客户：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="270"/>
+        <location filename="../../ui/customers/page.py" line="271"/>
         <source>{0}&apos;s appeal against {1}, filed {2}, waits for the supervisor&apos;s decision.</source>
         <translation>{0} 对 {1} 的申诉（{2} 提交）正在等待主管裁决。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="273"/>
+        <location filename="../../ui/customers/page.py" line="274"/>
         <source>upheld</source>
         <translation>裁定成立</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="273"/>
+        <location filename="../../ui/customers/page.py" line="274"/>
         <source>rejected</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="274"/>
+        <location filename="../../ui/customers/page.py" line="275"/>
         <source>{0}&apos;s appeal against {1} was {2} by {3} on {4}: “{5}”</source>
         <translation>{0} 对 {1} 的申诉已由 {3} 于 {4} {2}：“{5}”</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="304"/>
+        <location filename="../../ui/customers/page.py" line="305"/>
         <source>nobody (public pool)</source>
         <translation>无（公海）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="305"/>
+        <location filename="../../ui/customers/page.py" line="306"/>
         <source>Owner: {0}</source>
         <translation>负责人：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="310"/>
+        <location filename="../../ui/customers/page.py" line="311"/>
         <source>Not accepted by head office: {0}. It stays on this laptop: correct it and save to send it again; on the Sync screen you can also send it as it is or discard it.</source>
         <translation>总部未接受：{0}。它仍保留在本机：修改后保存即可重新发送；也可在“同步”页面原样重新发送或放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="331"/>
+        <location filename="../../ui/customers/page.py" line="332"/>
         <source>Protected through today ({0})</source>
         <translation>保护期今天到期（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="333"/>
+        <location filename="../../ui/customers/page.py" line="334"/>
         <source>Protected for 1 more day (until {0})</source>
         <translation>保护期还剩 1 天（至 {0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="335"/>
+        <location filename="../../ui/customers/page.py" line="336"/>
         <source>Protected for {0} more days (until {1})</source>
         <translation>保护期还剩 {0} 天（至 {1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="337"/>
+        <location filename="../../ui/customers/page.py" line="338"/>
         <source>Protection ended on {0}</source>
         <translation>保护期已于 {0} 结束</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="339"/>
+        <location filename="../../ui/customers/page.py" line="340"/>
         <source>Not protected</source>
         <translation>不在保护期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="268"/>
-        <location filename="../../ui/customers/page.py" line="362"/>
+        <location filename="../../ui/customers/page.py" line="269"/>
+        <location filename="../../ui/customers/page.py" line="366"/>
         <source>public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="354"/>
+        <location filename="../../ui/customers/page.py" line="355"/>
         <source>Goes back to the public pool on {0} ({1}): log a visit or win a deal to keep it</source>
         <translation>将于 {0} 退回公海（{1}）：拜访一次或赢单即可保留</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="356"/>
+        <location filename="../../ui/customers/page.py" line="357"/>
         <source>Goes back to the public pool on {0} if nothing changes ({1})</source>
         <translation>如无变化，将于 {0} 退回公海（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="410"/>
+        <location filename="../../ui/customers/page.py" line="414"/>
         <source>Nothing to save.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/page.py" line="417"/>
+        <location filename="../../ui/customers/page.py" line="421"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -832,52 +832,52 @@
 <context>
     <name>CustomerTableModel</name>
     <message>
-        <location filename="../../ui/customers/model.py" line="28"/>
+        <location filename="../../ui/customers/model.py" line="29"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="29"/>
+        <location filename="../../ui/customers/model.py" line="30"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="30"/>
+        <location filename="../../ui/customers/model.py" line="31"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="31"/>
+        <location filename="../../ui/customers/model.py" line="32"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="32"/>
+        <location filename="../../ui/customers/model.py" line="33"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="33"/>
+        <location filename="../../ui/customers/model.py" line="34"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="34"/>
+        <location filename="../../ui/customers/model.py" line="35"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="35"/>
+        <location filename="../../ui/customers/model.py" line="36"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="36"/>
+        <location filename="../../ui/customers/model.py" line="37"/>
         <source>Protected until</source>
         <translation>保护期至</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/model.py" line="120"/>
+        <location filename="../../ui/customers/model.py" line="122"/>
         <source>Not accepted by head office: {0}</source>
         <extracomment>The search service&apos;s sort key per column. Rows fetched per request; the cache keeps this many windows (a few thousand rows), so memory stays flat. Plain ints for the paint path: a view asks data() for about ten roles per visible cell on every repaint. The columns a date&apos;s tone colours: a follow-up overdue or due today, protection ended or about to end.</extracomment>
         <translation>总部未接受：{0}</translation>
@@ -2231,17 +2231,17 @@
 <context>
     <name>NamesEdit</name>
     <message>
-        <location filename="../../ui/pool/pool_dialog.py" line="49"/>
+        <location filename="../../ui/pool/pool_dialog.py" line="50"/>
         <source>Any (names separated by commas or 、)</source>
         <translation>不限（多个名称用逗号或顿号“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_dialog.py" line="50"/>
+        <location filename="../../ui/pool/pool_dialog.py" line="51"/>
         <source>Pick…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_dialog.py" line="51"/>
+        <location filename="../../ui/pool/pool_dialog.py" line="52"/>
         <source>The values your team&apos;s customers have</source>
         <translation>本团队客户中已有的取值</translation>
     </message>
@@ -2453,52 +2453,52 @@
 <context>
     <name>PoolDialog</name>
     <message>
-        <location filename="../../ui/pool/pool_dialog.py" line="101"/>
+        <location filename="../../ui/pool/pool_dialog.py" line="102"/>
         <source>Edit pool</source>
         <translation>编辑公海池</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_dialog.py" line="101"/>
+        <location filename="../../ui/pool/pool_dialog.py" line="102"/>
         <source>New pool</source>
         <translation>新建公海池</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_dialog.py" line="107"/>
+        <location filename="../../ui/pool/pool_dialog.py" line="108"/>
         <source>e.g. 华南公海</source>
         <translation>例如：华南公海</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_dialog.py" line="113"/>
+        <location filename="../../ui/pool/pool_dialog.py" line="114"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_dialog.py" line="114"/>
+        <location filename="../../ui/pool/pool_dialog.py" line="115"/>
         <source>Regions</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_dialog.py" line="115"/>
+        <location filename="../../ui/pool/pool_dialog.py" line="116"/>
         <source>Industries</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_dialog.py" line="118"/>
+        <location filename="../../ui/pool/pool_dialog.py" line="119"/>
         <source>A customer is in the first pool whose regions and industries it matches (a list left empty: any).</source>
         <translation>客户归入其地区和行业都符合的第一个公海池（留空的列表表示不限）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_dialog.py" line="123"/>
+        <location filename="../../ui/pool/pool_dialog.py" line="124"/>
         <source>Rules this pool sets differently (unticked: the team&apos;s)</source>
         <translation>本公海池单独设置的规则（未勾选：沿用团队规则）</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_dialog.py" line="130"/>
+        <location filename="../../ui/pool/pool_dialog.py" line="131"/>
         <source>Own value</source>
         <translation>单独设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_dialog.py" line="133"/>
+        <location filename="../../ui/pool/pool_dialog.py" line="134"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -2526,37 +2526,37 @@
         <translation>单独设置的规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_list.py" line="46"/>
+        <location filename="../../ui/pool/pool_list.py" line="47"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_list.py" line="47"/>
+        <location filename="../../ui/pool/pool_list.py" line="48"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_list.py" line="48"/>
+        <location filename="../../ui/pool/pool_list.py" line="49"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_list.py" line="49"/>
+        <location filename="../../ui/pool/pool_list.py" line="50"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_list.py" line="50"/>
+        <location filename="../../ui/pool/pool_list.py" line="51"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_list.py" line="51"/>
+        <location filename="../../ui/pool/pool_list.py" line="52"/>
         <source>A customer is in the first pool that matches it</source>
         <translation>客户归入第一个符合条件的公海池</translation>
     </message>
     <message>
-        <location filename="../../ui/pool/pool_list.py" line="87"/>
+        <location filename="../../ui/pool/pool_list.py" line="88"/>
         <source>Every other customer, under the team&apos;s rules</source>
         <translation>其余所有客户，按团队规则</translation>
     </message>
@@ -3711,7 +3711,7 @@
     </message>
     <message>
         <location filename="../../ui/fields.py" line="55"/>
-        <location filename="../../ui/fields.py" line="81"/>
+        <location filename="../../ui/fields.py" line="82"/>
         <source>Returned to the public pool</source>
         <translation>自动回收至公海</translation>
     </message>
@@ -3722,7 +3722,7 @@
     </message>
     <message>
         <location filename="../../ui/fields.py" line="57"/>
-        <location filename="../../ui/fields.py" line="83"/>
+        <location filename="../../ui/fields.py" line="84"/>
         <source>Handed over</source>
         <translation>交接</translation>
     </message>
@@ -3732,172 +3732,177 @@
         <translation>申诉裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="63"/>
+        <location filename="../../ui/fields.py" line="59"/>
+        <source>Claim lost: another rep&apos;s claim reached head office first</source>
+        <translation>认领未成功：其他销售的认领先到达总部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields.py" line="64"/>
         <source>first contact owns the customer</source>
         <extracomment>The rules an ownership change may name (`domain.pool.ReturnRule` and the first-contact rule).</extracomment>
         <translation>首次接触者负责</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="64"/>
-        <location filename="../../ui/fields.py" line="72"/>
+        <location filename="../../ui/fields.py" line="65"/>
+        <location filename="../../ui/fields.py" line="73"/>
         <source>no follow-up in time</source>
         <extracomment>Why a held customer will go back to the pool (`domain.pool.ReturnRule`), said of what is to come.</extracomment>
         <translation>未按时跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="65"/>
-        <location filename="../../ui/fields.py" line="73"/>
+        <location filename="../../ui/fields.py" line="66"/>
+        <location filename="../../ui/fields.py" line="74"/>
         <source>no deal in time</source>
         <translation>未按时成交</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="66"/>
+        <location filename="../../ui/fields.py" line="67"/>
         <source>protection ended without a deal</source>
         <translation>保护期结束未成交</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="67"/>
+        <location filename="../../ui/fields.py" line="68"/>
         <source>an appeal upheld by the supervisor</source>
         <translation>主管裁定申诉成立</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="74"/>
+        <location filename="../../ui/fields.py" line="75"/>
         <source>protection ends without a deal</source>
         <translation>保护期结束仍未成交</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="79"/>
+        <location filename="../../ui/fields.py" line="80"/>
         <source>Another rep&apos;s claim came first</source>
         <extracomment>How a rep lost a customer (`domain.appeals.LOST_SENTENCES`), as an appeal names it.</extracomment>
         <translation>其他销售先认领</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="80"/>
+        <location filename="../../ui/fields.py" line="81"/>
         <source>Another rep registered it first</source>
         <translation>其他销售先登记</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="82"/>
+        <location filename="../../ui/fields.py" line="83"/>
         <source>Assigned away</source>
         <translation>被分给他人</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="87"/>
+        <location filename="../../ui/fields.py" line="88"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="88"/>
+        <location filename="../../ui/fields.py" line="89"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="89"/>
+        <location filename="../../ui/fields.py" line="90"/>
         <source>Countersigned</source>
         <translation>已会签</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="90"/>
+        <location filename="../../ui/fields.py" line="91"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="91"/>
+        <location filename="../../ui/fields.py" line="92"/>
         <source>Planned</source>
         <translation>计划中</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="92"/>
+        <location filename="../../ui/fields.py" line="93"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="93"/>
+        <location filename="../../ui/fields.py" line="94"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="95"/>
+        <location filename="../../ui/fields.py" line="96"/>
         <source>Requested</source>
         <translation>待接收</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="96"/>
+        <location filename="../../ui/fields.py" line="97"/>
         <source>Accepted</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="97"/>
+        <location filename="../../ui/fields.py" line="98"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="98"/>
+        <location filename="../../ui/fields.py" line="99"/>
         <source>Declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="99"/>
+        <location filename="../../ui/fields.py" line="100"/>
         <source>Open</source>
         <translation>待裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="100"/>
+        <location filename="../../ui/fields.py" line="101"/>
         <source>Upheld</source>
         <translation>成立</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="101"/>
+        <location filename="../../ui/fields.py" line="102"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="105"/>
+        <location filename="../../ui/fields.py" line="106"/>
         <source>Sales rep</source>
         <translation>销售代表</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="106"/>
+        <location filename="../../ui/fields.py" line="107"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="107"/>
+        <location filename="../../ui/fields.py" line="108"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="111"/>
+        <location filename="../../ui/fields.py" line="112"/>
         <source>same credit code</source>
         <translation>信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="112"/>
+        <location filename="../../ui/fields.py" line="113"/>
         <source>same company name</source>
         <translation>公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="113"/>
+        <location filename="../../ui/fields.py" line="114"/>
         <source>same phone</source>
         <translation>电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="114"/>
+        <location filename="../../ui/fields.py" line="115"/>
         <source>similar name</source>
         <translation>名称相似</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="156"/>
+        <location filename="../../ui/fields.py" line="157"/>
         <source>no owner</source>
         <translation>无负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="158"/>
+        <location filename="../../ui/fields.py" line="159"/>
         <source>{name} ({reason}; owner: {owner})</source>
         <translation>{name}（{reason}；负责人：{owner}）</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="169"/>
+        <location filename="../../ui/fields.py" line="170"/>
         <source>Possible duplicate of an existing customer:</source>
         <translation>可能与已有客户重复：</translation>
     </message>
@@ -4544,388 +4549,393 @@
     </message>
     <message>
         <location filename="../../ui/reasons.py" line="194"/>
+        <source>a lost claim is recorded by head office, never from a laptop</source>
+        <translation>认领未成功的记录只能由总部写入，不能从笔记本电脑提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="196"/>
         <source>only reps appeal about customers they lost</source>
         <translation>只有销售可以对失去的客户提出申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="195"/>
+        <location filename="../../ui/reasons.py" line="197"/>
         <source>an appeal is filed by the rep who lost the customer, for themselves</source>
         <translation>申诉须由失去客户的销售本人提出</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="196"/>
+        <location filename="../../ui/reasons.py" line="198"/>
         <source>say why the customer should be yours</source>
         <translation>请说明客户为什么应归您</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="197"/>
+        <location filename="../../ui/reasons.py" line="199"/>
         <source>a new appeal starts open, without a decision</source>
         <translation>新申诉必须是待裁决状态，不能带裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="198"/>
+        <location filename="../../ui/reasons.py" line="200"/>
         <source>this customer is yours; there is nothing to appeal</source>
         <translation>此客户已归您，无需申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="199"/>
+        <location filename="../../ui/reasons.py" line="201"/>
         <source>you can appeal only about a customer you lost: another rep&apos;s claim or registration came first, or it was returned to the pool, assigned or handed over away from you</source>
         <translation>只能对您失去的客户提出申诉：其他销售的认领或登记先到，或客户被退回公海、分配或交接给他人</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="204"/>
+        <location filename="../../ui/reasons.py" line="206"/>
         <source>you have an open appeal about this customer already; wait for its decision</source>
         <translation>您对此客户已有一条待裁决的申诉；请等待裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="205"/>
+        <location filename="../../ui/reasons.py" line="207"/>
         <source>the customer changed hands since this appeal was written; look again and file it anew</source>
         <translation>写这条申诉后客户已易手；请重新查看后再提交</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="208"/>
+        <location filename="../../ui/reasons.py" line="210"/>
         <source>this appeal was decided already ({0}); a decision is final</source>
         <translation>此申诉已裁决（{0}）；裁决为最终结果</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="209"/>
+        <location filename="../../ui/reasons.py" line="211"/>
         <source>you are a party to this appeal; the supervisor of both reps decides it</source>
         <translation>您是此申诉的当事人；由双方的主管裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="210"/>
+        <location filename="../../ui/reasons.py" line="212"/>
         <source>only the supervisor of both reps, or an admin, decides an appeal</source>
         <translation>只有双方销售的主管或管理员可以裁决申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="211"/>
+        <location filename="../../ui/reasons.py" line="213"/>
         <source>write the reason for your decision; both reps will read it</source>
         <translation>请写明裁决理由；双方销售都会看到</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="212"/>
+        <location filename="../../ui/reasons.py" line="214"/>
         <source>an appeal is decided by upholding or rejecting it</source>
         <translation>申诉只能裁定成立或驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="213"/>
+        <location filename="../../ui/reasons.py" line="215"/>
         <source>an appeal is written once and changes only by its decision</source>
         <translation>申诉提交后不能修改，只能被裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="214"/>
+        <location filename="../../ui/reasons.py" line="216"/>
         <source>{0}&apos;s claim reached head office first, accepted on {1}; your visits stay with the customer</source>
         <translation>{0} 的认领先到达总部（{1} 接受）；您的拜访记录仍保留在该客户名下</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="217"/>
+        <location filename="../../ui/reasons.py" line="219"/>
         <source>{0} registered this company first, accepted by head office on {1}; your first contact and visits stay with it</source>
         <translation>{0} 先登记了这家公司（总部于 {1} 接受）；您的首次接触和拜访记录仍保留在该客户名下</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="221"/>
+        <location filename="../../ui/reasons.py" line="223"/>
         <source>head office returned it to the public pool on {0}</source>
         <translation>总部已于 {0} 将其退回公海</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="222"/>
+        <location filename="../../ui/reasons.py" line="224"/>
         <source>assigned to {0} on {1}</source>
         <translation>已于 {1} 分配给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="223"/>
+        <location filename="../../ui/reasons.py" line="225"/>
         <source>handed over to {0} on {1}</source>
         <translation>已于 {1} 交接给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="224"/>
+        <location filename="../../ui/reasons.py" line="226"/>
         <source>{0}&apos;s claim reached head office first; your visits stay with the customer</source>
         <translation>{0} 的认领先到达总部；您的拜访记录仍保留在该客户名下</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="225"/>
+        <location filename="../../ui/reasons.py" line="227"/>
         <source>{0} registered this company first; your first contact and visits stay with it</source>
         <translation>{0} 先登记了这家公司；您的首次接触和拜访记录仍保留在该客户名下</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="226"/>
+        <location filename="../../ui/reasons.py" line="228"/>
         <source>head office returned it to the public pool</source>
         <translation>总部已将其退回公海</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="227"/>
+        <location filename="../../ui/reasons.py" line="229"/>
         <source>assigned to {0}</source>
         <translation>已分配给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="228"/>
+        <location filename="../../ui/reasons.py" line="230"/>
         <source>handed over to {0}</source>
         <translation>已交接给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="230"/>
+        <location filename="../../ui/reasons.py" line="232"/>
         <source>no local profile yet; run `fieldcrm init` or log in to a server first</source>
         <translation>尚无本机档案；请先运行 `fieldcrm init` 或登录服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="231"/>
+        <location filename="../../ui/reasons.py" line="233"/>
         <source>the current user {0} is not in this store</source>
         <translation>当前用户 {0} 不在本机数据中</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="232"/>
+        <location filename="../../ui/reasons.py" line="234"/>
         <source>no {0} with id {1}</source>
         <translation>没有编号为 {1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="233"/>
+        <location filename="../../ui/reasons.py" line="235"/>
         <source>no user named &apos;{0}&apos; in this store</source>
         <translation>本机数据中没有名为“{0}”的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="235"/>
+        <location filename="../../ui/reasons.py" line="237"/>
         <source>{0} is not a FieldCRM backup or is damaged ({1})</source>
         <translation>{0} 不是 FieldCRM 备份，或已损坏（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="236"/>
+        <location filename="../../ui/reasons.py" line="238"/>
         <source>{0} is not a FieldCRM backup (it has no customer store in it)</source>
         <translation>{0} 不是 FieldCRM 备份（其中没有客户数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="237"/>
+        <location filename="../../ui/reasons.py" line="239"/>
         <source>{0} is not a FieldCRM backup, or it was encrypted on another computer or with another passphrase</source>
         <translation>{0} 不是 FieldCRM 备份，或是在另一台电脑上或用另一个口令加密的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="241"/>
+        <location filename="../../ui/reasons.py" line="243"/>
         <source>{0} is damaged ({1}); choose another backup</source>
         <translation>{0} 已损坏（{1}），请选择其他备份</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="242"/>
+        <location filename="../../ui/reasons.py" line="244"/>
         <source>{0} was made by a newer FieldCRM (schema {1}); update FieldCRM before restoring it</source>
         <translation>{0} 由更新版本的 FieldCRM 创建（结构 {1}），请先升级 FieldCRM 再还原</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="243"/>
+        <location filename="../../ui/reasons.py" line="245"/>
         <source>the copy of the store failed its integrity check ({0}); nothing was kept</source>
         <translation>数据副本未通过完整性检查（{0}），未保留任何副本</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="245"/>
+        <location filename="../../ui/reasons.py" line="247"/>
         <source>import {0} was already undone on {1}</source>
         <translation>导入 {0} 已于 {1} 撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="246"/>
+        <location filename="../../ui/reasons.py" line="248"/>
         <source>is a total row, not a customer</source>
         <translation>是合计行，不是客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="247"/>
+        <location filename="../../ui/reasons.py" line="249"/>
         <source>needs a contact name ({0}) in the same row</source>
         <translation>需要在同一行填写联系人姓名（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="248"/>
+        <location filename="../../ui/reasons.py" line="250"/>
         <source>a merged customer already has this credit code</source>
         <translation>已合并的客户已使用该信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="249"/>
+        <location filename="../../ui/reasons.py" line="251"/>
         <source>same credit code as an existing customer</source>
         <translation>与现有客户的信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="250"/>
+        <location filename="../../ui/reasons.py" line="252"/>
         <source>same company name as an existing customer</source>
         <translation>与现有客户的公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="251"/>
+        <location filename="../../ui/reasons.py" line="253"/>
         <source>same phone as an existing customer</source>
         <translation>与现有客户的电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="252"/>
+        <location filename="../../ui/reasons.py" line="254"/>
         <source>same credit code as row {0} of this file</source>
         <translation>与本文件第 {0} 行的信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="253"/>
+        <location filename="../../ui/reasons.py" line="255"/>
         <source>same company name as row {0} of this file</source>
         <translation>与本文件第 {0} 行的公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="254"/>
+        <location filename="../../ui/reasons.py" line="256"/>
         <source>same phone as row {0} of this file</source>
         <translation>与本文件第 {0} 行的电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="255"/>
+        <location filename="../../ui/reasons.py" line="257"/>
         <source>{0}, already matched by row {1}</source>
         <translation>{0}，已与第 {1} 行匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="256"/>
+        <location filename="../../ui/reasons.py" line="258"/>
         <source>it belongs to another rep</source>
         <translation>该客户属于其他销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="257"/>
+        <location filename="../../ui/reasons.py" line="259"/>
         <source>nothing to change</source>
         <translation>没有需要修改的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="259"/>
+        <location filename="../../ui/reasons.py" line="261"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="260"/>
+        <location filename="../../ui/reasons.py" line="262"/>
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="261"/>
+        <location filename="../../ui/reasons.py" line="263"/>
         <source>the file is larger than the import limit of {0} MB</source>
         <translation>文件超过导入上限 {0} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="262"/>
+        <location filename="../../ui/reasons.py" line="264"/>
         <source>this is a web page or XML file with a spreadsheet name; open it in Excel or WPS and save as .xlsx</source>
         <translation>这是带有表格文件名的网页或 XML 文件；请用 Excel 或 WPS 打开并另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="266"/>
+        <location filename="../../ui/reasons.py" line="268"/>
         <source>this is not a spreadsheet (it is neither .xlsx, .xls nor a CSV text file)</source>
         <translation>这不是电子表格（既不是 .xlsx、.xls，也不是 CSV 文本文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="267"/>
+        <location filename="../../ui/reasons.py" line="269"/>
         <source>it unpacks to {0} MB, over the import limit of {1} MB</source>
         <translation>解压后为 {0} MB，超过导入上限 {1} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="268"/>
+        <location filename="../../ui/reasons.py" line="270"/>
         <source>this is a Word or PowerPoint file, not a spreadsheet</source>
         <translation>这是 Word 或 PowerPoint 文件，不是电子表格</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="269"/>
+        <location filename="../../ui/reasons.py" line="271"/>
         <source>this is a zip archive without an Excel workbook in it</source>
         <translation>这是一个不含 Excel 工作簿的压缩包</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="270"/>
+        <location filename="../../ui/reasons.py" line="272"/>
         <source>the workbook is damaged (its zip structure cannot be read)</source>
         <translation>工作簿已损坏（无法读取其压缩结构）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="271"/>
+        <location filename="../../ui/reasons.py" line="273"/>
         <source>the workbook is encrypted with a password; save an unprotected copy and import that</source>
         <translation>工作簿已用密码加密；请另存一份未加密的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="272"/>
+        <location filename="../../ui/reasons.py" line="274"/>
         <source>the workbook is protected with a password; save an unprotected copy and import that</source>
         <translation>工作簿受密码保护；请另存一份未加密的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="273"/>
+        <location filename="../../ui/reasons.py" line="275"/>
         <source>the workbook is damaged or in an unsupported format ({0})</source>
         <translation>工作簿已损坏或格式不受支持（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="274"/>
+        <location filename="../../ui/reasons.py" line="276"/>
         <source>the workbook is damaged ({0})</source>
         <translation>工作簿已损坏（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="275"/>
+        <location filename="../../ui/reasons.py" line="277"/>
         <source>the sheet has more than {0} rows, the import limit</source>
         <translation>工作表超过导入上限 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="276"/>
+        <location filename="../../ui/reasons.py" line="278"/>
         <source>the workbook has no sheets</source>
         <translation>工作簿中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="277"/>
+        <location filename="../../ui/reasons.py" line="279"/>
         <source>there is no sheet named &apos;{0}&apos;; it has {1}</source>
         <translation>没有名为“{0}”的工作表；现有工作表：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="278"/>
+        <location filename="../../ui/reasons.py" line="280"/>
         <source>the text is neither UTF-8 nor GBK/GB18030; save it as UTF-8 CSV</source>
         <translation>文本既不是 UTF-8 也不是 GBK/GB18030 编码；请另存为 UTF-8 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="279"/>
+        <location filename="../../ui/reasons.py" line="281"/>
         <source>row {0} cannot be read as CSV ({1})</source>
         <translation>第 {0} 行无法按 CSV 读取（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="280"/>
+        <location filename="../../ui/reasons.py" line="282"/>
         <source>no header row found in the first rows of sheet &apos;{0}&apos;; a column headed 客户名称 / 公司名称 / Company is needed</source>
         <translation>在工作表“{0}”的前几行中没有找到表头；需要一列名为 客户名称 / 公司名称 / Company</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="284"/>
+        <location filename="../../ui/reasons.py" line="286"/>
         <source>two columns are mapped to the same field; map each once</source>
         <translation>有两列对应到了同一个字段；每个字段只能对应一列</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="286"/>
+        <location filename="../../ui/reasons.py" line="288"/>
         <source>your role may not export customers; ask head office</source>
         <translation>您的角色不能导出客户；请联系总部</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="287"/>
+        <location filename="../../ui/reasons.py" line="289"/>
         <source>this export holds {0} customers, more than the {1} your role may export at once; narrow the filter</source>
         <translation>本次导出包含 {0} 个客户，超过您的角色单次可导出的 {1} 个；请缩小筛选范围</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="290"/>
+        <location filename="../../ui/reasons.py" line="292"/>
         <source>this workbook contains macros; only its data is read and the macros are never run</source>
         <translation>该工作簿包含宏；只读取数据，不会运行宏</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="292"/>
+        <location filename="../../ui/reasons.py" line="294"/>
         <source>this customer&apos;s numbers are kept at head office for its owner; connect to the server and reveal them again</source>
         <translation>该客户的号码由总部为其负责人保管；请连接服务器后再次查看完整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="296"/>
+        <location filename="../../ui/reasons.py" line="298"/>
         <source>the numbers are kept at head office and could not be fetched: {0}</source>
         <translation>号码由总部保管，未能取回：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="297"/>
+        <location filename="../../ui/reasons.py" line="299"/>
         <source>head office asks for your password before FieldCRM shows customer data, and there is no terminal to ask it on; run the command in a terminal</source>
         <translation>总部要求在 FieldCRM 显示客户数据前输入您的密码，但当前没有可输入密码的终端；请在终端中运行该命令</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="302"/>
+        <location filename="../../ui/reasons.py" line="304"/>
         <source>that is not your password (the one you log in to head office with); nothing was shown</source>
         <translation>密码不正确（应为您登录总部时使用的密码）；未显示任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="305"/>
+        <location filename="../../ui/reasons.py" line="307"/>
         <source>the idle time must be between 1 and 1440 minutes (a day)</source>
         <translation>无操作时长必须在 1 到 1440 分钟（一天）之间</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="309"/>
+        <location filename="../../ui/reasons.py" line="311"/>
         <source>; </source>
         <extracomment>How parts are joined (Chinese uses full-width punctuation).</extracomment>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/fields.py" line="171"/>
-        <location filename="../../ui/reasons.py" line="309"/>
+        <location filename="../../ui/fields.py" line="172"/>
+        <location filename="../../ui/reasons.py" line="311"/>
         <source>: </source>
         <translation>：</translation>
     </message>

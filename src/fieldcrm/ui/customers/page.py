@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from fieldcrm.domain.errors import ServiceError
 from fieldcrm.domain.masking import with_numbers
+from fieldcrm.models.ownership import CLAIM_LOST
 from fieldcrm.paths import AppPaths
 from fieldcrm.ui.common.chips import StatusChip
 from fieldcrm.ui.common.dict_model import Column, DictTableModel
@@ -358,7 +359,10 @@ class CustomerPage(QWidget):
         set_tone(self.return_line, "warning" if protection.get("return_soon") else "muted")
 
     def _ownership_row(self, event: dict[str, Any]) -> dict[str, Any]:
-        """One change of owner as the timeline reads it: from whom to whom, and why (the reason, else the rule)."""
+        """One change of owner as the timeline reads it: from whom to whom, and why (the reason, else the rule). A
+        claim lost moved nothing: head office's refusal (who came first, and when) is its why."""
+        if event["kind"] == CLAIM_LOST:
+            return {**event, "moved": "—", "why": localize(event.get("reason") or "")}
         nobody = self.tr("public pool")
         moved = f"{event.get('from_owner') or nobody} → {event.get('to_owner') or nobody}"
         if event["kind"] == "first_contact" and not event.get("from_owner"):
