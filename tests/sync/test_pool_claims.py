@@ -15,6 +15,8 @@ from sqlalchemy import text
 from fieldcrm.domain.errors import PermissionDeniedError
 from fieldcrm.ids import uuid7
 from fieldcrm.models import utcnow
+from fieldcrm.server import accounts
+from server_fixtures import PASSWORD
 from server_fixtures import wire_op as op
 
 # As a busy server runs (`--threads 1`): push and pull are answered on the event loop itself.
@@ -66,6 +68,28 @@ def test_two_offline_claims_the_earliest_wins_and_the_other_rep_keeps_her_visit(
     # A visit she logs after his claim reached her is refused on her laptop already.
     with pytest.raises(PermissionDeniedError, match="another rep"):
         li.services().visits.log(pool_id, outcome="再访")
+
+
+def test_a_late_visit_shown_to_its_rep_still_tells_the_pools_other_reps_the_customer_left(
+    server, team, laptop_factory
+) -> None:
+    """Her visit made before his claim arrives after it: head office sends her the customer again. That resend must
+    not take the place of the claim's news for a third rep who has not pulled since: he would keep a pool customer
+    that is no longer in the pool."""
+    pool_id = _pool_customer(laptop_factory, "南通公海晚到拜访有限公司")
+    accounts.create_user(server.engine, "赵六", "rep", "华东一组", PASSWORD)
+    zhang, li, zhao = laptop_factory("zhang", "张伟"), laptop_factory("li", "李娜"), laptop_factory("zhao", "赵六")
+    for laptop in (zhang, li, zhao):
+        laptop.sync()
+    has = f"SELECT count(*) FROM customer WHERE id = '{pool_id}' AND deleted = 0"
+    assert local_count(zhao, has) == 1
+    li.cli("visits", "log", "--customer", pool_id, "--outcome", "采购经理有意向")  # offline, before his claim
+    zhang.cli("customers", "claim", pool_id)
+    assert zhang.sync().rejected == 0
+    assert li.sync().rejected == 0  # her visit lands, and the customer is sent to her again
+    assert local_count(li, has) == 1
+    zhao.sync()
+    assert local_count(zhao, has) == 0
 
 
 def test_head_office_counts_the_daily_limit_whatever_a_laptop_let_through(server, team, laptop_factory) -> None:

@@ -22,7 +22,6 @@ from fieldcrm.models import OwnershipEvent
 from fieldcrm.models.ownership import CLAIM_LOST
 from fieldcrm.server.merge import BadOp, decode_fields
 from fieldcrm.server.showing import Dependants, customer_rows
-from fieldcrm.server.tables import row_seq
 from fieldcrm.server.writes import Touched, touched_row
 
 #: The rule a lost claim names: the earliest claim head office accepts wins.
@@ -90,25 +89,6 @@ def _recorded(session: Session, lost: LostClaim) -> bool:
     return session.execute(query.limit(1)).first() is not None
 
 
-def _keep_leavers(session: Session, customer_id: str, rows: list[Touched]) -> list[Touched]:
-    """Rows sent again unchanged keep who hears they left: the feed holds one entry per row, and its latest change
-    (the claim that took the customer out of the pool) tells those who saw it before that it left. Replacing it
-    with a plain resend would leave the pool's other reps, who have not pulled since, holding the customer."""
-    feed = row_seq.c
-    before = {
-        (r.table_name, r.row_id): (r.prev_owner_id, bool(r.prev_public))
-        for r in session.execute(
-            select(feed.table_name, feed.row_id, feed.prev_owner_id, feed.prev_public).where(
-                feed.customer_id == customer_id
-            )
-        )
-    }
-    for item in rows:
-        if (item.table, item.row_id) in before:
-            item.prev_owner_id, item.prev_public = before[(item.table, item.row_id)]
-    return rows
-
-
 def record_lost_claims(
     session: Session,
     lost: Sequence[LostClaim],
@@ -124,7 +104,7 @@ def record_lost_claims(
         key = (item.customer_id, item.rep_id)
         if key in done or _recorded(session, item):
             continue
-        rows = _keep_leavers(session, item.customer_id, customer_rows(session, item.customer_id, dependants))
+        rows = customer_rows(session, item.customer_id, dependants)
         if not rows:
             continue
         done.add(key)

@@ -669,12 +669,9 @@ class GroupApplier:
         hangs off it (its contacts, opportunities, others' visits and stops are older than their cursor)."""
         customer = self.session.get(Customer, getattr(visit, spec.customer_field or ""))
         if customer is not None and not customer.in_public_pool and customer.owner_id != visit.owner_id:
-            if not any(t.row_id == customer.id for t in self.touched):
-                self.touched.append(touched_row(customer, {}))
-            for table, dep in self._dependants(customer.id):
-                self.touched.append(
-                    Touched(table, dep.id, dep.owner_id, customer.id, dep.owner_id, party_id=party_of(table, dep))
-                )
+            seen = {(t.table, t.row_id) for t in self.touched}
+            rows = showing.customer_rows(self.session, customer.id, self._dependants)
+            self.touched += [t for t in rows if (t.table, t.row_id) not in seen]
 
     def _update(
         self,

@@ -8,10 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldcrm.models import Customer, SyncedBase
 from fieldcrm.models.registry import TableSpec, party_of
+from fieldcrm.server.tables import row_seq
 from fieldcrm.server.writes import Touched, touched_row
 
 Dependants = Callable[[str], Iterator[tuple[str, SyncedBase]]]
@@ -28,7 +30,7 @@ def _customer_rows(session: Session, spec: TableSpec, row: Any, dependants: Depe
 
 def customer_rows(session: Session, customer_id: str, dependants: Dependants) -> list[Touched]:
     """A customer and everything hanging off it, as feed entries (their owners unchanged): sent again to someone
-    who newly sees it (their cursor is past them)."""
+    who newly sees it (their cursor is past them), keeping who hears they left (`keep_leavers`)."""
     customer = session.get(Customer, customer_id)
     if customer is None:
         return []
@@ -37,7 +39,26 @@ def customer_rows(session: Session, customer_id: str, dependants: Dependants) ->
         Touched(table, dep.id, dep.owner_id, customer.id, dep.owner_id, party_id=party_of(table, dep))
         for table, dep in dependants(customer.id)
     ]
-    return found
+    return keep_leavers(session, customer_id, found)
+
+
+def keep_leavers(session: Session, customer_id: str, rows: list[Touched]) -> list[Touched]:
+    """Rows sent again unchanged keep who hears they left: the feed holds one entry per row, and its latest change
+    (say the claim that took the customer out of the pool) tells those who saw it before that it left. Replacing it
+    with a plain resend would leave the pool's other reps, who have not pulled since, holding the customer."""
+    feed = row_seq.c
+    before = {
+        (r.table_name, r.row_id): (r.prev_owner_id, bool(r.prev_public))
+        for r in session.execute(
+            select(feed.table_name, feed.row_id, feed.prev_owner_id, feed.prev_public).where(
+                feed.customer_id == customer_id
+            )
+        )
+    }
+    for item in rows:
+        if (item.table, item.row_id) in before:
+            item.prev_owner_id, item.prev_public = before[(item.table, item.row_id)]
+    return rows
 
 
 def show(session: Session, spec: TableSpec, row: Any, touched: list[Touched], dependants: Dependants) -> None:
