@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal
-
 from fieldcrm.domain.protection import NamedPool, PoolRules
 
 #: The pool of customers no named pool matches (every team has it).
@@ -70,6 +68,9 @@ def rules_for(rules: PoolRules, region: str | None, industry: str | None) -> Poo
 def pool_column(rules: PoolRules, region: Any, industry: Any) -> Any:
     """`pool_of` as a SQL expression over a customer's region and industry columns (SQLite and PostgreSQL alike):
     the pool's name."""
+    # Imported here: the customer list reads the pools' rules for its tint before the ORM has loaded (startup).
+    from sqlalchemy import and_, case, func, literal
+
     whens = []
     for pool in rules.pools:
         conditions = []
