@@ -5,6 +5,7 @@ Mutants not checked yet (a run limited to some modules) are left out of both.
 
     uv run python scripts/mutation_scores.py                       # the table, every module
     uv run python scripts/mutation_scores.py --draw 1500 --seed 2026 --prefix fieldcrm.services. > sample.txt
+    uv run python scripts/mutation_scores.py --draw 1500 --prefix fieldcrm. --leave-out fieldcrm.services. >> sample.txt
     scripts/mutation.sh $(cat sample.txt)                           # run just those
     uv run python scripts/mutation_scores.py --sample sample.txt   # modules with a sampled mutant: the sample only
 
@@ -49,36 +50,44 @@ def scores(root: Path, sample: set[str] | None = None) -> dict[str, dict[str, in
 
 
 class Tally:
-    """Killed and checked mutants of some modules; of sampled modules, also the population the sample was drawn from."""
+    """Killed and checked mutants of some modules. A sampled module counts as its population (`sampled from`) with
+    its sample's share killed (post-stratified by module: each module's sample is uniform within it), and adds its
+    sampling variance; a sampled module none of whose sampled mutants was checked is left out, and counted."""
 
     def __init__(self) -> None:
-        self.killed = self.checked = self.population = 0
-        self.sampled_killed = self.sampled_checked = 0
+        self.killed = 0.0
+        self.total = 0
+        self.variance = 0.0
+        self.sampled = False
+        self.left_out = 0
 
     def add(self, counts: dict[str, int], killed: int, checked: int) -> None:
-        if counts.get("sampled from"):
-            self.sampled_killed += killed
-            self.sampled_checked += checked
-            self.population += counts["sampled from"]
-        else:
+        population = counts.get("sampled from", 0)
+        if not population:
             self.killed += killed
-            self.checked += checked
+            self.total += checked
+            return
+        self.sampled = True
+        if not checked:
+            self.left_out += population
+            return
+        p = killed / checked
+        fpc = max(0.0, (population - checked) / max(1, population - 1))
+        self.killed += p * population
+        self.total += population
+        self.variance += population**2 * p * (1 - p) / checked * fpc
 
     def line(self, label: str) -> str:
-        if not self.sampled_checked:
-            if not self.checked:
-                return f"{label:42}       -"
-            return f"{label:42} {self.killed:7} {self.checked:6} {100 * self.killed / self.checked:6.1f}%"
-        p = self.sampled_killed / self.sampled_checked
-        total = self.checked + self.population
-        estimate = (self.killed + p * self.population) / total
-        # A uniform sample without replacement: its standard error, scaled by the sampled share of the whole.
-        fpc = math.sqrt(max(0.0, (self.population - self.sampled_checked) / max(1, self.population - 1)))
-        margin = 1.96 * math.sqrt(p * (1 - p) / self.sampled_checked) * fpc * self.population / total
-        return (
-            f"{label:42} est. {100 * estimate:5.1f}% ± {100 * margin:.1f}  (full modules {self.killed}/{self.checked};"
-            f" sample {self.sampled_killed}/{self.sampled_checked} of {self.population})"
+        if not self.total:
+            return f"{label:42}       -"
+        score = 100 * self.killed / self.total
+        if not self.sampled:
+            return f"{label:42} {round(self.killed):7} {self.total:6} {score:6.1f}%"
+        margin = 100 * 1.96 * math.sqrt(self.variance) / self.total
+        unseen = (
+            f"; {self.left_out} mutants of modules with no sampled mutant checked left out" if self.left_out else ""
         )
+        return f"{label:42} est. {score:5.1f}% ± {margin:.1f} of {self.total} mutants{unseen}"
 
 
 def table(root: Path, sample: set[str] | None) -> None:
@@ -100,9 +109,15 @@ def table(root: Path, sample: set[str] | None) -> None:
     print(overall.line("all"))
 
 
-def draw(root: Path, size: int, seed: int, prefix: str) -> None:
-    """Print `size` mutant names drawn uniformly (with `seed`) from the modules starting with `prefix`."""
-    names = [n for module, codes in exit_codes(root).items() if module.startswith(prefix) for n in sorted(codes)]
+def draw(root: Path, size: int, seed: int, prefix: str, leave_out: str | None = None) -> None:
+    """Print `size` mutant names drawn uniformly (with `seed`) from the modules starting with `prefix` (and not with
+    `leave_out`)."""
+    names = [
+        n
+        for module, codes in exit_codes(root).items()
+        if module.startswith(prefix) and not (leave_out and module.startswith(leave_out))
+        for n in sorted(codes)
+    ]
     for name in sorted(random.Random(seed).sample(names, min(size, len(names)))):
         print(name)
 
@@ -114,9 +129,10 @@ def main() -> None:
     parser.add_argument("--draw", type=int, metavar="N", help="print N mutant names drawn at random, and stop")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--prefix", default="fieldcrm.services.", help="the modules --draw draws from")
+    parser.add_argument("--leave-out", help="modules --draw leaves out (a prefix)")
     args = parser.parse_args()
     if args.draw:
-        draw(args.root, args.draw, args.seed, args.prefix)
+        draw(args.root, args.draw, args.seed, args.prefix, args.leave_out)
         return
     sample = set(args.sample.read_text().split()) if args.sample else None
     table(args.root, sample)
