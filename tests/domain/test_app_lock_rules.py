@@ -31,3 +31,7 @@ def test_the_command_line_asks_once_per_idle_time() -> None:
 def test_idle_times_are_a_minute_to_a_day() -> None:
     assert check_minutes(None) is None and check_minutes(1) is None and check_minutes(1440) is None
     assert check_minutes(0) and check_minutes(1441)
+
+
+def test_a_command_in_the_same_instant_as_the_password_does_not_ask_again() -> None:
+    assert not cli_needs_password(LockRule(10, cli=True), NOW, NOW)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 from fieldcrm.domain import appeals
 from fieldcrm.domain.actors import Actor
@@ -134,3 +134,13 @@ def test_a_loss_whose_time_this_laptop_does_not_know_is_told_without_one() -> No
         lost_sentence(Loss("handover", "li", None), "李娜", "2027-03-01 09:00")
         == "handed over to 李娜 on 2027-03-01 09:00"
     )
+
+
+def test_a_visit_timed_in_the_teams_zone_counts_by_the_instant_it_was() -> None:
+    held = Holding(OTHER)
+    events = [_event("claim", None, OTHER, 10)]  # accepted at 01:10 UTC
+    shanghai = timezone(timedelta(hours=8))
+    assert how_lost(REP, held, events, datetime(2026, 12, 7, 9, 5, tzinfo=shanghai)) == Loss(
+        "claim", OTHER, T0 + timedelta(minutes=10)
+    )  # 09:05 in Shanghai is 01:05 UTC: before the claim
+    assert how_lost(REP, held, events, datetime(2026, 12, 7, 9, 11, tzinfo=shanghai)) is None

@@ -8,8 +8,10 @@ from fieldcrm.domain.assignment import (
     ALREADY_THEIRS,
     AT_CAP,
     EVERY_REP_AT_CAP,
+    NO_INDUSTRY,
     NO_OTHER_REP,
     NO_REGION,
+    NO_REPS,
     NOBODY_IN_INDUSTRY,
     NOBODY_IN_REGION,
     NOT_A_CANDIDATE,
@@ -126,6 +128,47 @@ def test_by_capacity_fills_the_most_free_room_first_then_the_better_performer() 
     assert len(plan.placed) == 13 and why(plan) == [("k13", EVERY_REP_AT_CAP)]
 
 
-def test_an_unknown_strategy_is_refused() -> None:
-    with pytest.raises(ValueError, match="not a way to assign"):
+def test_an_unknown_strategy_is_refused_with_the_ways_there_are() -> None:
+    with pytest.raises(ValueError) as refused:
         plan_assignment("lottery", pool(1), [A])  # type: ignore[arg-type]
+    assert str(refused.value) == (
+        "'lottery' is not a way to assign; use one of by_hand, round_robin, region, industry, capacity"
+    )
+
+
+def test_a_team_without_reps_places_nobody_and_says_so() -> None:
+    for strategy in ("by_hand", "round_robin", "region", "industry", "capacity"):
+        assert why(plan_assignment(strategy, pool(1, region="华东", industry="机械"), [], rep_id="a")) == [
+            ("k0", NO_REPS)
+        ], strategy
+
+
+def test_by_hand_to_the_only_rep_who_holds_it_already_says_they_hold_it() -> None:
+    plan = plan_assignment("by_hand", [ToAssign("x", "a")], [A], rep_id="a")
+    assert why(plan) == [("x", ALREADY_THEIRS.format("安"))]
+
+
+def test_by_industry_a_customer_without_an_industry_says_so() -> None:
+    plan = plan_assignment("industry", [ToAssign("x", None, True, region="华东")], [A, B])
+    assert why(plan) == [("x", NO_INDUSTRY)]
+
+
+def test_by_industry_one_customer_of_it_is_experience_enough() -> None:
+    plan = plan_assignment("industry", [ToAssign("m", None, True, industry="机械")], [B, C])
+    assert who(plan) == ["b"]  # 白 holds one 机械 customer, 陈 none
+
+
+def test_by_industry_experience_goes_before_free_room_then_the_most_room() -> None:
+    seasoned = Candidate("s", "孙", held=8, cap=10, industries={"机械": 6})  # 2 free
+    novice = Candidate("n", "牛", held=0, cap=10, industries={"机械": 2})  # 10 free
+    tight = Candidate("t", "唐", held=9, cap=10, industries={"机械": 2})  # 1 free
+    plan = plan_assignment("industry", pool(4, industry="机械"), [tight, novice, seasoned])
+    # 孙 holds most 机械 customers until full; then, of equal experience, 牛 with more room than 唐.
+    assert who(plan) == ["s", "s", "n", "n"]
+
+
+def test_by_region_an_industry_of_the_same_name_has_no_say() -> None:
+    # "其他" is both a region and an industry of this team's customers: by region only the room counts.
+    other = Candidate("o", "欧", held=5, cap=10, regions={"其他": 5}, industries={"其他": 5})
+    roomy = Candidate("r", "任", held=1, cap=10, regions={"其他": 1})
+    assert who(plan_assignment("region", pool(1, region="其他", industry="其他"), [other, roomy])) == ["r"]

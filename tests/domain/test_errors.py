@@ -43,3 +43,7 @@ def test_a_duplicate_lists_at_most_five_matches_and_keeps_them_all() -> None:
     assert refusal.matches == matches  # the window and the CLI's hint look at every match
     assert "公司5 (" in str(refusal)
     assert "公司6" not in str(refusal)
+
+
+def test_a_match_for_a_reason_without_words_of_its_own_names_the_reason() -> None:
+    assert match(7, "wechat").describe() == "公司7 (wechat; owner 李娜; id id-7)"

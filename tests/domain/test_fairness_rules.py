@@ -14,6 +14,7 @@ from fieldcrm.domain.fairness import (
     ABOVE,
     BELOW,
     ENDS_BEFORE_START,
+    FIGURES,
     NOT_YOUR_ROWS,
     TOO_MANY_MONTHS,
     AppealFact,
@@ -173,3 +174,40 @@ def test_who_may_export_the_report() -> None:
     assert refuse_fairness_export(ExportRule("own", 2000), rep, ["zw", "ln"]) == NOT_YOUR_ROWS
     assert refuse_fairness_export(ExportRule("own"), boss, ["zw", "ln"]) is None
     assert refuse_fairness_export(ExportRule("visible"), boss, ["zw", "ln", "zhao"]) is None
+
+
+@pytest.mark.usefixtures("laptop_in_new_york")
+def test_a_month_starts_at_an_instant_written_in_utc_whatever_the_laptops_zone() -> None:
+    start = Month(2026, 12).start(TZ)
+    assert (start.replace(tzinfo=None), start.utcoffset()) == (datetime(2026, 11, 30, 16, 0), timedelta(0))
+
+
+def test_the_first_month_is_1900() -> None:
+    assert Month.parse("1900-01") == Month(1900, 1)
+    with pytest.raises(ValueError, match="'1899-12' is not a month"):
+        Month.parse("1899-12")
+
+
+def test_a_time_without_its_offset_has_no_month() -> None:
+    with pytest.raises(ValueError, match="^times must carry their offset$"):
+        Month.of(datetime(2026, 11, 30, 16, 0), TZ)
+
+
+def test_a_move_that_changes_no_hands_skips_itself_only() -> None:
+    day = at(2026, 11, 10, 9)
+    moves = [Move("handover", "zw", "zw", day), Move("claim", None, "ln", day), Move("handover", "zw", "ln", day)]
+    reports = tally(REPS, [NOV], TZ, moves)
+    zero = dict.fromkeys(FIGURES, 0)
+    assert figures(reports, NOV, "zw") == zero | {"handed_away": 1}
+    assert figures(reports, NOV, "ln") == zero | {"claim": 1, "handover": 1, "received": 2}
+
+
+def test_an_event_of_another_kind_counts_in_no_figure() -> None:
+    # A claim head office recorded as lost changes no owner, whatever names it carries.
+    reports = tally(REPS, [NOV], TZ, [Move("claim_lost", "zw", "ln", at(2026, 11, 10, 9))])
+    assert figures(reports, NOV, "zw") == figures(reports, NOV, "ln") == dict.fromkeys(FIGURES, 0)
+
+
+def test_a_report_of_nobody_has_empty_rows_and_zero_means() -> None:
+    (report,) = tally([], [NOV], TZ, [Move("claim", None, "zw", at(2026, 11, 10, 9))])
+    assert (report.rows, report.total, report.mean) == ([], dict.fromkeys(FIGURES, 0), dict.fromkeys(FIGURES, 0.0))

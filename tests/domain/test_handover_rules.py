@@ -85,3 +85,9 @@ def test_who_may_decline(actor: Actor, status: str, refusal: str | None) -> None
     if refusal is None:
         assert refuse_step(actor, handing, "decline", same_team=True) == SAY_WHY_NOT
         assert after(handing, "decline").status == "declined"
+
+
+@pytest.mark.parametrize(("step", "status"), [("accept", "accepted"), ("decline", "declined")])
+def test_a_step_changes_the_status_and_keeps_who_gives_and_who_receives(step: str, status: str) -> None:
+    assert after(Handing("zhang", "li"), step) == Handing("zhang", "li", status)  # type: ignore[arg-type]
+    assert after(Handing("zhang", "li", "accepted"), "approve") == Handing("zhang", "li", "approved")

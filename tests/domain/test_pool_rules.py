@@ -299,3 +299,19 @@ def test_a_visit_made_before_the_winning_claim_arrived_stays() -> None:
         == "already claimed by 张伟 on 2026-03-05 at 10:00, when head office accepted it; it is no longer in the public"
         " pool"
     )
+
+
+@pytest.mark.usefixtures("laptop_in_new_york")
+@pytest.mark.parametrize(
+    "accepted",
+    [
+        datetime(2026, 3, 5, 2, 0),  # as the store gives it back: UTC without its offset
+        datetime(2026, 3, 5, 2, 0, tzinfo=UTC),
+        datetime(2026, 3, 5, 10, 0, tzinfo=SH),
+    ],
+)
+def test_a_lost_claim_names_the_winners_time_in_the_teams_zone_whatever_the_laptops(accepted: datetime) -> None:
+    assert pool.claimed_by("李娜", accepted, RULES) == (
+        "already claimed by 李娜 on 2026-03-05 at 10:00, when head office accepted it; it is no longer in the public"
+        " pool"
+    )

@@ -122,3 +122,32 @@ def _one(pool: dict[str, Any]) -> dict[str, Any]:
 def test_pools_that_do_not_validate_are_refused_with_the_reason(settings: dict[str, Any], says: str) -> None:
     with pytest.raises(ValidationError, match=says):
         rules_from(settings)
+
+
+@pytest.mark.parametrize(
+    ("region", "pool"),
+    [
+        ("Xiamen", "厦门"),
+        (" Xiamen ", "厦门"),
+        ("Xiamen\t", DEFAULT_POOL),  # only spaces are trimmed, as SQL's trim() does
+        ("\u3000Xiamen", DEFAULT_POOL),
+        (None, DEFAULT_POOL),
+        ("", DEFAULT_POOL),
+    ],
+)
+def test_only_spaces_are_trimmed_the_same_in_python_and_in_sql(region: str | None, pool: str) -> None:
+    rules = rules_from({"pools": [{"name": "厦门", "regions": ["Xiamen"]}]})
+    assert pool_of(rules, region, None) == pool
+    t = table("customer", column("region"), column("industry"))
+    with create_engine("sqlite://").begin() as connection:
+        connection.exec_driver_sql("CREATE TABLE customer (region TEXT, industry TEXT)")
+        connection.execute(t.insert(), [{"region": region, "industry": None}])
+        assert connection.execute(select(pool_column(rules, t.c.region, t.c.industry))).scalar_one() == pool
+
+
+def test_without_named_pools_sql_puts_every_customer_in_the_default_pool() -> None:
+    t = table("customer", column("region"), column("industry"))
+    with create_engine("sqlite://").begin() as connection:
+        connection.exec_driver_sql("CREATE TABLE customer (region TEXT, industry TEXT)")
+        connection.execute(t.insert(), [{"region": "杭州", "industry": "制造业"}])
+        assert connection.execute(select(pool_column(PoolRules(), t.c.region, t.c.industry))).scalar_one() == "公海"
