@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from fieldcrm.paths import resolve_paths
 from fieldcrm.services import Services
+from fieldcrm.ui.i18n import install_language
 from fieldcrm.ui.main_window import MainWindow
 from fieldcrm.ui.settings import settings_for
 from fieldcrm.ui.workers import DbWorker, GarbageCollector, SingletonGuard, protect_singletons
@@ -46,6 +47,14 @@ def _no_window_outlives_its_test(qapp: object) -> Iterator[None]:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
     gc.collect()
+
+
+@pytest.fixture
+def chinese(qapp: object, tmp_path) -> Iterator[None]:
+    """The window's texts in Simplified Chinese for this test (compiled into `tmp_path`), English again after it."""
+    install_language("zh_CN", tmp_path / "qm")
+    yield
+    install_language("en")
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ which in turn over three reps, and assigning says what happened in plain words; 
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlmodel import select
@@ -12,7 +11,6 @@ from fieldcrm.models import Customer, OwnershipEvent
 from fieldcrm.services import Services
 from fieldcrm.ui.customers.assign_dialog import AssignDialog
 from fieldcrm.ui.customers.model import COL_NAME
-from fieldcrm.ui.i18n import install_language
 
 NAMES = ("甲机械有限公司", "乙纺织有限公司", "丙食品有限公司", "丁电子有限公司")
 
@@ -97,13 +95,6 @@ def test_a_rep_has_no_assign_button(make_window, team_services, idle) -> None:
     screen = window.show_screen("customers")
     idle()
     assert not screen.assign_button.isVisible()
-
-
-@pytest.fixture
-def chinese(qapp, tmp_path):
-    install_language("zh_CN", tmp_path / "qm")
-    yield
-    install_language("en")
 
 
 def test_the_dialog_speaks_chinese(qtbot, chinese, make_window, team_services, idle) -> None:

@@ -12,7 +12,6 @@ from fieldcrm.services import Services
 from fieldcrm.ui import theme
 from fieldcrm.ui.common.chips import StatusChip
 from fieldcrm.ui.common.dict_model import TONE_ROLE
-from fieldcrm.ui.i18n import install_language
 
 #: Written out by hand from the issue: overdue red, lapsing amber, countersigned green, returned orange, draft grey,
 #: submitted blue; and the stops' statuses.
@@ -28,13 +27,6 @@ EXPECTED = {
     "cancelled": ("muted", "Cancelled", "已取消"),
     None: ("muted", "Not started", "未开始"),
 }
-
-
-@pytest.fixture
-def chinese(qapp, tmp_path):
-    install_language("zh_CN", tmp_path / "qm")
-    yield
-    install_language("en")
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 
 from fieldcrm.domain.pool import claimed_by
@@ -16,7 +15,6 @@ from fieldcrm.services.customers import CustomerService
 from fieldcrm.services.team_rules import TeamRulesService
 from fieldcrm.ui.customers.model import COL_NAME, COL_PHONE
 from fieldcrm.ui.customers.page import OWNERSHIP_COLUMNS
-from fieldcrm.ui.i18n import install_language
 from fieldcrm.ui.theme import colours
 
 RULES = PoolRules()
@@ -142,13 +140,6 @@ def test_the_tint_follows_the_reminder_days_of_the_customers_pool(
     }
     assert tints["宁波港务有限公司"] is not None and tints["宁波港务有限公司"].name() == colours()["hint_back"]
     assert tints["温州鞋业有限公司"] is None
-
-
-@pytest.fixture
-def chinese(qapp, tmp_path):
-    install_language("zh_CN", tmp_path / "qm")
-    yield
-    install_language("en")
 
 
 def test_a_claim_lost_reads_as_who_came_first_not_as_a_move(qtbot, chinese, make_window, services, idle) -> None:

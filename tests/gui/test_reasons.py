@@ -12,7 +12,6 @@ import fieldcrm
 from fieldcrm.domain.errors import ValidationError
 from fieldcrm.services import Services
 from fieldcrm.ui.fields import error_text
-from fieldcrm.ui.i18n import install_language
 from fieldcrm.ui.reasons import known, localize
 
 #: Exceptions whose text reaches the window (the rest are programming errors or CLI-only).
@@ -50,13 +49,6 @@ def test_every_refusal_a_service_raises_has_a_template():
     sentences = _sentences()
     assert len(sentences) > 40  # the scan really reads the services
     assert [(where, text) for where, text in sentences if not known(text)] == []
-
-
-@pytest.fixture
-def chinese(qapp, tmp_path):
-    install_language("zh_CN", tmp_path / "qm")
-    yield
-    install_language("en")
 
 
 def test_real_refusals_read_in_chinese(chinese, team_services: dict[str, Services]):
