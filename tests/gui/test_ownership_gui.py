@@ -81,6 +81,20 @@ def test_the_page_counts_protection_down_and_shows_who_held_the_customer(qtbot, 
     assert _cells(page, 0)["moved"] == "→ public pool"
 
 
+def _tints(make_window, idle) -> dict[str, object]:
+    """The customer list's background behind each row's phone, by customer name, as the view paints it."""
+    screen = make_window().show_screen("customers")
+    idle()
+    model = screen.model
+    model.data(model.index(0, COL_NAME))  # the first window of rows, as the view asks
+    idle()
+    background = Qt.ItemDataRole.BackgroundRole
+    return {
+        model.data(model.index(r, COL_NAME)): model.data(model.index(r, COL_PHONE), background)
+        for r in range(model.rowCount())
+    }
+
+
 def test_the_list_tints_customers_whose_protection_lapses_within_the_reminder_days(
     qtbot, make_window, services, idle
 ) -> None:
@@ -91,17 +105,7 @@ def test_the_list_tints_customers_whose_protection_lapses_within_the_reminder_da
     }
     for name, days_ago in names.items():
         _first_contacted(services, name, days_ago)
-    window = make_window()
-    screen = window.show_screen("customers")
-    idle()
-    model = screen.model
-    model.data(model.index(0, COL_NAME))  # the first window of rows, as the view asks
-    idle()
-    background = Qt.ItemDataRole.BackgroundRole
-    tints = {
-        model.data(model.index(r, COL_NAME)): model.data(model.index(r, COL_PHONE), background)
-        for r in range(model.rowCount())
-    }
+    tints = _tints(make_window, idle)
     assert tints["嘉兴丝绸有限公司"] is not None and tints["嘉兴丝绸有限公司"].name() == colours()["hint_back"]
     assert tints["湖州湖笔有限公司"] is None and tints["舟山海产有限公司"] is None
 
@@ -110,13 +114,7 @@ def test_the_tint_follows_the_teams_own_reminder_days(qtbot, make_window, team_s
     boss = team_services["supervisor"]
     TeamRulesService(boss.store, boss.user_id).set({"remind_days_before": 10})
     _first_contacted(services, "温州鞋业有限公司", 24)  # 6 days left: tinted for a team reminded 10 days ahead
-    window = make_window()
-    screen = window.show_screen("customers")
-    idle()
-    model = screen.model
-    model.data(model.index(0, COL_NAME))
-    idle()
-    tint = model.data(model.index(0, COL_PHONE), Qt.ItemDataRole.BackgroundRole)
+    tint = _tints(make_window, idle)["温州鞋业有限公司"]
     assert tint is not None and tint.name() == colours()["hint_back"]
 
 
@@ -128,16 +126,7 @@ def test_the_tint_follows_the_reminder_days_of_the_customers_pool(
     TeamRulesService(boss.store, boss.user_id).set({"remind_days_before": 2, "pools": [pool]})
     _first_contacted(services, "宁波港务有限公司", 24, region="宁波")  # 6 days left, its pool reminds 10 days ahead
     _first_contacted(services, "温州鞋业有限公司", 24, region="温州")  # 6 days left, the team reminds 2 days ahead
-    window = make_window()
-    screen = window.show_screen("customers")
-    idle()
-    model = screen.model
-    model.data(model.index(0, COL_NAME))
-    idle()
-    tints = {
-        model.data(model.index(r, COL_NAME)): model.data(model.index(r, COL_PHONE), Qt.ItemDataRole.BackgroundRole)
-        for r in range(model.rowCount())
-    }
+    tints = _tints(make_window, idle)
     assert tints["宁波港务有限公司"] is not None and tints["宁波港务有限公司"].name() == colours()["hint_back"]
     assert tints["温州鞋业有限公司"] is None
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 from handmade import push_one, token_of
-from laptops import PASSWORD, local_count, server_count
+from laptops import PASSWORD, local_count, pooled, server_count
 from sqlalchemy import text
 
 from fieldcrm.domain.ownership_history import LOST_BY_HEAD_OFFICE
@@ -24,9 +24,7 @@ pytestmark = pytest.mark.server_threads(1)
 
 
 def _pool_customer(laptop_factory, name: str) -> str:
-    admin = laptop_factory("admin", "管理员")
-    customer_id = admin.services().customers.create(name=name, phone="13912345678", owner_id=None, in_public_pool=True)
-    assert admin.sync().rejected == 0
+    (customer_id,) = pooled(laptop_factory("admin", "管理员"), [name], phone="13912345678")
     return customer_id
 
 

@@ -24,9 +24,7 @@ pytestmark = pytest.mark.server_threads(1)
 
 
 def _pool_customer(laptop_factory, name: str) -> str:
-    admin = laptop_factory("admin", "管理员")
-    customer_id = admin.services().customers.create(name=name, phone="13912345678", owner_id=None, in_public_pool=True)
-    assert admin.sync().rejected == 0
+    (customer_id,) = pooled(laptop_factory("admin", "管理员"), [name], phone="13912345678")
     return customer_id
 
 
