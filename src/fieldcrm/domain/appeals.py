@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from fieldcrm.domain.actors import Actor
 from fieldcrm.domain.ops import Lookup, OpCheck, OpView
 from fieldcrm.domain.ownership import Holding
 from fieldcrm.models.ownership import CLAIM_LOST
+from fieldcrm.times import stored_utc
 
 ONLY_REPS = "only reps appeal about customers they lost"
 FOR_YOURSELF = "an appeal is filed by the rep who lost the customer, for themselves"
@@ -90,17 +91,13 @@ class Loss:
     at: datetime | None
 
 
-def _aware(t: datetime) -> datetime:
-    return t if t.tzinfo else t.replace(tzinfo=UTC)
-
-
 def _evidence(rep_id: str, events: Sequence[EventFact], worked_at: datetime | None) -> datetime | None:
     """When the rep first worked on the customer while it was in the pool: their first visit, or a claim of theirs
     head office recorded as lost, whichever came first (None: neither)."""
     times = [e.at for e in events if e.kind == CLAIM_LOST and e.by_user_id == rep_id and e.at is not None]
     if worked_at is not None:
         times.append(worked_at)
-    return min((_aware(t) for t in times), default=None)
+    return min((stored_utc(t) for t in times), default=None)
 
 
 def how_lost(rep_id: str, customer: Holding, events: Sequence[EventFact], worked_at: datetime | None) -> Loss | None:
@@ -124,7 +121,7 @@ def how_lost(rep_id: str, customer: Holding, events: Sequence[EventFact], worked
             return None  # they released it, or hold a claim head office accepted
     if evidence is not None and held_by is not None:
         claims = [e for e in events if e.kind == "claim" and e.to_owner_id == held_by]
-        if claims and evidence <= _aware(claims[-1].accepted_at):
+        if claims and evidence <= stored_utc(claims[-1].accepted_at):
             return Loss("claim", held_by, claims[-1].accepted_at)
     return None
 

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from fieldcrm.domain.actors import Actor
 from fieldcrm.domain.exports import MAY_NOT_EXPORT, ExportRule, in_export_scope
+from fieldcrm.times import stored_utc
 
 #: The ways a rep receives a customer, as the report's first columns (an ownership event's kind, to that rep).
 RECEIVED_WAYS = ("first_contact", "claim", "assignment", "handover", "arbitration")
@@ -156,11 +157,6 @@ def flag_for(received: int, mean: float) -> str | None:
     return None
 
 
-def _as_utc(at: datetime) -> datetime:
-    """A stored time: the store keeps UTC, and SQLite gives it back without its offset."""
-    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
-
-
 def tally(
     reps: Sequence[tuple[str, str]],
     months: Sequence[Month],
@@ -190,7 +186,7 @@ def tally(
                 counts[month][index[rep_id]][figure] += 1
 
     def month_of(at: datetime) -> Month:
-        return Month.of(_as_utc(at), timezone)
+        return Month.of(stored_utc(at), timezone)
 
     for move in moves:
         if move.from_owner_id is not None and move.from_owner_id == move.to_owner_id:

@@ -5,11 +5,12 @@ settings are `protection.PoolRules`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
 from fieldcrm.domain.protection import PoolRules, is_protected
+from fieldcrm.times import stored_utc
 
 ReturnRule = Literal["no_followup", "no_deal", "protection_ended"]
 
@@ -83,9 +84,7 @@ def refuse_release(rep_id: str, term: Term, reason: str) -> str | None:
 def claimed_by(name: str, accepted_at: datetime, rules: PoolRules) -> str:
     """The refusal of a claim someone else's claim beat (the earliest one head office accepted wins): who, and the
     day and time (the team's) head office accepted theirs."""
-    local = (accepted_at if accepted_at.tzinfo else accepted_at.replace(tzinfo=UTC)).astimezone(
-        ZoneInfo(rules.timezone)
-    )
+    local = stored_utc(accepted_at).astimezone(ZoneInfo(rules.timezone))
     return CLAIMED_BY.format(name, local.date(), local.strftime("%H:%M"))
 
 
@@ -95,7 +94,7 @@ def worked_before_claim(work_at: datetime, claimed_at: datetime | None) -> bool:
     visits they made, attached to the customer, on the laptop and at head office."""
     if claimed_at is None:
         return False
-    aware = [t if t.tzinfo else t.replace(tzinfo=UTC) for t in (work_at, claimed_at)]
+    aware = [stored_utc(t) for t in (work_at, claimed_at)]
     return aware[0] <= aware[1]
 
 

@@ -16,6 +16,7 @@ from fieldcrm.domain.pools import pool_column
 from fieldcrm.domain.protection import PoolRules
 from fieldcrm.models import Customer, Opportunity, OwnershipEvent, Visit
 from fieldcrm.models.opportunity import WON_STAGE
+from fieldcrm.times import stored_utc
 
 _customer = Customer.__table__.c
 _deal = Opportunity.__table__.c
@@ -91,7 +92,7 @@ def lapses_query(customer_id: str) -> Select:
 
 def lapsed_days(rules: PoolRules, rows: list[tuple[str, datetime]]) -> dict[str, date]:
     """The lockout map of `lapses_query`'s rows: each rep's latest day of letting the customer go."""
-    return {rep: rules.day_of(at if at.tzinfo else at.replace(tzinfo=UTC)) for rep, at in rows}
+    return {rep: rules.day_of(stored_utc(at)) for rep, at in rows}
 
 
 def won_query(customer_id: str) -> Select:
@@ -124,10 +125,6 @@ def held_query_rows() -> Select:
         c.in_public_pool == False,  # noqa: E712
         c.deleted == False,  # noqa: E712
     )
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    return value if value is None or value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def held_terms(execute: Callable[[Select], Any], rows: Sequence[Any]) -> dict[str, Term]:
@@ -166,9 +163,9 @@ def held_terms(execute: Callable[[Select], Any], rows: Sequence[Any]) -> dict[st
             terms[r.id] = Term(
                 r.owner_id,
                 False,
-                taken_at=_aware(taken.get((r.id, r.owner_id)) or r.first_contact_at),
+                taken_at=stored_utc(taken.get((r.id, r.owner_id)) or r.first_contact_at),
                 protection_until=r.protection_until,
-                last_followup_at=_aware(followups.get(r.id)),
+                last_followup_at=stored_utc(followups.get(r.id)),
                 won=r.id in won,
             )
     return terms

@@ -7,7 +7,7 @@ import math
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Engine, bindparam, or_, select, update
@@ -17,6 +17,7 @@ from fieldcrm.models import Team, User, utcnow
 from fieldcrm.server import devices
 from fieldcrm.server.accounts import hasher
 from fieldcrm.server.tables import auth_token, credential, device
+from fieldcrm.times import stored_utc
 
 _users = User.__table__
 
@@ -62,10 +63,6 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _aware(value: datetime | None) -> datetime | None:
-    return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
-
-
 def login(
     engine: Engine, name: str, password: str, device_id: str, clock: Clock = utcnow
 ) -> tuple[str, datetime, User, Team | None]:
@@ -82,7 +79,7 @@ def login(
         raise AuthError("wrong user name or password")
     if claimed is None:
         with engine.connect() as conn:
-            locked = _aware(
+            locked = stored_utc(
                 conn.execute(select(credential.c.locked_until).where(credential.c.user_id == user_id)).scalar()
             )
         wait = max(1, math.ceil((locked - now).total_seconds())) if locked is not None else 1
@@ -187,7 +184,7 @@ def authenticate(
         raise AuthError("this account is disabled; ask head office", 403)
     if row.revoked_at is not None:
         raise AuthError("this token was revoked; log in again")
-    expires = _aware(row.expires_at)
+    expires = stored_utc(row.expires_at)
     if expires is None or expires <= now:
         raise AuthError("this token has expired; log in again")
     return Principal(row.id, row.name, row.role, row.team_id, row.device_id, row.token_hash)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -23,6 +23,7 @@ from fieldcrm.models.ownership import CLAIM_LOST
 from fieldcrm.server.merge import BadOp, decode_fields
 from fieldcrm.server.showing import Dependants, customer_rows
 from fieldcrm.server.writes import Touched, touched_row
+from fieldcrm.times import stored_utc
 
 #: The rule a lost claim names: the earliest claim head office accepts wins.
 EARLIEST_CLAIM = "earliest_claim"
@@ -39,10 +40,6 @@ class LostClaim:
     rep_id: str
     reason: str
     at: datetime
-
-
-def _aware(t: datetime) -> datetime:
-    return t if t.tzinfo else t.replace(tzinfo=UTC)
 
 
 def _claim_of(op: Any, customer_id: str, rep_id: str) -> bool:
@@ -67,7 +64,7 @@ def claimed_at(ops: Iterable[Any], customer_id: str, rep_id: str, arrived: datet
             at = decode_fields(OwnershipEvent, {"at": op.fields.get("at")}).get("at")
         except BadOp:
             return arrived
-        return min(_aware(at), _aware(arrived)) if isinstance(at, datetime) else arrived
+        return min(stored_utc(at), stored_utc(arrived)) if isinstance(at, datetime) else arrived
     return arrived
 
 
