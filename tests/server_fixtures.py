@@ -8,6 +8,7 @@ import os
 import secrets
 import shutil
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -201,6 +202,27 @@ def signed_in(engine: Engine, name: str) -> Any:
     """A login on a device of its own (edits from two logins are concurrent to each other): its principal."""
     token, *_ = auth.login(engine, name, PASSWORD, uuid7())
     return auth.authenticate(engine, token)
+
+
+def claim_group(rep_id: str, customer_id: str, at: datetime) -> list[WireOp]:
+    """A laptop's claim of a pool customer, one group: the customer taken out of the pool to the rep, and the claim's
+    ownership event made at `at` (the laptop's time)."""
+    group = uuid7()
+    event = {
+        "customer_id": customer_id,
+        "kind": "claim",
+        "from_owner_id": None,
+        "to_owner_id": rep_id,
+        "by_user_id": rep_id,
+        "owner_id": rep_id,
+        "at": at.isoformat(),
+        "rule": "claim",
+    }
+    ops = [
+        wire_op("customer", customer_id, "update", {"owner_id": rep_id, "in_public_pool": False}),
+        wire_op("ownership_event", uuid7(), "insert", event),
+    ]
+    return [WireOp.model_validate({**o, "group_id": group}) for o in ops]
 
 
 def send(engine: Engine, who: Any, table: str, row_id: str, kind: str, fields: dict, **extra: Any) -> tuple[str, str]:

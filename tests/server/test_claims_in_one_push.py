@@ -13,8 +13,7 @@ from fieldcrm.domain.team_rules import rules_id
 from fieldcrm.ids import uuid7
 from fieldcrm.models import Customer, User
 from fieldcrm.server.push import push
-from fieldcrm.sync.protocol import WireOp
-from server_fixtures import send, signed_in, wire_op
+from server_fixtures import claim_group, send, signed_in
 
 NOW = datetime(2026, 12, 7, 2, 0, tzinfo=UTC)
 
@@ -29,26 +28,6 @@ def _pool_customers(engine, admin, names_and_regions: list[tuple[str, str]]) -> 
     return ids
 
 
-def _claim_group(rep_id: str, customer_id: str) -> list[WireOp]:
-    """A laptop's claim: the customer taken out of the pool and its ownership event, one group."""
-    group = uuid7()
-    event = {
-        "customer_id": customer_id,
-        "kind": "claim",
-        "from_owner_id": None,
-        "to_owner_id": rep_id,
-        "by_user_id": rep_id,
-        "owner_id": rep_id,
-        "at": NOW.isoformat(),
-        "rule": "claim",
-    }
-    ops = [
-        wire_op("customer", customer_id, "update", {"owner_id": rep_id, "in_public_pool": False}),
-        wire_op("ownership_event", uuid7(), "insert", event),
-    ]
-    return [WireOp.model_validate({**o, "group_id": group}) for o in ops]
-
-
 def test_claims_in_one_push_count_against_their_own_pools_daily_limit(server_engine, team) -> None:
     admin, boss, rep = (signed_in(server_engine, n) for n in ("管理员", "王经理", "张伟"))
     with server_engine.connect() as conn:
@@ -60,7 +39,7 @@ def test_claims_in_one_push_count_against_their_own_pools_daily_limit(server_eng
     other = _pool_customers(server_engine, admin, [(f"温州鞋{i}号有限公司", "温州") for i in range(3)])
     # Two of 宁波公海, then two of 公海, then the third of each: only the thirds are over their pool's limit.
     order = [ningbo[0], ningbo[1], other[0], other[1], ningbo[2], other[2]]
-    ops = [op for cid in order for op in _claim_group(rep.user_id, cid)]
+    ops = [op for cid in order for op in claim_group(rep.user_id, cid, NOW)]
     results = push(server_engine, rep, ops, clock=lambda: NOW)
     refused = [r.status == "rejected" for r in results[::2]]
     assert refused == [False, False, False, False, True, True], [r.reason for r in results]

@@ -1,0 +1,123 @@
+"""Head office's own reads behind appeals (申诉) and the work a rep who lost a claim keeps, in-process on SQLite and
+PostgreSQL: how the rep lost the customer by head office's records (a claim it refused as lost, her visits made
+before the winner's claim arrived), one open appeal at a time, a decided one no longer counting."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine
+
+from fieldcrm.domain.appeals import ALREADY_OPEN, NOT_AS_IT_STANDS, NOT_LOST, YOU_HOLD_IT
+from fieldcrm.domain.ownership import NOT_YOURS
+from fieldcrm.ids import uuid7
+from fieldcrm.server import accounts
+from fieldcrm.server.push import push
+from server_fixtures import PASSWORD, claim_group, send, signed_in
+
+NOW = datetime(2026, 12, 7, 2, 0, tzinfo=UTC)
+
+
+def _accounts(engine: Engine) -> tuple[Any, Any, Any, Any]:
+    """(admin, supervisor 王经理, rep 张伟, rep 李娜), each signed in."""
+    return tuple(signed_in(engine, name) for name in ("管理员", "王经理", "张伟", "李娜"))  # type: ignore[return-value]
+
+
+def _pool_customer(engine: Engine, admin: Any, name: str = "宁波港务有限公司") -> str:
+    cid = uuid7()
+    fields = {"id": cid, "name": name, "in_public_pool": True, "owner_id": None}
+    assert send(engine, admin, "customer", cid, "insert", fields)[0] == "applied"
+    return cid
+
+
+def _claim(engine: Engine, rep: Any, cid: str, at: datetime) -> str:
+    return push(engine, rep, claim_group(rep.user_id, cid, at), clock=lambda: at)[0].status
+
+
+def _visit(engine: Engine, rep: Any, cid: str, started_at: datetime) -> tuple[str, str]:
+    fields = {"customer_id": cid, "rep_id": rep.user_id, "owner_id": rep.user_id, "started_at": started_at.isoformat()}
+    return send(engine, rep, "visit", uuid7(), "insert", {**fields, "outcome": "介绍了新产品"})
+
+
+def _appeal(engine: Engine, rep: Any, cid: str, holder_id: str | None, lost_how: str = "claim") -> tuple[str, str]:
+    """The rep files an appeal about the customer: (status, refusal)."""
+    fields = {
+        "customer_id": cid,
+        "appellant_id": rep.user_id,
+        "owner_id": rep.user_id,
+        "holder_id": holder_id,
+        "lost_how": lost_how,
+        "statement": "我先拜访并认领了这家客户",
+        "filed_at": NOW.isoformat(),
+    }
+    return send(engine, rep, "appeal", uuid7(), "insert", fields)
+
+
+def _lost_race(engine: Engine) -> tuple[Any, Any, Any, Any, str]:
+    """张伟's claim reaches head office first; 李娜's, made offline earlier, arrives an hour later and loses."""
+    admin, boss, zhang, li = _accounts(engine)
+    cid = _pool_customer(engine, admin)
+    assert _claim(engine, zhang, cid, NOW) in ("applied", "merged")
+    assert _claim(engine, li, cid, NOW - timedelta(minutes=30)) == "rejected"
+    return admin, boss, zhang, li, cid
+
+
+def test_a_rep_whose_claim_lost_appeals_once_while_it_is_open(server_engine, team) -> None:
+    _admin, boss, zhang, li, cid = _lost_race(server_engine)
+    assert _appeal(server_engine, li, cid, zhang.user_id) == ("applied", "")
+    assert _appeal(server_engine, li, cid, zhang.user_id) == ("rejected", ALREADY_OPEN)
+    # The holder has nothing to appeal; a rep who never worked on it lost nothing.
+    assert _appeal(server_engine, zhang, cid, zhang.user_id) == ("rejected", YOU_HOLD_IT)
+    accounts.create_user(server_engine, "王芳", "rep", "华东一组", PASSWORD)
+    assert _appeal(server_engine, signed_in(server_engine, "王芳"), cid, zhang.user_id) == ("rejected", NOT_LOST)
+
+
+def test_an_appeal_names_the_holder_as_the_customer_stands(server_engine, team) -> None:
+    _admin, _boss, _zhang, li, cid = _lost_race(server_engine)
+    assert _appeal(server_engine, li, cid, None) == ("rejected", NOT_AS_IT_STANDS)
+    assert _appeal(server_engine, li, cid, li.user_id) == ("rejected", NOT_AS_IT_STANDS)
+
+
+def test_a_decided_appeal_leaves_room_for_a_new_one(server_engine, team) -> None:
+    _admin, boss, zhang, li, cid = _lost_race(server_engine)
+    first = uuid7()
+    fields = {
+        "customer_id": cid,
+        "appellant_id": li.user_id,
+        "owner_id": li.user_id,
+        "holder_id": zhang.user_id,
+        "lost_how": "claim",
+        "statement": "我先认领的",
+        "filed_at": NOW.isoformat(),
+    }
+    assert send(server_engine, li, "appeal", first, "insert", fields) == ("applied", "")
+    decision = {"status": "rejected", "decision": "张伟先联系了客户", "decided_at": NOW.isoformat()}
+    decided = send(server_engine, boss, "appeal", first, "action", decision, action="decide", base=1)
+    assert decided[0] != "rejected", decided
+    assert _appeal(server_engine, li, cid, zhang.user_id) == ("applied", "")
+
+
+def test_another_customers_appeal_or_another_reps_does_not_count_as_open(server_engine, team) -> None:
+    admin, _boss, zhang, li, cid = _lost_race(server_engine)
+    other = _pool_customer(server_engine, admin, "温州鞋业有限公司")
+    assert _claim(server_engine, zhang, other, NOW) in ("applied", "merged")
+    assert _claim(server_engine, li, other, NOW - timedelta(minutes=5)) == "rejected"
+    assert _appeal(server_engine, li, other, zhang.user_id) == ("applied", "")
+    assert _appeal(server_engine, li, cid, zhang.user_id) == ("applied", "")
+
+
+def test_a_visit_made_before_the_winning_claim_arrived_stays_one_after_is_refused(server_engine, team) -> None:
+    admin, _boss, zhang, li = _accounts(server_engine)
+    cid = _pool_customer(server_engine, admin)
+    assert _claim(server_engine, zhang, cid, NOW) in ("applied", "merged")
+    # 李娜 visited the pool customer offline before 张伟's claim reached head office (its acceptance time is when
+    # head office stored it: now, by the wall clock, after NOW): her visit is kept.
+    assert _visit(server_engine, li, cid, NOW - timedelta(hours=2)) == ("applied", "")
+    # A visit dated after his claim was accepted is work on his customer: refused.
+    assert _visit(server_engine, li, cid, datetime.now(UTC) + timedelta(hours=1)) == ("rejected", NOT_YOURS)
+    # A customer nobody ever claimed from the pool that another rep holds: no visit of hers stays, whenever.
+    held = uuid7()
+    fields = {"id": held, "name": "温州鞋业有限公司", "owner_id": zhang.user_id, "in_public_pool": False}
+    assert send(server_engine, admin, "customer", held, "insert", fields)[0] == "applied"
+    assert _visit(server_engine, li, held, NOW - timedelta(days=30)) == ("rejected", NOT_YOURS)
