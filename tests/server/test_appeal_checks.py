@@ -110,9 +110,11 @@ def test_another_customers_appeal_or_another_reps_does_not_count_as_open(server_
 def test_a_visit_made_before_the_winning_claim_arrived_stays_one_after_is_refused(server_engine, team) -> None:
     admin, _boss, zhang, li = _accounts(server_engine)
     cid = _pool_customer(server_engine, admin)
-    assert _claim(server_engine, zhang, cid, NOW) in ("applied", "merged")
-    # 李娜 visited the pool customer offline before 张伟's claim reached head office (its acceptance time is when
-    # head office stored it: now, by the wall clock, after NOW): her visit is kept.
+    # 张伟's laptop made the claim at 07:00 (Shanghai); it reached head office later (its acceptance time is when
+    # head office stored it: now, by the wall clock, after NOW).
+    assert _claim(server_engine, zhang, cid, NOW - timedelta(hours=3)) in ("applied", "merged")
+    # 李娜 visited the pool customer offline at 08:00, after his laptop's claim but before it arrived: the customer
+    # was still in the pool for everyone, and her visit is kept.
     assert _visit(server_engine, li, cid, NOW - timedelta(hours=2)) == ("applied", "")
     # A visit dated after his claim was accepted is work on his customer: refused.
     assert _visit(server_engine, li, cid, datetime.now(UTC) + timedelta(hours=1)) == ("rejected", NOT_YOURS)
@@ -121,3 +123,17 @@ def test_a_visit_made_before_the_winning_claim_arrived_stays_one_after_is_refuse
     fields = {"id": held, "name": "温州鞋业有限公司", "owner_id": zhang.user_id, "in_public_pool": False}
     assert send(server_engine, admin, "customer", held, "insert", fields)[0] == "applied"
     assert _visit(server_engine, li, held, NOW - timedelta(days=30)) == ("rejected", NOT_YOURS)
+
+
+def test_a_visit_before_the_winning_claim_arrived_is_a_loss_to_appeal(server_engine, team) -> None:
+    """Her first visit (no claim of her own) is her evidence: made while the customer was in the pool, before his
+    claim reached head office, she lost it to him and may appeal."""
+    admin, _boss, zhang, li = _accounts(server_engine)
+    cid = _pool_customer(server_engine, admin)
+    assert _visit(server_engine, li, cid, NOW - timedelta(hours=2)) == ("applied", "")
+    assert _claim(server_engine, zhang, cid, NOW) in ("applied", "merged")
+    assert _appeal(server_engine, li, cid, zhang.user_id) == ("applied", "")
+    # The same for another customer she never visited: nothing lost.
+    other = _pool_customer(server_engine, admin, "温州鞋业有限公司")
+    assert _claim(server_engine, zhang, other, NOW) in ("applied", "merged")
+    assert _appeal(server_engine, li, other, zhang.user_id) == ("rejected", NOT_LOST)

@@ -262,3 +262,10 @@ def test_a_teams_settings_are_set_by_its_own_supervisor(server_engine, team) -> 
             "rejected",
             TEAM_SUPERVISOR_ONLY,
         )
+
+
+def test_the_settings_of_a_team_head_office_does_not_have_are_nobodys(server_engine, team) -> None:
+    _admin, boss, _zhang, _li = _accounts(server_engine)
+    fields = {"team_id": "no-such-team", "rules": json.dumps({"claims_per_day": 50}), "owner_id": boss.user_id}
+    refused = ("rejected", TEAM_SUPERVISOR_ONLY)
+    assert send(server_engine, boss, "team_rules", rules_id("no-such-team"), "insert", fields) == refused

@@ -28,13 +28,19 @@ def _pool_customers(engine, admin, names_and_regions: list[tuple[str, str]]) -> 
     return ids
 
 
-def test_claims_in_one_push_count_against_their_own_pools_daily_limit(server_engine, team) -> None:
-    admin, boss, rep = (signed_in(server_engine, n) for n in ("管理员", "王经理", "张伟"))
-    with server_engine.connect() as conn:
+def _two_a_day_in_ningbo(engine) -> tuple:
+    """A daily limit of 2 claims and a pool 宁波公海 (region 宁波) for 张伟's team: (admin, 张伟), signed in."""
+    admin, boss, rep = (signed_in(engine, n) for n in ("管理员", "王经理", "张伟"))
+    with engine.connect() as conn:
         team_id = conn.execute(select(User.team_id).where(User.id == rep.user_id)).scalar()
     settings = {"claims_per_day": 2, "pools": [{"name": "宁波公海", "regions": ["宁波"]}]}
     fields = {"team_id": team_id, "rules": json.dumps(settings, ensure_ascii=False), "owner_id": boss.user_id}
-    assert send(server_engine, boss, "team_rules", rules_id(team_id), "insert", fields)[0] == "applied"
+    assert send(engine, boss, "team_rules", rules_id(team_id), "insert", fields)[0] == "applied"
+    return admin, rep
+
+
+def test_claims_in_one_push_count_against_their_own_pools_daily_limit(server_engine, team) -> None:
+    admin, rep = _two_a_day_in_ningbo(server_engine)
     ningbo = _pool_customers(server_engine, admin, [(f"宁波港{i}号有限公司", "宁波") for i in range(3)])
     other = _pool_customers(server_engine, admin, [(f"温州鞋{i}号有限公司", "温州") for i in range(3)])
     # Two of 宁波公海, then two of 公海, then the third of each: only the thirds are over their pool's limit.
@@ -47,3 +53,14 @@ def test_claims_in_one_push_count_against_their_own_pools_daily_limit(server_eng
     with server_engine.connect() as conn:
         held = set(conn.execute(select(Customer.id).where(Customer.owner_id == rep.user_id)).scalars())
     assert held == {ningbo[0], ningbo[1], other[0], other[1]}
+
+
+def test_claims_of_one_named_pool_in_one_push_are_counted_in_it(server_engine, team) -> None:
+    """All three in 宁波公海, none refused before the third: the push's accepted claims (not written yet) count in
+    their customers' pool, and the third is over it."""
+    admin, rep = _two_a_day_in_ningbo(server_engine)
+    ningbo = _pool_customers(server_engine, admin, [(f"宁波港{i}号有限公司", "宁波") for i in range(3)])
+    ops = [op for cid in ningbo for op in claim_group(rep.user_id, cid, NOW)]
+    results = push(server_engine, rep, ops, clock=lambda: NOW)
+    assert [r.status == "rejected" for r in results[::2]] == [False, False, True]
+    assert results[4].reason == OVER_DAILY.format(2)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from fieldcrm.domain.ownership import NOT_YOURS
 from fieldcrm.ids import uuid7
 from fieldcrm.models import Customer
 from fieldcrm.server.tables import sync_conflict
@@ -107,3 +108,24 @@ def test_the_same_company_registered_with_another_phone_merges_into_the_first(se
     with server_engine.connect() as conn:
         case = conn.execute(duplicate).scalar_one()
     assert "13912345678" in case  # the second rep's number, kept for the supervisor
+
+
+def test_only_a_duplicate_case_opens_another_reps_customer_to_a_side(server_engine, team) -> None:
+    """张伟's two laptops edited his customer's phone at once (head office kept a conflict offered by him); then the
+    supervisor gave the customer to 李娜. That conflict is not a second creation: he may not add to her customer."""
+    admin, boss, zhang = (signed_in(server_engine, n) for n in ("管理员", "王经理", "张伟"))
+    second_laptop = signed_in(server_engine, "张伟")
+    cid = uuid7()
+    fields = {"id": cid, "name": "宁波港华物流有限公司", "owner_id": zhang.user_id, "in_public_pool": False}
+    assert send(server_engine, admin, "customer", cid, "insert", fields)[0] == "applied"
+    assert send(server_engine, zhang, "customer", cid, "update", {"phone": "057487650001"}, base=1)[0] != "rejected"
+    assert send(server_engine, second_laptop, "customer", cid, "update", {"phone": "057487650002"}, base=1)[0] in (
+        "conflict",
+        "merged",
+    )
+    with server_engine.connect() as conn:
+        kinds = set(conn.execute(select(sync_conflict.c.kind).where(sync_conflict.c.row_id == cid)).scalars())
+    assert kinds and "duplicate" not in kinds
+    assert send(server_engine, boss, "customer", cid, "update", {"owner_id": team["other"]}, base=2)[0] != "rejected"
+    contact = {"customer_id": cid, "name": "孙经理", "owner_id": zhang.user_id}
+    assert send(server_engine, zhang, "contact", uuid7(), "insert", contact) == ("rejected", NOT_YOURS)

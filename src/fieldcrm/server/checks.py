@@ -168,13 +168,14 @@ class Checker:
         self.unwritten[pool_of(team, *((customer.region, customer.industry) if customer else (None, None)))] += 1
 
     def _before_its_claim(self, t: OpView) -> bool:
-        """A rep's visit to a pool customer, made before another rep's claim of it arrived: it stays (the rep who
-        lost the claim keeps their visits)."""
+        """A rep's visit to a pool customer, made before another rep's claim of it arrived (head office's acceptance
+        time, not when the winner's laptop made it: until then it was in the pool for everyone): it stays (the rep
+        who lost the claim keeps their visits)."""
         when = BY_NAME[t.table].extends_protection
         if when is None or getattr(t.row, when, None) is None:
             return False
         last = self.session.execute(pool_counts.last_claim_query(t.customer.id)).first()
-        return worked_before_claim(getattr(t.row, when), last[1] if last is not None else None)
+        return worked_before_claim(getattr(t.row, when), last[2] if last is not None else None)
 
     # -- what every table shares -------------------------------------------------------------------------
     def _may_change(self, spec: TableSpec, row: Any) -> str | None:
