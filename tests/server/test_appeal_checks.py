@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from fieldcrm.domain.appeals import ALREADY_OPEN, NOT_AS_IT_STANDS, NOT_LOST, YOU_HOLD_IT
+from fieldcrm.domain.appeals import A_PARTY, ALREADY_OPEN, NOT_AS_IT_STANDS, NOT_LOST, YOU_HOLD_IT
 from fieldcrm.domain.ownership import NOT_YOURS
 from fieldcrm.ids import uuid7
 from fieldcrm.server import accounts
@@ -40,9 +40,9 @@ def _visit(engine: Engine, rep: Any, cid: str, started_at: datetime) -> tuple[st
     return send(engine, rep, "visit", uuid7(), "insert", {**fields, "outcome": "介绍了新产品"})
 
 
-def _appeal(engine: Engine, rep: Any, cid: str, holder_id: str | None, lost_how: str = "claim") -> tuple[str, str]:
-    """The rep files an appeal about the customer: (status, refusal)."""
-    fields = {
+def _filing(rep: Any, cid: str, holder_id: str | None, lost_how: str = "claim") -> dict[str, Any]:
+    """A new appeal by the rep about the customer, as a laptop sends it."""
+    return {
         "customer_id": cid,
         "appellant_id": rep.user_id,
         "owner_id": rep.user_id,
@@ -51,7 +51,11 @@ def _appeal(engine: Engine, rep: Any, cid: str, holder_id: str | None, lost_how:
         "statement": "我先拜访并认领了这家客户",
         "filed_at": NOW.isoformat(),
     }
-    return send(engine, rep, "appeal", uuid7(), "insert", fields)
+
+
+def _appeal(engine: Engine, rep: Any, cid: str, holder_id: str | None) -> tuple[str, str]:
+    """The rep files an appeal about the customer: (status, refusal)."""
+    return send(engine, rep, "appeal", uuid7(), "insert", _filing(rep, cid, holder_id))
 
 
 def _lost_race(engine: Engine) -> tuple[Any, Any, Any, Any, str]:
@@ -82,20 +86,22 @@ def test_an_appeal_names_the_holder_as_the_customer_stands(server_engine, team) 
 def test_a_decided_appeal_leaves_room_for_a_new_one(server_engine, team) -> None:
     _admin, boss, zhang, li, cid = _lost_race(server_engine)
     first = uuid7()
-    fields = {
-        "customer_id": cid,
-        "appellant_id": li.user_id,
-        "owner_id": li.user_id,
-        "holder_id": zhang.user_id,
-        "lost_how": "claim",
-        "statement": "我先认领的",
-        "filed_at": NOW.isoformat(),
-    }
+    fields = _filing(li, cid, zhang.user_id)
     assert send(server_engine, li, "appeal", first, "insert", fields) == ("applied", "")
     decision = {"status": "rejected", "decision": "张伟先联系了客户", "decided_at": NOW.isoformat()}
     decided = send(server_engine, boss, "appeal", first, "action", decision, action="decide", base=1)
     assert decided[0] != "rejected", decided
     assert _appeal(server_engine, li, cid, zhang.user_id) == ("applied", "")
+
+
+def test_the_holder_is_a_party_and_cannot_decide(server_engine, team) -> None:
+    _admin, _boss, zhang, li, cid = _lost_race(server_engine)
+    appeal = uuid7()
+    fields = _filing(li, cid, zhang.user_id)
+    assert send(server_engine, li, "appeal", appeal, "insert", fields) == ("applied", "")
+    decision = {"status": "rejected", "decision": "我先联系了客户", "decided_at": NOW.isoformat()}
+    refused = send(server_engine, zhang, "appeal", appeal, "action", decision, action="decide", base=1)
+    assert refused == ("rejected", A_PARTY)
 
 
 def test_another_customers_appeal_or_another_reps_does_not_count_as_open(server_engine, team) -> None:

@@ -155,6 +155,9 @@ def test_another_reps_customer_is_claimed_only_from_the_pool(server_engine, team
     assert _claim(server_engine, zhang, protected) == ("rejected", IN_PROTECTION.format(date(2026, 12, 20)))
     # Its last protected day was yesterday (Shanghai): no longer protected, and still not in the pool.
     assert _claim(server_engine, zhang, lapsed) == ("rejected", NOT_IN_POOL)
+    # Taking it by its owner alone (the pool flag not sent) is a claim too, judged the same.
+    owner_only = send(server_engine, zhang, "customer", protected, "update", {"owner_id": zhang.user_id}, base=1)
+    assert owner_only == ("rejected", IN_PROTECTION.format(date(2026, 12, 20)))
     assert _owner(server_engine, protected) == (li.user_id, False)
     assert _owner(server_engine, lapsed) == (li.user_id, False)
     assert _events(server_engine, protected, "claim_lost") == _events(server_engine, lapsed, "claim_lost") == []
@@ -269,3 +272,14 @@ def test_the_settings_of_a_team_head_office_does_not_have_are_nobodys(server_eng
     fields = {"team_id": "no-such-team", "rules": json.dumps({"claims_per_day": 50}), "owner_id": boss.user_id}
     refused = ("rejected", TEAM_SUPERVISOR_ONLY)
     assert send(server_engine, boss, "team_rules", rules_id("no-such-team"), "insert", fields) == refused
+
+
+def test_a_pool_by_industry_counts_its_own_claims(server_engine, team) -> None:
+    admin, boss, zhang, _li = _accounts(server_engine)
+    pools = [{"name": "渔业公海", "industries": ["渔业"], "rules": {"claims_per_day": 1}}]
+    _settings(server_engine, boss, claims_per_day=5, pools=pools)
+    fish = [_customer(server_engine, admin, f"舟山渔业{i}号有限公司", region="舟山", industry="渔业") for i in range(2)]
+    port = _customer(server_engine, admin, "舟山港务有限公司", region="舟山", industry="物流")
+    assert _claim(server_engine, zhang, fish[0]) == ACCEPTED
+    assert _claim(server_engine, zhang, fish[1]) == ("rejected", OVER_DAILY.format(1))
+    assert _claim(server_engine, zhang, port) == ACCEPTED

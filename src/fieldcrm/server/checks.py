@@ -30,7 +30,7 @@ from fieldcrm.domain.pool import Load, Term, claimed_by, refuse_claim, worked_be
 from fieldcrm.domain.pools import pool_of, rules_of_pool
 from fieldcrm.domain.protection import PoolRules
 from fieldcrm.domain.team_rules import team_rules
-from fieldcrm.models import Customer, Handover, Team, User, utcnow
+from fieldcrm.models import Customer, Handover, Team, User
 from fieldcrm.models.registry import BY_NAME, TableSpec
 from fieldcrm.server.lost_claims import LostClaim, claimed_at
 from fieldcrm.server.merge import BadOp
@@ -57,22 +57,21 @@ class Checker:
         self,
         session: Session,
         viewer: Viewer,
-        clock: Callable[[], datetime] = utcnow,
-        unwritten: Counter[str] | None = None,
-        lost: list[LostClaim] | None = None,
+        clock: Callable[[], datetime],
+        unwritten: Counter[str],
+        lost: list[LostClaim],
     ) -> None:
         self.session = session
-        self.viewer = viewer
         self.actor = viewer.actor
         self.co_created: set[str] = set()
         self.clock = clock
         # Claim events this push has accepted but not written yet (new rows written together at the push's end,
         # see `server.drafts`), per pool of the team's: the stored count does not hold them, so the daily limit
         # adds them.
-        self.unwritten: Counter[str] = unwritten if unwritten is not None else Counter()
+        self.unwritten = unwritten
         # Claims this push lost to another rep's that reached head office first: recorded for their rep when the
         # push ends (`server.lost_claims`), outside the refused groups' effects.
-        self.lost: list[LostClaim] = lost if lost is not None else []
+        self.lost = lost
         #: The ops of the group being checked (a refused claim's own event says when it was made).
         self.group: Sequence[Any] = ()
 
@@ -201,13 +200,12 @@ class Checker:
         by its credit code or normalised name: the case went to the supervisor, and nothing they typed is lost)."""
         if t.customer is None:
             return f"customer {t.customer_id} is not on the server"
-        if refuse_work_on(self.actor, Holding(t.customer.owner_id, t.customer.in_public_pool)) is None:
-            return None
-        if t.customer.id in self.co_created or self._opened_duplicate(t.customer.id):
+        refusal = refuse_work_on(self.actor, Holding(t.customer.owner_id, t.customer.in_public_pool))
+        if refusal is None or t.customer.id in self.co_created or self._opened_duplicate(t.customer.id):
             return None
         if t.kind == "insert" and (BY_NAME[t.table].by_outsiders or self._before_its_claim(t)):
             return None
-        return refuse_work_on(self.actor, Holding(t.customer.owner_id, t.customer.in_public_pool))
+        return refusal
 
     def _opened_duplicate(self, customer_id: str) -> bool:
         """Whether someone on the actor's side created this customer a second time in an earlier push."""

@@ -402,7 +402,9 @@ class GroupApplier:
         self.lone = lone or set()
         self.drafts = drafts
         self.twins = twins  # looked up up front for the push's lone new customers
-        self.checker = Checker(session, self.viewer, clock, unwritten, lost)
+        self.checker = Checker(
+            session, self.viewer, clock, Counter() if unwritten is None else unwritten, [] if lost is None else lost
+        )
         #: Rows that stopped showing their customer to someone in this group (a handover declined).
         self.unshown: list[tuple[TableSpec, SyncedBase]] = []
 
