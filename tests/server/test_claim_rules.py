@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, select
 
+from fieldcrm.domain.ownership import POOL_HAS_NO_OWNER
 from fieldcrm.domain.pool import CLAIMED_BY, IN_PROTECTION, LOCKED_OUT, NOT_IN_POOL, OVER_CAP, OVER_DAILY
 from fieldcrm.domain.team_rules import ONLY_SUPERVISOR as TEAM_SUPERVISOR_ONLY
 from fieldcrm.domain.team_rules import rules_id
@@ -283,3 +284,21 @@ def test_a_pool_by_industry_counts_its_own_claims(server_engine, team) -> None:
     assert _claim(server_engine, zhang, fish[0]) == ACCEPTED
     assert _claim(server_engine, zhang, fish[1]) == ("rejected", OVER_DAILY.format(1))
     assert _claim(server_engine, zhang, port) == ACCEPTED
+
+
+def test_no_customer_is_both_someones_and_in_the_pool(server_engine, team) -> None:
+    """Pushed by hand, as an outside tester might: a customer put in the pool with its owner kept would be open to a
+    teammate's claim past its owner's protection. Head office refuses every way there."""
+    admin, boss, zhang, li = _accounts(server_engine)
+    both = {"owner_id": zhang.user_id, "in_public_pool": True}
+    cid = uuid7()
+    assert send(server_engine, admin, "customer", cid, "insert", {"id": cid, "name": "嘉善木业有限公司", **both}) == (
+        "rejected",
+        POOL_HAS_NO_OWNER,
+    )
+    held = _customer(server_engine, admin, "杭州茶叶有限公司", owner_id=zhang.user_id, in_public_pool=False)
+    for who in (boss, admin, zhang):
+        refused = send(server_engine, who, "customer", held, "update", {"in_public_pool": True}, base=1)
+        assert refused == ("rejected", POOL_HAS_NO_OWNER)
+    assert _owner(server_engine, held) == (zhang.user_id, False)
+    assert _claim(server_engine, li, held) == ("rejected", NOT_IN_POOL)

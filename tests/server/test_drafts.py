@@ -95,25 +95,28 @@ def test_new_customers_seen_beyond_their_owner_are_marked_shared(server_engine, 
     """The flag statement is skipped only for new customers private to their owner's side; a new customer in the
     pool, or one a push also gives another owner's visit, has every feed row marked (checked for every account by
     the server_engine fixture on teardown, and here directly)."""
-    token, *_ = auth.login(server_engine, "王经理", PASSWORD, uuid7())
-    boss = auth.authenticate(server_engine, token)
+    boss, admin = (
+        auth.authenticate(server_engine, auth.login(server_engine, n, PASSWORD, uuid7())[0])
+        for n in ("王经理", "管理员")
+    )
     private, pooled, visited = (
         _customer("只属于张伟的客户有限公司"),
         _customer("公海里的新客户有限公司"),
         _customer("李娜也拜访的新客户有限公司"),
     )
-    for op in (private, pooled, visited):
+    for op in (private, visited):
         op.fields["owner_id"] = team["rep"]
-    pooled.fields["in_public_pool"] = True
-    ops = [private, pooled, visited, _visit(visited.row_id, team["other"])]
-    ops[3].fields["owner_id"] = team["other"]
+    pooled.fields.update(owner_id=None, in_public_pool=True)  # head office's (the admin's): nobody's
+    ops = [private, visited, _visit(visited.row_id, team["other"])]
+    ops[2].fields["owner_id"] = team["other"]
     for n, op in enumerate(ops, 1):
         op.client_seq = n
-    assert [r.status for r in push(server_engine, boss, ops)] == ["applied"] * 4
+    assert [r.status for r in push(server_engine, boss, ops)] == ["applied"] * 3
+    assert [r.status for r in push(server_engine, admin, [pooled])] == ["applied"]
     with Session(server_engine) as session:
         flags = dict(session.execute(select(row_seq.c.row_id, row_seq.c.shared)).all())
     assert not flags[private.row_id]
-    assert flags[pooled.row_id] and flags[visited.row_id] and flags[ops[3].row_id]
+    assert flags[pooled.row_id] and flags[visited.row_id] and flags[ops[2].row_id]
 
 
 def test_a_new_customer_merges_into_its_earliest_twin_looked_up_in_one_query_or_one_by_one(server_engine, team) -> None:

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from fieldcrm.ids import uuid7
-from fieldcrm.models import Customer, Visit
+from fieldcrm.models import Contact, Customer, Visit
 from fieldcrm.server.auth import Principal
 from fieldcrm.server.merge import decode_fields
 from fieldcrm.server.tables import sync_conflict
@@ -170,10 +170,17 @@ def test_fields_the_server_sets_are_skipped_and_the_others_decoded_by_their_colu
 
 def test_yes_no_fields_take_json_booleans_or_zero_and_one(server_engine, shared) -> None:
     rep, _supervisor, cid, _base = shared
+    contact = uuid7()
+    fields = {"customer_id": cid, "name": "孙经理", "is_primary": False}
+    assert send_op(server_engine, rep, "contact", contact, "insert", fields)[0] == "applied"
     for value, stored in ((1, True), (False, False), (True, True), (0, False)):
-        latest = customer(server_engine, cid).version
-        assert send(server_engine, rep, cid, "update", {"in_public_pool": value}, latest)[0] == "applied"
-        assert customer(server_engine, cid).in_public_pool is stored
+        with Session(server_engine) as session:
+            latest = session.get(Contact, contact).version
+        assert send_op(server_engine, rep, "contact", contact, "update", {"is_primary": value}, base=latest)[0] == (
+            "applied"
+        )
+        with Session(server_engine) as session:
+            assert session.get(Contact, contact).is_primary is stored
 
 
 def test_a_second_creation_fills_the_gaps_and_never_overwrites_what_the_first_creator_wrote(

@@ -163,3 +163,19 @@ def test_contacts_add_edit_primary_and_delete(services: Services) -> None:
     assert err.value.field == "email"
     services.customers.delete_contact(second)
     assert [c["name"] for c in services.customers.get(cid)["contacts"]] == ["甲"]
+
+
+def test_a_customer_is_someones_or_in_the_pool_never_both(team_services: dict[str, Services]) -> None:
+    boss, rep = team_services["supervisor"], team_services["rep"]
+    # Put in the pool at creation: nobody's, whoever creates it.
+    pooled = boss.customers.create(name="嘉兴丝绸有限公司", in_public_pool=True)
+    assert (boss.customers.get(pooled)["owner_id"], boss.customers.get(pooled)["in_public_pool"]) == (None, True)
+    with pytest.raises(ValidationError, match="in the public pool has no owner") as given_both:
+        boss.customers.create(name="杭州茶叶有限公司", in_public_pool=True, owner_id=rep.user_id)
+    assert given_both.value.field == "owner_id"
+    held = boss.customers.create(name="湖州湖笔有限公司", owner_id=rep.user_id)
+    before = len(outbox(boss))
+    with pytest.raises(ValidationError, match="in the public pool has no owner") as pool_only:
+        boss.customers.update(held, in_public_pool=True)
+    assert pool_only.value.field == "in_public_pool"
+    assert (boss.customers.get(held)["owner_id"], len(outbox(boss))) == (rep.user_id, before)

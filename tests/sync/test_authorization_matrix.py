@@ -58,8 +58,9 @@ _HEAD_OFFICE = {
 
 # Customers: a rep works on their own and on the pool's; a supervisor on their side's (the teams they lead, and
 # themselves); an admin on all. Ownership fields move only by the rules: a rep claims from the pool for themselves
-# or releases their own to it; a supervisor gives within their side; an admin does anything. A new customer
-# belongs to someone on the creator's side (only head office puts one straight into the pool).
+# or releases their own to it; a supervisor gives within their side or puts one back in the pool; an admin does
+# anything; a customer in the pool is nobody's (a release clears its owner). A new customer belongs to someone on the
+# creator's side (only head office puts one straight into the pool).
 _CUSTOMER_UPDATE = {
     "edit": {"own": "YYYYYY", "owner": "YnnYnY", "other_team": "nnnnYY", "pool": "YYYYYY"},
     "claim": {"pool": "YYYYYY", "owner": "-nnYnY", "other_team": "nnnnYY"},
@@ -195,7 +196,7 @@ _AUDIT = {
 _EVENT_INSERT = {
     "first_contact": {"own": "YYYYYY", "owner": "YnnYnY", "other_team": "nnnnYY"},
     "claim": {"own": "YYYYYY", "owner": "YnnYnY"},  # a claim (from the pool) of a customer its `to` now holds
-    "release": {"own": "YYYYYY"},  # the actor's own customer, now in the pool
+    "release": {"own": "YYYYYY"},  # the actor's own customer, now in the pool (nobody's)
     "assignment": {"owner": "nnnYnY"},  # 张伟's customer, now 李娜's
     "return_to_pool": {"pool": "nnnnnY"},
     "not_as_it_stands": {"pool": "nnnnnn"},  # a claim of a customer that is still in the pool
@@ -428,6 +429,8 @@ def _ownership(world: World, case: Case) -> None:
     holder = {"own": actor, "owner": "owner", "other_team": "other_team_rep", "pool": None}[target]
     if variant == "assignment":
         holder = "teammate"
+    if variant == "release":
+        holder = None  # released: in the pool, nobody's
     customer = world.customer(holder, pool=target == "pool" or variant == "release")
     fields: dict[str, Any] = {
         "customer_id": customer,
@@ -464,7 +467,7 @@ def _customer(world: World, case: Case) -> None:
     fields = {
         "edit": {"notes": "矩阵备注"},
         "claim": {"owner_id": ids[actor], "in_public_pool": False},
-        "release": {"in_public_pool": True},
+        "release": {"in_public_pool": True, "owner_id": None},
         "give_within": {"owner_id": ids[teammate]},
         "give_outside": {"owner_id": ids[outsider]},
         "protect": {"protection_until": "2099-12-31"},

@@ -53,6 +53,11 @@ def test_first_login_adopts_the_offline_work_and_sends_all_of_it(server, team, l
     )
     assert local_count(laptop, f"SELECT count(*) FROM customer WHERE owner_id = '{team['rep']}'") == listed - returned
     assert local_count(laptop, f"SELECT count(*) FROM app_user WHERE name = '张伟' AND id <> '{team['rep']}'") == 0
+    # The demo's pool customers, made offline, became his own at the login (only head office fills the pool): no
+    # customer is both someone's and in the pool, here or at head office.
+    both = "SELECT count(*) FROM customer WHERE owner_id IS NOT NULL AND in_public_pool = {}"
+    assert local_count(laptop, both.format(1)) == 0
+    assert server_count(server, both.format("true")) == 0
     # Everything reached head office, and a second laptop of the same rep receives all of it.
     second = laptop_factory("second", "张伟")
     second.sync()

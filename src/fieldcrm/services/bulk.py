@@ -128,6 +128,9 @@ class BulkWriter:
         )
         created = OutboxEntry.__table__.columns["created_at"].type._cached_bind_processor(conn.dialect)  # type: ignore[attr-defined]
         content = [name for name in columns if name != "version"]
+        # Empty values are left out of the entries (head office fills in its defaults: the sender owns a row sent
+        # without an owner), except a customer's owner: "nobody's" (a pool customer) must reach head office as such.
+        kept = "owner_id" if model is Customer else None
         encode = _json_encoder()
         ids: list[str] = []
         batch: list[dict[str, Any]] = []
@@ -150,7 +153,7 @@ class BulkWriter:
                         device,
                         table_name,
                         r["id"],
-                        encode({k: v for k in content if (v := r[k]) is not None}),
+                        encode({k: v for k in content if (v := r[k]) is not None or k == kept}),
                         now,
                     )
                     for op_id, r in zip(uuid7_many(len(batch)), batch, strict=True)

@@ -14,6 +14,8 @@ from typing import Any
 
 from sqlmodel import select
 
+from fieldcrm.domain.errors import ValidationError
+from fieldcrm.domain.ownership import Holding, refuse_holding
 from fieldcrm.domain.protection import PoolRules, protection_from_first_contact
 from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.ids import stable_id, uuid7_many
@@ -35,10 +37,10 @@ def new_customer_values(
     derived: dict[str, Any] | None = None,
     rules: PoolRules | None = None,
 ) -> dict[str, Any]:
-    """A new customer's every value from its cleaned `fields`: owned by its creator unless given, first contacted by
-    them now, protected for its owner from then under `rules` (the creator's team's unless given; not a pool
-    customer, nor one given a protection date), its id from its credit code when it has one, its derived fields
-    (`derived` when already worked out)."""
+    """A new customer's every value from its cleaned `fields`: owned by its creator unless given (a pool customer by
+    nobody; given both, refused), first contacted by them now, protected for its owner from then under `rules` (the
+    creator's team's unless given; not a pool customer, nor one given a protection date), its id from its credit
+    code when it has one, its derived fields (`derived` when already worked out)."""
     values = {
         **fields,
         **(derived if derived is not None else derive_customer(fields)),
@@ -49,7 +51,10 @@ def new_customer_values(
         "tags": fields.get("tags") or "",
         "notes": fields.get("notes") or "",
     }
-    values.setdefault("owner_id", creator_id)
+    values.setdefault("owner_id", None if values.get("in_public_pool") else creator_id)
+    refusal = refuse_holding(Holding(values["owner_id"], bool(values.get("in_public_pool"))))
+    if refusal:
+        raise ValidationError(refusal, "owner_id")
     if values["owner_id"] is not None and not values.get("in_public_pool") and not values.get("protection_until"):
         values["protection_until"] = protection_from_first_contact(rules or PoolRules(), now)
     code_id = customer_id_for(fields.get("credit_code"))

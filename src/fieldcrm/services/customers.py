@@ -8,7 +8,7 @@ from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from fieldcrm.domain.errors import DuplicateError, DuplicateMatch, PermissionDeniedError, ValidationError
-from fieldcrm.domain.ownership import BY_THE_RULES, Holding, refuse_work_on
+from fieldcrm.domain.ownership import BY_THE_RULES, Holding, refuse_holding, refuse_work_on
 from fieldcrm.domain.pool import RELEASE_NEEDS_REASON
 from fieldcrm.domain.team_rules import team_rules
 from fieldcrm.models import Contact, Customer, Opportunity, OwnershipEvent, User, Visit
@@ -109,6 +109,8 @@ class CustomerService(BaseService):
             wanted.get("owner_id", customer.owner_id), wanted.get("in_public_pool", customer.in_public_pool)
         )
         actor = self.actor(uow.session)
+        if wanted and actor.role != "rep" and (refusal := refuse_holding(after)):  # a rep's go the pool's way
+            raise ValidationError(refusal, "owner_id" if "owner_id" in wanted else "in_public_pool")
         if not wanted or actor.role != "rep" or after == Holding(customer.owner_id, customer.in_public_pool):
             return {}
         for key in wanted:

@@ -152,12 +152,50 @@ def adopt(store: Store, backups: Path, info: UserInfo) -> Adoption | None:
         )
         signatures = _resign_reports(conn, local_id, id_map)
         entries = _rewrite_outbox(conn, local_id, info.id, id_map, signatures)
+        if info.role != "admin":
+            rows += _own_offline_pool(conn, info.id)
         for table_name in ("conflict", "import_item"):
             for old, new in id_map.items():
                 conn.execute(
                     text(f"UPDATE {table_name} SET row_id = :new WHERE row_id = :old"), {"new": new, "old": old}
                 )
     return Adoption(local_id, info.id, rows, entries, backup)
+
+
+def _own_offline_pool(conn: Connection, me: str) -> int:
+    """Only head office puts a customer in the public pool. Pool customers made here before the first login (the
+    demo makes some) and never sent become the profile's own, as a new customer of theirs would be: head office
+    would refuse them as they are, and everything hanging off them with them. Their waiting insert says so too."""
+    ids = list(
+        conn.execute(
+            text("SELECT id FROM customer WHERE in_public_pool = 1 AND owner_id IS NULL AND version = 0")
+        ).scalars()
+    )
+    if not ids:
+        return 0
+    mine = {"owner_id": me, "in_public_pool": False}
+    for row_id in ids:
+        conn.execute(
+            text(
+                "UPDATE customer SET owner_id = :me, in_public_pool = 0,"
+                " first_contact_by = COALESCE(first_contact_by, :me) WHERE id = :id"
+            ),
+            {"me": me, "id": row_id},
+        )
+        found = conn.execute(
+            text(
+                "SELECT client_seq, fields FROM outbox WHERE table_name = 'customer' AND op = 'insert' AND row_id = :i"
+            ),  # noqa: E501
+            {"i": row_id},
+        )
+        for seq, raw in found.all():
+            fields = {**json.loads(raw or "{}"), **mine}
+            fields["first_contact_by"] = fields.get("first_contact_by") or me
+            conn.execute(
+                text("UPDATE outbox SET fields = :fields WHERE client_seq = :seq"),
+                {"fields": json.dumps(fields, ensure_ascii=False), "seq": seq},
+            )
+    return len(ids)
 
 
 def _rekey_day_rows(conn: Connection, old: str, new: str) -> tuple[int, dict[str, str]]:

@@ -174,6 +174,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "reasons", "ownership of a customer is decided by head office rules (first contact, protection period)"
     ),
+    QT_TRANSLATE_NOOP(
+        "reasons", "a customer in the public pool has no owner; release it to the pool, or assign it to someone"
+    ),
     QT_TRANSLATE_NOOP("reasons", "users and teams are managed by head office"),
     # the public pool (domain/pool.py)
     QT_TRANSLATE_NOOP(

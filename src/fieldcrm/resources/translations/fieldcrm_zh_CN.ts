@@ -4499,443 +4499,448 @@
     </message>
     <message>
         <location filename="../../ui/reasons.py" line="177"/>
+        <source>a customer in the public pool has no owner; release it to the pool, or assign it to someone</source>
+        <translation>公海客户没有负责人；请将其放回公海，或分配给某位业务员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reasons.py" line="180"/>
         <source>users and teams are managed by head office</source>
         <translation>用户和团队由总部管理</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="179"/>
+        <location filename="../../ui/reasons.py" line="182"/>
         <source>this customer is protected for its owner until {0}; it cannot be claimed before then</source>
         <translation>该客户在保护期内，归其负责人所有至 {0}；在此之前不能领取</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="182"/>
+        <location filename="../../ui/reasons.py" line="185"/>
         <source>this customer is not in the public pool; ask your supervisor to assign it</source>
         <translation>该客户不在公海中；请联系主管分配</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="183"/>
+        <location filename="../../ui/reasons.py" line="186"/>
         <source>this customer is already yours</source>
         <translation>该客户已归您跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="184"/>
+        <location filename="../../ui/reasons.py" line="187"/>
         <source>you let this customer go back to the pool on {0}; you can claim it again from {1}</source>
         <translation>您于 {0} 让该客户回到了公海；自 {1} 起才能再次领取</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="185"/>
+        <location filename="../../ui/reasons.py" line="188"/>
         <source>you hold {0} customers and your limit is {1}; release one before claiming another</source>
         <translation>您已持有 {0} 个客户，上限为 {1} 个；请先放回一个客户再领取</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="186"/>
+        <location filename="../../ui/reasons.py" line="189"/>
         <source>you have claimed {0} customers today, the daily limit; claim more tomorrow</source>
         <translation>您今天已领取 {0} 个客户，达到每日上限；请明天再领取</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="187"/>
+        <location filename="../../ui/reasons.py" line="190"/>
         <source>already claimed by {0} on {1} at {2}, when head office accepted it; it is no longer in the public pool</source>
         <translation>已被 {0} 认领（总部于 {1} {2} 接受）；该客户已不在公海</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="191"/>
+        <location filename="../../ui/reasons.py" line="194"/>
         <source>give a reason for releasing this customer to the public pool</source>
         <translation>请填写将该客户放回公海的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="192"/>
+        <location filename="../../ui/reasons.py" line="195"/>
         <source>only its owner can release this customer to the public pool</source>
         <translation>只有该客户的负责人才能将其放回公海</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="194"/>
+        <location filename="../../ui/reasons.py" line="197"/>
         <source>a lost claim is recorded by head office, never from a laptop</source>
         <translation>认领未成功的记录只能由总部写入，不能从笔记本电脑提交</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="196"/>
+        <location filename="../../ui/reasons.py" line="199"/>
         <source>only reps appeal about customers they lost</source>
         <translation>只有销售可以对失去的客户提出申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="197"/>
+        <location filename="../../ui/reasons.py" line="200"/>
         <source>an appeal is filed by the rep who lost the customer, for themselves</source>
         <translation>申诉须由失去客户的销售本人提出</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="198"/>
+        <location filename="../../ui/reasons.py" line="201"/>
         <source>say why the customer should be yours</source>
         <translation>请说明客户为什么应归您</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="199"/>
+        <location filename="../../ui/reasons.py" line="202"/>
         <source>a new appeal starts open, without a decision</source>
         <translation>新申诉必须是待裁决状态，不能带裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="200"/>
+        <location filename="../../ui/reasons.py" line="203"/>
         <source>this customer is yours; there is nothing to appeal</source>
         <translation>此客户已归您，无需申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="201"/>
+        <location filename="../../ui/reasons.py" line="204"/>
         <source>you can appeal only about a customer you lost: another rep&apos;s claim or registration came first, or it was returned to the pool, assigned or handed over away from you</source>
         <translation>只能对您失去的客户提出申诉：其他销售的认领或登记先到，或客户被退回公海、分配或交接给他人</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="206"/>
+        <location filename="../../ui/reasons.py" line="209"/>
         <source>you have an open appeal about this customer already; wait for its decision</source>
         <translation>您对此客户已有一条待裁决的申诉；请等待裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="207"/>
+        <location filename="../../ui/reasons.py" line="210"/>
         <source>the customer changed hands since this appeal was written; look again and file it anew</source>
         <translation>写这条申诉后客户已易手；请重新查看后再提交</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="210"/>
+        <location filename="../../ui/reasons.py" line="213"/>
         <source>this appeal was decided already ({0}); a decision is final</source>
         <translation>此申诉已裁决（{0}）；裁决为最终结果</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="211"/>
+        <location filename="../../ui/reasons.py" line="214"/>
         <source>you are a party to this appeal; the supervisor of both reps decides it</source>
         <translation>您是此申诉的当事人；由双方的主管裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="212"/>
+        <location filename="../../ui/reasons.py" line="215"/>
         <source>only the supervisor of both reps, or an admin, decides an appeal</source>
         <translation>只有双方销售的主管或管理员可以裁决申诉</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="213"/>
+        <location filename="../../ui/reasons.py" line="216"/>
         <source>write the reason for your decision; both reps will read it</source>
         <translation>请写明裁决理由；双方销售都会看到</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="214"/>
+        <location filename="../../ui/reasons.py" line="217"/>
         <source>an appeal is decided by upholding or rejecting it</source>
         <translation>申诉只能裁定成立或驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="215"/>
+        <location filename="../../ui/reasons.py" line="218"/>
         <source>an appeal is written once and changes only by its decision</source>
         <translation>申诉提交后不能修改，只能被裁决</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="216"/>
+        <location filename="../../ui/reasons.py" line="219"/>
         <source>{0}&apos;s claim reached head office first, accepted on {1}; your visits stay with the customer</source>
         <translation>{0} 的认领先到达总部（{1} 接受）；您的拜访记录仍保留在该客户名下</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="219"/>
+        <location filename="../../ui/reasons.py" line="222"/>
         <source>{0} registered this company first, accepted by head office on {1}; your first contact and visits stay with it</source>
         <translation>{0} 先登记了这家公司（总部于 {1} 接受）；您的首次接触和拜访记录仍保留在该客户名下</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="223"/>
+        <location filename="../../ui/reasons.py" line="226"/>
         <source>head office returned it to the public pool on {0}</source>
         <translation>总部已于 {0} 将其退回公海</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="224"/>
+        <location filename="../../ui/reasons.py" line="227"/>
         <source>assigned to {0} on {1}</source>
         <translation>已于 {1} 分配给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="225"/>
+        <location filename="../../ui/reasons.py" line="228"/>
         <source>handed over to {0} on {1}</source>
         <translation>已于 {1} 交接给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="226"/>
+        <location filename="../../ui/reasons.py" line="229"/>
         <source>{0}&apos;s claim reached head office first; your visits stay with the customer</source>
         <translation>{0} 的认领先到达总部；您的拜访记录仍保留在该客户名下</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="227"/>
+        <location filename="../../ui/reasons.py" line="230"/>
         <source>{0} registered this company first; your first contact and visits stay with it</source>
         <translation>{0} 先登记了这家公司；您的首次接触和拜访记录仍保留在该客户名下</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="228"/>
+        <location filename="../../ui/reasons.py" line="231"/>
         <source>head office returned it to the public pool</source>
         <translation>总部已将其退回公海</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="229"/>
+        <location filename="../../ui/reasons.py" line="232"/>
         <source>assigned to {0}</source>
         <translation>已分配给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="230"/>
+        <location filename="../../ui/reasons.py" line="233"/>
         <source>handed over to {0}</source>
         <translation>已交接给 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="232"/>
+        <location filename="../../ui/reasons.py" line="235"/>
         <source>no local profile yet; run `fieldcrm init` or log in to a server first</source>
         <translation>尚无本机档案；请先运行 `fieldcrm init` 或登录服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="233"/>
+        <location filename="../../ui/reasons.py" line="236"/>
         <source>the current user {0} is not in this store</source>
         <translation>当前用户 {0} 不在本机数据中</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="234"/>
+        <location filename="../../ui/reasons.py" line="237"/>
         <source>no {0} with id {1}</source>
         <translation>没有编号为 {1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="235"/>
+        <location filename="../../ui/reasons.py" line="238"/>
         <source>no user named &apos;{0}&apos; in this store</source>
         <translation>本机数据中没有名为“{0}”的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="237"/>
+        <location filename="../../ui/reasons.py" line="240"/>
         <source>{0} is not a FieldCRM backup or is damaged ({1})</source>
         <translation>{0} 不是 FieldCRM 备份，或已损坏（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="238"/>
+        <location filename="../../ui/reasons.py" line="241"/>
         <source>{0} is not a FieldCRM backup (it has no customer store in it)</source>
         <translation>{0} 不是 FieldCRM 备份（其中没有客户数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="239"/>
+        <location filename="../../ui/reasons.py" line="242"/>
         <source>{0} is not a FieldCRM backup, or it was encrypted on another computer or with another passphrase</source>
         <translation>{0} 不是 FieldCRM 备份，或是在另一台电脑上或用另一个口令加密的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="243"/>
+        <location filename="../../ui/reasons.py" line="246"/>
         <source>{0} is damaged ({1}); choose another backup</source>
         <translation>{0} 已损坏（{1}），请选择其他备份</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="244"/>
+        <location filename="../../ui/reasons.py" line="247"/>
         <source>{0} was made by a newer FieldCRM (schema {1}); update FieldCRM before restoring it</source>
         <translation>{0} 由更新版本的 FieldCRM 创建（结构 {1}），请先升级 FieldCRM 再还原</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="245"/>
+        <location filename="../../ui/reasons.py" line="248"/>
         <source>the copy of the store failed its integrity check ({0}); nothing was kept</source>
         <translation>数据副本未通过完整性检查（{0}），未保留任何副本</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="247"/>
+        <location filename="../../ui/reasons.py" line="250"/>
         <source>import {0} was already undone on {1}</source>
         <translation>导入 {0} 已于 {1} 撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="248"/>
+        <location filename="../../ui/reasons.py" line="251"/>
         <source>is a total row, not a customer</source>
         <translation>是合计行，不是客户</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="249"/>
+        <location filename="../../ui/reasons.py" line="252"/>
         <source>needs a contact name ({0}) in the same row</source>
         <translation>需要在同一行填写联系人姓名（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="250"/>
+        <location filename="../../ui/reasons.py" line="253"/>
         <source>a merged customer already has this credit code</source>
         <translation>已合并的客户已使用该信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="251"/>
+        <location filename="../../ui/reasons.py" line="254"/>
         <source>same credit code as an existing customer</source>
         <translation>与现有客户的信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="252"/>
+        <location filename="../../ui/reasons.py" line="255"/>
         <source>same company name as an existing customer</source>
         <translation>与现有客户的公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="253"/>
+        <location filename="../../ui/reasons.py" line="256"/>
         <source>same phone as an existing customer</source>
         <translation>与现有客户的电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="254"/>
+        <location filename="../../ui/reasons.py" line="257"/>
         <source>same credit code as row {0} of this file</source>
         <translation>与本文件第 {0} 行的信用代码相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="255"/>
+        <location filename="../../ui/reasons.py" line="258"/>
         <source>same company name as row {0} of this file</source>
         <translation>与本文件第 {0} 行的公司名称相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="256"/>
+        <location filename="../../ui/reasons.py" line="259"/>
         <source>same phone as row {0} of this file</source>
         <translation>与本文件第 {0} 行的电话相同</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="257"/>
+        <location filename="../../ui/reasons.py" line="260"/>
         <source>{0}, already matched by row {1}</source>
         <translation>{0}，已与第 {1} 行匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="258"/>
+        <location filename="../../ui/reasons.py" line="261"/>
         <source>it belongs to another rep</source>
         <translation>该客户属于其他销售</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="259"/>
+        <location filename="../../ui/reasons.py" line="262"/>
         <source>nothing to change</source>
         <translation>没有需要修改的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="261"/>
+        <location filename="../../ui/reasons.py" line="264"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="262"/>
+        <location filename="../../ui/reasons.py" line="265"/>
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="263"/>
+        <location filename="../../ui/reasons.py" line="266"/>
         <source>the file is larger than the import limit of {0} MB</source>
         <translation>文件超过导入上限 {0} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="264"/>
+        <location filename="../../ui/reasons.py" line="267"/>
         <source>this is a web page or XML file with a spreadsheet name; open it in Excel or WPS and save as .xlsx</source>
         <translation>这是带有表格文件名的网页或 XML 文件；请用 Excel 或 WPS 打开并另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="268"/>
+        <location filename="../../ui/reasons.py" line="271"/>
         <source>this is not a spreadsheet (it is neither .xlsx, .xls nor a CSV text file)</source>
         <translation>这不是电子表格（既不是 .xlsx、.xls，也不是 CSV 文本文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="269"/>
+        <location filename="../../ui/reasons.py" line="272"/>
         <source>it unpacks to {0} MB, over the import limit of {1} MB</source>
         <translation>解压后为 {0} MB，超过导入上限 {1} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="270"/>
+        <location filename="../../ui/reasons.py" line="273"/>
         <source>this is a Word or PowerPoint file, not a spreadsheet</source>
         <translation>这是 Word 或 PowerPoint 文件，不是电子表格</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="271"/>
+        <location filename="../../ui/reasons.py" line="274"/>
         <source>this is a zip archive without an Excel workbook in it</source>
         <translation>这是一个不含 Excel 工作簿的压缩包</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="272"/>
+        <location filename="../../ui/reasons.py" line="275"/>
         <source>the workbook is damaged (its zip structure cannot be read)</source>
         <translation>工作簿已损坏（无法读取其压缩结构）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="273"/>
+        <location filename="../../ui/reasons.py" line="276"/>
         <source>the workbook is encrypted with a password; save an unprotected copy and import that</source>
         <translation>工作簿已用密码加密；请另存一份未加密的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="274"/>
+        <location filename="../../ui/reasons.py" line="277"/>
         <source>the workbook is protected with a password; save an unprotected copy and import that</source>
         <translation>工作簿受密码保护；请另存一份未加密的副本再导入</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="275"/>
+        <location filename="../../ui/reasons.py" line="278"/>
         <source>the workbook is damaged or in an unsupported format ({0})</source>
         <translation>工作簿已损坏或格式不受支持（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="276"/>
+        <location filename="../../ui/reasons.py" line="279"/>
         <source>the workbook is damaged ({0})</source>
         <translation>工作簿已损坏（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="277"/>
+        <location filename="../../ui/reasons.py" line="280"/>
         <source>the sheet has more than {0} rows, the import limit</source>
         <translation>工作表超过导入上限 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="278"/>
+        <location filename="../../ui/reasons.py" line="281"/>
         <source>the workbook has no sheets</source>
         <translation>工作簿中没有工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="279"/>
+        <location filename="../../ui/reasons.py" line="282"/>
         <source>there is no sheet named &apos;{0}&apos;; it has {1}</source>
         <translation>没有名为“{0}”的工作表；现有工作表：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="280"/>
+        <location filename="../../ui/reasons.py" line="283"/>
         <source>the text is neither UTF-8 nor GBK/GB18030; save it as UTF-8 CSV</source>
         <translation>文本既不是 UTF-8 也不是 GBK/GB18030 编码；请另存为 UTF-8 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="281"/>
+        <location filename="../../ui/reasons.py" line="284"/>
         <source>row {0} cannot be read as CSV ({1})</source>
         <translation>第 {0} 行无法按 CSV 读取（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="282"/>
+        <location filename="../../ui/reasons.py" line="285"/>
         <source>no header row found in the first rows of sheet &apos;{0}&apos;; a column headed 客户名称 / 公司名称 / Company is needed</source>
         <translation>在工作表“{0}”的前几行中没有找到表头；需要一列名为 客户名称 / 公司名称 / Company</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="286"/>
+        <location filename="../../ui/reasons.py" line="289"/>
         <source>two columns are mapped to the same field; map each once</source>
         <translation>有两列对应到了同一个字段；每个字段只能对应一列</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="288"/>
+        <location filename="../../ui/reasons.py" line="291"/>
         <source>your role may not export customers; ask head office</source>
         <translation>您的角色不能导出客户；请联系总部</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="289"/>
+        <location filename="../../ui/reasons.py" line="292"/>
         <source>this export holds {0} customers, more than the {1} your role may export at once; narrow the filter</source>
         <translation>本次导出包含 {0} 个客户，超过您的角色单次可导出的 {1} 个；请缩小筛选范围</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="292"/>
+        <location filename="../../ui/reasons.py" line="295"/>
         <source>this workbook contains macros; only its data is read and the macros are never run</source>
         <translation>该工作簿包含宏；只读取数据，不会运行宏</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="294"/>
+        <location filename="../../ui/reasons.py" line="297"/>
         <source>this customer&apos;s numbers are kept at head office for its owner; connect to the server and reveal them again</source>
         <translation>该客户的号码由总部为其负责人保管；请连接服务器后再次查看完整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="298"/>
+        <location filename="../../ui/reasons.py" line="301"/>
         <source>the numbers are kept at head office and could not be fetched: {0}</source>
         <translation>号码由总部保管，未能取回：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="299"/>
+        <location filename="../../ui/reasons.py" line="302"/>
         <source>head office asks for your password before FieldCRM shows customer data, and there is no terminal to ask it on; run the command in a terminal</source>
         <translation>总部要求在 FieldCRM 显示客户数据前输入您的密码，但当前没有可输入密码的终端；请在终端中运行该命令</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="304"/>
+        <location filename="../../ui/reasons.py" line="307"/>
         <source>that is not your password (the one you log in to head office with); nothing was shown</source>
         <translation>密码不正确（应为您登录总部时使用的密码）；未显示任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="307"/>
+        <location filename="../../ui/reasons.py" line="310"/>
         <source>the idle time must be between 1 and 1440 minutes (a day)</source>
         <translation>无操作时长必须在 1 到 1440 分钟（一天）之间</translation>
     </message>
     <message>
-        <location filename="../../ui/reasons.py" line="311"/>
+        <location filename="../../ui/reasons.py" line="314"/>
         <source>; </source>
         <extracomment>How parts are joined (Chinese uses full-width punctuation).</extracomment>
         <translation>；</translation>
     </message>
     <message>
         <location filename="../../ui/fields.py" line="172"/>
-        <location filename="../../ui/reasons.py" line="311"/>
+        <location filename="../../ui/reasons.py" line="314"/>
         <source>: </source>
         <translation>：</translation>
     </message>
