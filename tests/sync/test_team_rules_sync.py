@@ -7,7 +7,8 @@ from __future__ import annotations
 import io
 import json
 from contextlib import redirect_stdout
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from handmade import add_second_team, push_one, read_row, token_of
@@ -28,6 +29,10 @@ def _team_id(server) -> str:
         return conn.execute(text("SELECT id FROM team WHERE name = '华东一组'")).scalar_one()
 
 
+def _team_day() -> date:
+    return datetime.now(ZoneInfo("Asia/Shanghai")).date()
+
+
 def test_the_supervisors_settings_decide_his_reps_next_registration_and_claim(server, team, laptop_factory) -> None:
     admin = laptop_factory("admin", "管理员")
     in_pool = pooled(admin, [f"无锡公海{i}号有限公司" for i in range(2)])
@@ -46,15 +51,20 @@ def test_the_supervisors_settings_decide_his_reps_next_registration_and_claim(se
     )
     with pytest.raises(PermissionDeniedError, match="only the team's supervisor"):
         TeamRulesService(zhang.store).set({"protection_days": 400})
+    # Days are the team's calendar days (Asia/Shanghai), not this machine's: read before and after, in case the
+    # test runs across that midnight.
+    days = [_team_day()]
     customer_id = zhang.services().customers.create(name="无锡新登记电子有限公司")
     local = zhang.cli_json("customers", "show", customer_id)["protection_until"]
-    assert date.fromisoformat(local[:10]) - date.today() == timedelta(days=45)
     assert zhang.sync().rejected == 0
     # Head office caps protection by the team's own protection_days (45), not the default 30.
     held = server_count(server, f"SELECT count(*) FROM customer WHERE id = '{customer_id}'")
     with server.engine.connect() as conn:
         until = conn.execute(text("SELECT protection_until FROM customer WHERE id = :i"), {"i": customer_id}).scalar()
-    assert held == 1 and until is not None and (date.fromisoformat(str(until)[:10]) - date.today()).days == 45
+    days.append(_team_day())
+    assert held == 1 and until is not None
+    for protected in (date.fromisoformat(local[:10]), date.fromisoformat(str(until)[:10])):
+        assert any(protected - day == timedelta(days=45) for day in days), (protected, days)
     # One claim a day: the second is refused on his laptop already.
     zhang.cli("customers", "claim", in_pool[0])
     zhang.cli("customers", "claim", in_pool[1], expect=1)
