@@ -213,17 +213,23 @@ def test_the_daily_limit_is_counted_per_pool_with_the_pools_own_setting(server_e
     _settings(server_engine, boss, claims_per_day=2, pools=pools)
     ningbo = [_customer(server_engine, admin, f"宁波港{i}号有限公司", region="宁波") for i in range(3)]
     other = [_customer(server_engine, admin, f"温州鞋{i}号有限公司", region="温州") for i in range(3)]
-    assert _claim(server_engine, zhang, ningbo[0]) == ACCEPTED
+    # Head office stamps each claim's arrival by its own clock (`created_at`), and a claim counts on the day it was
+    # made or arrived: this test's days are the real ones, so the next day is after those stamps.
+    now = datetime.now(UTC)
+    today = {"at": now, "arrives": now}
+    assert _claim(server_engine, zhang, ningbo[0], **today) == ACCEPTED
     # One push each: what is counted is head office's stored claims of today, in the customer's pool.
-    assert _claim(server_engine, zhang, ningbo[1]) == ("rejected", OVER_DAILY.format(1))
-    assert _claim(server_engine, zhang, other[0]) == ACCEPTED
-    assert _claim(server_engine, zhang, other[1]) == ACCEPTED
-    assert _claim(server_engine, zhang, other[2]) == ("rejected", OVER_DAILY.format(2))
-    # The team's next day (Shanghai midnight is 16:00 UTC): each pool's count starts again.
-    tomorrow = datetime(2026, 12, 7, 16, 0, tzinfo=UTC)
-    assert _claim(server_engine, zhang, ningbo[1], at=tomorrow, arrives=tomorrow) == ACCEPTED
-    assert _claim(server_engine, zhang, ningbo[2], at=tomorrow, arrives=tomorrow) == ("rejected", OVER_DAILY.format(1))
-    assert _claim(server_engine, zhang, other[2], at=tomorrow, arrives=tomorrow) == ACCEPTED
+    assert _claim(server_engine, zhang, ningbo[1], **today) == ("rejected", OVER_DAILY.format(1))
+    assert _claim(server_engine, zhang, other[0], **today) == ACCEPTED
+    assert _claim(server_engine, zhang, other[1], **today) == ACCEPTED
+    assert _claim(server_engine, zhang, other[2], **today) == ("rejected", OVER_DAILY.format(2))
+    # The team's next day (from midnight in Shanghai): each pool's count starts again.
+    shanghai = ZoneInfo("Asia/Shanghai")
+    midnight = datetime.combine(now.astimezone(shanghai).date() + timedelta(days=1), datetime.min.time(), shanghai)
+    tomorrow = {"at": midnight, "arrives": midnight + timedelta(minutes=1)}
+    assert _claim(server_engine, zhang, ningbo[1], **tomorrow) == ACCEPTED
+    assert _claim(server_engine, zhang, ningbo[2], **tomorrow) == ("rejected", OVER_DAILY.format(1))
+    assert _claim(server_engine, zhang, other[2], **tomorrow) == ACCEPTED
 
 
 def test_a_won_customer_is_claimed_over_the_daily_limit(server_engine, team) -> None:
