@@ -204,6 +204,12 @@ def signed_in(engine: Engine, name: str) -> Any:
     return auth.authenticate(engine, token)
 
 
+def team_signed_in(engine: Engine) -> tuple[Any, Any, Any, Any]:
+    """The `team` fixture's admin, supervisor 王经理, rep 张伟 and rep 李娜, each signed in on a device of their own."""
+    admin, boss, zhang, li = (signed_in(engine, name) for name in ("管理员", "王经理", "张伟", "李娜"))
+    return admin, boss, zhang, li
+
+
 def claim_group(rep_id: str, customer_id: str, at: datetime) -> list[WireOp]:
     """A laptop's claim of a pool customer, one group: the customer taken out of the pool to the rep, and the claim's
     ownership event made at `at` (the laptop's time)."""

@@ -14,14 +14,9 @@ from fieldcrm.domain.ownership import NOT_YOURS
 from fieldcrm.ids import uuid7
 from fieldcrm.server import accounts
 from fieldcrm.server.push import push
-from server_fixtures import PASSWORD, claim_group, send, signed_in
+from server_fixtures import PASSWORD, claim_group, send, signed_in, team_signed_in
 
 NOW = datetime(2026, 12, 7, 2, 0, tzinfo=UTC)
-
-
-def _accounts(engine: Engine) -> tuple[Any, Any, Any, Any]:
-    """(admin, supervisor 王经理, rep 张伟, rep 李娜), each signed in."""
-    return tuple(signed_in(engine, name) for name in ("管理员", "王经理", "张伟", "李娜"))  # type: ignore[return-value]
 
 
 def _pool_customer(engine: Engine, admin: Any, name: str = "宁波港务有限公司") -> str:
@@ -58,9 +53,22 @@ def _appeal(engine: Engine, rep: Any, cid: str, holder_id: str | None) -> tuple[
     return send(engine, rep, "appeal", uuid7(), "insert", _filing(rep, cid, holder_id))
 
 
+def _filed(engine: Engine, rep: Any, cid: str, holder_id: str) -> str:
+    """An appeal the rep filed and head office accepted: its id."""
+    appeal = uuid7()
+    assert send(engine, rep, "appeal", appeal, "insert", _filing(rep, cid, holder_id)) == ("applied", "")
+    return appeal
+
+
+def _decide(engine: Engine, who: Any, appeal: str, why: str) -> tuple[str, str]:
+    """`who` rejects the (freshly filed) appeal with the reason `why`: (status, refusal)."""
+    decision = {"status": "rejected", "decision": why, "decided_at": NOW.isoformat()}
+    return send(engine, who, "appeal", appeal, "action", decision, action="decide", base=1)
+
+
 def _lost_race(engine: Engine) -> tuple[Any, Any, Any, Any, str]:
     """张伟's claim reaches head office first; 李娜's, made offline earlier, arrives an hour later and loses."""
-    admin, boss, zhang, li = _accounts(engine)
+    admin, boss, zhang, li = team_signed_in(engine)
     cid = _pool_customer(engine, admin)
     assert _claim(engine, zhang, cid, NOW) in ("applied", "merged")
     assert _claim(engine, li, cid, NOW - timedelta(minutes=30)) == "rejected"
@@ -85,23 +93,16 @@ def test_an_appeal_names_the_holder_as_the_customer_stands(server_engine, team) 
 
 def test_a_decided_appeal_leaves_room_for_a_new_one(server_engine, team) -> None:
     _admin, boss, zhang, li, cid = _lost_race(server_engine)
-    first = uuid7()
-    fields = _filing(li, cid, zhang.user_id)
-    assert send(server_engine, li, "appeal", first, "insert", fields) == ("applied", "")
-    decision = {"status": "rejected", "decision": "张伟先联系了客户", "decided_at": NOW.isoformat()}
-    decided = send(server_engine, boss, "appeal", first, "action", decision, action="decide", base=1)
+    first = _filed(server_engine, li, cid, zhang.user_id)
+    decided = _decide(server_engine, boss, first, "张伟先联系了客户")
     assert decided[0] != "rejected", decided
     assert _appeal(server_engine, li, cid, zhang.user_id) == ("applied", "")
 
 
 def test_the_holder_is_a_party_and_cannot_decide(server_engine, team) -> None:
     _admin, _boss, zhang, li, cid = _lost_race(server_engine)
-    appeal = uuid7()
-    fields = _filing(li, cid, zhang.user_id)
-    assert send(server_engine, li, "appeal", appeal, "insert", fields) == ("applied", "")
-    decision = {"status": "rejected", "decision": "我先联系了客户", "decided_at": NOW.isoformat()}
-    refused = send(server_engine, zhang, "appeal", appeal, "action", decision, action="decide", base=1)
-    assert refused == ("rejected", A_PARTY)
+    appeal = _filed(server_engine, li, cid, zhang.user_id)
+    assert _decide(server_engine, zhang, appeal, "我先联系了客户") == ("rejected", A_PARTY)
 
 
 def test_another_customers_appeal_or_another_reps_does_not_count_as_open(server_engine, team) -> None:
@@ -114,7 +115,7 @@ def test_another_customers_appeal_or_another_reps_does_not_count_as_open(server_
 
 
 def test_a_visit_made_before_the_winning_claim_arrived_stays_one_after_is_refused(server_engine, team) -> None:
-    admin, _boss, zhang, li = _accounts(server_engine)
+    admin, _boss, zhang, li = team_signed_in(server_engine)
     cid = _pool_customer(server_engine, admin)
     # 张伟's laptop made the claim at 07:00 (Shanghai); it reached head office later (its acceptance time is when
     # head office stored it: now, by the wall clock, after NOW).
@@ -134,7 +135,7 @@ def test_a_visit_made_before_the_winning_claim_arrived_stays_one_after_is_refuse
 def test_a_visit_before_the_winning_claim_arrived_is_a_loss_to_appeal(server_engine, team) -> None:
     """Her first visit (no claim of her own) is her evidence: made while the customer was in the pool, before his
     claim reached head office, she lost it to him and may appeal."""
-    admin, _boss, zhang, li = _accounts(server_engine)
+    admin, _boss, zhang, li = team_signed_in(server_engine)
     cid = _pool_customer(server_engine, admin)
     assert _visit(server_engine, li, cid, NOW - timedelta(hours=2)) == ("applied", "")
     assert _claim(server_engine, zhang, cid, NOW) in ("applied", "merged")

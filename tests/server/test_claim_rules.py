@@ -21,16 +21,11 @@ from fieldcrm.models import Customer, OwnershipEvent, User
 from fieldcrm.server import accounts
 from fieldcrm.server.push import push
 from fieldcrm.sync.protocol import WireOp
-from server_fixtures import PASSWORD, claim_group, send, signed_in, wire_op
+from server_fixtures import PASSWORD, claim_group, send, signed_in, team_signed_in, wire_op
 
 ACCEPTED = ("accepted", "")
 #: 10:00 in Shanghai, 21:00 the day before in New York.
 NOW = datetime(2026, 12, 7, 2, 0, tzinfo=UTC)
-
-
-def _accounts(engine: Engine) -> tuple[Any, Any, Any, Any]:
-    """(admin, supervisor 王经理, rep 张伟, rep 李娜), each signed in."""
-    return tuple(signed_in(engine, name) for name in ("管理员", "王经理", "张伟", "李娜"))  # type: ignore[return-value]
 
 
 def _settings(engine: Engine, boss: Any, **settings: Any) -> None:
@@ -113,7 +108,7 @@ def _events(engine: Engine, cid: str, kind: str) -> list[Any]:
 
 
 def test_the_later_claim_is_told_who_claimed_first_and_when_in_the_teams_time(server_engine, team) -> None:
-    admin, boss, zhang, li = _accounts(server_engine)
+    admin, boss, zhang, li = team_signed_in(server_engine)
     _settings(server_engine, boss, timezone="America/New_York")
     cid = _customer(server_engine, admin, "宁波港务有限公司")
     assert _claim(server_engine, zhang, cid) == ACCEPTED
@@ -132,7 +127,7 @@ def test_the_later_claim_is_told_who_claimed_first_and_when_in_the_teams_time(se
 def test_a_claim_of_a_customer_its_claimer_no_longer_holds_is_no_lost_race(server_engine, team) -> None:
     """张伟 claimed it, then the supervisor gave it to 李娜: 张伟's claim again is refused by her protection (or as not
     in the pool), not as a claim that lost to hers, and no claim is recorded lost."""
-    admin, boss, zhang, li = _accounts(server_engine)
+    admin, boss, zhang, li = team_signed_in(server_engine)
     cid = _customer(server_engine, admin, "温州鞋业有限公司")
     assert _claim(server_engine, zhang, cid) == ACCEPTED
     _assign(server_engine, boss, cid, zhang.user_id, li.user_id)
@@ -149,7 +144,7 @@ def test_a_claim_of_a_customer_its_claimer_no_longer_holds_is_no_lost_race(serve
 
 
 def test_another_reps_customer_is_claimed_only_from_the_pool(server_engine, team) -> None:
-    admin, _boss, zhang, li = _accounts(server_engine)
+    admin, _boss, zhang, li = team_signed_in(server_engine)
     hers = {"owner_id": li.user_id, "in_public_pool": False}
     protected = _customer(server_engine, admin, "杭州茶叶有限公司", **hers, protection_until="2026-12-20")
     lapsed = _customer(server_engine, admin, "湖州湖笔有限公司", **hers, protection_until="2026-12-06")
@@ -165,7 +160,7 @@ def test_another_reps_customer_is_claimed_only_from_the_pool(server_engine, team
 
 
 def test_a_rep_who_released_a_customer_is_locked_out_of_claiming_it_again(server_engine, team) -> None:
-    admin, boss, zhang, li = _accounts(server_engine)
+    admin, boss, zhang, li = team_signed_in(server_engine)
     _settings(server_engine, boss, lockout_days=3)
     cid = _customer(server_engine, admin, "嘉兴丝绸有限公司")
     assert _claim(server_engine, zhang, cid) == ACCEPTED
@@ -182,7 +177,7 @@ def test_a_rep_who_released_a_customer_is_locked_out_of_claiming_it_again(server
 
 
 def test_the_lockout_is_its_releasers_alone(server_engine, team) -> None:
-    admin, _boss, zhang, li = _accounts(server_engine)
+    admin, _boss, zhang, li = team_signed_in(server_engine)
     cid = _customer(server_engine, admin, "安吉竹业有限公司")
     assert _claim(server_engine, zhang, cid) == ACCEPTED
     _release(server_engine, zhang, cid, NOW + timedelta(hours=1))
@@ -190,7 +185,7 @@ def test_the_lockout_is_its_releasers_alone(server_engine, team) -> None:
 
 
 def test_the_holding_cap_leaves_won_customers_out(server_engine, team) -> None:
-    admin, boss, zhang, li = _accounts(server_engine)
+    admin, boss, zhang, li = team_signed_in(server_engine)
     _settings(server_engine, boss, holding_cap=5, caps={zhang.user_id: 1})
     first, second, third = (_customer(server_engine, admin, f"绍兴黄酒{i}号有限公司") for i in range(3))
     won_in_pool = _customer(server_engine, admin, "舟山渔业有限公司")
@@ -208,7 +203,7 @@ def test_the_holding_cap_leaves_won_customers_out(server_engine, team) -> None:
 
 
 def test_the_daily_limit_is_counted_per_pool_with_the_pools_own_setting(server_engine, team) -> None:
-    admin, boss, zhang, _li = _accounts(server_engine)
+    admin, boss, zhang, _li = team_signed_in(server_engine)
     pools = [{"name": "宁波公海", "regions": ["宁波"], "rules": {"claims_per_day": 1}}]
     _settings(server_engine, boss, claims_per_day=2, pools=pools)
     ningbo = [_customer(server_engine, admin, f"宁波港{i}号有限公司", region="宁波") for i in range(3)]
@@ -233,7 +228,7 @@ def test_the_daily_limit_is_counted_per_pool_with_the_pools_own_setting(server_e
 
 
 def test_a_won_customer_is_claimed_over_the_daily_limit(server_engine, team) -> None:
-    admin, boss, zhang, _li = _accounts(server_engine)
+    admin, boss, zhang, _li = team_signed_in(server_engine)
     _settings(server_engine, boss, claims_per_day=1)
     names = ("台州模具有限公司", "丽水木业有限公司", "衢州柑橘有限公司")
     plain, won, later = (_customer(server_engine, admin, name) for name in names)
@@ -247,7 +242,7 @@ def test_a_won_customer_is_claimed_over_the_daily_limit(server_engine, team) -> 
 def test_what_is_not_a_rep_claiming_is_not_judged_as_a_claim(server_engine, team) -> None:
     """The claim rules are a rep's: a supervisor's assignment is not held to them, nor is a rep's edit of a pool
     customer's file; a rep may not put a customer in their name and leave it in the pool."""
-    admin, boss, zhang, _li = _accounts(server_engine)
+    admin, boss, zhang, _li = team_signed_in(server_engine)
     _settings(server_engine, boss, claims_per_day=0)
     cid = _customer(server_engine, admin, "金华火腿有限公司")
     assert _claim(server_engine, zhang, cid) == ("rejected", OVER_DAILY.format(0))
@@ -261,7 +256,7 @@ def test_what_is_not_a_rep_claiming_is_not_judged_as_a_claim(server_engine, team
 
 
 def test_a_teams_settings_are_set_by_its_own_supervisor(server_engine, team) -> None:
-    _admin, _boss, zhang, _li = _accounts(server_engine)
+    _admin, _boss, zhang, _li = team_signed_in(server_engine)
     accounts.create_user(server_engine, "陈主管", "supervisor", "华南二组", PASSWORD)
     with server_engine.connect() as conn:
         team_id = conn.execute(select(User.team_id).where(User.id == zhang.user_id)).scalar()
@@ -275,14 +270,14 @@ def test_a_teams_settings_are_set_by_its_own_supervisor(server_engine, team) -> 
 
 
 def test_the_settings_of_a_team_head_office_does_not_have_are_nobodys(server_engine, team) -> None:
-    _admin, boss, _zhang, _li = _accounts(server_engine)
+    _admin, boss, _zhang, _li = team_signed_in(server_engine)
     fields = {"team_id": "no-such-team", "rules": json.dumps({"claims_per_day": 50}), "owner_id": boss.user_id}
     refused = ("rejected", TEAM_SUPERVISOR_ONLY)
     assert send(server_engine, boss, "team_rules", rules_id("no-such-team"), "insert", fields) == refused
 
 
 def test_a_pool_by_industry_counts_its_own_claims(server_engine, team) -> None:
-    admin, boss, zhang, _li = _accounts(server_engine)
+    admin, boss, zhang, _li = team_signed_in(server_engine)
     pools = [{"name": "渔业公海", "industries": ["渔业"], "rules": {"claims_per_day": 1}}]
     _settings(server_engine, boss, claims_per_day=5, pools=pools)
     fish = [_customer(server_engine, admin, f"舟山渔业{i}号有限公司", region="舟山", industry="渔业") for i in range(2)]
@@ -295,7 +290,7 @@ def test_a_pool_by_industry_counts_its_own_claims(server_engine, team) -> None:
 def test_no_customer_is_both_someones_and_in_the_pool(server_engine, team) -> None:
     """Pushed by hand, as an outside tester might: a customer put in the pool with its owner kept would be open to a
     teammate's claim past its owner's protection. Head office refuses every way there."""
-    admin, boss, zhang, li = _accounts(server_engine)
+    admin, boss, zhang, li = team_signed_in(server_engine)
     both = {"owner_id": zhang.user_id, "in_public_pool": True}
     cid = uuid7()
     assert send(server_engine, admin, "customer", cid, "insert", {"id": cid, "name": "嘉善木业有限公司", **both}) == (

@@ -12,7 +12,7 @@ from fieldcrm.domain.handover import ALREADY_PENDING, CHANGED_HANDS, NOT_HELD, O
 from fieldcrm.ids import uuid7
 from fieldcrm.models import User
 from fieldcrm.server import accounts
-from server_fixtures import PASSWORD, send, signed_in
+from server_fixtures import PASSWORD, send, team_signed_in
 
 
 def _held_by(engine: Engine, admin: Any, owner_id: str, name: str = "宁波港华物流有限公司") -> str:
@@ -22,7 +22,7 @@ def _held_by(engine: Engine, admin: Any, owner_id: str, name: str = "宁波港�
     return cid
 
 
-def _ask(engine: Engine, by: Any, cid: str, from_id: str, to_id: str) -> tuple[str, str]:
+def _ask(engine: Engine, by: Any, cid: str, from_id: str, to_id: str) -> tuple[tuple[str, str], str]:
     """`by` asks for the customer's handover from one rep to another: (status, refusal), and the handover's id."""
     hid = uuid7()
     fields = {
@@ -35,15 +35,25 @@ def _ask(engine: Engine, by: Any, cid: str, from_id: str, to_id: str) -> tuple[s
         "owner_id": by.user_id,
     }
     status, reason = send(engine, by, "handover", hid, "insert", fields)
-    return (status, reason), hid  # type: ignore[return-value]
+    return (status, reason), hid
 
 
 def _step(engine: Engine, by: Any, hid: str, version: int, **fields: Any) -> tuple[str, str]:
     return send(engine, by, "handover", hid, "update", fields, base=version)
 
 
+def _accepted(engine: Engine) -> tuple[Any, Any, Any, str, str]:
+    """张伟's customer, whose handover to 李娜 she accepted: (王经理, 张伟, 李娜, customer id, handover id)."""
+    admin, boss, zhang, li = team_signed_in(engine)
+    cid = _held_by(engine, admin, zhang.user_id)
+    asked, hid = _ask(engine, zhang, cid, zhang.user_id, li.user_id)
+    assert asked == ("applied", "")
+    assert _step(engine, li, hid, 1, status="accepted")[0] != "rejected"
+    return boss, zhang, li, cid, hid
+
+
 def test_one_handover_of_a_customer_at_a_time(server_engine, team) -> None:
-    admin, boss, zhang, li = (signed_in(server_engine, n) for n in ("管理员", "王经理", "张伟", "李娜"))
+    admin, boss, zhang, li = team_signed_in(server_engine)
     cid = _held_by(server_engine, admin, zhang.user_id)
     other_cid = _held_by(server_engine, admin, zhang.user_id, "温州鞋业有限公司")
     first, hid = _ask(server_engine, zhang, cid, zhang.user_id, li.user_id)
@@ -62,11 +72,7 @@ def test_one_handover_of_a_customer_at_a_time(server_engine, team) -> None:
 
 
 def test_an_approved_handover_no_longer_holds_the_customer(server_engine, team) -> None:
-    admin, boss, zhang, li = (signed_in(server_engine, n) for n in ("管理员", "王经理", "张伟", "李娜"))
-    cid = _held_by(server_engine, admin, zhang.user_id)
-    asked, hid = _ask(server_engine, zhang, cid, zhang.user_id, li.user_id)
-    assert asked == ("applied", "")
-    assert _step(server_engine, li, hid, 1, status="accepted")[0] != "rejected"
+    boss, zhang, li, cid, hid = _accepted(server_engine)
     approved = _step(server_engine, boss, hid, 2, status="approved")
     assert approved[0] != "rejected", approved
     # The customer moves (a laptop sends it with its handover event; the supervisor moves it alone here).
@@ -75,18 +81,14 @@ def test_an_approved_handover_no_longer_holds_the_customer(server_engine, team) 
 
 
 def test_approval_needs_the_customer_still_with_the_handing_rep(server_engine, team) -> None:
-    admin, boss, zhang, li = (signed_in(server_engine, n) for n in ("管理员", "王经理", "张伟", "李娜"))
-    cid = _held_by(server_engine, admin, zhang.user_id)
-    asked, hid = _ask(server_engine, zhang, cid, zhang.user_id, li.user_id)
-    assert asked == ("applied", "")
-    assert _step(server_engine, li, hid, 1, status="accepted")[0] != "rejected"
+    boss, zhang, li, cid, hid = _accepted(server_engine)
     # Meanwhile the supervisor gave the customer to 李娜 herself: the handover cannot be approved any more.
     assert send(server_engine, boss, "customer", cid, "update", {"owner_id": li.user_id}, base=1)[0] != "rejected"
     assert _step(server_engine, boss, hid, 2, status="approved") == ("rejected", CHANGED_HANDS)
 
 
 def test_a_handover_goes_to_an_active_rep_of_the_same_team_of_a_held_customer(server_engine, team) -> None:
-    admin, boss, zhang, li = (signed_in(server_engine, n) for n in ("管理员", "王经理", "张伟", "李娜"))
+    admin, boss, zhang, li = team_signed_in(server_engine)
     cid = _held_by(server_engine, admin, zhang.user_id)
     south = accounts.create_user(server_engine, "赵强", "rep", "华南二组", PASSWORD).id
     assert _ask(server_engine, zhang, cid, zhang.user_id, south)[0] == ("rejected", OTHER_TEAM)

@@ -185,7 +185,7 @@ def _own_offline_pool(conn: Connection, me: str) -> int:
         found = conn.execute(
             text(
                 "SELECT client_seq, fields FROM outbox WHERE table_name = 'customer' AND op = 'insert' AND row_id = :i"
-            ),  # noqa: E501
+            ),
             {"i": row_id},
         )
         for seq, raw in found.all():
